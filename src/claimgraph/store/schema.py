@@ -1,0 +1,59 @@
+"""The store's schema as an ordered list of named migrations.
+
+A migration is applied once, inside a transaction, and recorded in ``schema_migrations``; a store
+made by an older claimgraph is brought up to date when it is opened. Never edit a migration that
+has shipped: add a new one. The tables are documented in ``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
+    (
+        "0001_documents",
+        """
+        CREATE TABLE documents (
+            id            VARCHAR PRIMARY KEY,
+            content_hash  VARCHAR NOT NULL UNIQUE,
+            source        VARCHAR NOT NULL,
+            title         VARCHAR,
+            outlet        VARCHAR,
+            authors       VARCHAR[] NOT NULL,
+            published     DATE,
+            url           VARCHAR,
+            language      VARCHAR,
+            text          VARCHAR NOT NULL,
+            raw           VARCHAR NOT NULL,
+            media_type    VARCHAR NOT NULL,
+            extractor     VARCHAR NOT NULL,
+            ingested_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        CREATE INDEX documents_source ON documents (source);
+        """,
+    ),
+    (
+        "0002_entity_mentions",
+        """
+        CREATE TABLE entity_mentions (
+            doc    VARCHAR NOT NULL,
+            start  INTEGER NOT NULL,
+            "end"  INTEGER NOT NULL,
+            text   VARCHAR NOT NULL,
+            label  VARCHAR NOT NULL,
+            stage  VARCHAR NOT NULL
+        );
+        CREATE INDEX entity_mentions_doc ON entity_mentions (doc);
+        """,
+    ),
+    (
+        "0003_rejections",
+        """
+        CREATE TABLE rejections (
+            source       VARCHAR PRIMARY KEY,
+            reason       VARCHAR NOT NULL,
+            rejected_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        """,
+    ),
+)

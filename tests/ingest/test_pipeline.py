@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from claimgraph.errors import InputNotFound
+from claimgraph.ingest import ingest
+from claimgraph.settings import Settings
+from claimgraph.store import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ARTICLE = (
+    "By Jane Roe\n\nMar 14, 2024\n\n"
+    "Fighting continued around Bakhmut on Monday, the governor said.\n\n"
+    '"We will hold the line," Governor Petro Kovalenko told reporters in Kyiv.\n'
+)
+
+
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "store.duckdb"), n_process=1, progress=False, commit_every=2)
+
+
+def test_ingest_is_idempotent_and_detects_updates(tmp_path: Path, nlp: Language) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "b.md").write_text("# Title B\n\n" + ARTICLE.replace("Monday", "Tuesday"))
+    first = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert (first.new, first.updated, first.unchanged, first.rejected) == (2, 0, 0, [])
+    assert first.entity_mentions > 0
+
+    again = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+
+    (corpus / "a.txt").write_text(ARTICLE.replace("Bakhmut", "Avdiivka"))
+    changed = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert (changed.new, changed.updated, changed.unchanged) == (0, 1, 1)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        docs = list(store.documents())
+        assert len(docs) == 2
+        assert any("Avdiivka" in d.text for d in docs)
+        assert not any("Bakhmut" in d.text and d.source.endswith("a.txt") for d in docs)
+        for m in store.mentions():
+            text = next(d.text for d in docs if d.id == m.span.doc)
+            assert text[m.span.start : m.span.end] == m.text
+
+
+def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, nlp: Language) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(ARTICLE)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (corpus / "cyrillic.txt").write_bytes(
+        ("Бахмут. " * 5 + "\n\nThe governor said the town of Bakhmut still holds.").encode("cp1251")
+    )
+    (corpus / "western.txt").write_bytes("The café owner said Bakhmut was quiet on Monday.".encode("latin-1"))
+    (corpus / "feed.jsonl").write_text(json.dumps({"text": ARTICLE.replace("Jane", "John")}) + "\n{broken\n")
+    (corpus / "zipped.txt.gz").write_bytes(gzip.compress(ARTICLE.replace("Kyiv", "Lviv").encode()))
+    big = corpus / "huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50_000_000)
+    report = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    rejected = {Path(r.source.split("#")[0]).name: r.reason for r in report.rejected}
+    assert set(rejected) == {"empty.txt", "binary.html", "feed.jsonl", "huge.txt"}
+    assert "empty" in rejected["empty.txt"]
+    assert "binary" in rejected["binary.html"]
+    assert "invalid JSON" in rejected["feed.jsonl"]
+    assert "too large" in rejected["huge.txt"]
+    assert report.new == 5
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        texts = {Path(d.source.split("#")[0]).name: d.text for d in store.documents()}
+        assert "Бахмут" in texts["cyrillic.txt"]
+        assert "café" in texts["western.txt"]
+        assert "Lviv" in texts["zipped.txt.gz"]
+        assert {r.source.split("#")[0] for r in store.rejections()} == {
+            str(corpus / n) for n in ("empty.txt", "binary.html", "feed.jsonl", "huge.txt")
+        }
+
+
+def test_missing_input_path_is_an_error(tmp_path: Path, nlp: Language) -> None:
+    with pytest.raises(InputNotFound):
+        ingest([tmp_path / "absent"], settings=settings(tmp_path), nlp=nlp)
+
+
+def test_interruption_keeps_committed_batches_and_resumes(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.errors import Interrupted
+    from claimgraph.ingest import pipeline
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(7):
+        (corpus / f"{i}.txt").write_text(ARTICLE + f"\nItem {i} closes the article.\n")
+
+    real_document = pipeline._document
+    calls = {"n": 0}
+
+    def interrupt_on_fifth(prepared: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        return real_document(prepared)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_document", interrupt_on_fifth)
+    with pytest.raises(Interrupted, match="run the same command again"):
+        ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        assert store.counts().documents == 4  # two full batches of two; nothing half-stored
+    monkeypatch.setattr(pipeline, "_document", real_document)
+    resumed = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert (resumed.new, resumed.unchanged) == (3, 4)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph import docs
+from claimgraph.cli import main
+
+from .conftest import REPO, SAMPLES
+
+
+def test_readme_generated_sections_are_current() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "<!-- generated:cli -->" in readme
+    assert docs.render(readme) == readme, "README is stale: run `make docs`"
+
+
+def test_ingest_show_search_export_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The real command with its default two spaCy worker processes.
+    db = str(tmp_path / "cli.duckdb")
+    assert main(["ingest", str(SAMPLES), "--db", db, "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "0 rejected" in out
+    assert "entity mentions" in out
+
+    assert main(["ingest", str(SAMPLES), "--db", db, "--no-progress"]) == 0
+    assert "0 new, 0 updated, 10 unchanged" in capsys.readouterr().out
+
+    assert main(["search", "bridge", "--db", db, "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits
+    assert all("bridge" in h["snippet"].lower() for h in hits[:3])
+
+    assert main(["show", hits[0]["doc_id"][:8], "--db", db]) == 0
+    shown = capsys.readouterr().out
+    assert hits[0]["doc_id"] in shown
+    assert "entity mentions" in shown
+
+    out_file = tmp_path / "e.json"
+    assert main(["export", "--db", db, "--out", str(out_file)]) == 0
+    assert json.loads(out_file.read_text())["format"] == "claimgraph-export/1"
+
+
+def test_rejections_give_exit_status_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("The governor said on Monday that the town still holds firm.")
+    code = main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "--n-process", "1"])
+    assert code == 3
+    out = capsys.readouterr().out
+    assert "1 new" in out
+    assert f"{tmp_path / 'empty.txt'}: empty file" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["ingest", "/nonexistent/path"], 2, "/nonexistent/path: no such file or directory"),
+        (["show", "zzzz"], 2, "no document with id"),
+        (["search", "x", "--db", "/nonexistent/store.duckdb"], 4, "no store here"),
+    ],
+)
+def test_errors_are_one_line_with_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str
+) -> None:
+    if "--db" not in argv:
+        db = tmp_path / "s.duckdb"
+        from claimgraph.store import Store
+
+        Store(db).close()
+        argv = [*argv, "--db", str(db)]
+    assert main(argv) == status
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from claimgraph.errors import UsageError
+from claimgraph.export import RECORD_KINDS, build_export, export_store
+from claimgraph.store import Store
+
+SCHEMA = json.loads(resources.files("claimgraph").joinpath("data/export-v1.schema.json").read_text())
+
+
+def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.json"
+    with Store(sample_db, read_only=True) as store:
+        counts = export_store(store, fmt="json", out=out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    assert data["format"] == "claimgraph-export/1"
+    assert set(RECORD_KINDS) <= set(data)
+    assert counts["documents"] == len(data["documents"]) >= 8
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert len(texts) == len(data["documents"])
+    for entity in data["entities"]:
+        assert entity["name"] in entity["aliases"]
+        for m in entity["mentions"]:
+            assert texts[m["doc"]][m["start"] : m["end"]] == m["text"]
+    # Stages that do not exist yet export as empty lists, never as missing keys.
+    for kind in ("statements", "times", "quantities", "claims", "disputes", "techniques"):
+        assert data[kind] == []
+
+
+def test_schema_rejects_a_broken_export(sample_db: Path) -> None:
+    with Store(sample_db, read_only=True) as store:
+        data = build_export(store)
+    del data["documents"][0]["published"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_jsonl_and_csv_carry_the_same_records(sample_db: Path, tmp_path: Path) -> None:
+    with Store(sample_db, read_only=True) as store:
+        export_store(store, fmt="jsonl", out=tmp_path / "e.jsonl")
+        export_store(store, fmt="csv", out=tmp_path / "csv")
+        data = build_export(store)
+    lines = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines[0] == {"record": "header", "format": "claimgraph-export/1"}
+    assert sum(r["record"] == "document" for r in lines) == len(data["documents"])
+    assert sum(r["record"] == "entity" for r in lines) == len(data["entities"])
+    with (tmp_path / "csv" / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == [d["id"] for d in data["documents"]]
+    assert rows[0]["text"] == data["documents"][0]["text"]
+    with (tmp_path / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as fh:
+        assert sum(1 for _ in csv.DictReader(fh)) == sum(len(e["mentions"]) for e in data["entities"])
+    assert (tmp_path / "csv" / "statements.csv").read_text().startswith("id,doc,speaker_entity")
+
+
+def test_unknown_format_is_a_usage_error(sample_db: Path, tmp_path: Path) -> None:
+    with Store(sample_db, read_only=True) as store, pytest.raises(UsageError, match="unknown export format"):
+        export_store(store, fmt="xml", out=tmp_path / "x")  # type: ignore[arg-type]
