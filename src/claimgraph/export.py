@@ -34,6 +34,8 @@ RECORD_KINDS: Final = (
     "techniques",
 )
 
+_SINGULAR: Final = {kind: kind.removesuffix("s") for kind in RECORD_KINDS} | {"entities": "entity"}
+
 _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "documents": ("id", "source", "title", "outlet", "authors", "published", "language", "extractor", "text"),
     "entities": ("id", "name", "type", "aliases", "description", "kb_id", "lat", "lon", "stage"),
@@ -115,7 +117,7 @@ def export_store(store: Store, *, fmt: ExportFormat, out: Path) -> dict[str, int
         lines = [json.dumps({"record": "header", "format": FORMAT_NAME})]
         for kind, record in iter_records(store):
             counts[kind] += 1
-            lines.append(json.dumps({"record": kind.removesuffix("s"), **record}, ensure_ascii=False))
+            lines.append(json.dumps({"record": _SINGULAR[kind], **record}, ensure_ascii=False))
         _write_atomically(out, "\n".join(lines) + "\n")
     else:
         _write_csv_folder(store, out, counts)

@@ -144,7 +144,7 @@ def ingest(
             flush()
             report.interrupted = True
             raise Interrupted(
-                f"interrupted; {report.stored} new or updated documents are stored. "
+                f"stopped by the user; {report.stored} new or updated documents are stored. "
                 "Run the same command again to resume."
             ) from None
         finally:

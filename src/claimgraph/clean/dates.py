@@ -1,0 +1,186 @@
+"""Absolute calendar dates in short strings: header lines, bylines and URLs.
+
+Hand-written patterns rather than ``dateparser``: these strings are short and formulaic, and
+``dateparser`` fills a missing year or day from today's date, which would make cleaning depend on
+when it runs. A string without a day, month and year yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+# Publication dates outside this range are digit noise (ids, phone numbers), not dates.
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
+
+MONTHS: Final = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+# One alternation so a single left-to-right scan finds every date; each branch names its parts.
+_DATE = re.compile(
+    rf"""
+    (?<![\w./-])(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\d])
+    | \b(?P<nm>{_MONTH})\s*(?P<nd>\d{{1,2}}){_ORDINAL},?\s+(?P<ny>\d{{4}})(?!\d)
+    | (?<![\w.])(?P<dd>\d{{1,2}}){_ORDINAL}\s*(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>\d{{4}})(?!\d)
+    | (?<![\w./-])(?P<ed>\d{{1,2}})(?P<esep>[.-])(?P<em>\d{{1,2}})(?P=esep)(?P<ey>\d{{4}}|\d{{2}})
+      (?![\w/-]|\.\d)
+    | (?<![\w./])(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})(?![\w/]|\.\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_URL_DATE = re.compile(
+    r"""
+    (?<![\d])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])
+    | (?<=[/_.-])(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)(?=[/_.-]|$)
+    """,
+    re.VERBOSE,
+)
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """A real calendar date, or None for impossible parts such as 31 February."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(digits: str) -> int:
+    year = int(digits)
+    if len(digits) == 2:
+        # The POSIX strptime pivot: 69-99 are the 1900s, 00-68 the 2000s.
+        year += 1900 if year >= 69 else 2000
+    return year
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _from_match(m: re.Match[str]) -> date | None:
+    if m["iy"]:
+        return make_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+    if m["nm"]:
+        return make_date(int(m["ny"]), _month_number(m["nm"]), int(m["nd"]))
+    if m["dm"]:
+        return make_date(int(m["dy"]), _month_number(m["dm"]), int(m["dd"]))
+    if m["ed"]:
+        # Dotted and dashed numeric dates are day-first wherever they are written.
+        return make_date(_full_year(m["ey"]), int(m["em"]), int(m["ed"]))
+    first, second, year = int(m["um"]), int(m["ud"]), _full_year(m["uy"])
+    # Slashed dates in English-language news are month-first unless that is impossible.
+    if first > 12:
+        return make_date(year, second, first)
+    return make_date(year, first, second)
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every absolute date in ``text`` as ``(start, end, date)``, left to right, not overlapping."""
+    found: list[tuple[int, int, date]] = []
+    for m in _DATE.finditer(text):
+        value = _from_match(m)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
+def date_from_url(url: str) -> date | None:
+    """The date in a URL's path (``/2023/03/07/``, ``/2023-03-07-slug``, ``_20230307``), or None."""
+    path = url.split("://", 1)[-1]
+    slash = path.find("/")
+    if slash < 0:
+        return None
+    for m in _URL_DATE.finditer(path[slash:]):
+        if m["y"]:
+            value = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        else:
+            value = make_date(int(m["cy"]), int(m["cm"]), int(m["cd"]))
+        if value is not None:
+            return value
+    return None
+
+
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+# Everything that may stand beside a date on a line that is nothing but a date stamp.
+_STAMP_FILLER = re.compile(
+    rf"""
+    \b(?:published|publication\s+date|first\s+published|posted|last\s+updated|last\s+modified|updated
+        |modified|edited|dated?|created|released|pubdate|on|at|as\s+of)\b
+    | \b{_WEEKDAY}(?!\w)
+    | \b\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\b\.?)?
+    | \b\d{{1,2}}\s*[ap]\.?m\b\.?
+    | T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
+    | \b(?:utc|gmt|cet|cest|eet|eest|msk|bst|est|edt|cst|cdt|pst|pdt|et|pt|ct
+        |kyiv\s+time|moscow\s+time|local\s+time)\b(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?
+    | [+-]\d{{2}}:?\d{{2}}\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|publication\s+date|posted|dated?|created|released|pubdate)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a date-stamp line says: when the article was published and when it was updated."""
+
+    published: date | None
+    updated: date | None
+    labelled: bool  # the publication date carried an explicit label such as "Published:"
+
+
+def read_stamp(text: str) -> Stamp | None:
+    """The dates of a line that holds nothing but date stamps (``Published: Dec 27, 2022 | 9:42 AM``).
+
+    Returns None when the line says anything else, so a sentence that merely mentions a date is
+    never taken for a stamp.
+    """
+    found = find_dates(text)
+    if not found:
+        return None
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, _ in found:
+        pieces.append(text[cursor:start])
+        cursor = end
+    pieces.append(text[cursor:])
+    if _WORD.search(_STAMP_FILLER.sub(" ", " ".join(pieces))):
+        return None
+    published: date | None = None
+    updated: date | None = None
+    labelled = False
+    for (_, _, value), label in zip(found, pieces, strict=False):
+        if _UPDATED_LABEL.search(label):
+            updated = updated or value
+        else:
+            labelled = labelled or bool(_PUBLISHED_LABEL.search(label))
+            published = published or value
+    return Stamp(published=published, updated=updated, labelled=labelled)

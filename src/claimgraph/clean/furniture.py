@@ -1,0 +1,786 @@
+"""The line-level furniture filter: what a page wraps around an article, dropped line by line.
+
+Every rule is written to miss rather than to over-reach: a kept "Share this article" costs little,
+a dropped body sentence loses a statement for good. What the dropped header lines say (title,
+byline, date stamp, the article's own URL, the copyright holder) is handed on as ``Signals`` for the
+metadata step instead of being thrown away.
+
+The output text is the coordinate system for every later offset, so it depends on the input alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final, Literal
+
+from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer
+from claimgraph.clean.dates import Stamp, read_stamp
+
+Layout = Literal["plain", "markdown", "lines"]
+"""How the input's lines make paragraphs: ``plain`` text (blank-line paragraphs, maybe hard-wrapped),
+``markdown``, or ``lines`` (one paragraph a line, as trafilatura writes its text)."""
+
+
+class Kind(Enum):
+    BODY = "body"
+    TITLE = "title"
+    BYLINE = "byline"
+    STAMP = "date stamp"
+    RELATED = "related links"
+    URL = "url"
+    CAPTION = "caption"
+    COPYRIGHT = "copyright"
+    CONSENT = "cookie or privacy notice"
+    PLEA = "plea or call to action"
+    CREDIT = "credit trailer"
+    TAGS = "tags"
+    INTERFACE = "page interface"
+    RULE = "separator"
+    LINKS = "link list"
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the dropped header and footer lines said about the article."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()  # from the first byline
+    trailer_authors: tuple[str, ...] = ()  # from "Reporting by ..." credits, a fallback
+    stamps: tuple[Stamp, ...] = ()  # header date stamps, and labelled stamps anywhere
+    urls: tuple[str, ...] = ()  # the article's own address, labelled ones first
+    credits: tuple[str, ...] = ()  # holders named by copyright lines
+
+
+@dataclass(frozen=True, slots=True)
+class Filtered:
+    text: str
+    dropped: tuple[str, ...]
+    signals: Signals
+
+
+# --- markdown and markup, removed from kept lines but their words kept -------------------------
+_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
+_TAG = re.compile(
+    r"</?(?:a|abbr|article|aside|b|blockquote|br|button|center|cite|code|del|div|em|figcaption|figure|font"
+    r"|footer|form|h[1-6]|header|hr|i|iframe|img|input|ins|label|li|link|mark|meta|nav|ol|p|picture|q|s"
+    r"|script|section|small|source|span|strike|strong|style|sub|sup|table|tbody|td|th|thead|time|tr|u|ul"
+    r"|video)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_STRONG = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])")
+_CODE = re.compile(r"`([^`]+)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
+_BULLET = re.compile(r"^\s*(?:[-*+•●▪◦‣·►]|\d{1,3}[.)])\s+")
+_BULLET_STARTS: Final = frozenset("-*+•●▪◦‣·►0123456789")
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
+_SPACE_BEFORE_PUNCT_HINT = re.compile(r" [,.;:!?]")
+_WORD_END: Final = frozenset("_\"'”’)]")
+_ALNUM = re.compile(r"[^\W_]")
+
+# --- the rules -----------------------------------------------------------------------------------
+_RELATED_HEAD = re.compile(
+    r"^(?:read\s+also|also\s+read|read\s+more|see\s+also|read\s+next|up\s+next|more\s+stories"
+    r"|more\s+on\s+(?:this|the)\s+(?:story|topic|subject)|further\s+reading"
+    r"|most\s+(?:read|popular)(?:\s+in\s+[\w ]+)?|popular\s+on\s+[\w .]+"
+    r"|latest\s+news|top\s+stories|editor'?s\s+picks|what\s+to\s+read\s+next|you\s+(?:may|might)\s+also"
+    r"\s+(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|reading|articles?|stories))?"
+    r"|related(?:\s+(?:articles?|posts?|stories|story|news|content|reading|coverage|links?|topics))?)"
+    r"\s*[:.\-—–»›|]*\s*$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE = re.compile(
+    r"^[\[(]?(?:read\s+also|also\s+read|see\s+also|read\s+more|read\s+next"
+    r"|related(?:\s+(?:articles?|posts?|stories|story|news|content|reading|coverage))?)\s*[:\-—–»›|]\s*\S",
+    re.IGNORECASE,
+)
+_READ_MORE = re.compile(r"^(?:read|see|watch)\s+more\b", re.IGNORECASE)
+_URL_LABEL = re.compile(
+    r"^(?:original\s+(?:url|link|article|source|post)|source\s+(?:url|link)|article\s+url|permalink|url)"
+    r"\s*:\s*(?P<url>\S*)\s*$",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(
+    r"^(?:(?:https?://|www\.)\S+|\[(?:https?://|www\.)[^\]]*\]\([^)]*\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)$",
+    re.IGNORECASE,
+)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+# "Source: https://...", "Listen: http://...": a label and a link, nothing to read.
+_LABELLED_URL = re.compile(r"^\w+(?:\s\w+)?\s*:\s*<?(?:https?://|www\.)\S+$", re.IGNORECASE)
+_CREDIT_START = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|translation|research"
+    r"|fact-checking|production|graphics)\b",
+    re.IGNORECASE,
+)
+_SOURCE_CREDIT = re.compile(r"^sources?\s*:", re.IGNORECASE)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b", re.IGNORECASE
+)
+_TIME_STAMP = re.compile(
+    r"^(?:updated|last\s+updated|published|posted)\b[\s:]*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[a-z]{2,4}\.?)?$",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min\w*|\d+\s*min(?:ute)?s?\s+read)$",
+    re.IGNORECASE,
+)
+_LINKS_ONLY = re.compile(r"^\s*(?:[-*+•●▪◦‣·►]\s+)?(?:\[[^\[\]]+\]\((?:[^()\s]|\([^()\s]*\))*\)[\s,|·•]*)+$")
+_COPYRIGHT = re.compile(r"^(?:[©ⓒ]|\(c\)|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b|of\b|:))", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(r"^copyright\b.*\b(?:19|20)\d\d\b", re.IGNORECASE)
+_RIGHTS = re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE)
+_CREDIT_NOISE = re.compile(
+    r"©|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b",
+    re.IGNORECASE,
+)
+_CORPORATE = re.compile(
+    r"(?:[\s,]+(?:ltd|limited|llc|inc|plc|gmbh|corp|corporation|co|company|group|media|holdings"
+    r"|publishing|digital|llp|pty|s\.a|sa|ag)\.?)+$",
+    re.IGNORECASE,
+)
+# Cues: a phrase to find in the lower-cased line, a pattern that must match from where it starts
+# (or None), and whether it must open a sentence. Finding a literal first is what keeps a body line,
+# which no rule fires on, cheap. Appeals such as "Become a member" or "Support us" count only as
+# commands opening a sentence: "Ukraine wants to become a member of NATO" is news.
+_Cue = tuple[str, re.Pattern[str] | None, bool]
+_NEWS_PRODUCTS = r"(?:newsletters?|channel|updates|digest|briefing|podcast|mailing\s+list|alerts|edition)\b"
+_SOCIAL = r"(?:telegram|twitter|facebook|instagram|youtube|whatsapp|viber|tiktok|google\s+news|x)\b"
+_CONSENT_CUES: Final[tuple[_Cue, ...]] = (
+    ("we use cookies", None, False),
+    ("site uses cookies", None, False),
+    ("use cookies to", None, False),
+    ("uses cookies to", None, False),
+    ("accept cookies", None, False),
+    ("accept all cookies", None, False),
+    ("cookie", re.compile(r"cookie\s+(?:policy|settings|preferences|consent|notice)"), False),
+    ("by continuing", re.compile(r"by\s+continuing\s+to\s+(?:browse|use|visit|read)"), False),
+    ("by using", re.compile(r"by\s+using\s+(?:this|our)\s+(?:web)?site"), False),
+    (
+        "by clicking",
+        re.compile(r"by\s+clicking\s+(?:[\"“]?(?:accept|agree|ok|continue|i\s+agree)|here)"),
+        False,
+    ),
+    ("you agree to", re.compile(r"you\s+agree\s+to\s+(?:our|the)\s+use"), False),
+    ("you consent to", re.compile(r"you\s+consent\s+to\s+(?:our|the)\s+use"), False),
+    ("our privacy", re.compile(r"our\s+privacy\s+(?:policy|notice|statement)"), False),
+    ("manage", re.compile(r"manage\s+(?:your\s+)?(?:preferences|consent|cookies)"), False),
+)
+_PLEA_CUES: Final[tuple[_Cue, ...]] = (
+    ("support", re.compile(r"support\s+(?:us|our|independent|(?:the\s+)?[\w ’'-]{1,40}!)"), True),
+    ("donate", re.compile(r"donate\s+(?:now|today|here|to\s+(?:us|our)\b)"), True),
+    ("please donate", None, False),
+    (
+        "subscribe",
+        re.compile(
+            rf"subscribe\s+(?:now|today|here|(?:to|for)\b[^.]{{0,60}}?\b(?:{_NEWS_PRODUCTS}|{_SOCIAL}))"
+        ),
+        True,
+    ),
+    (
+        "sign up",
+        re.compile(rf"sign\s+up\s+(?:now|today|here|(?:to|for)\b[^.]{{0,60}}?\b{_NEWS_PRODUCTS})"),
+        True,
+    ),
+    ("register", re.compile(rf"register\s+(?:to|for)\b[^.]{{0,60}}?\b{_NEWS_PRODUCTS}"), True),
+    (
+        "become a",
+        re.compile(r"become\s+an?\s+(?:member|patron|paid\s+subscriber|subscriber|supporter|donor)\b"),
+        True,
+    ),
+    (
+        "make a",
+        re.compile(r"make\s+a\s+(?:(?:one-time|monthly|small|regular)\s+)?(?:donation|contribution)\b"),
+        True,
+    ),
+    (
+        "your ",
+        re.compile(r"your\s+(?:support|donations?|contributions?)\b[^.]{0,40}?\b(?:us|our|we)\b"),
+        True,
+    ),
+    ("follow us on", None, False),
+    (
+        "follow ",
+        re.compile(rf"follow\s+(?:(?:him|her|them|me)\s+(?:on\b|@)|.{{1,60}}?\s+on\s+{_SOCIAL})"),
+        True,
+    ),
+    ("join ", re.compile(rf"join\s+(?:us|our\s+\w+(?:\s+\w+)?)\s+on\s+{_SOCIAL}"), True),
+    ("read us on", None, False),
+    ("subscribe to our", re.compile(rf"subscribe\s+to\s+our\s+(?:{_SOCIAL}|{_NEWS_PRODUCTS})"), False),
+    ("patreon.com", None, False),
+    ("buymeacoffee", None, False),
+    ("paypal.me", None, False),
+    ("click here", None, False),
+    ("thanks for signing up", None, False),
+    ("thank you for signing up", None, False),
+    ("thanks for subscribing", None, False),
+    ("thank you for subscribing", None, False),
+    ("processing your subscription", None, False),
+    ("your inbox", None, False),
+    ("share it with", None, False),
+    ("share this story with", None, False),
+    ("share this article with", None, False),
+    ("if you buy something", None, False),
+    (
+        "we may",
+        re.compile(r"we\s+may\s+(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:commission|share)\b"),
+        False,
+    ),
+    ("affiliate link", None, False),
+    ("affiliate commission", None, False),
+    ("dear readers", None, True),
+    ("remind me later", None, False),
+    ("press ctrl", re.compile(r"press\s+ctrl\s*\+\s*enter"), False),
+)
+# A sentence opens at the line's start or after one of these (never after an opening quote: what
+# follows a quote mark is somebody's words, not the page's).
+_SENTENCE_OPENERS: Final = frozenset(".!?:;—–-|•»›")
+_WORDS = re.compile(r"\w+")
+_PUNCTUATION: Final = "\"'“”‘’«»()[]{}<>.,;:!?/|—–-…*_#@"
+_SHORT_LEGAL = re.compile(
+    r"\b(?:privacy\s+(?:policy|notice|settings)|terms\s+of\s+(?:use|service))\b", re.IGNORECASE
+)
+_PLEA_START = re.compile(
+    r"^(?:please\s+)?(?:donate|subscribe|sign\s+up|sign\s+in|log\s+in|register)\b", re.IGNORECASE
+)
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+_PHOTO_LABEL = re.compile(
+    r"^(?:photos?|photograph|image|picture|illustration|video|credits?|photo\s+credit|image\s+credit|pictured"
+    r"|(?:main|cover|file|header|top)\s+(?:photo|image|picture))\s*(?::|\||—|–|-\s|by\b|credit\b|courtesy\b)",
+    re.IGNORECASE,
+)
+# Both credit patterns are anchored at the line's end; they are only tried on its last characters.
+_CREDIT_TAIL: Final = 160
+_PHOTO_WORDS: Final = ("photo", "image", "picture", "illustration", "credit")
+_AGENCY_WORDS: Final = ("getty", "shutterstock", "/")
+_PHOTO_CREDIT_END = re.compile(
+    r"(?:^|[.!?…\"”’')\]]\s+|[(\[]\s*)(?:photos?|photograph|image|picture|illustration|credit)\s*"
+    r"(?::|by\b|credit\b|courtesy\b)[^()\[\]]{1,100}[)\]]?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# A photographer's name joined to an agency by a slash, or a stock library, closing the line:
+# case-sensitive, so that "a Reuters/Ipsos poll found support at 40 percent" stays a sentence.
+_NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_AGENCY_CREDIT_END = re.compile(
+    rf"(?:(?i:getty\s+images|shutterstock)"
+    rf"|{_NAME_RUN}\s?/\s?(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|TASS|Sputnik|SPUTNIK|RIA\s+Novosti|Anadolu"
+    rf"(?:\s+Agency)?|Ukrinform|UNIAN|EFE|dpa|Xinhua)"
+    rf"|(?:AP\s+Photo|Reuters|REUTERS|EPA(?:-EFE)?|Sputnik|SPUTNIK|Anadolu\s+Agency)\s?/\s?{_NAME_RUN})"
+    r"\s*[)\]]?\s*\.?\s*$"
+)
+_BOLD_CREDIT = re.compile(
+    r"^(?P<caption>.*[.!?…\"”’')\]])\s+(?P<mark>\*\*|__)(?P<credit>[^*_]{1,80}?)(?P=mark)\s*$"
+)
+_TAGS = re.compile(r"^(?:tags|topics|keywords|filed\s+under|categories|related\s+topics)\s*:", re.IGNORECASE)
+_INTERFACE_KEY = re.compile(r"[^\w\s]+")
+
+
+def _interface_key(text: str) -> str:
+    """``text`` reduced to lower-case words, so "Share this article »" matches "share this article"."""
+    return " ".join(_INTERFACE_KEY.sub(" ", text.replace("'", "").replace("’", "")).casefold().split())
+
+
+_INTERFACE: Final = frozenset(
+    _interface_key(label)
+    for label in (
+        "advertisement",
+        "advert",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "comment",
+        "listen",
+        "listen to this article",
+        "skip to content",
+        "skip to main content",
+        "loading",
+        "menu",
+        "search",
+        "close",
+        "back to top",
+        "show more",
+        "load more",
+        "continue reading",
+        "see more",
+        "more",
+        "next",
+        "previous",
+        "subscribe",
+        "donate",
+        "log in",
+        "login",
+        "sign in",
+        "sign up",
+        "register",
+        "accept",
+        "accept all",
+        "reject all",
+        "manage preferences",
+        "home",
+        "follow us",
+        "photo",
+        "image",
+        "video",
+        "gallery",
+        "watch",
+        "play video",
+        "getty images",
+        "open in app",
+        "don't miss",
+        "most read",
+        "once",
+        "monthly",
+        "annually",
+        "continue",
+        "remind me later",
+        "illustrative photo",
+        "illustrative image",
+        "photo illustration",
+        "illustration",
+    )
+)
+_SHARE = re.compile(r"^(?:share|share\s+this(?:\s+article|\s+story)?|follow\s+us)\s*:", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
+_STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
+_TITLE_END = re.compile(r"[.,;:]$")
+
+_DIGIT = re.compile(r"\d")
+
+_MAX_FURNITURE_WORDS: Final = 60
+"""Longer lines are body text whatever words they contain: furniture is terse."""
+
+
+def plain(line: str) -> str:
+    """``line`` without markdown and markup, whitespace collapsed, and the words kept."""
+    if "&" in line:
+        line = html.unescape(line)
+    line = _INVISIBLE.sub("", line)
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    if "[" in line:
+        line = _IMAGE.sub(" ", line)
+        line = _LINK.sub(r"\1", line)
+        line = _REF_LINK.sub(r"\1", line)
+    if "<" in line:
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _TAG.sub(" ", line)
+    if "*" in line or "_" in line:
+        line = _STRONG.sub(r"\2", line)
+        line = _EM_STAR.sub(r"\1", line)
+        line = _EM_UNDERSCORE.sub(r"\1", line)
+    if "`" in line:
+        line = _CODE.sub(r"\1", line)
+    start = line.lstrip()[:1]
+    if start == "#":
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading[2]
+    elif start == ">":
+        line = _QUOTE_MARK.sub("", line)
+    elif start in _BULLET_STARTS:
+        line = _BULLET.sub("", line)
+    return " ".join(line.split())
+
+
+def _credit_holder(text: str) -> str | None:
+    """The copyright holder a copyright line names (``© 2024 Eastline News. All rights reserved.``)."""
+    rest = _CREDIT_NOISE.sub(" ", text)
+    for chunk in re.split(r"[.|;·•]", rest):
+        holder = _CORPORATE.sub("", chunk.strip(" ,-–—:"))
+        holder = holder.strip(" ,-–—:")
+        if holder and holder[0].isupper() and len(holder.split()) <= 6:
+            return holder
+        if holder:
+            return None
+    return None
+
+
+@dataclass(slots=True)
+class _Line:
+    raw: str
+    text: str  # plain() of raw
+    block: int  # index of the blank-line separated block the line sits in
+    bullet: bool
+    heading: int  # markdown heading level, 0 for none
+    kind: Kind = Kind.BODY
+
+
+class _Scan:
+    """One pass over the lines, with the little context the rules need."""
+
+    def __init__(self, lines: list[_Line], *, known_title: str | None) -> None:
+        self.lines = lines
+        self.known_title = _interface_key(known_title) if known_title else None
+        self.title: str | None = None
+        self.authors: tuple[str, ...] = ()
+        self.trailer_authors: list[str] = []
+        self.stamps: list[Stamp] = []
+        self.labelled_urls: list[str] = []
+        self.bare_urls: list[tuple[int, str]] = []
+        self.credits: list[str] = []
+        self.in_header = True
+        self.in_related = False
+        self.related_titles = False
+        self.expect_url = False
+        self.position = 0
+
+    def run(self) -> None:
+        for index, line in enumerate(self.lines):
+            self.position = index
+            line.kind = self._classify(line)
+            if (
+                line.kind is Kind.BODY
+                and self.in_header
+                and _is_prose(line.text)
+                and not self._standfirst(index)
+            ):
+                self.in_header = False
+        self._plain_title()
+
+    def _classify(self, line: _Line) -> Kind:
+        text, raw = line.text, line.raw.strip()
+        if not _ALNUM.search(text):
+            return Kind.RULE
+        words = len(text.split())
+        if self.in_related:
+            if line.bullet or _LINKS_ONLY.match(raw):
+                # A bulleted list ends with its bullets: a headline after it is the article's own.
+                self.related_titles = False
+                return Kind.RELATED
+            if self.related_titles and _headline_like(text, words):
+                return Kind.RELATED
+            self.in_related = self.related_titles = False
+        expect_url, self.expect_url = self.expect_url, False
+        if " " not in text and (_URL_ONLY.match(text) or _URL_ONLY.match(raw.strip("<>"))):
+            url = _WEB_ADDRESS.search(raw)
+            if url is not None:
+                if expect_url:
+                    self.labelled_urls.append(url[0].rstrip(".,;"))
+                else:
+                    self.bare_urls.append((self.position, url[0].rstrip(".,;")))
+            return Kind.URL
+        if line.heading == 1 and self.in_header and self.title is None:
+            self.title = text
+            return Kind.TITLE
+        if (
+            self.known_title is not None
+            and self.in_header
+            and self.title is None
+            and _interface_key(text) == self.known_title
+        ):
+            self.title = text
+            return Kind.TITLE
+        if words <= 8 and _RELATED_HEAD.match(text):
+            # Under a bare "Read also:" header the list may be plain headlines, not bullets.
+            self.in_related = self.related_titles = True
+            return Kind.RELATED
+        if words <= _MAX_FURNITURE_WORDS and _RELATED_INLINE.match(text):
+            self.in_related = True
+            return Kind.RELATED
+        if words <= 15 and _READ_MORE.match(text):
+            return Kind.RELATED
+        label = _URL_LABEL.match(text)
+        if label:
+            url = _WEB_ADDRESS.search(label["url"])
+            if url is not None:
+                self.labelled_urls.append(url[0].rstrip(".,;"))
+            else:
+                self.expect_url = True
+            return Kind.URL
+        if _LABELLED_URL.match(text):
+            return Kind.URL
+        if raw.startswith("!["):
+            return Kind.CAPTION
+        if words > _MAX_FURNITURE_WORDS:
+            return Kind.BODY
+        return self._short_line(text, raw, words)
+
+    def _short_line(self, text: str, raw: str, words: int) -> Kind:
+        # The cheap substring tests in front of the regular expressions keep a body line, which
+        # passes every rule, at a few microseconds.
+        low = text.lower()
+        byline = parse_byline(text)
+        if byline is not None:
+            if not self.authors:
+                self.authors = byline.names
+            if byline.stamp is not None:
+                self._stamp(byline.stamp)
+            return Kind.BYLINE
+        if self.in_header and words <= 5 and is_role_line(text):
+            return Kind.BYLINE
+        stamp = _stamp_of(text, words)
+        # Below the header a bare date can be content (an exhibition's dates); a labelled one never is.
+        if stamp is not None and (self.in_header or stamp.labelled or stamp.updated):
+            self._stamp(stamp)
+            return Kind.STAMP
+        reporters = parse_credit_trailer(text) if _CREDIT_START.match(text) else None
+        if reporters is not None:
+            self.trailer_authors.extend(a for a in reporters if a not in self.trailer_authors)
+            return Kind.CREDIT
+        if (words <= 6 and _SOURCE_CREDIT.match(text)) or (
+            "contributed" in low and _CONTRIBUTED.search(text)
+        ):
+            return Kind.CREDIT
+        if (
+            _COPYRIGHT.match(text)
+            or (words <= 40 and "reserved" in low and _RIGHTS.search(text))
+            or (words <= 8 and _COPYRIGHT_YEAR.match(text) and not _SENTENCE_END.search(text))
+        ):
+            holder = _credit_holder(text)
+            if holder:
+                self.credits.append(holder)
+            return Kind.COPYRIGHT
+        words_in = {word.strip(_PUNCTUATION) for word in low.split()}
+        # A sentence about a privacy policy or a newsletter is news; a terse label is page furniture.
+        terse = words <= 8 and not _SENTENCE_END.search(text)
+        if _cued(low, words_in, _CONSENT_INDEX) or (terse and _SHORT_LEGAL.search(text)):
+            return Kind.CONSENT
+        if _cued(low, words_in, _PLEA_INDEX) or (
+            terse and (_PLEA_START.match(text) or _NEWSLETTER.search(text))
+        ):
+            return Kind.PLEA
+        if self._is_caption(text, raw, low, words):
+            return Kind.CAPTION
+        if _TAGS.match(text):
+            return Kind.TAGS
+        if words <= 8 and (
+            _interface_key(text) in _INTERFACE
+            or _SHARE.match(text)
+            or _READING_TIME.match(text)
+            or _TIME_STAMP.match(text)
+        ):
+            return Kind.INTERFACE
+        if "](" in raw and _LINKS_ONLY.match(raw):
+            return Kind.LINKS
+        return Kind.BODY
+
+    @staticmethod
+    def _is_caption(text: str, raw: str, low: str, words: int) -> bool:
+        tail = max(0, len(text) - _CREDIT_TAIL)
+        end = low[tail:]
+        if (
+            _PHOTO_LABEL.match(text)
+            or (any(word in end for word in _PHOTO_WORDS) and _PHOTO_CREDIT_END.search(text, tail))
+            or (any(word in end for word in _AGENCY_WORDS) and _AGENCY_CREDIT_END.search(text, tail))
+        ):
+            return True
+        if words > 30 or not raw.endswith(("**", "__")):
+            return False
+        credited = _BOLD_CREDIT.match(raw)
+        if credited is None:
+            return False
+        credit = credited["credit"].strip()
+        # An emphasised closing sentence is the article's own voice; a credit is a bare name.
+        return bool(credit) and len(credit.split()) <= 8 and not _SENTENCE_END.search(credit)
+
+    def _standfirst(self, index: int) -> bool:
+        """Whether a prose line is a standfirst: the header's byline or date stamp still follows it."""
+        if index + 1 >= len(self.lines):
+            return False
+        following = self.lines[index + 1].text
+        return parse_byline(following) is not None or _stamp_of(following, len(following.split())) is not None
+
+    def _stamp(self, stamp: Stamp) -> None:
+        if self.in_header and not self.in_related:
+            self.stamps.append(stamp)
+        elif stamp.labelled and not self.in_related:
+            self.stamps.append(Stamp(published=stamp.published, updated=None, labelled=True))
+
+    def _plain_title(self) -> None:
+        """A plain-text headline: the first line, short and unpunctuated, right above a byline or stamp."""
+        if self.title is not None:
+            return
+        content = [line for line in self.lines if line.kind is not Kind.RULE]
+        if len(content) < 2 or content[0].kind is not Kind.BODY:
+            return
+        first, second = content[0], content[1]
+        if second.kind not in (Kind.BYLINE, Kind.STAMP):
+            return
+        if len(first.text.split()) > 20 or _TITLE_END.search(first.text) or _is_prose(first.text):
+            return
+        first.kind = Kind.TITLE
+        self.title = first.text
+
+    def signals(self) -> Signals:
+        last_body = max((i for i, line in enumerate(self.lines) if line.kind is Kind.BODY), default=-1)
+        first_body = next((i for i, line in enumerate(self.lines) if line.kind is Kind.BODY), len(self.lines))
+        # A bare URL names the article itself only above or below the text, never inside it.
+        own = [url for i, url in self.bare_urls if i < first_body or i > last_body]
+        return Signals(
+            title=self.title,
+            authors=self.authors,
+            trailer_authors=tuple(self.trailer_authors),
+            stamps=tuple(self.stamps),
+            urls=tuple(dict.fromkeys([*self.labelled_urls, *own])),
+            credits=tuple(self.credits),
+        )
+
+
+def _index_cues(cues: tuple[_Cue, ...]) -> dict[str, tuple[_Cue, ...]]:
+    """The cues by their phrase's first word, so a line is only searched for cues it could hold."""
+    index: dict[str, list[_Cue]] = {}
+    for cue in cues:
+        index.setdefault(_WORDS.findall(cue[0])[0], []).append(cue)
+    return {word: tuple(group) for word, group in index.items()}
+
+
+def _cued(low: str, words: set[str], index: dict[str, tuple[_Cue, ...]]) -> bool:
+    """Whether a cue's phrase starts a word of ``low`` and its pattern, if any, matches there.
+
+    ``words`` are the words of ``low``: only cues whose first word is among them are looked for.
+    """
+    for word in words.intersection(index):
+        for needle, pattern, opens_sentence in index[word]:
+            at = low.find(needle)
+            while at >= 0:
+                if (
+                    (at == 0 or not low[at - 1].isalnum())
+                    and (not opens_sentence or at == 0 or low[:at].rstrip()[-1:] in _SENTENCE_OPENERS)
+                    and (pattern is None or pattern.match(low, at))
+                ):
+                    return True
+                at = low.find(needle, at + 1)
+    return False
+
+
+def _stamp_of(text: str, words: int) -> Stamp | None:
+    # A stamp line is short and has digits; skipping the rest spares the date scanner long lines.
+    return read_stamp(text) if words <= 20 and _DIGIT.search(text) else None
+
+
+def _headline_like(text: str, words: int) -> bool:
+    """A headline: short, capitalised and not closed like a sentence ("Who is X?" is one too)."""
+    first = text[:1]
+    return words <= 20 and (first.isupper() or first.isdigit()) and not _STATEMENT_END.search(text)
+
+
+def _is_prose(text: str) -> bool:
+    words = len(text.split())
+    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)))
+
+
+def _split_lines(content: str) -> list[_Line]:
+    lines: list[_Line] = []
+    block = 0
+    for raw in content.splitlines():
+        if not raw.strip():
+            block += 1
+            continue
+        start = raw.lstrip()[:1]
+        heading = _HEADING.match(raw) if start == "#" else None
+        lines.append(
+            _Line(
+                raw=raw,
+                text=plain(raw),
+                block=block,
+                bullet=start in _BULLET_STARTS and bool(_BULLET.match(raw)),
+                heading=len(heading[1]) if heading else 0,
+            )
+        )
+    return lines
+
+
+def _wrapped(block: list[_Line]) -> bool:
+    """Whether a block of consecutive lines is one hard-wrapped paragraph."""
+    if len(block) < 2 or any(line.bullet or line.heading for line in block):
+        return False
+    widths = [len(line.raw.strip()) for line in block[:-1]]
+    return min(widths) >= 40 and max(widths) <= 100 and min(widths) >= 0.6 * max(widths)
+
+
+def _paragraphs(lines: list[_Line], *, layout: Layout) -> list[str]:
+    wrapped_blocks: set[int] = set()
+    if layout == "plain":
+        by_block: dict[int, list[_Line]] = {}
+        for line in lines:
+            by_block.setdefault(line.block, []).append(line)
+        wrapped_blocks = {block for block, members in by_block.items() if _wrapped(members)}
+    # Each paragraph with whether it may take part in re-joining (list items and headings may not).
+    paragraphs: list[tuple[str, bool]] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line.kind is not Kind.BODY:
+            previous = None
+            continue
+        structural = bool(line.bullet or line.heading)
+        joins = (
+            previous is not None
+            and previous.block == line.block
+            and (
+                (layout == "markdown" and not (structural or previous.heading))
+                or line.block in wrapped_blocks
+            )
+        )
+        if joins and paragraphs:
+            paragraphs[-1] = (f"{paragraphs[-1][0]} {line.text}", paragraphs[-1][1])
+        else:
+            paragraphs.append((line.text, not structural))
+        previous = line
+    return _reflow(paragraphs)
+
+
+def _reflow(paragraphs: list[tuple[str, bool]]) -> list[str]:
+    """Re-join a paragraph the source broke mid-sentence: no closing punctuation, next one lower-case."""
+    joined: list[str] = []
+    joinable = False
+    for paragraph, prose in paragraphs:
+        if joinable and prose and paragraph[:1].islower() and not _TERMINAL.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+            joinable = prose
+    return joined
+
+
+def _close_up(paragraph: str) -> str:
+    """Remove the space a dropped link leaves before punctuation: "a video , in which"."""
+    if not _SPACE_BEFORE_PUNCT_HINT.search(paragraph):
+        return paragraph
+    return _SPACE_BEFORE_PUNCT.sub(_space_or_nothing, paragraph)
+
+
+def _space_or_nothing(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1] if m.start() else ""
+    # After a word it is a stray space; after another mark (". ." in a garbled source) it is kept.
+    return "" if before.isalnum() or before in _WORD_END else m[0]
+
+
+_CONSENT_INDEX: Final = _index_cues(_CONSENT_CUES)
+_PLEA_INDEX: Final = _index_cues(_PLEA_CUES)
+
+
+def filter_furniture(content: str, *, layout: Layout, known_title: str | None = None) -> Filtered:
+    """Drop page furniture from ``content`` and return the article text with what the furniture said.
+
+    ``known_title`` is a title the caller already has: a header line repeating it is dropped.
+    """
+    lines = _split_lines(content)
+    scan = _Scan(lines, known_title=known_title)
+    scan.run()
+    paragraphs = [_close_up(p) for p in _paragraphs(lines, layout=layout)]
+    return Filtered(
+        text="\n\n".join(paragraphs),
+        dropped=tuple(line.raw.strip() for line in lines if line.kind is not Kind.BODY),
+        signals=scan.signals(),
+    )

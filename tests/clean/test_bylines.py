@@ -1,0 +1,137 @@
+"""Bylines and wire credit trailers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.clean.bylines import _NOT_NAMES, _PARTICLES, is_role_line, parse_byline, parse_credit_trailer
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Nick Mordowanec", ("Nick Mordowanec",)),
+        ("By AFP", ("AFP",)),
+        ("By Reuters", ("Reuters",)),
+        ("By James Whitlock and Priya Raman", ("James Whitlock", "Priya Raman")),
+        ("By John Smith, Staff Writer", ("John Smith",)),
+        ("By John Smith in Kyiv and Jane Doe", ("John Smith", "Jane Doe")),
+        ("By Ivan de la Cruz", ("Ivan de la Cruz",)),
+        ("BY NICK MORDOWANEC", ("Nick Mordowanec",)),
+        ("By The Associated Press", ("The Associated Press",)),
+        ("Author: Anna Leskiv", ("Anna Leskiv",)),
+        ("By Nick Mordowanec | Newsweek", ("Nick Mordowanec",)),
+    ],
+)
+def test_names_of_a_byline(line: str, names: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.names == names
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("By Dmytro Savchuk | Published: 18.03.2024", date(2024, 3, 18)),
+        ("By Nick Mordowanec On 12/27/22 at 9:42 AM EST", date(2022, 12, 27)),
+        ("By Marta Kovalenko, March 5, 2023", date(2023, 3, 5)),
+    ],
+)
+def test_a_byline_carries_its_date_stamp(line: str, published: date) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.stamp is not None
+    assert byline.stamp.published == published
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday the town had fallen.",
+        "By contrast, Russia kept its reserves back.",
+        "By 2024, the army had grown.",
+        "By Ukraine's estimate, 500 soldiers died.",
+        "By Tuesday",
+        "By John Smith, who was wounded in the attack",
+        "Byline",
+        "Nick Mordowanec",
+    ],
+)
+def test_sentences_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Reporting by Lena Marsh; Editing by Tom Reyes", ("Lena Marsh",)),
+        (
+            "Reporting by Karim Aziz; Writing by Lena Marsh; Editing by Tom Reyes",
+            ("Karim Aziz", "Lena Marsh"),
+        ),
+        ("(Reporting by Pavel Polityuk in Kyiv; editing by Tom Brown)", ("Pavel Polityuk",)),
+        ("Additional reporting by NWA.", ()),
+        (
+            "Reporting by Greg Roumeliotis, Joshua Franklin, with reporting by Herb Lash, "
+            "editing by Martin Howell.",
+            ("Greg Roumeliotis", "Joshua Franklin", "Herb Lash"),
+        ),
+    ],
+)
+def test_credit_trailers(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_credit_trailer(line) == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Research by the Institute for the Study of War shows that Russia lost ground.",
+        "Reporting by the BBC showed widespread fraud.",
+        "He was reporting by phone from Kyiv.",
+    ],
+)
+def test_sentences_are_not_credit_trailers(line: str) -> None:
+    assert parse_credit_trailer(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Staff Writer", True),
+        ("Senior Defense Correspondent", True),
+        ("News Reporter", True),
+        ("Writer", True),
+        ("Staff Sergeant", False),
+        ("The writer said", False),
+        ("Military analysts", False),
+    ],
+)
+def test_role_lines(line: str, expected: bool) -> None:
+    assert is_role_line(line) is expected
+
+
+# Generated names avoid the words the parser refuses as names on purpose (months, pronouns, particles).
+_NAME = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True).filter(
+    lambda w: w.lower() not in _NOT_NAMES | _PARTICLES
+)
+
+
+@given(st.lists(st.tuples(_NAME, _NAME).map(" ".join), min_size=1, max_size=3, unique=True))
+def test_generated_bylines_read_back(names: list[str]) -> None:
+    byline = parse_byline("By " + " and ".join(names))
+    assert byline is not None
+    assert list(byline.names) == names
+
+
+@given(st.text(max_size=160))
+def test_byline_parsers_never_raise_and_only_return_words_of_the_line(text: str) -> None:
+    for line in (text, f"By {text}", f"Reporting by {text}"):
+        byline = parse_byline(line)
+        found = byline.names if byline else parse_credit_trailer(line) or ()
+        words = line.casefold().split()
+        for name in found:
+            assert name
+            assert all(any(part.casefold() in word for word in words) for part in name.split())

@@ -1,0 +1,75 @@
+"""The public entry point: clean_document(raw) -> CleanedDocument."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from claimgraph.clean import clean_document
+from claimgraph.errors import InputRejected
+from claimgraph.models import Metadata, RawDocument
+
+ARTICLE = """# Kyiv says it repelled a night attack
+
+By Olena Petrenko
+
+Mar 14, 2024
+
+Air defences shot down most of the drones launched overnight, the air force said on Thursday.
+
+© 2024 Eastline News. All rights reserved.
+"""
+
+
+def raw(content: str, *, media_type: str = "text/plain", hints: Metadata | None = None) -> RawDocument:
+    return RawDocument(
+        source="a.txt", content=content, media_type=media_type, content_hash="h", hints=hints or Metadata()
+    )
+
+
+def test_plain_text_goes_through_the_filter_alone() -> None:
+    cleaned = clean_document(raw(ARTICLE))
+    assert (
+        cleaned.text
+        == "Air defences shot down most of the drones launched overnight, the air force said on Thursday."
+    )
+    assert cleaned.extractor == "furniture-filter"
+    assert cleaned.metadata == Metadata(
+        title="Kyiv says it repelled a night attack",
+        outlet="Eastline News",
+        authors=("Olena Petrenko",),
+        published=date(2024, 3, 14),
+    )
+    assert cleaned.dropped_lines[0] == "# Kyiv says it repelled a night attack"
+
+
+def test_markdown_too() -> None:
+    assert clean_document(raw(ARTICLE, media_type="text/markdown")).extractor == "furniture-filter"
+
+
+def test_hints_win_but_empty_hints_do_not() -> None:
+    hints = Metadata(
+        title="Stated title", published=date(2024, 3, 13), outlet=None, authors=(), language="en"
+    )
+    metadata = clean_document(raw(ARTICLE, hints=hints)).metadata
+    assert metadata.title == "Stated title"
+    assert metadata.published == date(2024, 3, 13)
+    assert metadata.outlet == "Eastline News"
+    assert metadata.authors == ("Olena Petrenko",)
+    assert metadata.language == "en"
+
+
+def test_the_text_is_a_function_of_the_words_alone() -> None:
+    decomposed = unicodedata.normalize("NFD", ARTICLE.replace("Kyiv", "Kyïv").replace("\n", "\r\n"))
+    assert clean_document(raw(decomposed)).text == clean_document(raw(ARTICLE.replace("Kyiv", "Kyïv"))).text
+
+
+def test_an_unknown_media_type_is_rejected() -> None:
+    with pytest.raises(InputRejected, match="application/pdf"):
+        clean_document(raw("%PDF", media_type="application/pdf"))
+
+
+def test_nothing_left_is_an_empty_text() -> None:
+    assert clean_document(raw("Advertisement\n\n© 2024 Example\n")).text == ""

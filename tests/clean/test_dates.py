@@ -1,0 +1,153 @@
+"""Absolute dates in header lines, bylines and URLs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_dates, read_stamp
+
+
+def parse_date(text: str) -> date | None:
+    found = find_dates(text)
+    return found[0][2] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec 27, 2022", date(2022, 12, 27)),
+        ("March 07, 2023", date(2023, 3, 7)),
+        ("Tuesday, March 7th, 2023", date(2023, 3, 7)),
+        ("Sept. 5, 2022", date(2022, 9, 5)),
+        ("27 December 2022", date(2022, 12, 27)),
+        ("Sat 16 Mar 2024 19.40 EET", date(2024, 3, 16)),
+        ("1st of May 2023", date(2023, 5, 1)),
+        ("2023-05-25", date(2023, 5, 25)),
+        ("2023-05-25T10:00:00+02:00", date(2023, 5, 25)),
+        ("18.03.2024", date(2024, 3, 18)),
+        ("18.03.24", date(2024, 3, 18)),
+        ("12/27/22", date(2022, 12, 27)),
+        ("27/12/2022", date(2022, 12, 27)),
+    ],
+)
+def test_parse_date_reads_the_usual_formats(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "February 30, 2023",
+        "2023-13-01",
+        "since May 2022",
+        "© 2024",
+        "in 2022",
+        "version 1.2.3",
+        "42/42/2042",
+        "",
+    ],
+)
+def test_parse_date_finds_nothing_without_a_real_day_month_and_year(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_dates_gives_spans_in_order() -> None:
+    text = "From 1 March 2023 to 2023-04-02."
+    found = find_dates(text)
+    assert [value for _, _, value in found] == [date(2023, 3, 1), date(2023, 4, 2)]
+    assert [text[start:end] for start, end, _ in found] == ["1 March 2023", "2023-04-02"]
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated", "labelled"),
+    [
+        ("Dec 27, 2022", date(2022, 12, 27), None, False),
+        ("date 2023-05-25", date(2023, 5, 25), None, True),
+        ("Published: 18.03.2024", date(2024, 3, 18), None, True),
+        ("March 20, 2024, 14:05", date(2024, 3, 20), None, False),
+        ("15 March 2024 · 08:10", date(2024, 3, 15), None, False),
+        ("On 12/27/22 at 9:42 AM EST", date(2022, 12, 27), None, False),
+        ("Updated: March 8, 2023 10:00 am", None, date(2023, 3, 8), False),
+        (
+            "Published: Dec 27, 2022 | Updated: Dec 28, 2022 10:00 a.m. ET",
+            date(2022, 12, 27),
+            date(2022, 12, 28),
+            True,
+        ),
+    ],
+)
+def test_read_stamp(line: str, published: date | None, updated: date | None, labelled: bool) -> None:
+    stamp = read_stamp(line)
+    assert stamp is not None
+    assert (stamp.published, stamp.updated, stamp.labelled) == (published, updated, labelled)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He died on March 5, 2023.",
+        "Active hostilities have been ongoing since May 2022.",
+        "March 5, 2023 marked the anniversary.",
+        "No date here",
+    ],
+)
+def test_read_stamp_refuses_a_sentence(line: str) -> None:
+    assert read_stamp(line) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.themoscowtimes.com/2023/03/07/bakhmuts-capture-a80414", date(2023, 3, 7)),
+        ("https://example.com/news/2023-03-07-slug", date(2023, 3, 7)),
+        ("https://example.com/article_20230307.html", date(2023, 3, 7)),
+        ("https://example.com/2011/12/no-day", None),
+        ("https://example.com/interviews/2024/bondar", None),
+        ("https://web.archive.org/web/20160218174457/http://example.de/2010/05/x", None),
+        ("https://2023-03-07.example.com/", None),
+        ("not a url", None),
+    ],
+)
+def test_date_from_url(url: str, expected: date | None) -> None:
+    assert date_from_url(url) == expected
+
+
+_FORMATS = (
+    lambda d: d.strftime("%b %d, %Y"),
+    lambda d: d.strftime("%B %d, %Y"),
+    lambda d: d.strftime("%d %B %Y"),
+    lambda d: d.strftime("%A, %d %b %Y"),
+    lambda d: d.isoformat(),
+    lambda d: d.strftime("%d.%m.%Y"),
+    lambda d: d.strftime("%m/%d/%Y"),
+)
+
+
+@given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)), st.sampled_from(_FORMATS))
+def test_a_written_date_reads_back(value: date, render: object) -> None:
+    assert callable(render)
+    assert parse_date(f"Published {render(value)} in Kyiv") == value
+
+
+@given(st.text(max_size=200))
+def test_parsers_never_raise_and_return_real_dates(text: str) -> None:
+    value = parse_date(text)
+    assert value is None or (isinstance(value, date) and MIN_YEAR <= value.year <= MAX_YEAR)
+    for start, end, found in find_dates(text):
+        assert 0 <= start < end <= len(text)
+        assert parse_date(text[start:end]) == found
+    stamp = read_stamp(text)
+    assert stamp is None or stamp.published is not None or stamp.updated is not None
+    url_date = date_from_url(f"https://example.com/{text}")
+    assert url_date is None or MIN_YEAR <= url_date.year <= MAX_YEAR
+
+
+@given(st.from_regex(r"[0-9./\- A-Za-z,:]{0,40}", fullmatch=True))
+def test_digit_heavy_strings_never_raise(text: str) -> None:
+    parse_date(text)
+    read_stamp(text)
+    date_from_url(f"https://example.com/{text}")

@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import pickle
+from typing import TYPE_CHECKING
+
+import pytest
+
+from claimgraph.errors import ModelMissing
+from claimgraph.models import EntityMention
+from claimgraph.nlp import (
+    COMPONENT,
+    NUMERIC_LABELS,
+    STAGE_LAYER,
+    STAGE_NER,
+    entity_mentions,
+    load_gazetteer,
+    load_pipeline,
+)
+from claimgraph.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def mentions(nlp: Language, text: str) -> list[EntityMention]:
+    found = entity_mentions("doc-1", nlp(text))
+    for m in found:
+        assert text[m.span.start : m.span.end] == m.text
+    return found
+
+
+def labels(nlp: Language, text: str) -> dict[str, str]:
+    return {m.text: m.label for m in mentions(nlp, text)}
+
+
+# --- places -------------------------------------------------------------------------------------
+
+
+def test_town_is_gpe(nlp: Language) -> None:
+    assert labels(nlp, "Fighting continued in Bakhmut on Monday.")["Bakhmut"] == "GPE"
+
+
+def test_towns_the_model_reads_as_people_or_orgs_become_gpe(nlp: Language) -> None:
+    found = {
+        m.text: m for m in mentions(nlp, "Russian forces shelled Chasiv Yar and Kostiantynivka overnight.")
+    }
+    assert found["Chasiv Yar"].label == "GPE"
+    assert found["Kostiantynivka"].label == "GPE"  # geonames spells it "Kostyantynivka"
+    assert found["Chasiv Yar"].stage == STAGE_LAYER
+
+
+def test_town_tagged_person_without_person_cue_becomes_gpe(nlp: Language) -> None:
+    assert labels(nlp, "Kherson was shelled 60 times, the regional governor said.")["Kherson"] == "GPE"
+    assert labels(nlp, "A soldier told reporters that Kyiv was losing control.")["Kyiv"] == "GPE"
+
+
+def test_region_forms_are_one_gpe(nlp: Language) -> None:
+    found = labels(nlp, "He spoke of the Luhansk and Donetsk regions and of the Zaporizhzhia region.")
+    assert found["Luhansk"] == "GPE"
+    assert found["Donetsk regions"] == "GPE"
+    assert found["Zaporizhzhia region"] == "GPE"
+    assert labels(nlp, "Drones hit a depot in Kursk Oblast overnight.")["Kursk Oblast"] == "GPE"
+
+
+def test_common_words_do_not_become_places(nlp: Language) -> None:
+    text = (
+        "Most of the residents have left. Mobile phone networks were down. Of course, Split opinions remain."
+    )
+    found = mentions(nlp, text)
+    assert not [m for m in found if m.label == "GPE"], found
+
+
+def test_longer_person_span_is_not_cut_into_a_place(nlp: Language) -> None:
+    found = labels(nlp, "Kherson Smith, a volunteer, said the convoy had arrived in Sumy.")
+    assert found["Kherson Smith"] == "PERSON"
+    assert "Kherson" not in found
+    assert found["Sumy"] == "GPE"
+
+
+def test_place_inside_an_organisation_name_stays_in_it(nlp: Language) -> None:
+    found = labels(nlp, "He studied at Kharkiv National University before moving to Lviv.")
+    assert found["Kharkiv National University"] == "ORG"
+    assert "Kharkiv" not in found
+
+
+def test_place_that_speaks_stays_a_place(nlp: Language) -> None:
+    found = labels(
+        nlp,
+        "Britain said it would send more tanks, and Moscow said the strike on Belgorod was a provocation.",
+    )
+    assert found["Britain"] == "GPE"
+    assert found["Moscow"] == "GPE"
+    assert found["Belgorod"] == "GPE"
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kadyrov said his fighters were ready.", "Kadyrov"),  # model: ORG
+        ('"The city is surrounded," said Cherevatyi.', "Cherevatyi"),  # model: PRODUCT
+        ("Shmyhal explained that the budget was short.", "Shmyhal"),  # model: nothing
+        ("Oleksandr Syrskyi said the situation was difficult.", "Oleksandr Syrskyi"),
+    ],
+)
+def test_speech_verb_subject_is_a_person(nlp: Language, text: str, name: str) -> None:
+    assert labels(nlp, text)[name] == "PERSON"
+
+
+def test_title_makes_a_person(nlp: Language) -> None:
+    found = labels(nlp, "Ukrainian presidential aide Mykhaylo Podolyak told AFP there was consensus.")
+    assert found["Mykhaylo Podolyak"] == "PERSON"  # model: FAC
+    assert found["Ukrainian"] == "NORP"  # model: GPE
+
+
+def test_surname_given_in_full_earlier_is_a_person(nlp: Language) -> None:
+    text = (
+        "Serhiy Haidai is the governor of the Luhansk region. "
+        "Putin, whom Haidai called the bunker grandpa, wants a victory."
+    )
+    found = [m for m in mentions(nlp, text) if m.text == "Haidai"]
+    assert [m.label for m in found] == ["PERSON"]
+
+
+def test_organisations_that_speak_stay_organisations(nlp: Language) -> None:
+    found = mentions(
+        nlp, "The Wagner Group said it took Soledar. Wagner said its men needed shells. The Kremlin said no."
+    )
+    by_text = {m.text: m.label for m in found}
+    assert by_text["Wagner"] == "ORG"
+    assert by_text["Kremlin"] == "ORG"
+    assert by_text["Soledar"] == "GPE"
+
+
+def test_portfolio_is_not_an_organisation(nlp: Language) -> None:
+    found = labels(nlp, "Russian Defense Minister Sergei Shoigu visited troops.")
+    assert found["Sergei Shoigu"] == "PERSON"
+    assert "Defense" not in found
+
+
+# --- mentions -----------------------------------------------------------------------------------
+
+
+def test_mentions_drop_numeric_labels_and_name_their_stage(nlp: Language) -> None:
+    text = "On 3 March 2023, 4,000 civilians remained in Bakhmut, Haidai said, 40 percent of them elderly."
+    doc = nlp(text)
+    found = entity_mentions("doc-7", doc)
+    assert {e.label_ for e in doc.ents} & NUMERIC_LABELS  # the doc keeps them for later stages
+    assert found and not {m.label for m in found} & NUMERIC_LABELS
+    assert {m.stage for m in found} <= {STAGE_NER, STAGE_LAYER}
+    assert all(m.span.doc == "doc-7" and text[m.span.start : m.span.end] == m.text for m in found)
+
+
+def test_untouched_entity_keeps_the_model_stage(nlp: Language) -> None:
+    found = {m.text: m for m in mentions(nlp, "Antonio Guterres travelled to Ukraine.")}
+    assert found["Antonio Guterres"].stage == STAGE_NER
+
+
+# --- pipeline -----------------------------------------------------------------------------------
+
+
+TEXTS = [
+    "Fighting continued in Bakhmut on Monday.",
+    "Kadyrov said his fighters were ready to move on Chasiv Yar.",
+    "Serhiy Haidai, governor of the Luhansk region, said Kherson was shelled. Haidai added more.",
+    "Mobile phone networks were down in Kyiv.",
+] * 3
+
+
+def test_pipeline_keeps_parser_and_adds_layer_after_ner(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert "parser" in names
+    assert names.index(COMPONENT) == names.index("ner") + 1
+
+
+def test_works_with_two_processes(nlp: Language) -> None:
+    single = [entity_mentions(str(i), doc) for i, doc in enumerate(nlp.pipe(TEXTS))]
+    multi = [entity_mentions(str(i), doc) for i, doc in enumerate(nlp.pipe(TEXTS, n_process=2, batch_size=2))]
+    assert multi == single
+    assert any(m.stage == STAGE_LAYER for ms in multi for m in ms)
+
+
+def test_component_survives_pickling(nlp: Language) -> None:
+    component = nlp.get_pipe(COMPONENT)
+    copy = pickle.loads(pickle.dumps(component))
+    with nlp.select_pipes(disable=[COMPONENT]):
+        docs = list(nlp.pipe(TEXTS[:4]))
+    expected = [entity_mentions("d", nlp(text)) for text in TEXTS[:4]]
+    assert [entity_mentions("d", copy(doc)) for doc in docs] == expected
+
+
+def test_missing_model_is_reported() -> None:
+    with pytest.raises(ModelMissing, match="no_such_model_xyz"):
+        load_pipeline(settings=Settings(spacy_model="no_such_model_xyz"))
+
+
+# --- gazetteer ----------------------------------------------------------------------------------
+
+
+def test_gazetteer_contents() -> None:
+    gazetteer = load_gazetteer(DEFAULT_SETTINGS.min_place_population)
+    assert {"Bakhmut", "Chasiv Yar", "Kherson", "Luhansk", "Volyn", "Belgorod"} <= gazetteer.home
+    assert {"Kupiansk", "Avdiivka", "Izium"} <= gazetteer.home_variants
+    assert not {"Zhdanov", "Stalino"} & gazetteer.home_variants  # former names, not spellings
+    assert {"Ukraine", "Russia", "Britain"} <= gazetteer.countries
+    assert {"Warsaw", "Berlin"} <= gazetteer.world
+    assert load_gazetteer(DEFAULT_SETTINGS.min_place_population) is gazetteer
+
+
+def test_gazetteer_respects_min_population() -> None:
+    small_towns_left_out = load_gazetteer(20_000)
+    assert "Bakhmut" in small_towns_left_out.home  # ~70,000 people
+    assert "Chasiv Yar" not in small_towns_left_out.home  # ~12,000
