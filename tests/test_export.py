@@ -30,8 +30,13 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
         assert entity["name"] in entity["aliases"]
         for m in entity["mentions"]:
             assert texts[m["doc"]][m["start"] : m["end"]] == m["text"]
+    entity_ids = {e["id"] for e in data["entities"]}
+    assert data["statements"]
+    for statement in data["statements"]:
+        assert texts[statement["doc"]][statement["start"] : statement["end"]] == statement["content"]
+        assert statement["speaker"]["entity"] is None or statement["speaker"]["entity"] in entity_ids
     # Stages that do not exist yet export as empty lists, never as missing keys.
-    for kind in ("statements", "times", "quantities", "claims", "disputes", "techniques"):
+    for kind in ("times", "quantities", "claims", "disputes", "techniques"):
         assert data[kind] == []
 
 

@@ -133,7 +133,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     )
     print(
         f"store {settings.db}: {counts.documents} documents, {counts.entity_mentions} entity mentions, "
-        f"{entities} entities, 0 statements (statement extraction is not built yet)"
+        f"{entities} entities, {counts.statements} statements"
     )
     if report.rejected:
         print("rejected:")

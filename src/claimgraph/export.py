@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from claimgraph.errors import UsageError
-from claimgraph.models import Document, Entity
+from claimgraph.models import Document, Entity, Span, Statement
 from claimgraph.resolve import resolve_entities
 from claimgraph.store import Store
 
@@ -40,8 +41,8 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "documents": ("id", "source", "title", "outlet", "authors", "published", "language", "extractor", "text"),
     "entities": ("id", "name", "type", "aliases", "description", "kb_id", "lat", "lon", "stage"),
     "mentions": ("entity", "doc", "start", "end", "text"),
-    "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "cue", "kind",
-                   "content", "start", "end", "said_on", "channel"),
+    "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "speaker_anonymous",
+                   "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
     "times": ("doc", "start", "end", "text", "value"),
     "quantities": ("doc", "start", "end", "text", "value", "unit", "about"),
     "claims": ("id", "text", "topic", "statements"),
@@ -86,14 +87,61 @@ def entity_record(entity: Entity, texts: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def statement_record(statement: Statement, entities: EntityIndex) -> dict[str, Any]:
+    speaker = statement.speaker
+    return {
+        "id": statement.id,
+        "doc": statement.content.doc,
+        "speaker": {
+            "entity": entities.entity_at(speaker.referent or speaker.span) if not speaker.anonymous else None,
+            "text": speaker.text,
+            "description": speaker.description,
+            "start": speaker.span.start if speaker.span else None,
+            "end": speaker.span.end if speaker.span else None,
+            "anonymous": speaker.anonymous,
+        },
+        "cue": statement.cue,
+        "cue_start": statement.cue_span.start if statement.cue_span else None,
+        "cue_end": statement.cue_span.end if statement.cue_span else None,
+        "kind": statement.kind,
+        "content": statement.content_text,
+        "start": statement.content.start,
+        "end": statement.content.end,
+        "said_on": statement.said_on.isoformat() if statement.said_on else None,
+        "channel": statement.channel,
+        "stage": statement.stage,
+    }
+
+
+class EntityIndex:
+    """Which entity a span of text names: the mention it equals, else the first it overlaps."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for entity in entities:
+            for span in entity.mentions:
+                self._by_doc[span.doc].append((span.start, span.end, entity.id))
+
+    def entity_at(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        candidates = self._by_doc.get(span.doc, [])
+        exact = next((e for s, t, e in candidates if (s, t) == (span.start, span.end)), None)
+        return exact or next((e for s, t, e in candidates if s < span.end and span.start < t), None)
+
+
 def iter_records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
     """(kind, record) for everything in the store, kinds in contract order."""
     texts: dict[str, str] = {}
     for doc in store.documents():
         texts[doc.id] = doc.text
         yield "documents", document_record(doc)
-    for entity in resolve_entities(store.mentions()):
+    entities = resolve_entities(store.mentions())
+    for entity in entities:
         yield "entities", entity_record(entity, texts)
+    index = EntityIndex(entities)
+    for statement in store.statements():
+        yield "statements", statement_record(statement, index)
 
 
 def build_export(store: Store) -> dict[str, Any]:
@@ -144,6 +192,9 @@ def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int]) -> Non
         elif kind == "entities":
             rows[kind].append({**record, "aliases": "; ".join(record["aliases"])})
             rows["mentions"].extend({"entity": record["id"], **m} for m in record["mentions"])
+        elif kind == "statements":
+            speaker = {f"speaker_{key}": value for key, value in record["speaker"].items()}
+            rows[kind].append({**record, **speaker})
     for name, columns in _CSV_COLUMNS.items():
         tmp = folder / f"{name}.csv.partial"
         with tmp.open("w", encoding="utf-8", newline="") as fh:

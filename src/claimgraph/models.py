@@ -97,3 +97,35 @@ class Entity:
     kb_id: str | None = None
     lat: float | None = None
     lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to.
+
+    ``span`` covers the words naming the speaker where the statement is made ("he", "the governor",
+    "Serhiy Haidai"); ``referent`` the mention they were resolved to (the "Serhiy Haidai" a later
+    "he" points back to), None when nothing was resolved, as for anonymous sources.
+    """
+
+    text: str
+    span: Span | None
+    referent: Span | None = None
+    description: str | None = None
+    anonymous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attributed statement: ``content`` said by ``speaker``, introduced by ``cue``."""
+
+    id: str
+    content: Span
+    content_text: str
+    kind: str  # "direct", "indirect" or "mixed"
+    speaker: Speaker
+    cue: str
+    cue_span: Span | None
+    stage: str
+    channel: str | None = None
+    said_on: date | None = None

@@ -117,3 +117,27 @@ def test_interruption_keeps_committed_batches_and_resumes(
     monkeypatch.setattr(pipeline, "_document", real_document)
     resumed = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
     assert (resumed.new, resumed.unchanged) == (3, 4)
+
+
+def test_a_crashing_cleaner_costs_one_input_not_the_batch(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.ingest import pipeline
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(ARTICLE)
+    (corpus / "poison.txt").write_text(ARTICLE + "\nPOISON\n")
+    real_clean = pipeline.clean_document
+
+    def fragile_clean(raw: object) -> object:
+        if "POISON" in raw.content:  # type: ignore[attr-defined]
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_clean(raw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "clean_document", fragile_clean)
+    report = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert report.new == 1
+    assert [(Path(r.source).name, r.reason) for r in report.rejected] == [
+        ("poison.txt", "cleaning failed (RecursionError: maximum recursion depth exceeded)")
+    ]

@@ -17,9 +17,17 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from claimgraph.clean import clean_document
-from claimgraph.errors import Interrupted
+from claimgraph.errors import InputRejected, Interrupted
 from claimgraph.ingest.readers import JSONL_SUFFIXES, discover, read_source
-from claimgraph.models import CleanedDocument, Document, EntityMention, Metadata, RawDocument, Rejection
+from claimgraph.models import (
+    CleanedDocument,
+    Document,
+    EntityMention,
+    Metadata,
+    RawDocument,
+    Rejection,
+    Statement,
+)
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store, StoredBatch
 
@@ -34,6 +42,7 @@ class IngestReport:
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     entity_mentions: int = 0
+    statements: int = 0
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -65,6 +74,7 @@ def ingest(
     ``force`` re-processes inputs whose content is already stored (after a cleaning upgrade, say).
     A progress bar goes to stderr when ``settings.progress`` says so (by default: on a terminal).
     """
+    from claimgraph.extract.statements import extract_statements
     from claimgraph.nlp import entity_mentions, load_pipeline
 
     files = discover(paths)
@@ -109,14 +119,17 @@ def ingest(
 
         documents: list[Document] = []
         mentions: list[EntityMention] = []
+        statements: list[Statement] = []
         replaced: list[str] = []
 
         def flush() -> None:
-            store.write_batch(StoredBatch(documents, mentions, replaced))
+            store.write_batch(StoredBatch(documents, mentions, replaced, statements))
             store.record_rejections(pending_rejections)
             report.entity_mentions += len(mentions)
+            report.statements += len(statements)
             documents.clear()
             mentions.clear()
+            statements.clear()
             replaced.clear()
             pending_rejections.clear()
 
@@ -130,6 +143,7 @@ def ingest(
                 doc = _document(prepared)
                 documents.append(doc)
                 mentions.extend(entity_mentions(doc.id, spacy_doc))
+                statements.extend(extract_statements(doc.id, spacy_doc, published=doc.metadata.published))
                 if prepared.replaces_earlier_version:
                     replaced.append(doc.source)
                     report.updated += 1
@@ -155,7 +169,14 @@ def ingest(
 
 
 def _clean(raw: RawDocument, *, settings: Settings) -> CleanedDocument | Rejection:
-    cleaned = clean_document(raw)
+    try:
+        cleaned = clean_document(raw)
+    except InputRejected as exc:
+        return Rejection(raw.source, exc.reason)
+    except Exception as exc:
+        # Hostile or malformed markup can break an extractor deep inside; that costs this one input,
+        # never the batch.
+        return Rejection(raw.source, f"cleaning failed ({type(exc).__name__}: {exc})")
     if not cleaned.text.strip():
         return Rejection(raw.source, "no article text left after cleaning")
     if len(cleaned.text) > settings.max_text_chars:

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from claimgraph.errors import StoreError
-from claimgraph.models import Document, EntityMention, Metadata, Rejection
+from claimgraph.models import Document, EntityMention, Metadata, Rejection, Span, Speaker, Statement
 from claimgraph.store.schema import MIGRATIONS
 
 
@@ -22,12 +22,14 @@ class StoredBatch:
     mentions: Sequence[EntityMention]
     replaced_sources: Sequence[str]
     """Sources whose earlier version is removed in the same transaction."""
+    statements: Sequence[Statement] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Counts:
     documents: int
     entity_mentions: int
+    statements: int
     rejections: int
 
 
@@ -57,6 +59,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         self._fts_loaded = False
+        self._text_cache: dict[str, str] = {}
         if not read_only:
             self._migrate()
 
@@ -154,6 +157,8 @@ class Store:
                 self._con.execute(
                     "DELETE FROM rejections WHERE list_contains(?, source)", [[d.source for d in docs]]
                 )
+            if batch.statements:
+                self._insert_statements(batch.statements)
             if batch.mentions:
                 ms = batch.mentions
                 self._con.execute(
@@ -169,10 +174,60 @@ class Store:
                     ],
                 )
 
+    def _insert_statements(self, statements: Sequence[Statement]) -> None:
+        def span_part(span: Span | None, part: str) -> int | None:
+            return None if span is None else int(getattr(span, part))
+
+        columns = {
+            "id": [s.id for s in statements],
+            "doc": [s.content.doc for s in statements],
+            "start": [s.content.start for s in statements],
+            '"end"': [s.content.end for s in statements],
+            "kind": [s.kind for s in statements],
+            "cue": [s.cue for s in statements],
+            "cue_start": [span_part(s.cue_span, "start") for s in statements],
+            "cue_end": [span_part(s.cue_span, "end") for s in statements],
+            "speaker_text": [s.speaker.text for s in statements],
+            "speaker_start": [span_part(s.speaker.span, "start") for s in statements],
+            "speaker_end": [span_part(s.speaker.span, "end") for s in statements],
+            "referent_start": [span_part(s.speaker.referent, "start") for s in statements],
+            "referent_end": [span_part(s.speaker.referent, "end") for s in statements],
+            "speaker_description": [s.speaker.description for s in statements],
+            "speaker_anonymous": [s.speaker.anonymous for s in statements],
+            "channel": [s.channel for s in statements],
+            "said_on": [s.said_on for s in statements],
+            "stage": [s.stage for s in statements],
+        }
+        placeholders = ", ".join(f"unnest(${i})" for i in range(1, len(columns) + 1))
+        self._con.execute(
+            f"INSERT INTO statements ({', '.join(columns)}) SELECT * FROM (SELECT {placeholders})",
+            list(columns.values()),
+        )
+
+    def statements(self, *, doc: str | None = None) -> list[Statement]:
+        sql = (
+            'SELECT id, doc, start, "end", kind, cue, cue_start, cue_end, speaker_text, speaker_start,'
+            " speaker_end, referent_start, referent_end, speaker_description, speaker_anonymous, channel,"
+            " said_on, stage FROM statements"
+        )
+        params: list[Any] = []
+        if doc is not None:
+            sql += " WHERE doc = ?"
+            params.append(doc)
+        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
+        return [_statement_from_row(r, self._text_of(r[1])) for r in rows]
+
+    def _text_of(self, doc_id: str) -> str:
+        if doc_id not in self._text_cache:
+            row = self._con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            self._text_cache[doc_id] = row[0] if row else ""
+        return self._text_cache[doc_id]
+
     def _delete_documents(self, ids: Sequence[str]) -> None:
         if not ids:
             return
         self._con.execute("DELETE FROM entity_mentions WHERE list_contains(?, doc)", [list(ids)])
+        self._con.execute("DELETE FROM statements WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [list(ids)])
 
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:
@@ -200,10 +255,10 @@ class Store:
     def counts(self) -> Counts:
         row = self._con.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entity_mentions),"
-            " (SELECT count(*) FROM rejections)"
+            " (SELECT count(*) FROM statements), (SELECT count(*) FROM rejections)"
         ).fetchone()
         assert row is not None
-        return Counts(documents=row[0], entity_mentions=row[1], rejections=row[2])
+        return Counts(documents=row[0], entity_mentions=row[1], statements=row[2], rejections=row[3])
 
     def sources_with_hash(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT source, content_hash FROM documents").fetchall())
@@ -221,8 +276,6 @@ class Store:
         return [_document_from_row(r) for r in rows]
 
     def mentions(self, *, doc: str | None = None) -> list[EntityMention]:
-        from claimgraph.models import Span
-
         sql = 'SELECT doc, start, "end", text, label, stage FROM entity_mentions'
         params: list[Any] = []
         if doc is not None:
@@ -268,4 +321,26 @@ def _document_from_row(r: tuple[Any, ...]) -> Document:
         metadata=Metadata(
             title=r[7], outlet=r[8], authors=tuple(r[9]), published=published, url=r[11], language=r[12]
         ),
+    )
+
+
+def _statement_from_row(r: tuple[Any, ...], text: str) -> Statement:
+    doc = r[1]
+
+    def span(start: int | None, end: int | None) -> Span | None:
+        return None if start is None or end is None else Span(doc, start, end)
+
+    return Statement(
+        id=r[0],
+        content=Span(doc, r[2], r[3]),
+        content_text=text[r[2] : r[3]],
+        kind=r[4],
+        cue=r[5],
+        cue_span=span(r[6], r[7]),
+        speaker=Speaker(
+            text=r[8], span=span(r[9], r[10]), referent=span(r[11], r[12]), description=r[13], anonymous=r[14]
+        ),
+        channel=r[15],
+        said_on=r[16],
+        stage=r[17],
     )

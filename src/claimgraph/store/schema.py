@@ -56,4 +56,30 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         );
         """,
     ),
+    (
+        "0004_statements",
+        """
+        CREATE TABLE statements (
+            id                   VARCHAR NOT NULL,
+            doc                  VARCHAR NOT NULL,
+            start                INTEGER NOT NULL,
+            "end"                INTEGER NOT NULL,
+            kind                 VARCHAR NOT NULL,
+            cue                  VARCHAR NOT NULL,
+            cue_start            INTEGER,
+            cue_end              INTEGER,
+            speaker_text         VARCHAR NOT NULL,
+            speaker_start        INTEGER,
+            speaker_end          INTEGER,
+            referent_start       INTEGER,
+            referent_end         INTEGER,
+            speaker_description  VARCHAR,
+            speaker_anonymous    BOOLEAN NOT NULL,
+            channel              VARCHAR,
+            said_on              DATE,
+            stage                VARCHAR NOT NULL
+        );
+        CREATE INDEX statements_doc ON statements (doc);
+        """,
+    ),
 )

@@ -1,0 +1,84 @@
+"""Quotation spans in running text: straight and curly double quotes, guillemets, nesting, and quotes
+that run on across paragraphs.
+
+Straight quotes do not say whether they open or close, so each mark is read from its neighbours: a
+mark after a space and before a letter opens, one after a letter and before a space or punctuation
+closes. A stack pairs them, which also handles a straight quote nested in a straight quote
+(``"The so-called "battle for Donbas" has ..."``). A quote still open at the end of a paragraph runs
+to that paragraph's end and is flagged ``runs_on``: the news convention is that the next paragraph
+reopens it without the first one closing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+_OPENERS: Final = frozenset("“«„")
+_CLOSERS: Final = frozenset("”»")
+_AMBIGUOUS: Final = frozenset('"')
+_ALL_MARKS: Final = _OPENERS | _CLOSERS | _AMBIGUOUS
+_OPEN_CONTEXT: Final = frozenset(" \t\n([{—–-/:;")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """``start``/``end`` include the marks; ``inner_start``/``inner_end`` are the quoted words."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    depth: int
+    runs_on: bool = False
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, outer before inner, in order of their opening marks."""
+    quotes: list[Quote] = []
+    paragraph_start = 0
+    while paragraph_start < len(text):
+        paragraph_end = text.find("\n\n", paragraph_start)
+        if paragraph_end < 0:
+            paragraph_end = len(text)
+        quotes.extend(_paragraph_quotes(text, paragraph_start, paragraph_end))
+        paragraph_start = paragraph_end + 2
+    return sorted(quotes, key=lambda q: (q.start, q.depth))
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
+    found: list[Quote] = []
+    stack: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _ALL_MARKS:
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if _opens(ch, before, after, open_quotes=len(stack)):
+            stack.append(i)
+        elif stack:
+            opened = stack.pop()
+            found.append(Quote(opened, i + 1, opened + 1, i, depth=len(stack)))
+    if stack:
+        # The outermost unclosed quote runs on to the paragraph's end; inner unclosed marks are noise.
+        opened = stack[0]
+        inner_end = end
+        while inner_end > opened + 1 and text[inner_end - 1].isspace():
+            inner_end -= 1
+        found.append(Quote(opened, inner_end, opened + 1, inner_end, depth=0, runs_on=True))
+    return found
+
+
+def _opens(mark: str, before: str, after: str, *, open_quotes: int) -> bool:
+    spaced_before = before.isspace() or before in _OPEN_CONTEXT
+    spaced_after = after.isspace() or after in ",.;:!?)]}"
+    if spaced_before and not spaced_after:
+        return mark not in _CLOSERS or open_quotes == 0
+    if spaced_after and not spaced_before:
+        return mark in _OPENERS and open_quotes == 0
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    return open_quotes == 0

@@ -1,0 +1,650 @@
+"""Attributed statements: who said what, with which cue, through which channel, and when.
+
+Rules over the spaCy parse, in three passes over one document:
+
+1. Direct quotes. Every top-level quotation (see ``quotes``) looks for its cue: a speech verb after
+   the closing mark in the same sentence (``"...," he said`` / ``"...," said Stupak``) or before the
+   opening mark (``Zelensky said: "..."``, ``he added, saying "..."``). Quotes sharing one cue, or a
+   cue and its participle (``added, saying``), form one statement. A quote with no cue that opens
+   its paragraph continues the previous statement's speaker when that statement is in the same or
+   the previous paragraph; any other uncued quote is a scare quote, nickname or title, not speech.
+2. Indirect and mixed speech. A speech or belief verb outside quotes whose clausal complement
+   (``X said (that) ...``, ``X told AFP ...``) gives the content; ``according to X`` takes the rest
+   of its sentence; ``X called for ...`` the object of "for". Content holding a quotation is mixed.
+3. Speakers. The verb's subject (or a postposed subject) is the speaker: a named entity, a noun
+   phrase ("the governor", "a Ukrainian soldier"), or a pronoun. An appositive supplies the
+   description ("Serhiy Haidai, governor of ..."). Resolution, in order:
+   - a name is its own referent (its entity mention);
+   - a personal pronoun (he, she) resolves to the speaker of the nearest earlier statement whose
+     speaker is a person, within the three previous paragraphs; failing that, to the nearest
+     earlier PERSON mention in the same or previous paragraph; "they"/"it" likewise to the nearest
+     earlier organisation, group or place speaker;
+   - a definite role noun ("the military expert", "the governor") resolves to the nearest earlier
+     person whose appositive or title contains that noun;
+   - an indefinite or plural common noun ("a Ukrainian soldier", "officials") is an anonymous
+     source: kept as written and never pinned on a nearby name.
+
+Cue verbs inside a direct quote are not attributions of the article (they are the speaker's own
+words), so they are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from claimgraph.extract.quotes import Quote, find_quotes
+from claimgraph.extract.times import WEEKDAYS, resolve_day
+from claimgraph.models import Span, Speaker, Statement
+
+STAGE: Final = "statements-rules"
+
+SPEECH_LEMMAS: Final = frozenset(
+    "say tell add explain emphasize emphasise note allege state claim report write deny assure warn "
+    "announce insist argue stress confirm acknowledge admit reveal declare suggest predict estimate "
+    "promise vow respond reply comment mention underline indicate maintain assert contend concede "
+    "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
+    "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
+    "acknowledge point".split()
+)
+BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
+_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
+_PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
+_PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS: Final = frozenset({"they", "it", "we"})
+_FIRST_PERSON: Final = frozenset({"i", "we", "me", "us"})
+_GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
+_INDEFINITE: Final = frozenset({"a", "an", "one", "some", "several", "two", "three", "many", "another"})
+_CHANNEL_WORDS: Final = frozenset(
+    "page channel account address interview meeting statement briefing conference post video speech "
+    "broadcast television tv radio tweet telegram twitter facebook x blog website letter op-ed podcast "
+    "show appearance session message remarks comments newspaper column article report program "
+    "programme talk call forum summit hearing testimony parliament interview".split()
+)
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
+_CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
+_SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
+_EMPTY_CONTENT: Final = frozenset({"this", "that", "so", "it", "otherwise", "differently", "nothing"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    content_start: int
+    content_end: int
+    kind: str
+    cue: Token
+    cue_text: str
+    paragraph: int
+    speaker: Speaker | None = None
+    speaker_head: Token | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    cues: set[int] = field(default_factory=set)
+
+
+def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = None) -> list[Statement]:
+    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
+    text = doc.text
+    paragraph_starts = _paragraph_starts(text)
+    quotes = [q for q in find_quotes(text) if q.depth == 0]
+    direct = _direct_statements(doc, quotes, paragraph_starts)
+    used_cues = {i for d in direct for i in d.cues}
+    indirect = _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
+    # A complement clause that runs into a direct quote is that quote's frame, not a second statement.
+    drafts = direct + [
+        d
+        for d in indirect
+        if not any(d.content_start < q.content_end and q.content_start < d.content_end for q in direct)
+    ]
+    drafts.sort(key=lambda d: d.content_start)
+    drafts = _attach_uncued_quotes(doc, drafts, quotes, paragraph_starts)
+    statements: list[Statement] = []
+    resolved: list[tuple[_Draft, Speaker]] = []
+    for draft in drafts:
+        speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
+        resolved.append((draft, speaker))
+        content = _trim(text, draft.content_start, draft.content_end)
+        if content is None:
+            continue
+        start, end = content
+        statements.append(
+            Statement(
+                id=_statement_id(doc_id, start, end),
+                content=Span(doc_id, start, end),
+                content_text=text[start:end],
+                kind=draft.kind,
+                speaker=speaker,
+                cue=draft.cue_text,
+                cue_span=Span(doc_id, draft.cue.idx, draft.cue.idx + len(draft.cue.text)),
+                stage=STAGE,
+                channel=_channel(draft.cue),
+                said_on=_said_on(draft.cue, published),
+            )
+        )
+    return statements
+
+
+def _statement_id(doc_id: str, start: int, end: int) -> str:
+    return "st_" + hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n\n")
+    while position >= 0:
+        starts.append(position + 2)
+        position = text.find("\n\n", position + 2)
+    return starts
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _inside(offset: int, quotes: Iterable[Quote]) -> bool:
+    return any(q.inner_start <= offset < q.inner_end for q in quotes)
+
+
+def _is_cue(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _CUE_LEMMAS:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return not (lemma == "post" and token.tag_ == "VBN")  # "a video posted Monday" is not a cue
+
+
+def _cue_text(cue: Token) -> str:
+    """The cue with its particle ("point out") and a named recipient of "tell" ("told AFP")."""
+    parts = [cue]
+    for child in cue.children:
+        if child.dep_ == "prt":
+            parts.append(child)
+        elif (
+            child.dep_ in ("dative", "dobj")
+            and cue.lemma_ == "tell"
+            and (child.ent_type_ or child.pos_ == "PROPN")
+        ):
+            parts.extend(child.subtree)
+    parts.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in parts)
+
+
+# -- direct quotes -----------------------------------------------------------------------------------
+
+
+def _direct_statements(doc: Doc, quotes: list[Quote], paragraph_starts: list[int]) -> list[_Draft]:
+    by_cue: dict[int, _Draft] = {}
+    for quote in quotes:
+        found = _cue_after(doc, quote, quotes) or _cue_before(doc, quote, quotes)
+        if found is None:
+            continue
+        cue, speaker_head = found
+        # "..., he added, saying '...'": the participle continues the same statement.
+        anchor = cue.head if cue.tag_ in _PARTICIPLE_CUES and cue.head.i in by_cue else cue
+        draft = by_cue.get(anchor.i)
+        if draft is None:
+            draft = _Draft(
+                quote.inner_start,
+                quote.inner_end,
+                "direct",
+                anchor,
+                _cue_text(anchor),
+                _paragraph_of(quote.start, paragraph_starts),
+                speaker_head=speaker_head,
+            )
+            by_cue[anchor.i] = draft
+        else:
+            draft.content_end = max(draft.content_end, quote.inner_end)
+        draft.quotes.append(quote)
+        draft.cues |= {anchor.i, cue.i}
+    drafts = list(by_cue.values())
+    for draft in drafts:
+        _extend_partial_quote(doc, draft)
+    return drafts
+
+
+def _extend_partial_quote(doc: Doc, draft: _Draft) -> None:
+    """A quote opening mid-sentence after a paraphrased subject is a mixed statement of the whole clause."""
+    first = draft.quotes[0]
+    token = _token_at(doc, first.start)
+    if token is None:
+        return
+    sentence = token.sent
+    lead = doc.text[sentence.start_char : first.start]
+    if (
+        sentence.start_char < first.start
+        and len(lead.split()) >= 2
+        and not any(_is_cue(t) for t in sentence if t.idx < first.start)
+        and not lead.rstrip().endswith((":", ","))
+        and draft.cue.idx > first.start
+    ):
+        draft.content_start = sentence.start_char
+        draft.kind = "mixed"
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Token] | None:
+    """A cue in the same sentence after the closing mark: ``"...," X said`` / ``said X``."""
+    if quote.runs_on:
+        return None
+    tail = doc.text[quote.end : quote.end + 3]
+    if tail[:1] not in (",", " ", "") and not tail.startswith(("\u2014", "-")):
+        return None
+    closing = _token_at(doc, quote.end - 1)
+    if closing is None:
+        return None
+    quoted_text = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    sentence_closed_inside = quoted_text.endswith((".", "?", "!")) and not tail.startswith(",")
+    stop = len(doc)
+    for token in doc[closing.i + 1 :]:
+        if token.text in {".", "!", "?"} or _inside(token.idx, quotes) or "\n" in token.text:
+            stop = token.i
+            break
+    for token in doc[closing.i + 1 : stop]:
+        if not _is_cue(token):
+            continue
+        # "...word." She said the rest ...: a new sentence after a closed quote is not its cue.
+        if sentence_closed_inside and token.i > closing.i + 3:
+            return None
+        speaker = (
+            _speaker_token(token)
+            or _phrase_head(doc, closing.i + 1, token.i)
+            or _phrase_head(doc, token.i + 1, stop)
+        )
+        return (token, speaker) if speaker is not None else None
+    return None
+
+
+def _phrase_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase in ``doc[start:end]``: its first nominal whose head lies outside it.
+
+    Covers a speaker the parser did not attach as the subject (``"...," one soldier in X said``).
+    """
+    for token in doc[start:end]:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and not start <= token.head.i < end:
+            return token
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Token] | None:
+    """A cue before the opening mark in the same sentence: ``X said: "..."``, ``adding "..."``."""
+    opening = _token_at(doc, quote.start)
+    if opening is None:
+        return None
+    sentence = opening.sent
+    for token in reversed(doc[sentence.start : opening.i]):
+        if _inside(token.idx, quotes):
+            break
+        if not _is_cue(token):
+            continue
+        between = doc.text[token.idx + len(token.text) : quote.start]
+        if len(between.split()) > 8 or " that " in f" {between} ":
+            return None
+        # "told AFP there was 'consensus'": the clause starts before the quote, so the statement is
+        # the clause (mixed), found by the indirect pass.
+        for child in token.children:
+            if child.dep_ in _CONTENT_DEPS and token.idx < min(t.idx for t in child.subtree) < quote.start:
+                first = min(child.subtree, key=lambda t: t.i)
+                if not first.is_punct:
+                    return None
+        speaker = _speaker_token(token)
+        return (token, speaker) if speaker is not None else None
+    return None
+
+
+def _attach_uncued_quotes(
+    doc: Doc, drafts: list[_Draft], quotes: list[Quote], paragraph_starts: list[int]
+) -> list[_Draft]:
+    """Give a quote with no cue of its own to the statement it continues, if any."""
+    claimed = {id(q) for d in drafts for q in d.quotes}
+    covered = [(d.content_start, d.content_end) for d in drafts]
+    out = list(drafts)
+    for quote in quotes:
+        if id(quote) in claimed or any(s <= quote.start < e for s, e in covered):
+            continue
+        paragraph = _paragraph_of(quote.start, paragraph_starts)
+        if (
+            quote.start != paragraph_starts[paragraph]
+            or len(doc.text[quote.inner_start : quote.inner_end].split()) < 4
+        ):
+            continue
+        previous = [
+            d for d in out if d.content_start < quote.start and paragraph - 1 <= d.paragraph <= paragraph
+        ]
+        if not previous:
+            continue
+        source = previous[-1]
+        out.append(
+            _Draft(
+                quote.inner_start,
+                quote.inner_end,
+                "direct",
+                source.cue,
+                source.cue_text,
+                paragraph,
+                speaker=source.speaker,
+                speaker_head=source.speaker_head,
+                quotes=[quote],
+            )
+        )
+        claimed.add(id(quote))
+    out.sort(key=lambda d: d.content_start)
+    return out
+
+
+# -- indirect and mixed speech ------------------------------------------------------------------------
+
+
+def _indirect_statements(
+    doc: Doc, doc_id: str, quotes: list[Quote], paragraph_starts: list[int], used_cues: set[int]
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for token in doc:
+        if token.i in used_cues or _inside(token.idx, quotes):
+            continue
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            draft = _according_to(doc, doc_id, token, paragraph_starts)
+        elif token.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            draft = _called_for(doc, token, paragraph_starts)
+        elif _is_cue(token):
+            draft = _clausal(doc, token, paragraph_starts)
+        else:
+            draft = None
+        if draft is None:
+            continue
+        if any(q.start < draft.content_end and draft.content_start < q.end for q in quotes):
+            draft.kind = "mixed"
+            draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
+        drafts.append(draft)
+    return drafts
+
+
+def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    if _speaker_token(cue) is None:
+        return None
+    complements = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i > cue.i]
+    if cue.lemma_ in ("say", "tell", "add", "write", "report", "claim", "deny"):
+        # "said Monday that ..." sometimes parses the clause as an adverbial or conjoined verb.
+        complements += [
+            c for c in cue.children if c.dep_ in ("advcl", "conj") and c.i > cue.i and _has_that(c)
+        ]
+    # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report.
+    complements = [c for c in complements if c.dep_ != "xcomp" or (c.pos_ == "VERB" and not _has_to(c))]
+    if not complements:
+        return None
+    clause = complements[0]
+    tokens = sorted(t.i for t in clause.subtree)
+    start_token = doc[tokens[0]]
+    if start_token.lower_ == "that" and start_token.dep_ == "mark":
+        start_token = doc[tokens[0] + 1]
+    end_token = _clause_end(cue, doc[tokens[-1]])
+    if end_token.i - start_token.i < 2 or "\n\n" in doc.text[cue.idx : end_token.idx]:
+        return None
+    if start_token.i == end_token.i or doc[start_token.i : end_token.i + 1].text.lower() in _EMPTY_CONTENT:
+        return None
+    return _Draft(
+        start_token.idx,
+        end_token.idx + len(end_token.text),
+        "indirect",
+        cue,
+        _cue_text(cue),
+        _paragraph_of(cue.idx, paragraph_starts),
+    )
+
+
+def _clause_end(cue: Token, subtree_end: Token) -> Token:
+    """Where reported content ends: the sentence's end, unless the cue itself goes on after it.
+
+    The parser often cuts a long complement short (an appositive or a dash inside it ends the
+    subtree), while in news the reported clause nearly always runs to the end of the sentence.
+    """
+    sentence = cue.sent
+    end = subtree_end
+    for token in cue.doc[subtree_end.i + 1 : sentence.end]:
+        if "\n" in token.text:
+            break
+        if token.head == cue and (token.dep_ == "advcl" or (token.dep_ == "conj" and token.pos_ == "VERB")):
+            return subtree_end
+        if not token.is_punct and "\n" not in token.text:
+            end = token
+    return end
+
+
+def _has_to(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _has_that(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: list[int]) -> _Draft | None:
+    to = next(c for c in according.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = according.sent
+    phrase_tokens = sorted(t.i for t in according.subtree)
+    phrase_start, phrase_end = doc[phrase_tokens[0]], doc[phrase_tokens[-1]]
+    before = (sentence.start_char, phrase_start.idx)
+    after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
+    start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    if len(doc.text[start:end].split()) < 3:
+        return None
+    draft = _Draft(start, end, "indirect", according, "according to", _paragraph_of(start, paragraph_starts))
+    draft.speaker = _speaker_from_phrase(doc, source, doc_id)
+    return draft
+
+
+def _called_for(doc: Doc, call: Token, paragraph_starts: list[int]) -> _Draft | None:
+    if _speaker_token(call) is None:
+        return None
+    prep = next(c for c in call.children if c.dep_ == "prep" and c.lower_ == "for")
+    # "called for X to be 'erased'": the parser hangs the demanded clause on the verb, not on "for".
+    parts = [t.i for t in prep.subtree] + [
+        t.i for c in call.children if c.dep_ in _CONTENT_DEPS and c.i > prep.i for t in c.subtree
+    ]
+    start, end = prep.i + 1, max(parts)
+    if end - start < 1:
+        return None
+    return _Draft(
+        doc[start].idx,
+        doc[end].idx + len(doc[end].text),
+        "indirect",
+        call,
+        "called for",
+        _paragraph_of(call.idx, paragraph_starts),
+    )
+
+
+# -- speakers ----------------------------------------------------------------------------------------
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on."""
+    verb = cue
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _entity_of(token: Token) -> TokenSpan | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
+    if head.pos_ == "PRON":
+        return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
+    entity = _entity_of(head)
+    kept = [head] + [c for c in head.lefts if c.dep_ not in _SPEAKER_TRIM_DEPS for c in c.subtree]
+    if entity is not None:
+        kept += list(entity)
+    # "the Russian Ministry of Defense": keep an "of" phrase that is part of the proper name.
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+            kept += [t for t in child.subtree if t.pos_ in ("PROPN", "ADP", "DET", "ADJ")]
+    indices = sorted({t.i for t in kept})
+    first, last = doc[indices[0]], doc[indices[-1]]
+    span = Span(doc_id, first.idx, last.idx + len(last.text))
+    description = next(
+        (_phrase_text(doc, c) for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None
+    )
+    determiner = next((c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod")), None)
+    is_named = entity is not None and entity.label_ not in ("NORP", "DATE", "CARDINAL")
+    anonymous = not is_named and head.pos_ == "NOUN" and (determiner in _INDEFINITE or head.tag_ == "NNS")
+    referent = Span(doc_id, entity.start_char, entity.end_char) if is_named and entity is not None else None
+    return Speaker(
+        text=doc.text[span.start : span.end],
+        span=span,
+        referent=referent,
+        description=description,
+        anonymous=anonymous,
+    )
+
+
+def _phrase_text(doc: Doc, token: Token) -> str:
+    indices = sorted(t.i for t in token.subtree)
+    while indices and doc[indices[-1]].is_punct:
+        indices.pop()
+    return doc[indices[0] : indices[-1] + 1].text
+
+
+def _resolve_speaker(
+    doc: Doc, doc_id: str, draft: _Draft, earlier: list[tuple[_Draft, Speaker]], paragraph_starts: list[int]
+) -> Speaker:
+    if draft.speaker is not None:
+        raw = draft.speaker
+    else:
+        subject = draft.speaker_head or _speaker_token(draft.cue)
+        raw = (
+            _speaker_from_phrase(doc, subject, doc_id) if subject is not None else Speaker(text="", span=None)
+        )
+    lowered = raw.text.lower()
+    if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
+        wants_person = lowered in _PERSON_PRONOUNS
+        for previous_draft, previous in reversed(earlier):
+            if draft.paragraph - previous_draft.paragraph > 3:
+                break
+            if previous.text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS and previous.referent is None:
+                continue
+            if _is_person(doc, previous) == wants_person:
+                return replace(
+                    raw,
+                    referent=previous.referent,
+                    description=previous.description,
+                    anonymous=previous.anonymous,
+                )
+        if wants_person and (mention := _nearest_person_before(doc, draft, paragraph_starts)) is not None:
+            return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))
+        return raw
+    if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
+        role = lowered.split()[-1]
+        for _, previous in reversed(earlier):
+            if previous.referent is not None and role in (previous.description or "").lower():
+                return replace(raw, referent=previous.referent, description=previous.description)
+        if (titled := _titled_person_before(doc, draft, role)) is not None:
+            return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
+    return raw
+
+
+def _is_person(doc: Doc, speaker: Speaker) -> bool:
+    if speaker.referent is not None:
+        span = doc.char_span(speaker.referent.start, speaker.referent.end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+    words = speaker.text.lower().split()
+    return bool(words) and not words[-1].endswith("s") and speaker.text.lower() not in _GROUP_PRONOUNS
+
+
+def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
+    earliest = paragraph_starts[max(0, draft.paragraph - 1)]
+    candidates = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < draft.cue.idx]
+    return candidates[-1] if candidates else None
+
+
+def _titled_person_before(doc: Doc, draft: _Draft, role: str) -> TokenSpan | None:
+    """The last PERSON before the cue introduced with this role ("Governor X", "X, the governor")."""
+    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx]):
+        window = doc[max(0, ent.start - 4) : min(len(doc), ent.end + 6)].text.lower()
+        if role in window.split():
+            return ent
+    return None
+
+
+# -- channel and date ----------------------------------------------------------------------------------
+
+
+def _channel(cue: Token) -> str | None:
+    """The medium of the statement: "his Telegram page" → "Telegram page", "told Newsweek" → "Newsweek"."""
+    for child in cue.children:
+        if child.dep_ != "prep":
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            words = {t.lower_ for t in pobj.subtree}
+            if pobj.lower_ in _CHANNEL_WORDS or words & {"telegram", "twitter", "facebook"}:
+                return _channel_phrase(pobj)
+    if cue.lemma_ == "tell":
+        recipient = next((c for c in cue.children if c.dep_ in ("dative", "dobj")), None)
+        if recipient is not None and (recipient.pos_ == "PROPN" or recipient.ent_type_ == "ORG"):
+            return recipient.text
+    return None
+
+
+def _channel_phrase(noun: Token) -> str:
+    # Keep the noun's own modifiers and a "with"/"to" phrase (interview with X, address to the nation);
+    # drop the leading determiner or possessive and any time or place phrase.
+    kept = [t for t in noun.lefts if t.dep_ not in ("det", "poss", "punct") for t in t.subtree]
+    kept.append(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("with", "to"):
+            kept.extend(child.subtree)
+    kept.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in kept if "\n" not in t.text)
+
+
+def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
+    """The day named by a time modifier of the cue or of its channel ("said Monday", "on Tuesday")."""
+    if published is None:
+        return None
+    excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
+    for token in cue.subtree:
+        if token.i in excluded or not (token.lower_ in WEEKDAYS or token.lower_ in ("yesterday", "today")):
+            continue
+        phrase = " ".join(t.text for t in token.subtree)
+        return resolve_day(phrase, published)
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in '"“”«»,:;'):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
+        end -= 1
+    if end - start < 2:
+        return None
+    return start, end
