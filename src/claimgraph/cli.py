@@ -155,7 +155,7 @@ def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    from claimgraph.export import document_record
+    from claimgraph.export import EntityIndex, document_record, statement_record
     from claimgraph.query import show_document
     from claimgraph.store import Store
 
@@ -168,6 +168,7 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
             {"start": m.span.start, "end": m.span.end, "text": m.text, "label": m.label, "stage": m.stage}
             for m in view.mentions
         ]
+        record["statements"] = [statement_record(s, EntityIndex(())) for s in view.statements]
         print(json.dumps(record, ensure_ascii=False, indent=1))
         return 0
     meta = doc.metadata
@@ -180,6 +181,18 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     print()
     print(doc.text)
     print()
+    print(f"statements ({len(view.statements)}):")
+    for st in view.statements:
+        speaker = st.speaker
+        resolved = doc.text[speaker.referent.start : speaker.referent.end] if speaker.referent else None
+        who = speaker.text + (f" → {resolved}" if resolved and resolved != speaker.text else "")
+        who += " (anonymous)" if speaker.anonymous else ""
+        extras = ", ".join(
+            part for part in (st.channel and f"via {st.channel}", st.said_on and f"on {st.said_on}") if part
+        )
+        where = f"  {st.content.start:>6}-{st.content.end:<6} {st.kind:<8}"
+        print(f"{where} {who} [{st.cue}]" + (f" {extras}" if extras else ""))
+        print(f"         {st.content_text}")
     print(f"entity mentions ({len(view.mentions)}):")
     for m in view.mentions:
         print(f"  {m.span.start:>6}-{m.span.end:<6} {m.label:<8} {m.text}  [{m.stage}]")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claimgraph.errors import UnknownDocument, UsageError
-from claimgraph.models import Document, EntityMention
+from claimgraph.models import Document, EntityMention, Statement
 from claimgraph.store import Store
 
 
@@ -14,6 +14,7 @@ from claimgraph.store import Store
 class DocumentView:
     document: Document
     mentions: tuple[EntityMention, ...]
+    statements: tuple[Statement, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def show_document(store: Store, doc_id: str) -> DocumentView:
     if len(found) > 1:
         raise UsageError(f"document id prefix {doc_id!r} is ambiguous; give more characters")
     doc = found[0]
-    return DocumentView(doc, tuple(store.mentions(doc=doc.id)))
+    return DocumentView(doc, tuple(store.mentions(doc=doc.id)), tuple(store.statements(doc=doc.id)))
 
 
 def search_documents(store: Store, query: str, *, limit: int = 10) -> list[SearchHit]:

@@ -554,9 +554,10 @@ def _resolve_speaker(
             if previous.text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS and previous.referent is None:
                 continue
             if _is_person(doc, previous) == wants_person:
+                # An anonymous antecedent has no entity; pointing at its words still shows who "he" is.
                 return replace(
                     raw,
-                    referent=previous.referent,
+                    referent=previous.referent or (previous.span if previous.anonymous else None),
                     description=previous.description,
                     anonymous=previous.anonymous,
                 )
@@ -574,7 +575,7 @@ def _resolve_speaker(
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:
-    if speaker.referent is not None:
+    if speaker.referent is not None and not speaker.anonymous:
         span = doc.char_span(speaker.referent.start, speaker.referent.end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ == "PERSON" for t in span)
     words = speaker.text.lower().split()
@@ -611,7 +612,10 @@ def _channel(cue: Token) -> str | None:
     if cue.lemma_ == "tell":
         recipient = next((c for c in cue.children if c.dep_ in ("dative", "dobj")), None)
         if recipient is not None and (recipient.pos_ == "PROPN" or recipient.ent_type_ == "ORG"):
-            return recipient.text
+            entity = _entity_of(recipient)
+            if entity is None:
+                return _channel_phrase(recipient)
+            return (entity[1:] if entity[0].lower_ == "the" else entity).text
     return None
 
 

@@ -133,26 +133,23 @@ class Store:
                 ]
                 self._delete_documents(stale)
             if docs:
-                self._con.execute(
-                    "INSERT INTO documents (id, content_hash, source, title, outlet, authors, published, url,"
-                    " language, text, raw, media_type, extractor) SELECT * FROM (SELECT unnest($1),"
-                    " unnest($2), unnest($3), unnest($4), unnest($5), unnest($6), unnest($7), unnest($8),"
-                    " unnest($9), unnest($10), unnest($11), unnest($12), unnest($13))",
-                    [
-                        [d.id for d in docs],
-                        [d.content_hash for d in docs],
-                        [d.source for d in docs],
-                        [d.metadata.title for d in docs],
-                        [d.metadata.outlet for d in docs],
-                        [list(d.metadata.authors) for d in docs],
-                        [d.metadata.published for d in docs],
-                        [d.metadata.url for d in docs],
-                        [d.metadata.language for d in docs],
-                        [d.text for d in docs],
-                        [d.raw for d in docs],
-                        [d.media_type for d in docs],
-                        [d.extractor for d in docs],
-                    ],
+                self._insert_columns(
+                    "documents",
+                    {
+                        "id": [d.id for d in docs],
+                        "content_hash": [d.content_hash for d in docs],
+                        "source": [d.source for d in docs],
+                        "title": [d.metadata.title for d in docs],
+                        "outlet": [d.metadata.outlet for d in docs],
+                        "authors": [list(d.metadata.authors) for d in docs],
+                        "published": [d.metadata.published for d in docs],
+                        "url": [d.metadata.url for d in docs],
+                        "language": [d.metadata.language for d in docs],
+                        "text": [d.text for d in docs],
+                        "raw": [d.raw for d in docs],
+                        "media_type": [d.media_type for d in docs],
+                        "extractor": [d.extractor for d in docs],
+                    },
                 )
                 self._con.execute(
                     "DELETE FROM rejections WHERE list_contains(?, source)", [[d.source for d in docs]]
@@ -161,24 +158,32 @@ class Store:
                 self._insert_statements(batch.statements)
             if batch.mentions:
                 ms = batch.mentions
-                self._con.execute(
-                    'INSERT INTO entity_mentions (doc, start, "end", text, label, stage) SELECT * FROM'
-                    " (SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6))",
-                    [
-                        [m.span.doc for m in ms],
-                        [m.span.start for m in ms],
-                        [m.span.end for m in ms],
-                        [m.text for m in ms],
-                        [m.label for m in ms],
-                        [m.stage for m in ms],
-                    ],
+                self._insert_columns(
+                    "entity_mentions",
+                    {
+                        "doc": [m.span.doc for m in ms],
+                        "start": [m.span.start for m in ms],
+                        '"end"': [m.span.end for m in ms],
+                        "text": [m.text for m in ms],
+                        "label": [m.label for m in ms],
+                        "stage": [m.stage for m in ms],
+                    },
                 )
+
+    def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        # One statement per batch: DuckDB unnests the parameter lists into rows far faster than
+        # executemany inserts them one by one.
+        placeholders = ", ".join(f"unnest(${i})" for i in range(1, len(columns) + 1))
+        self._con.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {placeholders})",
+            list(columns.values()),
+        )
 
     def _insert_statements(self, statements: Sequence[Statement]) -> None:
         def span_part(span: Span | None, part: str) -> int | None:
             return None if span is None else int(getattr(span, part))
 
-        columns = {
+        columns: dict[str, list[Any]] = {
             "id": [s.id for s in statements],
             "doc": [s.content.doc for s in statements],
             "start": [s.content.start for s in statements],
@@ -198,11 +203,7 @@ class Store:
             "said_on": [s.said_on for s in statements],
             "stage": [s.stage for s in statements],
         }
-        placeholders = ", ".join(f"unnest(${i})" for i in range(1, len(columns) + 1))
-        self._con.execute(
-            f"INSERT INTO statements ({', '.join(columns)}) SELECT * FROM (SELECT {placeholders})",
-            list(columns.values()),
-        )
+        self._insert_columns("statements", columns)
 
     def statements(self, *, doc: str | None = None) -> list[Statement]:
         sql = (
@@ -233,12 +234,10 @@ class Store:
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:
             return
+        latest = {r.source: r.reason for r in rejections}
         with self._transaction():
-            self._con.execute(
-                "INSERT OR REPLACE INTO rejections (source, reason) SELECT * FROM"
-                " (SELECT unnest($1), unnest($2))",
-                [[r.source for r in rejections], [r.reason for r in rejections]],
-            )
+            self._con.execute("DELETE FROM rejections WHERE list_contains(?, source)", [list(latest)])
+            self._insert_columns("rejections", {"source": list(latest), "reason": list(latest.values())})
 
     def rebuild_search_index(self) -> None:
         # The FTS index is a snapshot, not maintained on insert: rebuilt once after each ingest.

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.extract.quotes import find_quotes
+
+
+def inner(text: str) -> list[str]:
+    return [text[q.inner_start : q.inner_end] for q in find_quotes(text) if q.depth == 0]
+
+
+def test_straight_curly_and_guillemets() -> None:
+    text = 'He said "we hold", she said “they left” and «no».'
+    assert inner(text) == ["we hold", "they left", "no"]
+
+
+def test_straight_quote_nested_in_straight_quote() -> None:
+    text = '"The so-called "battle for Donbas" goes on. It is bad," said Stupak.'
+    quotes = find_quotes(text)
+    assert [(q.depth, text[q.inner_start : q.inner_end]) for q in quotes] == [
+        (0, 'The so-called "battle for Donbas" goes on. It is bad,'),
+        (1, "battle for Donbas"),
+    ]
+
+
+def test_quote_running_on_into_the_next_paragraph() -> None:
+    text = '"First paragraph of the quote.\n\n"Second paragraph," he said.'
+    quotes = [q for q in find_quotes(text) if q.depth == 0]
+    assert quotes[0].runs_on
+    assert text[quotes[0].inner_start : quotes[0].inner_end] == "First paragraph of the quote."
+    assert text[quotes[1].inner_start : quotes[1].inner_end] == "Second paragraph,"
+    assert not quotes[1].runs_on
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert inner("Russia's army and the soldiers' morale") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”«»\n.,')), max_size=80))
+def test_quotes_are_well_formed_for_any_text(text: str) -> None:
+    for quote in find_quotes(text):
+        assert 0 <= quote.start < quote.inner_start <= quote.inner_end <= quote.end <= len(text)
+        assert "\n\n" not in text[quote.start : quote.end]

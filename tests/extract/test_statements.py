@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+
+from claimgraph.extract.statements import extract_statements
+from claimgraph.models import Statement
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+Extract = Callable[[str], list[Statement]]
+
+
+@pytest.fixture(scope="module")
+def extract(nlp: Language) -> Extract:
+    def run(text: str) -> list[Statement]:
+        return extract_statements("d1", nlp(text), published=PUBLISHED)
+
+    return run
+
+
+def referent_text(text: str, statement: Statement) -> str | None:
+    ref = statement.speaker.referent
+    return text[ref.start : ref.end] if ref else None
+
+
+def test_direct_quote_with_postposed_speaker(extract: Extract) -> None:
+    text = '"The bridge is gone and the town is cut off," said Taras Orlenko.'
+    (st,) = extract(text)
+    assert st.kind == "direct"
+    assert st.content_text == "The bridge is gone and the town is cut off"
+    assert st.speaker.text == "Taras Orlenko"
+    assert st.cue == "said"
+    assert text[st.content.start : st.content.end] == st.content_text
+
+
+def test_indirect_speech_with_appositive_channel_and_day(extract: Extract) -> None:
+    text = (
+        "Petro Kovalenko, governor of the Zarechna region, said Monday on his Telegram channel that "
+        "the evacuation of the eastern districts would continue through the weekend."
+    )
+    (st,) = extract(text)
+    assert st.kind == "indirect"
+    assert st.content_text.startswith("the evacuation of the eastern districts")
+    assert st.speaker.description == "governor of the Zarechna region"
+    assert st.channel == "Telegram channel"
+    assert st.said_on == dt.date(2024, 3, 11)
+
+
+def test_pronoun_resolves_to_previous_speaker_and_split_quote_is_one_statement(extract: Extract) -> None:
+    text = (
+        '"We have enough shells for a week," Colonel Andriy Melnyk told reporters.\n\n'
+        '"After that," he added, "we will have to pull back from the river."'
+    )
+    first, second = extract(text)
+    assert referent_text(text, first) == "Andriy Melnyk"
+    assert second.speaker.text == "he"
+    assert referent_text(text, second) == "Andriy Melnyk"
+    assert "After that" in second.content_text and "pull back from the river" in second.content_text
+
+
+def test_mixed_statement_from_indirect_speech_with_quoted_fragments(extract: Extract) -> None:
+    text = 'The mayor told the Harbour Courier there was "no panic" in the town and that shops "remain open."'
+    (st,) = extract(text)
+    assert st.kind == "mixed"
+    assert st.content_text.startswith("there was")
+    assert st.channel == "Harbour Courier"
+
+
+def test_according_to_takes_the_rest_of_the_sentence(extract: Extract) -> None:
+    text = "About 7,500 civilians remain in the town, according to the regional administration."
+    (st,) = extract(text)
+    assert st.cue == "according to"
+    assert st.content_text == "About 7,500 civilians remain in the town"
+    assert st.speaker.text == "the regional administration"
+
+
+def test_anonymous_source_is_not_pinned_on_a_name(extract: Extract) -> None:
+    text = (
+        "Governor Petro Kovalenko visited the hospital on Tuesday.\n\n"
+        "A soldier in the town told NWA that the bridge had been hit twice overnight."
+    )
+    (st,) = extract(text)
+    assert st.speaker.anonymous
+    assert st.speaker.referent is None
+    assert st.speaker.text == "A soldier"
+
+
+def test_role_noun_resolves_through_an_earlier_appositive(extract: Extract) -> None:
+    text = (
+        "Iryna Soroka, the mayor of Velykyi Mlyn, said the shelters were full. "
+        '"We need buses," Soroka said.\n\n'
+        "The mayor warned that the water supply would fail within days."
+    )
+    statements = extract(text)
+    assert len(statements) == 3
+    assert referent_text(text, statements[-1]) in {"Iryna Soroka", "Soroka"}
+
+
+def test_scare_quotes_nicknames_and_reported_speech_inside_quotes_are_not_statements(
+    extract: Extract,
+) -> None:
+    text = (
+        'The militia calls its commander "the Blacksmith" and its base "the Ark."\n\n'
+        '"He said the order came from above, and we obeyed," Melnyk said.'
+    )
+    statements = extract(text)
+    assert len(statements) == 1
+    assert statements[0].speaker.text == "Melnyk"
+    assert statements[0].content_text.startswith("He said the order")
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(extract: Extract) -> None:
+    text = (
+        '"The first wave came at dawn. We held the line," Melnyk said.\n\n'
+        '"The second wave came at noon, with armour and drones overhead."\n\n'
+        "The town council met in the evening."
+    )
+    first, second = extract(text)
+    assert second.kind == "direct"
+    assert second.content_text.startswith("The second wave came at noon")
+    assert second.speaker.text == first.speaker.text == "Melnyk"
