@@ -39,9 +39,11 @@ docs: $(STAMP)
 	$(BIN)/python -m claimgraph.docs
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/attribution.py --split test
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache

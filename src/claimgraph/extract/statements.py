@@ -51,13 +51,14 @@ SPEECH_LEMMAS: Final = frozenset(
     "promise vow respond reply comment mention underline indicate maintain assert contend concede "
     "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
     "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point".split()
+    "acknowledge point ask quip".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 _CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we"})
+_OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
 _FIRST_PERSON: Final = frozenset({"i", "we", "me", "us"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
 _INDEFINITE: Final = frozenset({"a", "an", "one", "some", "several", "two", "three", "many", "another"})
@@ -66,6 +67,12 @@ _CHANNEL_WORDS: Final = frozenset(
     "broadcast television tv radio tweet telegram twitter facebook x blog website letter op-ed podcast "
     "show appearance session message remarks comments newspaper column article report program "
     "programme talk call forum summit hearing testimony parliament interview".split()
+)
+# Heads of noun phrases that name an institution, not a person: "the ministry", "its office".
+ORGANISATION_NOUNS: Final = frozenset(
+    "ministry ministries office group centre center institute army agency council committee government "
+    "administration service command company brigade battalion regiment department kremlin party union "
+    "organisation organization commission court parliament embassy police military staff".split()
 )
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -188,6 +195,8 @@ def _cue_text(cue: Token) -> str:
 def _direct_statements(doc: Doc, quotes: list[Quote], paragraph_starts: list[int]) -> list[_Draft]:
     by_cue: dict[int, _Draft] = {}
     for quote in quotes:
+        if _is_title(doc.text[quote.inner_start : quote.inner_end]):
+            continue
         found = _cue_after(doc, quote, quotes) or _cue_before(doc, quote, quotes)
         if found is None:
             continue
@@ -214,6 +223,17 @@ def _direct_statements(doc: Doc, quotes: list[Quote], paragraph_starts: list[int
     for draft in drafts:
         _extend_partial_quote(doc, draft)
     return drafts
+
+
+def _is_title(quoted: str) -> bool:
+    """``on "Fox News Sunday,"``: a short quotation in title case names a show or work, it is not speech."""
+    words = [w for w in quoted.replace("’", "'").split() if any(ch.isalpha() for ch in w)]
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by"}
+    return (
+        0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in small for w in words)
+        and words[0][0].isupper()
+    )
 
 
 def _extend_partial_quote(doc: Doc, draft: _Draft) -> None:
@@ -279,7 +299,8 @@ def _phrase_head(doc: Doc, start: int, end: int) -> Token | None:
     """
     for token in doc[start:end]:
         if token.pos_ in ("NOUN", "PROPN", "PRON") and not start <= token.head.i < end:
-            return token
+            # "... before asking her": an object pronoun is the addressee, never the speaker.
+            return None if token.lower_ in _OBJECT_PRONOUNS else token
     return None
 
 
@@ -289,7 +310,17 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
     if opening is None:
         return None
     sentence = opening.sent
-    for token in reversed(doc[sentence.start : opening.i]):
+    start = sentence.start
+    lead = doc.text[sentence.start_char : quote.start].strip()
+    if not lead and sentence.start > 0:
+        # "He said:\n\n'...'" — a cue ending in a colon introduces the quote that follows it.
+        previous = doc[sentence.start - 1]
+        while previous.i > 0 and previous.is_space:
+            previous = doc[previous.i - 1]
+        if previous.text != ":":
+            return None
+        start = previous.sent.start
+    for token in reversed(doc[start : opening.i]):
         if _inside(token.idx, quotes):
             break
         if not _is_cue(token):
@@ -363,6 +394,8 @@ def _indirect_statements(
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif token.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
             draft = _called_for(doc, token, paragraph_starts)
+        elif token.lemma_ in ("call", "describe", "label", "brand", "dub") and token.pos_ == "VERB":
+            draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
         else:
@@ -388,7 +421,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report.
     complements = [c for c in complements if c.dep_ != "xcomp" or (c.pos_ == "VERB" and not _has_to(c))]
     if not complements:
-        return None
+        return _preceding_clause(doc, cue, paragraph_starts)
     clause = complements[0]
     tokens = sorted(t.i for t in clause.subtree)
     start_token = doc[tokens[0]]
@@ -402,6 +435,30 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     return _Draft(
         start_token.idx,
         end_token.idx + len(end_token.text),
+        "indirect",
+        cue,
+        _cue_text(cue),
+        _paragraph_of(cue.idx, paragraph_starts),
+    )
+
+
+def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``The van was diverted, a source said.``: the cue closes the sentence and the clause before it
+    is what was said (the parser hangs that clause on the cue as a complement)."""
+    before = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i < cue.i]
+    subject = _speaker_token(cue)
+    if not before or subject is None or subject.i < before[0].i:
+        return None
+    after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text]
+    if len(after) > 6:
+        return None
+    tokens = sorted(t.i for t in before[0].subtree)
+    start, end = doc[tokens[0]], doc[tokens[-1]]
+    if end.i - start.i < 2 or "\n\n" in doc.text[start.idx : cue.idx]:
+        return None
+    return _Draft(
+        start.idx,
+        end.idx + len(end.text),
         "indirect",
         cue,
         _cue_text(cue),
@@ -445,8 +502,17 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     phrase_start, phrase_end = doc[phrase_tokens[0]], doc[phrase_tokens[-1]]
     before = (sentence.start_char, phrase_start.idx)
     after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
-    start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    words_before = len(doc.text[before[0] : before[1]].split())
+    words_after = len(doc.text[after[0] : after[1]].strip(" .,").split())
+    if words_before and words_after:
+        # "The reason, according to X, is the river": the claim is the whole sentence around it.
+        start, end = sentence.start_char, sentence.end_char
+    else:
+        start, end = before if words_before else after
     if len(doc.text[start:end].split()) < 3:
+        return None
+    # "X said Y, according to a statement": the named speaker inside is the attribution to keep.
+    if any(_is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end):
         return None
     draft = _Draft(start, end, "indirect", according, "according to", _paragraph_of(start, paragraph_starts))
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
@@ -474,14 +540,46 @@ def _called_for(doc: Doc, call: Token, paragraph_starts: list[int]) -> _Draft | 
     )
 
 
+def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``called the charges fabricated``, ``described X as Y``, ``called on X to Y``: the object and
+    what it is called is the content."""
+    # "The militia calls its commander 'the Blacksmith'": the present simple is a standing nickname,
+    # not something said on an occasion.
+    if _speaker_token(verb) is None or verb.tag_ in ("VBZ", "VBP"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    tail = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") and c.i > verb.i]
+    tail += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if obj is None and on is not None and verb.lemma_ == "call":
+        obj = next((c for c in on.children if c.dep_ == "pobj"), None)
+    if obj is None or not tail:
+        return None
+    indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
+    start, end = doc[min(indices)], doc[max(indices)]
+    if end.i - start.i < 1 or "\n" in doc.text[start.idx : end.idx]:
+        return None
+    return _Draft(
+        start.idx,
+        end.idx + len(end.text),
+        "indirect",
+        verb,
+        verb.text,
+        _paragraph_of(verb.idx, paragraph_starts),
+    )
+
+
 # -- speakers ----------------------------------------------------------------------------------------
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on."""
+    """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on,
+    and a relative pronoun stands for the noun its clause describes ("the Daily, which reported")."""
     verb = cue
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
         if subject is not None:
             return subject
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -566,6 +664,10 @@ def _resolve_speaker(
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
         role = lowered.split()[-1]
+        if role in ORGANISATION_NOUNS:
+            if (organisation := _organisation_before(doc, draft, role)) is not None:
+                return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
+            return raw
         for _, previous in reversed(earlier):
             if previous.referent is not None and role in (previous.description or "").lower():
                 return replace(raw, referent=previous.referent, description=previous.description)
@@ -579,7 +681,17 @@ def _is_person(doc: Doc, speaker: Speaker) -> bool:
         span = doc.char_span(speaker.referent.start, speaker.referent.end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ == "PERSON" for t in span)
     words = speaker.text.lower().split()
-    return bool(words) and not words[-1].endswith("s") and speaker.text.lower() not in _GROUP_PRONOUNS
+    if not words or speaker.text.lower() in _GROUP_PRONOUNS or words[-1] in ORGANISATION_NOUNS:
+        return False
+    return not words[-1].endswith("s")
+
+
+def _organisation_before(doc: Doc, draft: _Draft, noun: str) -> TokenSpan | None:
+    """The last organisation named before the cue whose name holds this noun ("the centre")."""
+    for ent in reversed([e for e in doc.ents if e.label_ in _GROUP_LABELS and e.end_char < draft.cue.idx]):
+        if noun in ent.text.lower().split():
+            return ent
+    return None
 
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
