@@ -96,7 +96,7 @@ class _Draft:
 
 def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = None) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
-    text = doc.text
+    text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
     quotes = [q for q in find_quotes(text) if q.depth == 0]
     direct = _direct_statements(doc, quotes, paragraph_starts)
@@ -134,6 +134,21 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
             )
         )
     return statements
+
+
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from every token on each access, read once per document.
+
+    The rules read slices of the text hundreds of times per document; rebuilding it each time
+    was most of their cost. The cache holds the last document only and is keyed by identity.
+    """
+    global _last_text
+    if _last_text[0] is not doc:
+        _last_text = (doc, doc.text)
+    return _last_text[1]
 
 
 def _statement_id(doc_id: str, start: int, end: int) -> str:
@@ -195,7 +210,7 @@ def _cue_text(cue: Token) -> str:
 def _direct_statements(doc: Doc, quotes: list[Quote], paragraph_starts: list[int]) -> list[_Draft]:
     by_cue: dict[int, _Draft] = {}
     for quote in quotes:
-        if _is_title(doc.text[quote.inner_start : quote.inner_end]):
+        if _is_title(_text(doc)[quote.inner_start : quote.inner_end]):
             continue
         found = _cue_after(doc, quote, quotes) or _cue_before(doc, quote, quotes)
         if found is None:
@@ -243,7 +258,7 @@ def _extend_partial_quote(doc: Doc, draft: _Draft) -> None:
     if token is None:
         return
     sentence = token.sent
-    lead = doc.text[sentence.start_char : first.start]
+    lead = _text(doc)[sentence.start_char : first.start]
     if (
         sentence.start_char < first.start
         and len(lead.split()) >= 2
@@ -264,13 +279,13 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
     """A cue in the same sentence after the closing mark: ``"...," X said`` / ``said X``."""
     if quote.runs_on:
         return None
-    tail = doc.text[quote.end : quote.end + 3]
+    tail = _text(doc)[quote.end : quote.end + 3]
     if tail[:1] not in (",", " ", "") and not tail.startswith(("\u2014", "-")):
         return None
     closing = _token_at(doc, quote.end - 1)
     if closing is None:
         return None
-    quoted_text = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    quoted_text = _text(doc)[quote.inner_start : quote.inner_end].rstrip()
     sentence_closed_inside = quoted_text.endswith((".", "?", "!")) and not tail.startswith(",")
     stop = len(doc)
     for token in doc[closing.i + 1 :]:
@@ -311,7 +326,7 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
         return None
     sentence = opening.sent
     start = sentence.start
-    lead = doc.text[sentence.start_char : quote.start].strip()
+    lead = _text(doc)[sentence.start_char : quote.start].strip()
     if not lead and sentence.start > 0:
         # "He said:\n\n'...'" — a cue ending in a colon introduces the quote that follows it.
         previous = doc[sentence.start - 1]
@@ -325,7 +340,7 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
             break
         if not _is_cue(token):
             continue
-        between = doc.text[token.idx + len(token.text) : quote.start]
+        between = _text(doc)[token.idx + len(token.text) : quote.start]
         if len(between.split()) > 8 or " that " in f" {between} ":
             return None
         # "told AFP there was 'consensus'": the clause starts before the quote, so the statement is
@@ -353,7 +368,7 @@ def _attach_uncued_quotes(
         paragraph = _paragraph_of(quote.start, paragraph_starts)
         if (
             quote.start != paragraph_starts[paragraph]
-            or len(doc.text[quote.inner_start : quote.inner_end].split()) < 4
+            or len(_text(doc)[quote.inner_start : quote.inner_end].split()) < 4
         ):
             continue
         previous = [
@@ -428,7 +443,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     if start_token.lower_ == "that" and start_token.dep_ == "mark":
         start_token = doc[tokens[0] + 1]
     end_token = _clause_end(cue, doc[tokens[-1]])
-    if end_token.i - start_token.i < 2 or "\n\n" in doc.text[cue.idx : end_token.idx]:
+    if end_token.i - start_token.i < 2 or "\n\n" in _text(doc)[cue.idx : end_token.idx]:
         return None
     if start_token.i == end_token.i or doc[start_token.i : end_token.i + 1].text.lower() in _EMPTY_CONTENT:
         return None
@@ -454,7 +469,7 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
         return None
     tokens = sorted(t.i for t in before[0].subtree)
     start, end = doc[tokens[0]], doc[tokens[-1]]
-    if end.i - start.i < 2 or "\n\n" in doc.text[start.idx : cue.idx]:
+    if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
     return _Draft(
         start.idx,
@@ -502,14 +517,14 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     phrase_start, phrase_end = doc[phrase_tokens[0]], doc[phrase_tokens[-1]]
     before = (sentence.start_char, phrase_start.idx)
     after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
-    words_before = len(doc.text[before[0] : before[1]].split())
-    words_after = len(doc.text[after[0] : after[1]].strip(" .,").split())
+    words_before = len(_text(doc)[before[0] : before[1]].split())
+    words_after = len(_text(doc)[after[0] : after[1]].strip(" .,").split())
     if words_before and words_after:
         # "The reason, according to X, is the river": the claim is the whole sentence around it.
         start, end = sentence.start_char, sentence.end_char
     else:
         start, end = before if words_before else after
-    if len(doc.text[start:end].split()) < 3:
+    if len(_text(doc)[start:end].split()) < 3:
         return None
     # "X said Y, according to a statement": the named speaker inside is the attribution to keep.
     if any(_is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end):
@@ -557,7 +572,7 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
         return None
     indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
     start, end = doc[min(indices)], doc[max(indices)]
-    if end.i - start.i < 1 or "\n" in doc.text[start.idx : end.idx]:
+    if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
         return None
     return _Draft(
         start.idx,
@@ -618,7 +633,7 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     anonymous = not is_named and head.pos_ == "NOUN" and (determiner in _INDEFINITE or head.tag_ == "NNS")
     referent = Span(doc_id, entity.start_char, entity.end_char) if is_named and entity is not None else None
     return Speaker(
-        text=doc.text[span.start : span.end],
+        text=_text(doc)[span.start : span.end],
         span=span,
         referent=referent,
         description=description,

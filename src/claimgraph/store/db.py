@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,20 @@ class Counts:
     entity_mentions: int
     statements: int
     rejections: int
+
+
+def _remember_that_pandas_is_absent() -> None:
+    """Make a failed ``import pandas`` fail fast.
+
+    DuckDB tries to import pandas for every value of a list parameter, several times over; without
+    pandas installed each attempt searches the whole import path again, which made batch inserts
+    the slowest step of ingest. A ``None`` in ``sys.modules`` is Python's own negative import cache.
+    """
+    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        sys.modules["pandas"] = None  # type: ignore[assignment]
+
+
+_remember_that_pandas_is_absent()
 
 
 def fts_extension_path() -> Path:
