@@ -54,7 +54,11 @@ SPEECH_LEMMAS: Final = frozenset(
     "acknowledge point ask quip".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
-_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
+# Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
+EVIDENCE_LEMMAS: Final = frozenset("show find know realize learn determine demonstrate prove".split())
+_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
+# "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
+_QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we"})
@@ -179,8 +183,8 @@ def _inside(offset: int, quotes: Iterable[Quote]) -> bool:
     return any(q.inner_start <= offset < q.inner_end for q in quotes)
 
 
-def _is_cue(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _CUE_LEMMAS:
+def _is_cue(token: Token, *, lemmas: frozenset[str] = _CUE_LEMMAS) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lemmas:
         return False
     lemma = token.lemma_.lower()
     if lemma == "point":
@@ -293,7 +297,7 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
             stop = token.i
             break
     for token in doc[closing.i + 1 : stop]:
-        if not _is_cue(token):
+        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS):
             continue
         # "...word." She said the rest ...: a new sentence after a closed quote is not its cue.
         if sentence_closed_inside and token.i > closing.i + 3:
@@ -338,7 +342,7 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
     for token in reversed(doc[start : opening.i]):
         if _inside(token.idx, quotes):
             break
-        if not _is_cue(token):
+        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS):
             continue
         between = _text(doc)[token.idx + len(token.text) : quote.start]
         if len(between.split()) > 8 or " that " in f" {between} ":
@@ -426,6 +430,9 @@ def _indirect_statements(
 
 def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
     if _speaker_token(cue) is None:
+        return None
+    if cue.lemma_ in EVIDENCE_LEMMAS and not any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
+        # "found the body", "know the area": without a "that" clause these verbs report nothing.
         return None
     complements = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i > cue.i]
     if cue.lemma_ in ("say", "tell", "add", "write", "report", "claim", "deny"):
