@@ -454,14 +454,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         return None
     if start_token.i == end_token.i or doc[start_token.i : end_token.i + 1].text.lower() in _EMPTY_CONTENT:
         return None
-    return _Draft(
-        start_token.idx,
-        end_token.idx + len(end_token.text),
-        "indirect",
-        cue,
-        _cue_text(cue),
-        _paragraph_of(cue.idx, paragraph_starts),
-    )
+    return _indirect(start_token.idx, end_token.idx + len(end_token.text), cue, paragraph_starts)
 
 
 def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -478,14 +471,7 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     start, end = doc[tokens[0]], doc[tokens[-1]]
     if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
-    return _Draft(
-        start.idx,
-        end.idx + len(end.text),
-        "indirect",
-        cue,
-        _cue_text(cue),
-        _paragraph_of(cue.idx, paragraph_starts),
-    )
+    return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
 
 
 def _clause_end(cue: Token, subtree_end: Token) -> Token:
@@ -504,6 +490,14 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
         if not token.is_punct and "\n" not in token.text:
             end = token
     return end
+
+
+def _indirect(
+    start: int, end: int, cue: Token, paragraph_starts: list[int], *, cue_text: str | None = None
+) -> _Draft:
+    return _Draft(
+        start, end, "indirect", cue, cue_text or _cue_text(cue), _paragraph_of(cue.idx, paragraph_starts)
+    )
 
 
 def _has_to(token: Token) -> bool:
@@ -536,7 +530,7 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     # "X said Y, according to a statement": the named speaker inside is the attribution to keep.
     if any(_is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end):
         return None
-    draft = _Draft(start, end, "indirect", according, "according to", _paragraph_of(start, paragraph_starts))
+    draft = _indirect(start, end, according, paragraph_starts, cue_text="according to")
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
 
@@ -552,13 +546,8 @@ def _called_for(doc: Doc, call: Token, paragraph_starts: list[int]) -> _Draft | 
     start, end = prep.i + 1, max(parts)
     if end - start < 1:
         return None
-    return _Draft(
-        doc[start].idx,
-        doc[end].idx + len(doc[end].text),
-        "indirect",
-        call,
-        "called for",
-        _paragraph_of(call.idx, paragraph_starts),
+    return _indirect(
+        doc[start].idx, doc[end].idx + len(doc[end].text), call, paragraph_starts, cue_text="called for"
     )
 
 
@@ -581,14 +570,7 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     start, end = doc[min(indices)], doc[max(indices)]
     if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
         return None
-    return _Draft(
-        start.idx,
-        end.idx + len(end.text),
-        "indirect",
-        verb,
-        verb.text,
-        _paragraph_of(verb.idx, paragraph_starts),
-    )
+    return _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts, cue_text=verb.text)
 
 
 # -- speakers ----------------------------------------------------------------------------------------
