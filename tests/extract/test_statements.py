@@ -125,3 +125,11 @@ def test_multi_paragraph_quote_keeps_its_speaker(extract: Extract) -> None:
     assert second.kind == "direct"
     assert second.content_text.startswith("The second wave came at noon")
     assert second.speaker.text == first.speaker.text == "Melnyk"
+
+
+def test_relative_pronoun_speaker_points_to_its_noun(extract: Extract) -> None:
+    text = "Eastline News, which reported on Monday that the bridge had been destroyed, did not answer questions."
+    (st,) = extract(text)
+    assert st.speaker.text == "which"
+    assert referent_text(text, st) == "Eastline News"
+    assert st.content_text.startswith("the bridge had been destroyed")

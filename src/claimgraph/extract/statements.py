@@ -577,13 +577,10 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on,
-    and a relative pronoun stands for the noun its clause describes ("the Daily, which reported")."""
+    """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on."""
     verb = cue
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return verb.head
         if subject is not None:
             return subject
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -601,6 +598,15 @@ def _entity_of(token: Token) -> TokenSpan | None:
 
 
 def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
+    if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+        # "the Daily, which reported": the speaker is written as "which" and stands for the noun.
+        noun = _speaker_from_phrase(doc, head.head.head, doc_id)
+        return replace(
+            noun,
+            text=head.text,
+            span=Span(doc_id, head.idx, head.idx + len(head.text)),
+            referent=noun.referent or noun.span,
+        )
     if head.pos_ == "PRON":
         return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
     entity = _entity_of(head)
