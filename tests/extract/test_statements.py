@@ -128,7 +128,7 @@ def test_multi_paragraph_quote_keeps_its_speaker(extract: Extract) -> None:
 
 
 def test_relative_pronoun_speaker_points_to_its_noun(extract: Extract) -> None:
-    text = "Eastline News, which reported on Monday that the bridge had been destroyed, did not answer questions."
+    text = "Eastline News, which reported on Monday that the bridge had been destroyed, did not answer."
     (st,) = extract(text)
     assert st.speaker.text == "which"
     assert referent_text(text, st) == "Eastline News"
