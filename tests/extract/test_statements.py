@@ -133,3 +133,19 @@ def test_relative_pronoun_speaker_points_to_its_noun(extract: Extract) -> None:
     assert st.speaker.text == "which"
     assert referent_text(text, st) == "Eastline News"
     assert st.content_text.startswith("the bridge had been destroyed")
+
+
+def test_parenthetical_cue_reports_the_whole_sentence(extract: Extract) -> None:
+    text = "The old bridge, the governor said, was no longer safe for trucks or buses."
+    (st,) = extract(text)
+    assert "was no longer safe for trucks or buses" in st.content_text
+    assert st.content_text.startswith("The old bridge")
+    assert st.speaker.text == "the governor"
+
+
+def test_claim_noun_with_an_owner_is_a_statement(extract: Extract) -> None:
+    text = "Orlenko's claim that the bridge still stands was rejected by the mercenaries."
+    (st,) = extract(text)
+    assert st.content_text == "the bridge still stands"
+    assert st.speaker.text == "Orlenko"
+    assert st.cue == "claim"

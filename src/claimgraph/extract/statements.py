@@ -60,8 +60,8 @@ _CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
 _QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
-_PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS: Final = frozenset({"they", "it", "we"})
+_PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
 _FIRST_PERSON: Final = frozenset({"i", "we", "me", "us"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
@@ -71,6 +71,11 @@ _CHANNEL_WORDS: Final = frozenset(
     "broadcast television tv radio tweet telegram twitter facebook x blog website letter op-ed podcast "
     "show appearance session message remarks comments newspaper column article report program "
     "programme talk call forum summit hearing testimony parliament interview".split()
+)
+# Nouns that report what someone said or holds: "Trump's claim that ...".
+CLAIM_NOUNS: Final = frozenset(
+    "claim statement assertion warning promise pledge suggestion argument allegation accusation insistence "
+    "admission announcement prediction belief assessment contention testimony assurance denial".split()
 )
 # Heads of noun phrases that name an institution, not a person: "the ministry", "its office".
 ORGANISATION_NOUNS: Final = frozenset(
@@ -417,6 +422,8 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
+        elif token.pos_ == "NOUN" and token.lemma_ in CLAIM_NOUNS:
+            draft = _nominal(doc, doc_id, token, paragraph_starts)
         else:
             draft = None
         if draft is None:
@@ -443,7 +450,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report.
     complements = [c for c in complements if c.dep_ != "xcomp" or (c.pos_ == "VERB" and not _has_to(c))]
     if not complements:
-        return _preceding_clause(doc, cue, paragraph_starts)
+        return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
     clause = complements[0]
     tokens = sorted(t.i for t in clause.subtree)
     start_token = doc[tokens[0]]
@@ -472,6 +479,41 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+
+
+def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``But to prevent problems, he said, officials should be vigilant.``: a cue set off by commas
+    inside the sentence reports the whole sentence around it."""
+    subject = _speaker_token(cue)
+    if subject is None or cue.i + 1 >= len(doc):
+        return None
+    first = min(subject.left_edge.i, cue.i)
+    if first == 0 or doc[first - 1].text != "," or doc[cue.i + 1].text != ",":
+        return None
+    sentence = cue.sent
+    start, end = sentence.start, sentence.end - 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    if end - start < 4 or "\n\n" in sentence.text:
+        return None
+    return _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), cue, paragraph_starts)
+
+
+def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``Trump's claim that ...``, ``the ministry's warning that ...``: a claim noun with a that-clause and
+    a possessive owner. Without an owner the claim has no speaker and is left alone."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)), None)
+    if owner is None or clause is None or owner.lower_ in ("our", "my", "your"):
+        return None
+    tokens = sorted(t.i for t in clause.subtree)
+    start = tokens[1] if doc[tokens[0]].lower_ == "that" else tokens[0]
+    end = tokens[-1]
+    if end - start < 2:
+        return None
+    draft = _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), noun, paragraph_starts)
+    draft.speaker = _speaker_from_phrase(doc, owner, doc_id)
+    return draft
 
 
 def _clause_end(cue: Token, subtree_end: Token) -> Token:
