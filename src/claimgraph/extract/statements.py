@@ -63,7 +63,6 @@ _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
-_FIRST_PERSON: Final = frozenset({"i", "we", "me", "us"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
 _INDEFINITE: Final = frozenset({"a", "an", "one", "some", "several", "two", "three", "many", "another"})
 _CHANNEL_WORDS: Final = frozenset(
