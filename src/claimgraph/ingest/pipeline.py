@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +18,11 @@ from tqdm import tqdm
 
 from claimgraph.clean import clean_document
 from claimgraph.errors import InputRejected, Interrupted
-from claimgraph.ingest.readers import JSONL_SUFFIXES, discover, read_source
+from claimgraph.ingest.readers import discover, is_jsonl, read_source
 from claimgraph.models import (
     CleanedDocument,
     Document,
     EntityMention,
-    Metadata,
     RawDocument,
     Rejection,
     Statement,
@@ -44,7 +43,6 @@ class IngestReport:
     entity_mentions: int = 0
     statements: int = 0
     seconds: float = 0.0
-    interrupted: bool = False
 
     @property
     def stored(self) -> int:
@@ -156,7 +154,6 @@ def ingest(
         except KeyboardInterrupt:
             # Everything in the buffer is complete, so keep it: the re-run then has less to redo.
             flush()
-            report.interrupted = True
             raise Interrupted(
                 f"stopped by the user; {report.stored} new or updated documents are stored. "
                 "Run the same command again to resume."
@@ -191,7 +188,7 @@ def _document(prepared: _Prepared) -> Document:
     raw, cleaned = prepared.raw, prepared.cleaned
     metadata = cleaned.metadata
     if metadata.language is None:
-        metadata = _with_language(metadata, guess_language(cleaned.text))
+        metadata = replace(metadata, language=guess_language(cleaned.text))
     return Document(
         id=document_id(raw.content_hash),
         source=raw.source,
@@ -202,12 +199,6 @@ def _document(prepared: _Prepared) -> Document:
         extractor=cleaned.extractor,
         metadata=metadata,
     )
-
-
-def _with_language(metadata: Metadata, language: str | None) -> Metadata:
-    from dataclasses import replace
-
-    return replace(metadata, language=language)
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -234,6 +225,6 @@ def progress_enabled(settings: Settings) -> bool:
 def count_hint(paths: Iterable[Path]) -> int | None:
     """How many inputs to expect, when it is knowable without reading (no JSONL in the set)."""
     paths = list(paths)
-    if any(p.name.lower().removesuffix(".gz").endswith(JSONL_SUFFIXES) for p in paths):
+    if any(is_jsonl(p) for p in paths):
         return None
     return len(paths)

@@ -53,6 +53,10 @@ def _logical_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def is_jsonl(path: Path) -> bool:
+    return _logical_suffix(path) in JSONL_SUFFIXES
+
+
 def is_supported(path: Path) -> bool:
     suffix = _logical_suffix(path)
     return suffix in MEDIA_TYPES or suffix in JSONL_SUFFIXES
@@ -85,10 +89,10 @@ def content_hash(data: bytes) -> str:
 def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
     """The documents in one file (several for JSONL), or the reason each could not be read."""
     source = str(path)
-    suffix = _logical_suffix(path)
-    if suffix in JSONL_SUFFIXES:
+    if is_jsonl(path):
         yield from _read_jsonl(path, settings=settings)
         return
+    suffix = _logical_suffix(path)
     if suffix not in MEDIA_TYPES:
         yield Rejection(source, f"unsupported file type {path.suffix!r} (expected .txt, .md, .html, .jsonl)")
         return
