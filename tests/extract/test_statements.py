@@ -149,3 +149,34 @@ def test_claim_noun_with_an_owner_is_a_statement(extract: Extract) -> None:
     assert st.content_text == "the bridge still stands"
     assert st.speaker.text == "Orlenko"
     assert st.cue == "claim"
+
+
+def test_speech_acts_and_commitments_take_their_object_as_content(extract: Extract) -> None:
+    text = (
+        "The mayor praised the volunteers for their courage during the shelling.\n\n"
+        "Ukraine vowed on Monday to bolster its defences in the city.\n\n"
+        "The governor accused Moscow of shelling the hospital."
+    )
+    praised, vowed, accused = extract(text)
+    assert praised.cue == "praised"
+    assert praised.content_text == "the volunteers for their courage"  # not when or where
+    assert vowed.content_text == "to bolster its defences in the city"
+    assert vowed.speaker.text == "Ukraine"
+    assert accused.content_text == "Moscow of shelling the hospital"
+
+
+def test_a_report_inside_what_someone_said_is_part_of_it(extract: Extract) -> None:
+    text = "The spokesman said the commander had promised to hold the line until spring."
+    (st,) = extract(text)
+    assert st.speaker.text == "The spokesman"
+    assert st.content_text == "the commander had promised to hold the line until spring"
+
+
+def test_time_and_place_phrases_are_not_what_a_speech_act_is_about(extract: Extract) -> None:
+    text = "The minister spoke on Tuesday about the grain corridor."
+    (st,) = extract(text)
+    assert st.content_text == "about the grain corridor"
+
+
+def test_evidence_verbs_with_an_object_report_nothing(extract: Extract) -> None:
+    assert extract("A video shows soldiers walking along the river.") == []

@@ -57,6 +57,21 @@ BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect f
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
 EVIDENCE_LEMMAS: Final = frozenset("show find know realize learn determine demonstrate prove".split())
 _CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
+# Speech acts whose content is an object or a prepositional phrase rather than a clause: "cited the
+# losses", "praised the defenders", "accused Kyiv of shelling", "spoke about the offensive".
+ACT_LEMMAS: Final = frozenset(
+    "cite mention discuss express praise hail applaud thank congratulate denounce decry blast slam "
+    "criticize criticise condemn attack mock dismiss reject defend blame accuse charge endorse oppose "
+    "question challenge tout highlight echo reveal propose recommend apologize apologise lament compare "
+    "liken refer speak talk warn urge ask deny acknowledge confirm announce describe".split()
+)
+# Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
+INTENTION_LEMMAS: Final = frozenset(
+    "vow pledge promise refuse decline threaten urge order demand agree offer propose intend".split()
+)
+_ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
+# Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
+_TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
 _QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
@@ -117,7 +132,7 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
         if not any(d.content_start < q.content_end and q.content_start < d.content_end for q in direct)
     ]
     drafts.sort(key=lambda d: d.content_start)
-    drafts = _attach_uncued_quotes(doc, drafts, quotes, paragraph_starts)
+    drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
     statements: list[Statement] = []
     resolved: list[tuple[_Draft, Speaker]] = []
     for draft in drafts:
@@ -145,6 +160,19 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
 
 
 _last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _outermost(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop statements whose cue lies inside another statement's content.
+
+    In ``X said Machado promised to stay``, the promise is part of what X said: the article vouches
+    only for X's words, so the nested report is not a statement of its own. A content that holds
+    its own cue (``..., he said, ...``) is a frame around the cue, not around other statements.
+    """
+    containers = [
+        (d.content_start, d.content_end) for d in drafts if not d.content_start <= d.cue.idx < d.content_end
+    ]
+    return [d for d in drafts if not any(start <= d.cue.idx < end for start, end in containers)]
 
 
 def _text(doc: Doc) -> str:
@@ -421,6 +449,10 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
+            if draft is None and token.lemma_ not in EVIDENCE_LEMMAS:
+                draft = _act(doc, token, paragraph_starts)
+        elif token.lemma_ in _ACT_CUES and token.pos_ == "VERB":
+            draft = _act(doc, token, paragraph_starts)
         elif token.pos_ == "NOUN" and token.lemma_ in CLAIM_NOUNS:
             draft = _nominal(doc, doc_id, token, paragraph_starts)
         else:
@@ -447,7 +479,11 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
             c for c in cue.children if c.dep_ in ("advcl", "conj") and c.i > cue.i and _has_that(c)
         ]
     # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report.
-    complements = [c for c in complements if c.dep_ != "xcomp" or (c.pos_ == "VERB" and not _has_to(c))]
+    complements = [
+        c
+        for c in complements
+        if c.dep_ != "xcomp" or (c.pos_ == "VERB" and (not _has_to(c) or cue.lemma_ in INTENTION_LEMMAS))
+    ]
     if not complements:
         return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
     clause = complements[0]
@@ -513,6 +549,41 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
     draft = _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), noun, paragraph_starts)
     draft.speaker = _speaker_from_phrase(doc, owner, doc_id)
     return draft
+
+
+def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``X praised the defenders for their courage``, ``X vowed to retake the town``: the verb's
+    arguments after it (object, complement, topic phrases) are the content."""
+    if _speaker_token(verb) is None or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    arguments = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative")
+            or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS and not _is_time_phrase(c))
+            # "vowed on Monday to bolster": an adverb between them makes the parser call it adverbial.
+            or (c.dep_ == "advcl" and verb.lemma_ in INTENTION_LEMMAS and _has_to(c))
+        )
+    ]
+    if verb.lemma_ in ("speak", "talk"):
+        arguments = [c for c in arguments if c.dep_ == "prep"]
+    if not arguments:
+        return None
+    tokens = sorted(t.i for c in arguments for t in c.subtree)
+    start, end = doc[tokens[0]], doc[tokens[-1]]
+    while end.i > start.i and end.is_punct:
+        end = doc[end.i - 1]
+    if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
+        return None
+    if doc[start.i : end.i + 1].text.lower() in _EMPTY_CONTENT:
+        return None
+    return _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _clause_end(cue: Token, subtree_end: Token) -> Token:
@@ -661,9 +732,10 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     indices = sorted({t.i for t in kept})
     first, last = doc[indices[0]], doc[indices[-1]]
     span = Span(doc_id, first.idx, last.idx + len(last.text))
-    description = next(
-        (_phrase_text(doc, c) for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"), None
+    appositions = (
+        _phrase_text(doc, c) for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"
     )
+    description = next((a for a in appositions if a), None)
     determiner = next((c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod")), None)
     is_named = entity is not None and entity.label_ not in ("NORP", "DATE", "CARDINAL")
     anonymous = not is_named and head.pos_ == "NOUN" and (determiner in _INDEFINITE or head.tag_ == "NNS")
@@ -681,7 +753,7 @@ def _phrase_text(doc: Doc, token: Token) -> str:
     indices = sorted(t.i for t in token.subtree)
     while indices and doc[indices[-1]].is_punct:
         indices.pop()
-    return doc[indices[0] : indices[-1] + 1].text
+    return doc[indices[0] : indices[-1] + 1].text if indices else ""
 
 
 def _resolve_speaker(
