@@ -33,6 +33,11 @@ def test_quote_running_on_into_the_next_paragraph() -> None:
     assert not quotes[1].runs_on
 
 
+def test_doubled_apostrophes_and_backticks_are_double_quotes() -> None:
+    text = "''We will not leave,'' he said, and ``they know it'' too. The soldiers' families waited."
+    assert inner(text) == ["We will not leave,", "they know it"]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     assert inner("Russia's army and the soldiers' morale") == []
 

@@ -1,5 +1,5 @@
-"""Quotation spans in running text: straight and curly double quotes, guillemets, nesting, and quotes
-that run on across paragraphs.
+"""Quotation spans in running text: straight and curly double quotes, guillemets, doubled apostrophes
+(``''``), nesting, and quotes that run on across paragraphs.
 
 Straight quotes do not say whether they open or close, so each mark is read from its neighbours: a
 mark after a space and before a letter opens, one after a letter and before a space or punctuation
@@ -48,26 +48,43 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
-    stack: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _ALL_MARKS:
+    stack: list[tuple[int, int]] = []  # (position, width) of each open mark
+    i = start
+    while i < end:
+        mark, width = _mark_at(text, i, end)
+        if not mark:
+            i += 1
             continue
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
-        if _opens(ch, before, after, open_quotes=len(stack)):
-            stack.append(i)
+        after = text[i + width] if i + width < end else " "
+        if _opens(mark, before, after, open_quotes=len(stack)):
+            stack.append((i, width))
         elif stack:
-            opened = stack.pop()
-            found.append(Quote(opened, i + 1, opened + 1, i, depth=len(stack)))
+            opened, opened_width = stack.pop()
+            found.append(Quote(opened, i + width, opened + opened_width, i, depth=len(stack)))
+        i += width
     if stack:
         # The outermost unclosed quote runs on to the paragraph's end; inner unclosed marks are noise.
-        opened = stack[0]
+        opened, opened_width = stack[0]
         inner_end = end
-        while inner_end > opened + 1 and text[inner_end - 1].isspace():
+        while inner_end > opened + opened_width and text[inner_end - 1].isspace():
             inner_end -= 1
-        found.append(Quote(opened, inner_end, opened + 1, inner_end, depth=0, runs_on=True))
+        found.append(Quote(opened, inner_end, opened + opened_width, inner_end, depth=0, runs_on=True))
     return found
+
+
+def _mark_at(text: str, i: int, end: int) -> tuple[str, int]:
+    """The quotation mark starting at ``i`` and its width, or ``("", 0)``. Typewriter-era copy (and
+    text converted from it) writes a double quote as two apostrophes, or opens it with two backticks."""
+    ch = text[i]
+    if ch in _ALL_MARKS:
+        return ch, 1
+    pair = text[i : i + 2] if i + 1 < end else ""
+    if pair == "''":
+        return '"', 2
+    if pair == "``":
+        return "“", 2
+    return "", 0
 
 
 def _opens(mark: str, before: str, after: str, *, open_quotes: int) -> bool:
