@@ -180,3 +180,22 @@ def test_time_and_place_phrases_are_not_what_a_speech_act_is_about(extract: Extr
 
 def test_evidence_verbs_with_an_object_report_nothing(extract: Extract) -> None:
     assert extract("A video shows soldiers walking along the river.") == []
+
+
+def test_transcript_labels_and_signed_quotations_name_their_speaker(extract: Extract) -> None:
+    text = (
+        "KOVALENKO: We stayed in the cellar for three weeks.\n\n"
+        "HOST: Why did you not leave earlier?\n\n"
+        "KOVALENKO: There was no road left to take.\n\n"
+        "“We will rebuild every house in this street.” ― Petro Marchenko\n\n"
+        "WASHINGTON — The Senate voted on Tuesday.\n\n"
+        "UPDATE: The bridge reopened."
+    )
+    statements = extract(text)
+    assert [(st.speaker.text, st.content_text) for st in statements] == [
+        ("KOVALENKO", "We stayed in the cellar for three weeks."),
+        ("HOST", "Why did you not leave earlier?"),
+        ("KOVALENKO", "There was no road left to take."),
+        ("Petro Marchenko", "We will rebuild every house in this street."),
+    ]
+    assert {st.kind for st in statements} == {"direct"}

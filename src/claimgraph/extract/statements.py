@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
@@ -97,6 +99,24 @@ ORGANISATION_NOUNS: Final = frozenset(
     "administration service command company brigade battalion regiment department kremlin party union "
     "organisation organization commission court parliament embassy police military staff".split()
 )
+# "PENCE: Well, look ...", "Zelensky: Bakhmut will not fall", "Anna Kovalenko ― “We stayed.”": a line
+# opened by a speaker's name and a colon (or a dash before a quotation) is that speaker's words; so is a
+# quotation signed at the end of its line, epigraph style ("“We stayed.” ― Anna Kovalenko").
+_NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_LABEL_LINE: Final = re.compile(
+    rf"(?m)^[ \t]*[\"“]?(?P<label>{_NAME})[ \t]*(?P<sep>:|―|—|–)[ \t]*(?P<rest>\S[^\n]*)"
+)
+_SIGNED_LINE: Final = re.compile(
+    rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
+)
+# Labels of page furniture and headline kickers, not speakers.
+_NOT_SPEAKER_LABELS: Final = frozenset(
+    "update updated note editor's editor’s breaking related watch read photo photos video source sources "
+    "correction contributing byline abstract poll polls report revealed exclusive analysis opinion q a "
+    "live latest the this warning summary transcript caption credit".split()
+)
+_OPENING_QUOTES: Final = frozenset("\"“”«‘'")
+_CLOSING_QUOTES: Final = frozenset("\"”»’'")
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
@@ -122,15 +142,15 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
     text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
     quotes = [q for q in find_quotes(text) if q.depth == 0]
-    direct = _direct_statements(doc, quotes, paragraph_starts)
+    labelled = _labelled_statements(doc, doc_id, paragraph_starts)
+    # '"PENCE: Well, ...': the label says who speaks better than any cue near the quotation marks.
+    direct = [
+        d for d in _direct_statements(doc, quotes, paragraph_starts) if not _overlaps(d, labelled)
+    ] + labelled
     used_cues = {i for d in direct for i in d.cues}
     indirect = _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
     # A complement clause that runs into a direct quote is that quote's frame, not a second statement.
-    drafts = direct + [
-        d
-        for d in indirect
-        if not any(d.content_start < q.content_end and q.content_start < d.content_end for q in direct)
-    ]
+    drafts = direct + [d for d in indirect if not _overlaps(d, direct)]
     drafts.sort(key=lambda d: d.content_start)
     drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
     statements: list[Statement] = []
@@ -160,6 +180,10 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
 
 
 _last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _overlaps(draft: _Draft, others: list[_Draft]) -> bool:
+    return any(draft.content_start < o.content_end and o.content_start < draft.content_end for o in others)
 
 
 def _outermost(drafts: list[_Draft]) -> list[_Draft]:
@@ -399,7 +423,7 @@ def _attach_uncued_quotes(
     covered = [(d.content_start, d.content_end) for d in drafts]
     out = list(drafts)
     for quote in quotes:
-        if id(quote) in claimed or any(s <= quote.start < e for s, e in covered):
+        if id(quote) in claimed or any(s < quote.end and quote.start < e for s, e in covered):
             continue
         paragraph = _paragraph_of(quote.start, paragraph_starts)
         if (
@@ -429,6 +453,57 @@ def _attach_uncued_quotes(
         claimed.add(id(quote))
     out.sort(key=lambda d: d.content_start)
     return out
+
+
+def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
+    """Transcript, headline and epigraph lines: ``LABEL: words``, ``Name ― "words"``, ``"words" ― Name``.
+
+    An opening label is a speaker when it is a person's name, or an all-capitals name that labels two
+    or more lines of the document (a transcript's speakers recur; a one-off "BREAKING:" does not). A
+    signature after a quotation at the end of its line is a speaker whatever the name.
+    """
+    text = _text(doc)
+    opening = [m for m in _LABEL_LINE.finditer(text) if _label_words_ok(m.group("label"))]
+    capitals = Counter(m.group("label") for m in opening if m.group("label").isupper())
+    drafts: list[_Draft] = []
+    for line in opening + list(_SIGNED_LINE.finditer(text)):
+        label, rest, signed = (
+            line.group("label"),
+            line.group("rest"),
+            line.start("label") > line.start("rest"),
+        )
+        if len(rest.split()) < 3 or not _label_words_ok(label):
+            continue
+        if not signed and line.group("sep") != ":" and rest[0] not in _OPENING_QUOTES:
+            continue  # "WASHINGTON — The Senate ...": a dateline, not a speaker
+        label_start, label_end = line.span("label")
+        tokens = doc.char_span(label_start, label_end, alignment_mode="expand")
+        separator = _token_at(doc, line.start("sep"))
+        if tokens is None or separator is None:
+            continue
+        is_person = all(t.ent_type_ == "PERSON" for t in tokens)
+        if not signed and not is_person and not (label.isupper() and capitals[label] >= 2):
+            continue
+        speaker_span = Span(doc_id, label_start, label_end)
+        start, end = line.span("rest")
+        if rest[-1] in _CLOSING_QUOTES:
+            end -= 1
+        draft = _Draft(
+            start,
+            end,
+            "direct",
+            separator,
+            separator.text,
+            _paragraph_of(label_start, paragraph_starts),
+            speaker=Speaker(text=label, span=speaker_span, referent=speaker_span),
+        )
+        drafts.append(draft)
+    return drafts
+
+
+def _label_words_ok(label: str) -> bool:
+    words = label.lower().replace("’", "'").split()
+    return not any(w.strip(".'") in _NOT_SPEAKER_LABELS for w in words)
 
 
 # -- indirect and mixed speech ------------------------------------------------------------------------
