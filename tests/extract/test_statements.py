@@ -199,3 +199,15 @@ def test_transcript_labels_and_signed_quotations_name_their_speaker(extract: Ext
         ("Petro Marchenko", "We will rebuild every house in this street."),
     ]
     assert {st.kind for st in statements} == {"direct"}
+
+
+def test_datelines_dates_and_quoted_words_are_not_speakers(extract: Extract) -> None:
+    text = (
+        "KYIV, Ukraine (AP) — The regional governor said the evacuation would go on.\n\n"
+        "Saturday at the party convention the senator said taxes would rise.\n\n"
+        "\"My own brother, who lives there, could not leave,\" the mayor told reporters."
+    )
+    governor, senator, mayor = extract(text)
+    assert governor.speaker.text == "The regional governor"
+    assert senator.speaker.text == "the senator"
+    assert mayor.speaker.text == "the mayor"

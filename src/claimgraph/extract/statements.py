@@ -117,6 +117,11 @@ _NOT_SPEAKER_LABELS: Final = frozenset(
 )
 _OPENING_QUOTES: Final = frozenset("\"“”«‘'")
 _CLOSING_QUOTES: Final = frozenset("\"”»’'")
+# "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "New York (AFP) – ": where and by whom, not who.
+_DATELINE: Final = re.compile(
+    r"[ \t]*(?:[A-Z]{3,}[A-Z .'’-]*|[A-Z][\w.'’ -]{1,30}(?=[^\n—–]{0,30}\())"
+    r"(?:,[^\n—–()]{1,30})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
@@ -358,11 +363,10 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
         # "...word." She said the rest ...: a new sentence after a closed quote is not its cue.
         if sentence_closed_inside and token.i > closing.i + 3:
             return None
-        speaker = (
-            _speaker_token(token)
-            or _phrase_head(doc, closing.i + 1, token.i)
-            or _phrase_head(doc, token.i + 1, stop)
-        )
+        subject = _speaker_token(token)
+        if subject is not None and subject.idx < quote.end:
+            subject = None  # the parser took a word of the quotation for the subject of its cue
+        speaker = subject or _phrase_head(doc, closing.i + 1, token.i) or _phrase_head(doc, token.i + 1, stop)
         return (token, speaker) if speaker is not None else None
     return None
 
@@ -769,12 +773,32 @@ def _speaker_token(cue: Token) -> Token | None:
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
-            return subject
+            return _real_subject(subject, cue)
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             verb = verb.head
         else:
             return None
     return None
+
+
+def _real_subject(subject: Token, cue: Token) -> Token | None:
+    """The subject, unless the parser took a dateline (``KYIV (AP) — The governor said``) or a date
+    (``Saturday the governor said``) for it: then the noun phrase after it, before the cue."""
+    doc = cue.doc
+    text = _text(doc)
+    line_start = text.rfind("\n", 0, subject.idx) + 1
+    dateline = _DATELINE.match(text, line_start)
+    if (
+        dateline is not None
+        and subject.idx < dateline.end() <= cue.idx
+        # "NATO — the alliance said": an organisation's name is not where a story was filed.
+        and ("(" in dateline.group() or subject.ent_type_ != "ORG")
+    ):
+        after = _token_at(doc, dateline.end())
+        return None if after is None else _phrase_head(doc, after.i, min(cue.i, subject.sent.end))
+    if subject.ent_type_ in ("DATE", "TIME") and subject.i < cue.i:
+        return _phrase_head(doc, subject.right_edge.i + 1, cue.i)
+    return subject
 
 
 def _entity_of(token: Token) -> TokenSpan | None:
