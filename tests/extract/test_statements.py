@@ -205,9 +205,22 @@ def test_datelines_dates_and_quoted_words_are_not_speakers(extract: Extract) -> 
     text = (
         "KYIV, Ukraine (AP) — The regional governor said the evacuation would go on.\n\n"
         "Saturday at the party convention the senator said taxes would rise.\n\n"
-        "\"My own brother, who lives there, could not leave,\" the mayor told reporters."
+        '"My own brother, who lives there, could not leave," the mayor told reporters.'
     )
     governor, senator, mayor = extract(text)
     assert governor.speaker.text == "The regional governor"
     assert senator.speaker.text == "the senator"
     assert mayor.speaker.text == "the mayor"
+
+
+def test_a_cue_with_its_own_clause_is_not_the_previous_quotes_cue(extract: Extract) -> None:
+    text = (
+        'The order covers "sexual orientation and gender identity." Cruz says he is not familiar with it.\n\n'
+        'The mayor said the move was made by the police chief and said, "Who else would you trust?"'
+    )
+    statements = extract(text)
+    assert [(st.kind, st.content_text) for st in statements] == [
+        ("indirect", "he is not familiar with it"),
+        ("indirect", "the move was made by the police chief"),
+        ("direct", "Who else would you trust?"),
+    ]

@@ -72,6 +72,8 @@ INTENTION_LEMMAS: Final = frozenset(
     "vow pledge promise refuse decline threaten urge order demand agree offer propose intend".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
+# "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
+_OBJECT_IS_NOT_CONTENT: Final = EVIDENCE_LEMMAS | {"tell", "write", "add", "post"}
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
 _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
@@ -154,8 +156,7 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
     ] + labelled
     used_cues = {i for d in direct for i in d.cues}
     indirect = _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
-    # A complement clause that runs into a direct quote is that quote's frame, not a second statement.
-    drafts = direct + [d for d in indirect if not _overlaps(d, direct)]
+    drafts = direct + [d for d in (_stop_before_quotes(doc, d, direct) for d in indirect) if d is not None]
     drafts.sort(key=lambda d: d.content_start)
     drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
     statements: list[Statement] = []
@@ -185,6 +186,35 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
 
 
 _last_text: tuple[Doc | None, str] = (None, "")
+
+
+def _stop_before_quotes(doc: Doc, draft: _Draft, direct: list[_Draft]) -> _Draft | None:
+    """An indirect statement that runs into a direct one: ``said the move was made by Bratton and
+    said, "Who ...?"`` keeps its own words, up to the conjunction before the second cue. A
+    complement that is all frame of the quote (``said: "..."``) is no statement of its own."""
+    overlapping = [d for d in direct if _overlaps(draft, [d])]
+    if not overlapping:
+        return draft
+    first = min(overlapping, key=lambda d: d.content_start)
+    cut = min(first.content_start, first.cue.idx)
+    own = (
+        doc.char_span(draft.content_start, cut, alignment_mode="contract")
+        if cut > draft.content_start
+        else None
+    )
+    words = [t for t in own or [] if t.is_alpha]
+    # Drop the conjunction, and any subject of the second cue, that joined the two statements.
+    while words and (
+        words[-1].lower_ in ("and", "but", "or") or first.cue.i in (words[-1].i, words[-1].head.i)
+    ):
+        words.pop()
+    if len(words) < 3:
+        return None
+    draft.content_end = words[-1].idx + len(words[-1].text)
+    draft.quotes = [q for q in draft.quotes if q.end <= draft.content_end]
+    if not draft.quotes:
+        draft.kind = "indirect"
+    return draft
 
 
 def _overlaps(draft: _Draft, others: list[_Draft]) -> bool:
@@ -360,8 +390,9 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
     for token in doc[closing.i + 1 : stop]:
         if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS):
             continue
-        # "...word." She said the rest ...: a new sentence after a closed quote is not its cue.
-        if sentence_closed_inside and token.i > closing.i + 3:
+        # "...word." She said the rest ...: a new sentence after a closed quote is not its cue, nor is
+        # a cue with a clause of its own ('..."identity." Cruz says he is not familiar with it').
+        if sentence_closed_inside and (token.i > closing.i + 3 or _reports_clause_after(token)):
             return None
         subject = _speaker_token(token)
         if subject is not None and subject.idx < quote.end:
@@ -369,6 +400,10 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
         speaker = subject or _phrase_head(doc, closing.i + 1, token.i) or _phrase_head(doc, token.i + 1, stop)
         return (token, speaker) if speaker is not None else None
     return None
+
+
+def _reports_clause_after(cue: Token) -> bool:
+    return any(c.dep_ in _CONTENT_DEPS and c.i > cue.i and c.right_edge.i - c.i >= 2 for c in cue.children)
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> Token | None:
@@ -528,7 +563,7 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
-            if draft is None and token.lemma_ not in EVIDENCE_LEMMAS:
+            if draft is None and token.lemma_ not in _OBJECT_IS_NOT_CONTENT:
                 draft = _act(doc, token, paragraph_starts)
         elif token.lemma_ in _ACT_CUES and token.pos_ == "VERB":
             draft = _act(doc, token, paragraph_starts)
@@ -647,7 +682,10 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         )
     ]
     if verb.lemma_ in ("speak", "talk"):
-        arguments = [c for c in arguments if c.dep_ == "prep"]
+        # "spoke about the offensive", not "spoke to reporters" (the audience) or "with Macron".
+        arguments = [
+            c for c in arguments if c.dep_ == "prep" and c.lower_ in ("about", "of", "on", "against")
+        ]
     if not arguments:
         return None
     tokens = sorted(t.i for c in arguments for t in c.subtree)
@@ -812,6 +850,9 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         # "the Daily, which reported": the speaker is written as "which" and stands for the noun.
         noun = _speaker_from_phrase(doc, head.head.head, doc_id)
+        if head.lower_ == "that":
+            # "a new ad that urges voters": a restrictive clause names its speaker by the noun itself.
+            return noun
         return replace(
             noun,
             text=head.text,
