@@ -224,3 +224,14 @@ def test_a_cue_with_its_own_clause_is_not_the_previous_quotes_cue(extract: Extra
         ("indirect", "the move was made by the police chief"),
         ("direct", "Who else would you trust?"),
     ]
+
+
+def test_parenthetical_cue_with_an_addressee_before_a_paragraph_break(extract: Extract) -> None:
+    text = (
+        "The solution, the engineer told them, was a pontoon bridge.\n\n"
+        "Otherwise, she said, the town is lost.\n\n"
+    )
+    solution, otherwise = extract(text)
+    assert solution.content_text == "The solution, the engineer told them, was a pontoon bridge"
+    assert solution.speaker.text == "the engineer"
+    assert otherwise.speaker.text == "she"

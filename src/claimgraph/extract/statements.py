@@ -637,13 +637,17 @@ def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft 
     if subject is None or cue.i + 1 >= len(doc):
         return None
     first = min(subject.left_edge.i, cue.i)
-    if first == 0 or doc[first - 1].text != "," or doc[cue.i + 1].text != ",":
+    # "..., the partner told them, ...": the cue's own words (an addressee, a day) may follow it.
+    last = max((t.i for t in cue.subtree if t.i >= cue.i and not t.is_punct), default=cue.i)
+    if last - cue.i > 3 or last + 1 >= len(doc):
+        return None
+    if first == 0 or doc[first - 1].text != "," or doc[last + 1].text != ",":
         return None
     sentence = cue.sent
     start, end = sentence.start, sentence.end - 1
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
-    if end - start < 4 or "\n\n" in sentence.text:
+    if end - start < 4 or "\n\n" in doc[start : end + 1].text:
         return None
     return _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), cue, paragraph_starts)
 
