@@ -235,3 +235,16 @@ def test_parenthetical_cue_with_an_addressee_before_a_paragraph_break(extract: E
     assert solution.content_text == "The solution, the engineer told them, was a pontoon bridge"
     assert solution.speaker.text == "the engineer"
     assert otherwise.speaker.text == "she"
+
+
+def test_calls_for_and_a_clause_closed_by_its_cue(extract: Extract) -> None:
+    text = (
+        "The minister is calling for the allies to step up deliveries of shells.\n\n"
+        "The governor called upon residents to leave the city.\n\n"
+        "The line had held for a month, the commander explained, pointing at the map."
+    )
+    allies, residents, held = extract(text)
+    assert allies.content_text == "the allies to step up deliveries of shells"
+    assert residents.content_text == "residents to leave the city"
+    assert held.content_text == "The line had held for a month"
+    assert held.speaker.text == "the commander"

@@ -557,8 +557,8 @@ def _indirect_statements(
             continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
-        elif token.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
-            draft = _called_for(doc, token, paragraph_starts)
+        elif (marker := _call_marker(token)) is not None:
+            draft = _called_for(doc, token, marker, paragraph_starts)
         elif token.lemma_ in ("call", "describe", "label", "brand", "dub") and token.pos_ == "VERB":
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
@@ -618,7 +618,17 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     is what was said (the parser hangs that clause on the cue as a complement)."""
     before = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i < cue.i]
     subject = _speaker_token(cue)
-    if not before or subject is None or subject.i < before[0].i:
+    if subject is None:
+        return None
+    if not before and cue.dep_ == "parataxis" and cue.head.i < subject.left_edge.i:
+        # "She had struggled, Cruz explained, recalling ...": here the parser hangs the cue on the clause.
+        comma = doc[subject.left_edge.i - 1]
+        start = doc[cue.sent.start]
+        if comma.text != "," or comma.i - start.i < 3 or "\n\n" in _text(doc)[start.idx : cue.idx]:
+            return None
+        end = doc[comma.i - 1]
+        return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+    if not before or subject.i < before[0].i:
         return None
     after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text]
     if len(after) > 6:
@@ -768,20 +778,37 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     return draft
 
 
-def _called_for(doc: Doc, call: Token, paragraph_starts: list[int]) -> _Draft | None:
+def _called_for(doc: Doc, call: Token, marker: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``called for talks``, ``is calling for the allies to step up``, ``called upon Kyiv to ...``."""
     if _speaker_token(call) is None:
         return None
-    prep = next(c for c in call.children if c.dep_ == "prep" and c.lower_ == "for")
     # "called for X to be 'erased'": the parser hangs the demanded clause on the verb, not on "for".
-    parts = [t.i for t in prep.subtree] + [
-        t.i for c in call.children if c.dep_ in _CONTENT_DEPS and c.i > prep.i for t in c.subtree
+    opened = marker.head if marker.dep_ == "mark" else marker
+    parts = [t.i for t in opened.subtree if t.i > marker.i] + [
+        t.i
+        for c in call.children
+        if c.dep_ in _CONTENT_DEPS | {"advcl"} and c.i > marker.i
+        for t in c.subtree
     ]
-    start, end = prep.i + 1, max(parts)
+    start, end = marker.i + 1, max(parts, default=marker.i)
     if end - start < 1:
         return None
+    cue_text = f"{call.text} {marker.text}"
     return _indirect(
-        doc[start].idx, doc[end].idx + len(doc[end].text), call, paragraph_starts, cue_text="called for"
+        doc[start].idx, doc[end].idx + len(doc[end].text), call, paragraph_starts, cue_text=cue_text
     )
+
+
+def _call_marker(call: Token) -> Token | None:
+    """The "for" or "upon" right after a form of "call", attached to it or to the clause it opens."""
+    if call.lemma_ != "call" or call.i + 1 >= len(call.doc):
+        return None
+    marker = call.doc[call.i + 1]
+    if marker.lower_ not in ("for", "upon"):
+        return None
+    if marker.head == call or (marker.dep_ == "mark" and marker.head.head == call):
+        return marker
+    return None
 
 
 def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
