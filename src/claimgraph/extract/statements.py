@@ -1,31 +1,45 @@
 """Attributed statements: who said what, with which cue, through which channel, and when.
 
-Rules over the spaCy parse, in three passes over one document:
+Rules over the spaCy parse, in four passes over one document:
 
-1. Direct quotes. Every top-level quotation (see ``quotes``) looks for its cue: a speech verb after
+1. Labelled lines. A transcript or headline line opened by a speaker's name and a colon
+   (``PENCE: Well, ...``, ``Zelensky: Bakhmut will not fall``), or a quotation signed at the end of
+   its line (``"We stayed." ― Anna Kovalenko``), is that speaker's words. An all-capitals label
+   counts only when it labels two or more lines (transcript speakers recur, "BREAKING:" does not).
+2. Direct quotes. Every top-level quotation (see ``quotes``) looks for its cue: a speech verb after
    the closing mark in the same sentence (``"...," he said`` / ``"...," said Stupak``) or before the
    opening mark (``Zelensky said: "..."``, ``he added, saying "..."``). Quotes sharing one cue, or a
-   cue and its participle (``added, saying``), form one statement. A quote with no cue that opens
+   cue and its participle (``added, saying``), form one statement. A cue with a clause of its own
+   after a closed quotation reports that clause, not the quotation. A quote with no cue that opens
    its paragraph continues the previous statement's speaker when that statement is in the same or
    the previous paragraph; any other uncued quote is a scare quote, nickname or title, not speech.
-2. Indirect and mixed speech. A speech or belief verb outside quotes whose clausal complement
-   (``X said (that) ...``, ``X told AFP ...``) gives the content; ``according to X`` takes the rest
-   of its sentence; ``X called for ...`` the object of "for". Content holding a quotation is mixed.
-3. Speakers. The verb's subject (or a postposed subject) is the speaker: a named entity, a noun
-   phrase ("the governor", "a Ukrainian soldier"), or a pronoun. An appositive supplies the
+3. Indirect and mixed speech. A speech or belief verb outside quotes whose clausal complement
+   (``X said (that) ...``, ``X told AFP ...``) gives the content, also when the cue is set off by
+   commas inside or after it (``The plan, a source said, is ...``); ``according to X`` takes the rest
+   of its sentence; ``X called for ...`` what is called for. Speech acts with an object or a topic
+   (``praised the defenders for ...``, ``accused Kyiv of ...``, ``spoke about ...``) and commitments
+   with an infinitive (``vowed to retake ...``, ``urged the allies to ...``) take those as content.
+   Content holding a quotation is mixed; indirect speech that runs into another cue's quotation
+   stops before that cue.
+4. Speakers. The verb's subject (or a postposed subject) is the speaker: a named entity, a noun
+   phrase ("the governor", "a Ukrainian soldier"), or a pronoun; never a dateline ("KYIV (AP) —"), a
+   date, or a word of the quotation the parser took for the subject. An appositive supplies the
    description ("Serhiy Haidai, governor of ..."). Resolution, in order:
    - a name is its own referent (its entity mention);
    - a personal pronoun (he, she) resolves to the speaker of the nearest earlier statement whose
      speaker is a person, within the three previous paragraphs; failing that, to the nearest
      earlier PERSON mention in the same or previous paragraph; "they"/"it" likewise to the nearest
      earlier organisation, group or place speaker;
+   - "who"/"which" stand for the noun they follow (kept as written, the noun as referent); in a
+     restrictive "that" clause ("a new ad that urges") the noun itself is the speaker;
    - a definite role noun ("the military expert", "the governor") resolves to the nearest earlier
      person whose appositive or title contains that noun;
    - an indefinite or plural common noun ("a Ukrainian soldier", "officials") is an anonymous
      source: kept as written and never pinned on a nearby name.
 
-Cue verbs inside a direct quote are not attributions of the article (they are the speaker's own
-words), so they are skipped.
+Only the article's own attributions are statements. Cue verbs inside a direct quote are the
+speaker's words, and a report inside another statement's content (``X said Machado promised to
+stay``) is part of what X said: the article vouches for X's words only.
 """
 
 from __future__ import annotations
