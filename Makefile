@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/attribution.py --split test
+	$(BIN)/python bench/resolution.py
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache

@@ -74,3 +74,32 @@ def test_errors_are_one_line_with_exit_status(
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_entity_shows_names_mentions_and_why_they_merged(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["entity", "Orlenko", "--db", str(sample_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Taras Orlenko  (PERSON" in out
+    assert "mentions per document:" in out
+    assert "Orlenko + Taras Orlenko: surname of Taras Orlenko" in out
+
+    assert main(["entity", "nobody at all", "--db", str(sample_db)]) == 2
+    assert "no entity called 'nobody at all'" in capsys.readouterr().err
+
+    kb = tmp_path / "kb.csv"
+    kb.write_text(
+        "id,name,type,aliases,description,wikidata\n"
+        "taras-orlenko,Taras Orlenko,PERSON,Orlenko|Тарас Орленко,defence minister of the sample world,\n",
+        encoding="utf-8",
+    )
+    assert main(["entity", "Тарас Орленко", "--db", str(sample_db), "--kb", str(kb), "--json"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["description"] == "defence minister of the sample world"
+    assert "Тарас Орленко" in record["aliases"]
+
+    broken = tmp_path / "broken.csv"
+    broken.write_text("name,type\nX,PERSON\n", encoding="utf-8")
+    assert main(["entity", "Orlenko", "--db", str(sample_db), "--kb", str(broken)]) == 2
+    assert "lacks the column(s) id" in capsys.readouterr().err

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "n_process", kind=int)
     _setting_option(p, "commit_every", kind=int)
     _setting_option(p, "max_file_bytes", kind=int)
+    _setting_option(p, "kb")
     p.add_argument(
         "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: only on a terminal)",
@@ -83,6 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", dest="fmt", choices=("json", "jsonl", "csv"), default="json", help="default: json"
     )
     p.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write (a folder for csv)")
+    _setting_option(p, "kb")
+
+    p = sub.add_parser(
+        "entity",
+        help="show an entity: its names, mentions per document, and why its names were merged",
+        formatter_class=_formatter,
+    )
+    p.add_argument("name", metavar="NAME", help="a name of the entity, in any spelling or transliteration")
+    _setting_option(p, "db")
+    _setting_option(p, "kb")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     p = sub.add_parser(
         "show",
@@ -120,13 +132,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from claimgraph.ingest import ingest
-    from claimgraph.resolve import resolve_entities
+    from claimgraph.query import corpus_entities
     from claimgraph.store import Store
 
     report = ingest(args.paths, settings=settings, force=args.force)
     with Store(settings.db, read_only=True) as store:
         counts = store.counts()
-        entities = len(resolve_entities(store.mentions()))
+        entities = len(corpus_entities(store, settings=settings).entities)
     print(
         f"ingested in {report.seconds:.1f} s: {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
@@ -148,7 +160,7 @@ def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from claimgraph.store import Store
 
     with Store(settings.db, read_only=True) as store:
-        counts = export_store(store, fmt=args.fmt, out=args.out)
+        counts = export_store(store, fmt=args.fmt, out=args.out, settings=settings)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     print(f"wrote {args.out} ({summary or 'empty store'})")
     return 0
@@ -216,7 +228,54 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-_COMMANDS = {"ingest": _cmd_ingest, "export": _cmd_export, "show": _cmd_show, "search": _cmd_search}
+def _cmd_entity(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.query import find_entity
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        views = find_entity(store, args.name, settings=settings)
+    if args.json:
+        records = [
+            {
+                **{
+                    key: getattr(v.entity, key)
+                    for key in ("id", "name", "type", "description", "kb_id", "lat", "lon")
+                },
+                "aliases": list(v.entity.aliases),
+                "mentions_by_doc": [{"doc": d, "title": t, "mentions": n} for d, t, n in v.mentions_by_doc],
+                "merged_because": [asdict(r) for r in v.reasons],
+            }
+            for v in views
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    for view in views:
+        entity = view.entity
+        print(f"{entity.name}  ({entity.type}, {len(entity.mentions)} mentions, id {entity.id})")
+        if entity.description:
+            print(f"  {entity.description}")
+        if entity.kb_id:
+            print(f"  Wikidata {entity.kb_id}")
+        if entity.lat is not None and entity.lon is not None:
+            print(f"  at {entity.lat:.4f}, {entity.lon:.4f}")
+        print("  names: " + "; ".join(entity.aliases))
+        print("  mentions per document:")
+        for doc, title, n in view.mentions_by_doc:
+            print(f"    {n:4d}  {doc}  {title or ''}")
+        if view.reasons:
+            print("  merged because:")
+            for reason in view.reasons:
+                print(f"    {reason.a} + {reason.b}: {reason.rule}")
+    return 0
+
+
+_COMMANDS = {
+    "ingest": _cmd_ingest,
+    "export": _cmd_export,
+    "show": _cmd_show,
+    "search": _cmd_search,
+    "entity": _cmd_entity,
+}
 
 
 def reference_markdown() -> str:

@@ -54,6 +54,15 @@ class UnknownDocument(ClaimgraphError):
         self.doc_id = doc_id
 
 
+class UnknownEntity(ClaimgraphError):
+    code = "unknown-entity"
+    exit_status = 2
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no entity called {name!r} in the store")
+        self.name = name
+
+
 class UsageError(ClaimgraphError):
     code = "usage"
     exit_status = 2

@@ -16,7 +16,8 @@ from typing import Any, Final, Literal
 
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Span, Statement
-from claimgraph.resolve import resolve_entities
+from claimgraph.query import corpus_entities
+from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
 FORMAT_NAME: Final = "claimgraph-export/1"
@@ -130,13 +131,15 @@ class EntityIndex:
         return exact or next((e for s, t, e in candidates if s < span.end and span.start < t), None)
 
 
-def iter_records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
+def iter_records(
+    store: Store, *, settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """(kind, record) for everything in the store, kinds in contract order."""
     texts: dict[str, str] = {}
     for doc in store.documents():
         texts[doc.id] = doc.text
         yield "documents", document_record(doc)
-    entities = resolve_entities(store.mentions())
+    entities = corpus_entities(store, texts=texts, settings=settings).entities
     for entity in entities:
         yield "entities", entity_record(entity, texts)
     index = EntityIndex(entities)
@@ -144,31 +147,33 @@ def iter_records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "statements", statement_record(statement, index)
 
 
-def build_export(store: Store) -> dict[str, Any]:
+def build_export(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
     out: dict[str, Any] = {"format": FORMAT_NAME, **{kind: [] for kind in RECORD_KINDS}}
-    for kind, record in iter_records(store):
+    for kind, record in iter_records(store, settings=settings):
         out[kind].append(record)
     return out
 
 
-def export_store(store: Store, *, fmt: ExportFormat, out: Path) -> dict[str, int]:
+def export_store(
+    store: Store, *, fmt: ExportFormat, out: Path, settings: Settings = DEFAULT_SETTINGS
+) -> dict[str, int]:
     """Write the export; returns how many records of each kind were written."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     counts = dict.fromkeys(RECORD_KINDS, 0)
     if fmt == "json":
-        data = build_export(store)
+        data = build_export(store, settings=settings)
         for kind in RECORD_KINDS:
             counts[kind] = len(data[kind])
         _write_atomically(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "jsonl":
         lines = [json.dumps({"record": "header", "format": FORMAT_NAME})]
-        for kind, record in iter_records(store):
+        for kind, record in iter_records(store, settings=settings):
             counts[kind] += 1
             lines.append(json.dumps({"record": _SINGULAR[kind], **record}, ensure_ascii=False))
         _write_atomically(out, "\n".join(lines) + "\n")
     else:
-        _write_csv_folder(store, out, counts)
+        _write_csv_folder(store, out, counts, settings)
     return counts
 
 
@@ -180,12 +185,12 @@ def _write_atomically(path: Path, content: str) -> None:
     tmp.replace(path)
 
 
-def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int]) -> None:
+def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int], settings: Settings) -> None:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: CSV export writes a folder of files, but this is a file")
     folder.mkdir(parents=True, exist_ok=True)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _CSV_COLUMNS}
-    for kind, record in iter_records(store):
+    for kind, record in iter_records(store, settings=settings):
         counts[kind] += 1
         if kind == "documents":
             rows[kind].append({**record, "authors": "; ".join(record["authors"])})

@@ -73,6 +73,14 @@ _ORG_WORDS = frozenset(
     | {"front", "fleet", "navy", "network", "watch", "airlines", "energy", "media", "television"}
 )
 _OFFICE_WORDS = frozenset({"minister", "ministers", "secretary"})
+# A post named after its organisation: "Ministry of Defense Chief of Staff" is a person's job.
+_POST_WORDS = frozenset(
+    {"chief", "spokesman", "spokeswoman", "spokesperson", "head", "commander", "director"}
+)
+# Organisations a country's possessive belongs to: "Russia's Ministry of Defense".
+_STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
+# "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
+_COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
 _NOT_IN_A_NAME = _ORG_WORDS | _TITLES
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
@@ -340,6 +348,7 @@ class _Fixer:
 
     def run(self) -> Doc:
         self._relabel()
+        self._fix_organisations()
         self._add_places()
         self._add_people()
         self.ents.sort(key=lambda e: e.start)
@@ -455,6 +464,40 @@ class _Fixer:
         if label == "ORG" and end < len(self.doc) and self.doc[end].lower_ in _OFFICE_WORDS:
             return None  # "Defense" in "Defense Minister Sergei Shoigu" is a portfolio
         return label
+
+    def _fix_organisations(self) -> None:
+        """Organisation spans cut to the organisation: a post after it goes, a country's possessive
+        before a state body and a company designator before a name come in."""
+        doc = self.doc
+        for ent in self.ents:
+            if ent.label != "ORG":
+                continue
+            posts = [i for i in range(ent.start + 2, ent.end) if doc[i].lower_ in _POST_WORDS]
+            if posts:
+                ent.end, ent.changed = posts[0], True
+            start = ent.start
+            if (
+                start >= 2
+                and doc[start - 1].tag_ == "POS"
+                and doc[start - 2].ent_type_ == "GPE"
+                and doc[start].lower_ in _STATE_BODY_STARTS
+            ):
+                ent.start, ent.changed = start - 2, True
+            elif (
+                start >= 1
+                and doc[start - 1].is_quote
+                and start >= 2
+                and doc[start - 2].lower_ in _COMPANY_DESIGNATORS
+            ):
+                closing = ent.end < len(doc) and doc[ent.end].is_quote
+                ent.start, ent.end, ent.changed = start - 2, ent.end + closing, True
+            elif start >= 1 and doc[start - 1].lower_ in _COMPANY_DESIGNATORS:
+                ent.start, ent.changed = start - 1, True
+        self.ents = [
+            e
+            for e in self.ents
+            if not any(o is not e and o.start <= e.start and e.end <= o.end and o.changed for o in self.ents)
+        ]
 
     def _add_places(self) -> None:
         """Place matches the model missed, cut short or split: replace what lies inside them."""

@@ -1,12 +1,19 @@
-"""Read-side library functions behind `claimgraph show` and `claimgraph search` (and later the API)."""
+"""Read-side library functions behind `claimgraph show`, `search` and `entity` (and later the API)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from claimgraph.errors import UnknownDocument, UsageError
-from claimgraph.models import Document, EntityMention, Statement
+from claimgraph.errors import UnknownDocument, UnknownEntity, UsageError
+from claimgraph.models import Document, Entity, EntityMention, Statement
+from claimgraph.resolve import MergeReason, Resolution, resolve
+from claimgraph.resolve.kb import KnowledgeBase
+from claimgraph.resolve.names import fold, name_keys
+from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
 
@@ -65,3 +72,47 @@ def snippet(text: str, query: str, *, width: int = 160) -> str:
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
     core = " ".join(text[start:end].split())
     return ("…" if start > 0 else "") + core + ("…" if end < len(text) else "")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    entity: Entity
+    mentions_by_doc: tuple[tuple[str, str | None, int], ...]  # (doc id, title, mentions) most first
+    reasons: tuple[MergeReason, ...]
+
+
+def corpus_entities(
+    store: Store, *, texts: Mapping[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> Resolution:
+    """Every entity in the store, resolved corpus-wide with the bundled and the user's knowledge base."""
+    if texts is None:
+        texts = {doc.id: doc.text for doc in store.documents()}
+    kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
+    return resolve(store.mentions(), texts=texts, kb=kb, min_place_population=settings.min_place_population)
+
+
+def find_entity(store: Store, name: str, *, settings: Settings = DEFAULT_SETTINGS) -> list[EntityView]:
+    """The entities called ``name`` (in any spelling their names share keys with), most mentioned first."""
+    documents = {doc.id: doc for doc in store.documents()}
+    resolution = corpus_entities(store, texts={i: d.text for i, d in documents.items()}, settings=settings)
+    wanted = {name_keys(name), name_keys(name, person=True)}
+    folded = fold(name.strip())
+    views: list[EntityView] = []
+    for entity in resolution.entities:
+        names = (entity.name, *entity.aliases)
+        if not any(name_keys(n) in wanted or fold(n) == folded for n in names):
+            continue
+        per_doc = Counter(span.doc for span in entity.mentions)
+        views.append(
+            EntityView(
+                entity=entity,
+                mentions_by_doc=tuple(
+                    (doc, documents[doc].metadata.title if doc in documents else None, n)
+                    for doc, n in per_doc.most_common()
+                ),
+                reasons=tuple(resolution.reasons.get(entity.id, [])),
+            )
+        )
+    if not views:
+        raise UnknownEntity(name)
+    return views

@@ -37,6 +37,9 @@ class Settings:
     min_place_population: int = 500
     """Smallest town population taken from the geonames gazetteer."""
 
+    kb: str | None = None
+    """A knowledge base CSV of your own, read after the bundled one (docs/knowledge-base.md)."""
+
     progress: bool | None = None
     """Show a progress bar: None decides by whether stderr is a terminal."""
 

@@ -1,0 +1,561 @@
+"""Corpus-wide entity resolution: one entity per real-world person, organisation or place.
+
+Mentions are first grouped by type family (person; organisation or unit; place; each other label on
+its own) and name keys (``names``), so spellings that differ only by transliteration, case,
+diacritics, a title or the Cyrillic alphabet fall together. Groups then merge by these rules, each
+recorded as the reason shown by ``claimgraph entity``:
+
+- knowledge base: both carry a name of one knowledge-base row (an alias shared by two rows links
+  neither);
+- people: full names whose surnames are equal or one edit apart (six letters or more) and whose first
+  names agree (equal, one edit apart, or an initial), never two different first names, and never a
+  surname with its feminine form; a surname alone joins the full name of the same document ending
+  with it, or else the one full name in the corpus ending with it, or, when several, the one whose
+  documents share the most other entities with its own; no other evidence, no merge;
+- organisations: the same name once "Group", "PMC"/"PMK"/"ChVK" and quotation marks are set aside
+  (``PMK "Wagner"``, Wagner Group); the same ministry however phrased ("Russia's Ministry of
+  Defense", "Russian Defence Ministry"); an acronym and the one name whose initials it is (ISW); a
+  plural of members and its group (Wagnerians);
+- places: the same geonames record (Artemivsk is Bakhmut's former name), see ``places``.
+
+Every comparison happens inside a block (surname prefix and suffix, acronym, ministry, core name,
+place record), so the work grows with the corpus, not with its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from claimgraph.models import Entity, EntityMention
+from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
+from claimgraph.resolve.names import (
+    TITLE_WORDS,
+    acronym,
+    display_form,
+    fold,
+    given_name_key,
+    name_keys,
+    near,
+    token_key,
+)
+from claimgraph.resolve.places import Place, choose, corpus_countries, country_code, gazetteer
+
+STAGE = "resolve-rules"
+
+_GROUP_PREFIXES = frozenset({"pmc", "pmk", "chvk", "cvk"})
+_GROUP_SUFFIXES = frozenset({"group", "pmc"})
+_MEMBER_SUFFIXES = ("ians", "ites", "ists")
+_MINISTRY_TOPICS = {
+    "defense": "defence",
+    "defence": "defence",
+    "foreign": "foreign",
+    "foreign affairs": "foreign",
+    "internal affairs": "interior",
+    "interior": "interior",
+    "emergency situations": "emergencies",
+    "emergencies": "emergencies",
+}
+_DEMONYMS = {
+    "russian": "russia",
+    "russia": "russia",
+    "russian federation": "russia",
+    "ukrainian": "ukraine",
+    "ukraine": "ukraine",
+    "american": "united states",
+    "us": "united states",
+    "u s": "united states",
+    "united states": "united states",
+    "british": "united kingdom",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "french": "france",
+    "german": "germany",
+    "polish": "poland",
+    "belarusian": "belarus",
+    "chinese": "china",
+    "turkish": "turkey",
+    "israeli": "israel",
+    "iranian": "iran",
+    "georgian": "georgia",
+    "moldovan": "moldova",
+}
+_MINISTRY_FORMS = (
+    re.compile(r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"),
+    re.compile(r"^(?P<country>[a-z ]+?)(?: s)? (?P<topic>[a-z ]+?) ministry$"),
+    re.compile(r"^ministry of (?P<topic>[a-z ]+?) of (?:the )?(?P<country>[a-z ]+)$"),
+)
+
+
+@dataclass
+class _Group:
+    family: str
+    keys: tuple[str, ...]
+    mentions: list[EntityMention] = field(default_factory=list)
+
+    # Read many times once the groups are complete; the mention list no longer changes by then.
+    @cached_property
+    def docs(self) -> set[str]:
+        return {m.span.doc for m in self.mentions}
+
+    @property
+    def person(self) -> bool:
+        return self.family == "person"
+
+    @cached_property
+    def display(self) -> str:
+        forms = Counter(display_form(m.text, person=self.person) for m in self.mentions)
+        return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReason:
+    """Why two names were put in one entity."""
+
+    a: str
+    b: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: list[Entity]
+    reasons: dict[str, list[MergeReason]]  # entity id -> why its names were merged
+
+
+class _Merger:
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups = groups
+        self.parent = list(range(len(groups)))
+        self.reasons: list[tuple[int, int, str]] = []
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, rule: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+            self.reasons.append((a, b, rule))
+
+
+def resolve_entities(
+    mentions: Iterable[EntityMention],
+    *,
+    texts: Mapping[str, str] | None = None,
+    kb: KnowledgeBase | None = None,
+    min_place_population: int = 500,
+) -> list[Entity]:
+    """Corpus-wide entities from entity mentions; ``texts`` (document id -> text) lets titles in front
+    of a name describe it ("Defense Minister Sergei Shoigu")."""
+    return resolve(mentions, texts=texts, kb=kb, min_place_population=min_place_population).entities
+
+
+def resolve(
+    mentions: Iterable[EntityMention],
+    *,
+    texts: Mapping[str, str] | None = None,
+    kb: KnowledgeBase | None = None,
+    min_place_population: int = 500,
+) -> Resolution:
+    """Entities and, for each, why its names were merged."""
+    knowledge = KnowledgeBase.bundled() if kb is None else kb
+    groups = _groups(mentions)
+    merger = _Merger(groups)
+    links = _link_knowledge_base(merger, knowledge)
+    _merge_people(merger)
+    _merge_organisations(merger)
+    places = _merge_places(merger, min_place_population)
+    return _entities(merger, links, places, texts or {})
+
+
+def _groups(mentions: Iterable[EntityMention]) -> list[_Group]:
+    by_key: dict[tuple[str, tuple[str, ...]], _Group] = {}
+    for mention in mentions:
+        family = type_family(mention.label)
+        keys = name_keys(mention.text, person=family == "person")
+        if not keys:
+            continue
+        group = by_key.get((family, keys))
+        if group is None:
+            group = by_key[(family, keys)] = _Group(family, keys)
+        group.mentions.append(mention)
+    return list(by_key.values())
+
+
+def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntry]:
+    links: dict[int, KbEntry] = {}
+    first_by_entry: dict[str, int] = {}
+    for i, group in enumerate(merger.groups):
+        label = Counter(m.label for m in group.mentions).most_common(1)[0][0]
+        entry = kb.lookup(group.display, label)
+        if entry is None:
+            continue
+        links[i] = entry
+        if entry.id in first_by_entry:
+            merger.union(first_by_entry[entry.id], i, f"both are names of {entry.name} in the knowledge base")
+        else:
+            first_by_entry[entry.id] = i
+    return links
+
+
+# -- people -------------------------------------------------------------------------------------------
+
+
+def _merge_people(merger: _Merger) -> None:
+    people = [i for i, g in enumerate(merger.groups) if g.family == "person"]
+    full = [i for i in people if len(merger.groups[i].keys) >= 2]
+    single = [i for i in people if len(merger.groups[i].keys) == 1]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        for block in _surname_blocks(merger.groups[i].keys[-1]):
+            blocks[block].append(i)
+    for members in blocks.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                rule = _same_person(merger.groups[a].keys, merger.groups[b].keys)
+                if rule:
+                    merger.union(a, b, rule)
+    singles_by_block: dict[str, list[int]] = defaultdict(list)
+    for i in single:
+        for block in _surname_blocks(merger.groups[i].keys[0]):
+            singles_by_block[block].append(i)
+    for members in singles_by_block.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if near(merger.groups[a].keys[0], merger.groups[b].keys[0]):
+                    merger.union(a, b, "the same name, a letter or two apart")
+    cooccurring = _entities_by_doc(merger)
+    for i in single:
+        _attach_surname(merger, i, blocks, cooccurring)
+
+
+def _surname_blocks(key: str) -> set[str]:
+    # One edit cannot change both the first three and the last three letters of a six-letter key.
+    return {"^" + key[:3], key[-3:] + "$"}
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    if not near(a[-1], b[-1]):
+        return None
+    first_a, first_b = a[0], b[0]
+    if first_a == first_b or near(first_a, first_b):
+        same_spelling = a[-1] == b[-1] and first_a == first_b
+        return "the same full name" if same_spelling else "the same full name, a letter or two apart"
+    if given_name_key(first_a) == given_name_key(first_b):
+        return "the same surname, the given name in another language (as Oleksiy/Alexei)"
+    if (len(first_a) == 1 or len(first_b) == 1) and first_a[0] == first_b[0]:
+        return "the same surname with a matching initial"
+    return None
+
+
+def _entities_by_doc(merger: _Merger) -> dict[str, set[tuple[str, tuple[str, ...]]]]:
+    out: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
+    for group in merger.groups:
+        for doc in group.docs:
+            out[doc].add((group.family, group.keys))
+    return out
+
+
+def _attach_surname(
+    merger: _Merger,
+    single: int,
+    blocks: Mapping[str, list[int]],
+    cooccurring: Mapping[str, set[tuple[str, tuple[str, ...]]]],
+) -> None:
+    group = merger.groups[single]
+    surname = group.keys[0]
+    candidates = {
+        i
+        for block in _surname_blocks(surname)
+        for i in blocks.get(block, [])
+        if near(merger.groups[i].keys[-1], surname)
+    }
+    if not candidates:
+        return
+    docs = group.docs
+    in_doc = {merger.root(i) for i in candidates if merger.groups[i].docs & docs}
+    if len(in_doc) == 1:
+        target = next(i for i in candidates if merger.root(i) in in_doc)
+        merger.union(single, target, f"surname of {merger.groups[target].display} in the same document")
+        return
+    if in_doc:
+        return  # two people of that surname in its own documents: it could be either
+    roots = {merger.root(i) for i in candidates}
+    if len(roots) == 1:
+        target = next(iter(candidates))
+        merger.union(
+            single, target, f"surname of {merger.groups[target].display}, the only one in the corpus"
+        )
+        return
+    own = set().union(*(cooccurring[d] for d in docs)) - {(group.family, group.keys)}
+    scores: Counter[int] = Counter()
+    for i in candidates:
+        theirs = set().union(*(cooccurring[d] for d in merger.groups[i].docs))
+        scores[merger.root(i)] += len(own & theirs)
+    ranked = scores.most_common(2)
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        target = next(i for i in candidates if merger.root(i) == ranked[0][0])
+        merger.union(
+            single, target, f"surname of {merger.groups[target].display}, who appears with the same entities"
+        )
+
+
+# -- organisations ------------------------------------------------------------------------------------
+
+
+def _merge_organisations(merger: _Merger) -> None:
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_ministry: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_acronym: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(merger.groups):
+        if group.person:
+            continue
+        initials = acronym(group.display)
+        if initials:
+            by_acronym[initials.lower()].append(i)
+        if group.family != "group":
+            continue
+        core = _core_name(group.keys)
+        if core:
+            by_core[core].append(i)
+        ministry = _ministry(group.display)
+        if ministry:
+            by_ministry[ministry].append(i)
+    for core, members in by_core.items():
+        for other in members[1:]:
+            merger.union(
+                members[0], other, f'the same name once "Group", "PMC" and quotes are set aside ({core[0]})'
+            )
+    for members in by_ministry.values():
+        for other in members[1:]:
+            merger.union(members[0], other, "the same ministry, phrased another way")
+    _merge_near_spellings(merger, [i for i, g in enumerate(merger.groups) if g.family == "group"], {})
+    for i, group in enumerate(merger.groups):
+        letters = group.display.replace(".", "")
+        if not group.person and _is_acronym(letters):
+            expansions = {
+                merger.root(j)
+                for j in by_acronym.get(letters.lower(), [])
+                if j != i and merger.groups[j].family == group.family
+            }
+            if len(expansions) == 1:
+                target = next(j for j in by_acronym[letters.lower()] if merger.root(j) in expansions)
+                merger.union(i, target, f"acronym of {merger.groups[target].display}")
+        if group.family in ("norp", "group") and len(group.keys) == 1:
+            stem = _members_stem(group.display)
+            if stem is None:
+                continue
+            targets = {merger.root(j) for j in by_core.get((stem,), [])}
+            if len(targets) == 1:
+                target = next(j for j in by_core[(stem,)] if merger.root(j) in targets)
+                merger.union(i, target, f"members of {merger.groups[target].display}")
+
+
+def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
+    words = list(keys)
+    while words and words[0] in _GROUP_PREFIXES:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _GROUP_SUFFIXES:
+        words.pop()
+    designator = [token_key(w) for w in ("private", "military", "company")]
+    if words[:3] == designator:
+        words = words[3:]
+    elif len(words) > 3 and words[-3:] == designator:
+        words = words[:-3]
+    return tuple(words)
+
+
+def _ministry(display: str) -> tuple[str, str] | None:
+    text = re.sub(r"[^a-z ]", " ", fold(display))
+    text = " ".join(text.split())
+    for form in _MINISTRY_FORMS:
+        match = form.match(text)
+        if match:
+            country = _DEMONYMS.get(match.group("country"))
+            topic = _MINISTRY_TOPICS.get(match.group("topic"))
+            if country and topic:
+                return country, topic
+    return None
+
+
+def _is_acronym(letters: str) -> bool:
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _members_stem(display: str) -> str | None:
+    word = fold(display)
+    for suffix in _MEMBER_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return token_key(word[: -len(suffix)])
+    return None
+
+
+def _countries_of_cities(names: list[str], min_population: int) -> frozenset[str]:
+    """A corpus that names no country is about the countries of its cities: the world's larger cities
+    among its place names say which."""
+    world = gazetteer(frozenset(), min_population)
+    counts = Counter(p.country for name in names if (p := choose(world.candidates(name), frozenset())))
+    return frozenset(code for code, _ in counts.most_common(1))
+
+
+def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: Mapping[int, bool]) -> None:
+    """Names a letter or two apart ("Kherosn", "Gazporm"): machine translation and typing damage.
+    For places, one of the two must be unknown to the gazetteer: Pokrovsk and Pokrovske are two towns.
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for block_key in _surname_blocks(" ".join(merger.groups[i].keys)):
+            blocks[block_key].append(i)
+    for block in blocks.values():
+        for n, a in enumerate(block):
+            for b in block[n + 1 :]:
+                key_a, key_b = (" ".join(merger.groups[x].keys) for x in (a, b))
+                if key_a == key_b or not near(key_a, key_b):
+                    continue
+                if gazetteer_names.get(a) and gazetteer_names.get(b):
+                    continue
+                merger.union(a, b, "the same name, a letter or two apart")
+
+
+# -- places -------------------------------------------------------------------------------------------
+
+
+def _merge_places(merger: _Merger, min_population: int) -> dict[int, Place]:
+    place_groups = [i for i, g in enumerate(merger.groups) if g.family == "place"]
+    names = [merger.groups[i].display for i in place_groups for _ in merger.groups[i].mentions]
+    place_groups = [i for i in place_groups if country_code(merger.groups[i].display) is None]
+    if not place_groups:
+        return {}
+    home = corpus_countries(names) or _countries_of_cities(
+        [merger.groups[i].display for i in place_groups], min_population
+    )
+    places_gazetteer = gazetteer(home, min_population)
+    candidates = {i: places_gazetteer.candidates(merger.groups[i].display) for i in place_groups}
+    first_pass = {i: p for i in place_groups if (p := choose(candidates[i], home)) is not None}
+    by_doc: dict[str, list[Place]] = defaultdict(list)
+    for i, place in first_pass.items():
+        for doc in merger.groups[i].docs:
+            by_doc[doc].append(place)
+    located: dict[int, Place] = dict(first_pass)
+    for i in place_groups:
+        if i not in located:
+            context = [p for doc in merger.groups[i].docs for p in by_doc[doc]]
+            chosen = choose(candidates[i], home, context)
+            if chosen is not None:
+                located[i] = chosen
+    _merge_near_spellings(merger, place_groups, {i: bool(c[0] or c[1]) for i, c in candidates.items()})
+    by_record: dict[int, int] = {}
+    for i, place in located.items():
+        if place.geonameid in by_record:
+            merger.union(
+                by_record[place.geonameid], i, f"the same place in geonames ({place.name}, {place.country})"
+            )
+        else:
+            by_record[place.geonameid] = i
+    return located
+
+
+# -- entities ----------------------------------------------------------------------------------------
+
+
+def _entities(
+    merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int, Place], texts: Mapping[str, str]
+) -> Resolution:
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(merger.groups)):
+        clusters[merger.root(i)].append(i)
+    reasons_by_root: dict[int, list[MergeReason]] = defaultdict(list)
+    for a, b, rule in merger.reasons:
+        reasons_by_root[merger.root(a)].append(
+            MergeReason(merger.groups[a].display, merger.groups[b].display, rule)
+        )
+    entities: list[Entity] = []
+    reasons: dict[str, list[MergeReason]] = {}
+    for root, members in clusters.items():
+        groups = [merger.groups[i] for i in members]
+        mentions = [m for g in groups for m in g.mentions]
+        entry = next((links[i] for i in members if i in links), None)
+        biggest = max(members, key=lambda i: (len(merger.groups[i].mentions), len(merger.groups[i].keys)))
+        place = (
+            places[biggest] if biggest in places else next((places[i] for i in members if i in places), None)
+        )
+        name = entry.name if entry else _canonical_name(groups)
+        label = entry.type if entry else _label(mentions)
+        surfaces = sorted({name, *(m.text.strip() for m in mentions), *(entry.names if entry else ())})
+        identity = (
+            f"kb:{entry.id}"
+            if entry
+            else f"{merger.groups[root].family}:{' '.join(merger.groups[root].keys)}"
+        )
+        entity_id = "ent_" + hashlib.sha1(identity.encode()).hexdigest()[:12]
+        own_reasons = list(reasons_by_root.get(root, []))
+        for g in groups:
+            forms = sorted({m.text.strip() for m in g.mentions})
+            if len({fold(f) for f in forms}) > 1:
+                own_reasons.append(
+                    MergeReason(forms[0], ", ".join(forms[1:]), "the same name in another spelling")
+                )
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=label,
+                aliases=tuple(surfaces),
+                mentions=tuple(sorted((m.span for m in mentions), key=lambda s: (s.doc, s.start))),
+                stage=STAGE,
+                description=entry.description if entry else _title_description(mentions, texts),
+                kb_id=entry.wikidata if entry else None,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+            )
+        )
+        reasons[entity_id] = own_reasons
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return Resolution(entities, reasons)
+
+
+def _canonical_name(groups: list[_Group]) -> str:
+    forms: Counter[str] = Counter()
+    for group in groups:
+        for mention in group.mentions:
+            forms[display_form(mention.text, person=group.person)] += 1
+    # The fullest name seen most often: a surname alone should not name a person seen in full.
+    return max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f), f))
+
+
+def _label(mentions: list[EntityMention]) -> str:
+    labels = Counter(m.label for m in mentions)
+    # Members of a group ("Wagnerians", NORP) merged with the group itself: it is the group.
+    if "NORP" in labels and len(labels) > 1:
+        del labels["NORP"]
+    return labels.most_common(1)[0][0]
+
+
+def _title_description(mentions: list[EntityMention], texts: Mapping[str, str]) -> str | None:
+    """The title most often written in front of a person's name: "Defense Minister" in "... Defense
+    Minister Sergei Shoigu"."""
+    titles: Counter[str] = Counter()
+    for mention in mentions:
+        text = texts.get(mention.span.doc)
+        if text is None:
+            continue
+        # The title may sit inside the mention ("Maj Gen Igor Lazutin") or just before it.
+        inside = mention.text[: max(0, mention.text.find(display_form(mention.text, person=True)))]
+        words = (text[max(0, mention.span.start - 60) : mention.span.start] + " " + inside).split()
+        title: list[str] = []
+        for word in reversed(words):
+            if word.lower().strip(",") in TITLE_WORDS and word[:1].isupper() and not word.endswith(","):
+                title.insert(0, word)
+            else:
+                break
+        if title:
+            titles[" ".join(title)] += 1
+    return titles.most_common(1)[0][0] if titles else None
