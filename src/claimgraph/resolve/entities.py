@@ -511,7 +511,7 @@ def _entities(
                 aliases=tuple(surfaces),
                 mentions=tuple(sorted((m.span for m in mentions), key=lambda s: (s.doc, s.start))),
                 stage=STAGE,
-                description=entry.description if entry else _title_description(mentions, texts),
+                description=entry.description if entry else _title_description(groups, texts),
                 kb_id=entry.wikidata if entry else None,
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
@@ -539,11 +539,11 @@ def _label(mentions: list[EntityMention]) -> str:
     return labels.most_common(1)[0][0]
 
 
-def _title_description(mentions: list[EntityMention], texts: Mapping[str, str]) -> str | None:
+def _title_description(groups: list[_Group], texts: Mapping[str, str]) -> str | None:
     """The title most often written in front of a person's name: "Defense Minister" in "... Defense
     Minister Sergei Shoigu"."""
     titles: Counter[str] = Counter()
-    for mention in mentions:
+    for mention in (m for g in groups if g.person for m in g.mentions):
         text = texts.get(mention.span.doc)
         if text is None:
             continue
