@@ -35,8 +35,11 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
     for statement in data["statements"]:
         assert texts[statement["doc"]][statement["start"] : statement["end"]] == statement["content"]
         assert statement["speaker"]["entity"] is None or statement["speaker"]["entity"] in entity_ids
+    assert data["times"]
+    for time in data["times"]:
+        assert texts[time["doc"]][time["start"] : time["end"]] == time["text"]
     # Stages that do not exist yet export as empty lists, never as missing keys.
-    for kind in ("times", "quantities", "claims", "disputes", "techniques"):
+    for kind in ("quantities", "claims", "disputes", "techniques"):
         assert data[kind] == []
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from claimgraph.errors import UsageError
-from claimgraph.models import Document, Entity, Span, Statement
+from claimgraph.models import Document, Entity, Span, Statement, TimeMention
 from claimgraph.query import corpus_entities
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
@@ -44,7 +44,7 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "mentions": ("entity", "doc", "start", "end", "text"),
     "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "speaker_anonymous",
                    "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
-    "times": ("doc", "start", "end", "text", "value"),
+    "times": ("doc", "start", "end", "text", "value", "kind", "timeml", "stage"),
     "quantities": ("doc", "start", "end", "text", "value", "unit", "about"),
     "claims": ("id", "text", "topic", "statements"),
     "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
@@ -85,6 +85,19 @@ def entity_record(entity: Entity, texts: dict[str, str]) -> dict[str, Any]:
             {"doc": s.doc, "start": s.start, "end": s.end, "text": texts[s.doc][s.start : s.end]}
             for s in entity.mentions
         ],
+    }
+
+
+def time_record(time: TimeMention) -> dict[str, Any]:
+    return {
+        "doc": time.span.doc,
+        "start": time.span.start,
+        "end": time.span.end,
+        "text": time.text,
+        "value": time.value,
+        "kind": time.kind,
+        "timeml": time.timeml,
+        "stage": time.stage,
     }
 
 
@@ -145,6 +158,8 @@ def iter_records(
     index = EntityIndex(entities)
     for statement in store.statements():
         yield "statements", statement_record(statement, index)
+    for time in store.times():
+        yield "times", time_record(time)
 
 
 def build_export(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
@@ -200,6 +215,8 @@ def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int], settin
         elif kind == "statements":
             speaker = {f"speaker_{key}": value for key, value in record["speaker"].items()}
             rows[kind].append({**record, **speaker})
+        elif kind in rows:
+            rows[kind].append(record)
     for name, columns in _CSV_COLUMNS.items():
         tmp = folder / f"{name}.csv.partial"
         with tmp.open("w", encoding="utf-8", newline="") as fh:

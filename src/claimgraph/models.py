@@ -78,6 +78,20 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression: ``timeml`` is its TimeML-style value ("2023-03-06", "2023-SP", "P3D",
+    "PAST_REF"), ``value`` the export contract's (a day, month, year or ISO week), None when the text
+    does not fix one."""
+
+    span: Span
+    text: str
+    kind: str  # DATE, TIME, DURATION or SET
+    timeml: str | None
+    value: str | None
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     source: str
     reason: str

@@ -6,9 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.extract.times import resolve_day
+from claimgraph.extract.times import day_named, find_times
 
 TUESDAY = dt.date(2023, 3, 7)
+
+
+def values(text: str, published: dt.date | None = TUESDAY) -> list[tuple[str, str | None, str | None]]:
+    return [(t.text, t.timeml, t.value) for t in find_times(text, published=published)]
 
 
 @pytest.mark.parametrize(
@@ -29,11 +33,90 @@ TUESDAY = dt.date(2023, 3, 7)
         ("February 30", None),
     ],
 )
-def test_resolve_day(expression: str, expected: dt.date | None) -> None:
-    assert resolve_day(expression, TUESDAY) == expected
+def test_days_in_a_past_context(expression: str, expected: dt.date | None) -> None:
+    assert day_named(f"He said it {expression}.", TUESDAY) == expected
 
 
-@given(st.text(max_size=40), st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2100, 12, 31)))
-def test_resolved_days_never_lie_after_publication(expression: str, published: dt.date) -> None:
-    day = resolve_day(expression, published)
-    assert day is None or day <= published
+def test_absolute_expressions() -> None:
+    assert values("Dec 27, 2022; March 07, 2023; 2023-05-25; May 2022; spring 2023; fall 2022.") == [
+        ("Dec 27, 2022", "2022-12-27", "2022-12-27"),
+        ("March 07, 2023", "2023-03-07", "2023-03-07"),
+        ("2023-05-25", "2023-05-25", "2023-05-25"),
+        ("May 2022", "2022-05", "2022-05"),
+        ("spring 2023", "2023-SP", "2023"),
+        ("fall 2022", "2022-FA", "2022"),
+    ]
+    assert values("by the beginning of 2023")[0][1:] == ("2023", "2023")
+
+
+def test_future_context_turns_weekdays_forward() -> None:
+    assert values("Troops will withdraw starting this Thursday.") == [
+        ("this Thursday", "2023-03-09", "2023-03-09")
+    ]
+    assert values("Troops withdrew on Thursday.") == [("on Thursday", "2023-03-02", "2023-03-02")]
+    assert values("Talks resume next Tuesday.") == [("next Tuesday", "2023-03-14", "2023-03-14")]
+
+
+def test_relative_expressions() -> None:
+    found = values(
+        "Last week, this week, over the weekend, two weeks ago, yesterday, the next day, a day earlier."
+    )
+    assert found == [
+        ("Last week", "2023-W09", "2023-W09"),
+        ("this week", "2023-W10", "2023-W10"),
+        ("the weekend", "2023-W09-WE", "2023-W09"),
+        ("two weeks ago", "2023-W08", "2023-W08"),
+        ("yesterday", "2023-03-06", "2023-03-06"),
+        ("the next day", "2023-03-07", "2023-03-07"),  # after yesterday
+        ("a day earlier", "2023-03-06", "2023-03-06"),  # before the next day
+    ]
+    assert values("Fighting flared in early May and has gone on since May 2022.") == [
+        ("early May", "2022-05", "2022-05"),
+        ("May 2022", "2022-05", "2022-05"),
+    ]
+
+
+def test_durations_sets_and_counts_have_no_date() -> None:
+    assert values("for months, three years, every week, in its 65th week") == [
+        ("months", "PXM", None),
+        ("three years", "P3Y", None),
+        ("every week", "P1W", None),
+        ("its 65th week", "P65W", None),
+    ]
+
+
+def test_across_month_and_year_boundaries() -> None:
+    new_year = dt.date(2023, 1, 2)  # a Monday
+    assert values("He spoke on Friday about Dec. 30.", new_year) == [
+        ("on Friday", "2022-12-30", "2022-12-30"),
+        ("Dec. 30", "2022-12-30", "2022-12-30"),
+    ]
+    assert values("It opens on Wednesday and closes in January.", dt.date(2022, 12, 30)) == [
+        ("on Wednesday", "2022-12-28", "2022-12-28"),
+        ("January", "2022-01", "2022-01"),
+    ]
+    assert values("They will meet on Wednesday, in January.", dt.date(2022, 12, 30)) == [
+        ("on Wednesday", "2023-01-04", "2023-01-04"),
+        ("January", "2023-01", "2023-01"),
+    ]
+    assert values("Last month", dt.date(2023, 1, 15)) == [("Last month", "2022-12", "2022-12")]
+
+
+def test_no_publication_date_means_no_relative_value() -> None:
+    assert values("He said on Monday that fighting has raged since May 2022.", None) == [
+        ("on Monday", None, None),
+        ("May 2022", "2022-05", "2022-05"),
+    ]
+
+
+def test_names_are_not_times() -> None:
+    assert values("the Ukrainian Institute of the Future said") == []
+    assert values("Officials may leave. They said it may be so.") == []
+
+
+@given(st.text(max_size=60), st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_any_text_gives_well_formed_spans(text: str, published: dt.date) -> None:
+    for found in find_times(text, published=published):
+        assert 0 <= found.start < found.end <= len(text)
+        assert text[found.start : found.end] == found.text
+        assert found.kind in ("DATE", "TIME", "DURATION", "SET")

@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.extract.quotes import Quote, find_quotes
-from claimgraph.extract.times import WEEKDAYS, resolve_day
+from claimgraph.extract.times import day_named
 from claimgraph.models import Span, Speaker, Statement
 
 STAGE: Final = "statements-rules"
@@ -139,6 +139,9 @@ _DATELINE: Final = re.compile(
     r"(?:,[^\n—–()]{1,30})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
+# Where a cue carries its time: "said Monday" (npadvmod), "said on Monday" (prep), "told AFP late
+# Monday", "in a video address on Sunday" (prep holding the channel and its day).
+_TIME_MODIFIER_DEPS: Final = frozenset({"npadvmod", "prep", "tmod", "advmod", "dobj", "dative"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
 _EMPTY_CONTENT: Final = frozenset({"this", "that", "so", "it", "otherwise", "differently", "nothing"})
@@ -1052,15 +1055,17 @@ def _channel_phrase(noun: Token) -> str:
 
 
 def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
-    """The day named by a time modifier of the cue or of its channel ("said Monday", "on Tuesday")."""
+    """The day named by a time modifier of the cue ("said Monday", "told AFP on Tuesday", "said on
+    March 6") or of its channel ("in his evening address on Sunday")."""
     if published is None:
         return None
     excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
-    for token in cue.subtree:
-        if token.i in excluded or not (token.lower_ in WEEKDAYS or token.lower_ in ("yesterday", "today")):
+    for child in cue.children:
+        if child.i in excluded or child.dep_ not in _TIME_MODIFIER_DEPS:
             continue
-        phrase = " ".join(t.text for t in token.subtree)
-        return resolve_day(phrase, published)
+        phrase = cue.doc[child.left_edge.i : child.right_edge.i + 1].text
+        if (day := day_named(phrase, published)) is not None:
+            return day
     return None
 
 

@@ -1,67 +1,540 @@
-"""Day expressions resolved against the publication date.
+"""Time expressions, found in text and resolved against the publication date.
 
-For now this covers what statement dating needs — weekday names ("on Monday", "late Tuesday"),
-"today", "yesterday", "the day before yesterday" and month-day dates ("March 6", "6 March") —
-resolved as news writing uses them: a bare weekday is the most recent such day on or before the
-publication date, and a month-day without a year takes the year that puts it on or before it.
+``find_times`` returns every expression with a TimeML-style value (``timeml``: "2023-03-06",
+"2023-03", "2023", "2023-W10", "2023-SP", "P3D", "PAST_REF", ...) and the value the export contract
+allows (``value``: a day, month, year or ISO week, else None). The rules, in the order they are tried
+at each position (the longest expression starting there wins):
+
+- Absolute: ISO dates ("2023-05-25"), "Dec 27, 2022", "27 December 2022", "May 2022", seasons
+  ("spring 2023", "fall 2022"), parts of a year ("the beginning of 2023", "early 2023", the year),
+  quarters and halves ("the third quarter"), decades ("the 1990s"), and years after a preposition.
+- Relative to the publication date: today/tonight/yesterday/tomorrow; weekdays ("on Monday", "late
+  Monday", "this Thursday", "last Friday"); this/last/next week, month, year; "over the weekend";
+  "two weeks ago"; a month without a year ("early May"); "now", "recently", "the future".
+- Relative to the previous date in the text: "the next day", "the following week", "a day earlier",
+  "the day before".
+- Durations ("three days", "for months", "the past two years") and sets ("every week", "daily").
+- Ordinals that count rather than date ("its 65th week") are durations with no date.
+
+Weekdays and bare months read the sentence's tense: a past or present context means the most recent
+such day (month) on or before the publication date, a future one ("will withdraw starting this
+Thursday") the next one on or after it; "last" and "next" force the direction. A month-day without a
+year takes the year that puts it nearest the publication date in that direction. Without a
+publication date, relative expressions keep ``value`` None: they are never resolved against today.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final
 
+from claimgraph.models import Span, TimeMention
+
+STAGE: Final = "times-rules"
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH_ALT: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_DAY: Final = re.compile(rf"\b(?:({_MONTH_ALT})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_ALT}))\b", re.I)
-_WEEKDAY: Final = re.compile(r"\b(last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_MONTH_NAMES: Final = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS: Final = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_NUMBERS: Final = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "couple of": 2, "a couple of": 2,
+}  # fmt: skip
+_VAGUE: Final = ("several", "few", "a few", "many", "some", "the past few", "recent")
+_UNITS: Final = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE", "month": "M",
+    "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
+}  # fmt: skip
+_SEASONS: Final = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_M = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(WEEKDAYS) + ")"
+_NUM = "(?:" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + r"|\d+)"
+_VAG = "(?:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + ")"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+_FUTURE: Final = re.compile(
+    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|set to|due to|starting|"
+    r"from|next|upcoming|until|intends? to|would)\b",
+    re.I,
+)
 
 
-def resolve_day(expression: str, published: dt.date) -> dt.date | None:
-    """The calendar day ``expression`` names, read from an article published on ``published``."""
-    lowered = expression.lower()
-    if "day before yesterday" in lowered:
-        return published - dt.timedelta(days=2)
-    if "yesterday" in lowered:
-        return published - dt.timedelta(days=1)
-    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", lowered):
-        return published
-    if match := _MONTH_DAY.search(expression):
-        month_name = (match.group(1) or match.group(4)).lower()
-        day = int(match.group(2) or match.group(3))
-        for year in (published.year, published.year - 1):
-            try:
-                candidate = dt.date(year, _MONTHS[month_name], day)
-            except ValueError:
-                return None
-            if candidate <= published:
-                return candidate
-        return None
-    if match := _WEEKDAY.search(expression):
-        back = (published.weekday() - WEEKDAYS.index(match.group(2).lower())) % 7
-        if match.group(1) and back == 0:
-            back = 7
-        return published - dt.timedelta(days=back)
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    kind: str  # DATE, TIME, DURATION or SET (TimeML types)
+    timeml: str | None
+    value: str | None  # the export contract's value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www or None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    timeml: str | None
+    anchor: dt.date | None = None  # the day a following "the next day" counts from
+
+
+_CONTRACT_VALUE: Final = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+
+
+def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
+    """Every time expression in ``text`` in order, resolved against ``published`` (see the module)."""
+    found: list[_Found] = []
+    anchor = published
+    position = 0
+    candidates = sorted(_candidates(text), key=lambda c: (c[0], -c[1]))
+    for start, end, rule, match in candidates:
+        if start < position:
+            continue
+        result = rule(match, text, start, end, published, anchor)
+        if result is None:
+            continue
+        found.append(result)
+        position = result.end
+        if result.anchor is not None:
+            anchor = result.anchor
+    return [
+        TimeExpression(
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            kind=f.kind,
+            timeml=f.timeml,
+            value=_contract_value(f.timeml),
+        )
+        for f in found
+    ]
+
+
+def time_mentions(doc_id: str, text: str, *, published: dt.date | None) -> list[TimeMention]:
+    """``find_times`` for a stored document, as spans of the data model."""
+    return [
+        TimeMention(Span(doc_id, t.start, t.end), t.text, t.kind, t.timeml, t.value, STAGE)
+        for t in find_times(text, published=published)
+    ]
+
+
+def day_named(expression: str, published: dt.date) -> dt.date | None:
+    """The calendar day the first time expression of ``expression`` fixes, if it fixes one."""
+    for found in find_times(expression, published=published):
+        if found.value and len(found.value) == 10:
+            return dt.date.fromisoformat(found.value)
     return None
+
+
+def _contract_value(timeml: str | None) -> str | None:
+    if timeml is None:
+        return None
+    day_part = timeml.split("T", 1)[0].removesuffix("-WE")  # a weekend is in its ISO week
+    if _CONTRACT_VALUE.match(day_part):
+        return day_part
+    season = re.match(r"^(\d{4})-(?:SP|SU|FA|WI|Q\d|H\d)$", timeml)
+    return season.group(1) if season else None
+
+
+# -- rules -------------------------------------------------------------------------------------------
+
+_Rule = Callable[[re.Match[str], str, int, int, "dt.date | None", "dt.date | None"], "_Found | None"]
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+    return [
+        (match.start("t"), match.end("t"), rule, match)
+        for pattern, rule in _RULES
+        for match in pattern.finditer(text)
+    ]
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around an expression speaks of the future ("will withdraw starting ...")."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[max(sentence_start, start - 80) : start]
+    after = text[end : end + 40].split(".")[0]
+    return bool(_FUTURE.search(before) or re.match(r"\s*(?:will|is to|are to)\b", after))
+
+
+def _absolute_date(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    groups = m.groupdict()
+    year = int(m.group("y"))
+    month = _MONTHS[groups["m"].lower().rstrip(".")] if groups.get("m") else int(groups["mn"])
+    day = _day(year, month, int(re.sub(r"\D", "", m.group("d"))))
+    return None if day is None else _Found(s, e, "DATE", day.isoformat(), day)
+
+
+def _month_day(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    number = int(re.sub(r"\D", "", m.group("d")))
+    if not 1 <= number <= 31:
+        return None
+    if pub is None:
+        return _Found(s, e, "DATE", f"XXXX-{month:02d}-{number:02d}")
+    future = _is_future(text, s, e)
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _day(y, month, number))]
+    ahead = [d for d in options if d >= pub] if future else [d for d in options if d <= pub]
+    pool = ahead or options
+    if not pool:
+        return None
+    day = min(pool, key=lambda d: abs((d - pub).days))
+    return _Found(s, e, "DATE", day.isoformat(), day)
+
+
+def _month_year(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    return _Found(s, e, "DATE", f"{int(m.group('y')):04d}-{month:02d}")
+
+
+def _bare_month(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    if m.group("m") == "may" or (m.group("m").lower() == "may" and not m.group("mod") and _verb_may(text, e)):
+        return None  # "may" is far more often the verb
+    if pub is None:
+        return _Found(s, e, "DATE", f"XXXX-{month:02d}")
+    modifier = (m.group("mod") or "").lower().strip()
+    if modifier in ("next",) or (modifier != "last" and _is_future(text, s, e)):
+        year = pub.year if month >= pub.month else pub.year + 1
+    elif modifier == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return _Found(s, e, "DATE", f"{year:04d}-{month:02d}")
+
+
+def _verb_may(text: str, end: int) -> bool:
+    """ "in May" is the month; "since May" too; but "May" with a verb after it is the modal."""
+    return bool(re.match(r"\s+(?:be|have|not|also|well|still|never|soon|need|want)\b", text[end:]))
+
+
+def _season(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    return _Found(s, e, "DATE", f"{int(m.group('y')):04d}-{_SEASONS[m.group('season').lower()]}")
+
+
+def _year(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    return _Found(s, e, "DATE", f"{int(m.group('y')):04d}")
+
+
+def _decade(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    return _Found(s, e, "DATE", m.group("y")[:3])
+
+
+def _quarter(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    number = _ORDINALS[m.group("n").lower()]
+    part = "Q" if m.group("unit").lower() == "quarter" else "H"
+    if part == "H" and number > 2:
+        return None
+    year = int(m.group("y")) if m.group("y") else (pub.year if pub else None)
+    return _Found(s, e, "DATE", f"{year:04d}-{part}{number}" if year else f"XXXX-{part}{number}")
+
+
+def _named_day(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    word = m.group("word").lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[-1]]
+    if "day before" in word or "day after" in word:
+        offset = -2 if "before" in word else 2
+    part = m.group("part")
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    day = pub + dt.timedelta(days=offset)
+    suffix = _part_of_day(part or ("night" if word == "tonight" else None))
+    return _Found(s, e, "TIME" if suffix else "DATE", day.isoformat() + suffix, day)
+
+
+def _part_of_day(part: str | None) -> str:
+    return {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(
+        (part or "").lower(), ""
+    )
+
+
+def _weekday(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    target = WEEKDAYS.index(m.group("wd").lower())
+    modifier = (m.group("mod") or "").lower()
+    if modifier == "next" or (modifier != "last" and _is_future(text, s, e)):
+        ahead = (target - pub.weekday()) % 7
+        day = pub + dt.timedelta(days=ahead or (7 if modifier == "next" else 0))
+    else:
+        back = (pub.weekday() - target) % 7
+        day = pub - dt.timedelta(days=back or (7 if modifier == "last" else 0))
+    suffix = _part_of_day(m.group("part"))
+    return _Found(s, e, "TIME" if suffix else "DATE", day.isoformat() + suffix, day)
+
+
+def _this_unit(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    unit = m.group("unit").lower()
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[m.group("mod").lower()]
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    if unit == "week":
+        year, week, _ = (pub + dt.timedelta(weeks=step)).isocalendar()
+        return _Found(s, e, "DATE", f"{year:04d}-W{week:02d}")
+    if unit == "weekend":
+        year, week, _ = (pub + dt.timedelta(weeks=step)).isocalendar()
+        return _Found(s, e, "DATE", f"{year:04d}-W{week:02d}-WE")
+    if unit == "month":
+        month_index = pub.year * 12 + pub.month - 1 + step
+        return _Found(s, e, "DATE", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}")
+    return _Found(s, e, "DATE", f"{pub.year + step:04d}")
+
+
+def _weekend(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    future = _is_future(text, s, e)
+    saturday = (
+        pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+        if future
+        else pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    )
+    year, week, _ = saturday.isocalendar()
+    return _Found(s, e, "DATE", f"{year:04d}-W{week:02d}-WE")
+
+
+def _ago(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    unit = _unit_of(m.group("unit"))
+    amount = _amount(m.group("n"))
+    if pub is None or amount is None:
+        return _Found(s, e, "DATE", "PAST_REF" if amount is None else None)
+    return _Found(s, e, "DATE", _shift(pub, -amount, unit))
+
+
+def _relative_to_anchor(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, anchor: dt.date | None
+) -> _Found:
+    words = m.group("t").lower()
+    unit = _unit_of(m.group("unit") or "day")
+    count = m.groupdict().get("n")
+    amount = _amount(count) if count else 1
+    backwards = any(w in words for w in ("before", "earlier", "previous", "prior"))
+    if anchor is None or amount is None:
+        return _Found(s, e, "DATE", None)
+    value = _shift(anchor, -amount if backwards else amount, unit)
+    day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    return _Found(s, e, "DATE", value, day)
+
+
+def _duration(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    unit = _unit_of(m.group("unit"))
+    count = m.groupdict().get("n")
+    amount = _amount(count) if count and count.lower() not in _VAGUE else None
+    letter = _UNITS[unit]
+    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
+    count = "X" if amount is None else str(amount)
+    if letter == "DE":
+        return _Found(s, e, "DURATION", f"P{amount * 10}Y" if amount else "PXDE")
+    return _Found(s, e, "DURATION", f"{prefix}{count}{letter}")
+
+
+def _ordinal_count(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    unit = _unit_of(m.group("unit"))
+    count = int(re.sub(r"\D", "", m.group("n")))
+    return _Found(s, e, "DURATION", f"P{count}{_UNITS[unit]}")
+
+
+def _reference(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    written = m.group("t")
+    if any(w[0].isupper() for w in written.split()[1:]) or (
+        written[0].isupper() and not _starts_sentence(text, s)
+    ):
+        return None  # "the Institute of the Future": part of a name
+    word = written.lower()
+    if word in ("now", "currently", "at present", "right now", "these days", "nowadays"):
+        return _Found(s, e, "DATE", "PRESENT_REF")
+    if "future" in word:
+        return _Found(s, e, "DATE", "FUTURE_REF")
+    return _Found(s, e, "DATE", "PAST_REF")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _set(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    word = m.group("t").lower()
+    unit = next((u for u in ("day", "week", "month", "year") if u in word or u[:-1] in word), "day")
+    if word in ("daily", "weekly", "monthly", "annually", "yearly"):
+        unit = {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, "year")
+    return _Found(s, e, "SET", f"P1{_UNITS[unit]}")
+
+
+def _unit_of(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in _UNITS else word
+
+
+def _amount(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _shift(day: dt.date, amount: int, unit: str) -> str:
+    if unit == "day":
+        return (day + dt.timedelta(days=amount)).isoformat()
+    if unit == "week":
+        year, week, _ = (day + dt.timedelta(weeks=amount)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + amount
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "year":
+        return f"{day.year + amount:04d}"
+    if unit == "decade":
+        return f"{(day.year + 10 * amount) // 10:03d}"
+    return "PAST_REF" if amount < 0 else "FUTURE_REF"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_OF_YEAR = (
+    r"(?:(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of\s+"
+    r"|early\s+|late\s+|mid-?)"
+)
+_OF_MONTH = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+"
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_NO_NUMBER_AFTER = r"(?!\s*(?:\d|,\s*\d))"
+_NOT_BEFORE_EVENT = r"(?!\s+(?:the|a|an|his|her|their|its|that|this|yesterday)\b)"
+_YEAR_PREPOSITION = r"\b(?:in|since|by|until|till|from|to|of|during|before|after|through|throughout|year)\s+"
+_NAMED_DAY = r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
+_REFERENCES = (
+    r"now|currently|at present|right now|these days|nowadays|recently|lately|the past|the future"
+    r"|in the past|in the future"
+)
+
+_RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
+    (_p(rf"(?<![\d-])(?P<t>(?P<y>{_YEAR})-(?P<mn>[01]\d)-(?P<d>[0-3]\d))(?![\d-])"), _absolute_date),
+    (_p(rf"\b(?P<t>(?P<m>{_M})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}))\b"), _absolute_date),
+    (_p(rf"\b(?P<t>(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR}))\b"), _absolute_date),
+    (_p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})\s+(?:of\s+)?(?P<y>{_YEAR}))\b"), _month_year),
+    (
+        _p(
+            rf"\b(?P<t>(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\s+"
+            rf"(?:of\s+)?(?P<y>{_YEAR}))\b"
+        ),
+        _season,
+    ),
+    (_p(rf"\b(?P<t>{_OF_YEAR}(?P<y>{_YEAR}))\b"), _year),
+    (_p(rf"\b(?P<t>(?P<m>{_M})\s+(?P<d>{_DAY}))\b(?!,?\s+{_YEAR})(?![\d:])"), _month_day),
+    (_p(rf"\b(?P<t>(?P<d>[0-3]?\d)\s+(?P<m>{_M}))\b(?!,?\s+{_YEAR})"), _month_day),
+    (_p(r"\b(?P<t>the\s+(?P<y>(?:19|20)\d0)s)\b"), _decade),
+    (
+        _p(
+            rf"\b(?P<t>(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
+        ),
+        _bare_month,
+    ),
+    (
+        _p(
+            rf"\b(?:in|since|until|by|during|of)\s+(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
+        ),
+        _bare_month,
+    ),
+    (
+        _p(
+            rf"\b(?P<t>(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+            rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEAR}))?)\b"
+        ),
+        _quarter,
+    ),
+    (_p(rf"{_YEAR_PREPOSITION}(?P<t>(?P<y>{_YEAR}))\b(?![-/]\d)"), _year),
+    (_p(rf"\b(?P<t>(?P<word>{_NAMED_DAY}){_PART})\b"), _named_day),
+    (
+        _p(
+            rf"\b(?P<t>(?:(?P<mod>last|next|this|early|late|on|since|until|by)\s+)?(?P<wd>{_WD}){_PART})\b"
+        ),
+        _weekday,
+    ),
+    (
+        _p(
+            r"\b(?P<t>(?P<mod>this|last|past|previous|next|coming)\s+(?P<unit>week|weekend|month|year))\b"
+        ),
+        _this_unit,
+    ),
+    (_p(r"\b(?:over\s+|during\s+|at\s+)?(?P<t>the\s+weekend)\b"), _weekend),
+    (_p(rf"\b(?P<t>(?P<n>{_NUM}|{_VAG})\s+(?P<unit>{_UNIT})\s+ago)\b"), _ago),
+    (
+        _p(
+            r"\b(?P<t>the\s+(?:next|following|previous|prior)\s+(?P<unit>day|week|month|year))\b"
+        ),
+        _relative_to_anchor,
+    ),
+    (
+        _p(
+            rf"\b(?P<t>(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:earlier|later|before|after))\b{_NOT_BEFORE_EVENT}"
+        ),
+        _relative_to_anchor,
+    ),
+    (_p(rf"\b(?P<t>the\s+day\s+(?P<unit>)before)\b{_NOT_BEFORE_EVENT}"), _relative_to_anchor),
+    (
+        _p(
+            r"\b(?P<t>(?:(?:the|its|their|his|her)\s+)(?P<n>\d+(?:st|nd|rd|th))\s+(?P<unit>day|week|month|year))\b"
+        ),
+        _ordinal_count,
+    ),
+    (
+        _p(
+            rf"\b(?P<t>(?:(?:the\s+)?(?:past|last|next|first|coming)\s+)?(?P<n>{_NUM}|{_VAG})\s+"
+            rf"(?P<unit>{_UNIT}))\b(?!\s+(?:ago|old|earlier|later))"
+        ),
+        _duration,
+    ),
+    (_p(r"\bfor\s+(?P<t>(?P<unit>days|weeks|months|years|decades|hours))\b"), _duration),
+    (_p(rf"\b(?P<t>{_REFERENCES})\b"), _reference),
+    (_p(r"\b(?P<t>(?:every|each)\s+(?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b"), _set),
+)  # fmt: skip

@@ -26,6 +26,7 @@ from claimgraph.models import (
     RawDocument,
     Rejection,
     Statement,
+    TimeMention,
 )
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store, StoredBatch
@@ -73,6 +74,7 @@ def ingest(
     A progress bar goes to stderr when ``settings.progress`` says so (by default: on a terminal).
     """
     from claimgraph.extract.statements import extract_statements
+    from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions, load_pipeline
 
     files = discover(paths)
@@ -118,16 +120,18 @@ def ingest(
         documents: list[Document] = []
         mentions: list[EntityMention] = []
         statements: list[Statement] = []
+        times: list[TimeMention] = []
         replaced: list[str] = []
 
         def flush() -> None:
-            store.write_batch(StoredBatch(documents, mentions, replaced, statements))
+            store.write_batch(StoredBatch(documents, mentions, replaced, statements, times))
             store.record_rejections(pending_rejections)
             report.entity_mentions += len(mentions)
             report.statements += len(statements)
             documents.clear()
             mentions.clear()
             statements.clear()
+            times.clear()
             replaced.clear()
             pending_rejections.clear()
 
@@ -142,6 +146,7 @@ def ingest(
                 documents.append(doc)
                 mentions.extend(entity_mentions(doc.id, spacy_doc))
                 statements.extend(extract_statements(doc.id, spacy_doc, published=doc.metadata.published))
+                times.extend(time_mentions(doc.id, doc.text, published=doc.metadata.published))
                 if prepared.replaces_earlier_version:
                     replaced.append(doc.source)
                     report.updated += 1

@@ -14,7 +14,16 @@ from typing import Any
 import duckdb
 
 from claimgraph.errors import StoreError
-from claimgraph.models import Document, EntityMention, Metadata, Rejection, Span, Speaker, Statement
+from claimgraph.models import (
+    Document,
+    EntityMention,
+    Metadata,
+    Rejection,
+    Span,
+    Speaker,
+    Statement,
+    TimeMention,
+)
 from claimgraph.store.schema import MIGRATIONS
 
 
@@ -25,6 +34,7 @@ class StoredBatch:
     replaced_sources: Sequence[str]
     """Sources whose earlier version is removed in the same transaction."""
     statements: Sequence[Statement] = ()
+    times: Sequence[TimeMention] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +182,21 @@ class Store:
                 )
             if batch.statements:
                 self._insert_statements(batch.statements)
+            if batch.times:
+                ts = batch.times
+                self._insert_columns(
+                    "times",
+                    {
+                        "doc": [t.span.doc for t in ts],
+                        "start": [t.span.start for t in ts],
+                        '"end"': [t.span.end for t in ts],
+                        "text": [t.text for t in ts],
+                        "kind": [t.kind for t in ts],
+                        "timeml": [t.timeml for t in ts],
+                        "value": [t.value for t in ts],
+                        "stage": [t.stage for t in ts],
+                    },
+                )
             if batch.mentions:
                 ms = batch.mentions
                 self._insert_columns(
@@ -234,6 +259,15 @@ class Store:
         rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
         return [_statement_from_row(r, self._text_of(r[1])) for r in rows]
 
+    def times(self, *, doc: str | None = None) -> list[TimeMention]:
+        sql = 'SELECT doc, start, "end", text, kind, timeml, value, stage FROM times'
+        params: list[Any] = []
+        if doc is not None:
+            sql += " WHERE doc = ?"
+            params.append(doc)
+        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
+        return [TimeMention(Span(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
     def _text_of(self, doc_id: str) -> str:
         if doc_id not in self._text_cache:
             row = self._con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
@@ -245,6 +279,7 @@ class Store:
             return
         self._con.execute("DELETE FROM entity_mentions WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM statements WHERE list_contains(?, doc)", [list(ids)])
+        self._con.execute("DELETE FROM times WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [list(ids)])
 
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:

@@ -82,4 +82,20 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX statements_doc ON statements (doc);
         """,
     ),
+    (
+        "0005_times",
+        """
+        CREATE TABLE times (
+            doc     VARCHAR NOT NULL,
+            start   INTEGER NOT NULL,
+            "end"   INTEGER NOT NULL,
+            text    VARCHAR NOT NULL,
+            kind    VARCHAR NOT NULL,
+            timeml  VARCHAR,
+            value   VARCHAR,
+            stage   VARCHAR NOT NULL
+        );
+        CREATE INDEX times_doc ON times (doc);
+        """,
+    ),
 )
