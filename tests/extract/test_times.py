@@ -91,9 +91,13 @@ def test_across_month_and_year_boundaries() -> None:
         ("on Friday", "2022-12-30", "2022-12-30"),
         ("Dec. 30", "2022-12-30", "2022-12-30"),
     ]
-    assert values("It opens on Wednesday and closes in January.", dt.date(2022, 12, 30)) == [
+    assert values("It opened on Wednesday and closed in January.", dt.date(2022, 12, 30)) == [
         ("on Wednesday", "2022-12-28", "2022-12-28"),
         ("January", "2022-01", "2022-01"),
+    ]
+    # Without a past tense, next month is nearer than last year's.
+    assert values("The bridge reopens in January.", dt.date(2022, 12, 30)) == [
+        ("January", "2023-01", "2023-01")
     ]
     assert values("They will meet on Wednesday, in January.", dt.date(2022, 12, 30)) == [
         ("on Wednesday", "2023-01-04", "2023-01-04"),

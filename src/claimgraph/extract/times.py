@@ -73,8 +73,9 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 _FUTURE: Final = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|scheduled|expected to|set to|due to|starting|"
-    r"from|next|upcoming|until|intends? to|would)\b",
+    r"\b(?:will|won't|shall|'ll|would|going to|plans? to|planned|scheduled|expected to|is due|are due"
+    r"|starting|next|upcoming|coming|intends? to|as soon as|as early as|until|set to|is to|are to"
+    r"|to resume)\b",
     re.I,
 )
 
@@ -178,10 +179,23 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 def _is_future(text: str, start: int, end: int) -> bool:
     """Whether the clause around an expression speaks of the future ("will withdraw starting ...")."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    before = text[max(sentence_start, start - 80) : start]
+    clause_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(", ", 0, start)) + 1
+    before = text[max(clause_start, start - 60) : start]
     after = text[end : end + 40].split(".")[0]
     return bool(_FUTURE.search(before) or re.match(r"\s*(?:will|is to|are to)\b", after))
+
+
+_PAST: Final = re.compile(
+    r"\b(?:was|were|had|did|said|told|came|went|began|took|made|fell|rose|won|lost|saw|met|left|held|"
+    r"[a-z]{3,}ed)\b",
+    re.I,
+)
+
+
+def _is_past(text: str, start: int) -> bool:
+    """Whether the clause before an expression has a verb in the past tense ("fighting flared in ...")."""
+    clause_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(", ", 0, start)) + 1
+    return bool(_PAST.search(text[max(clause_start, start - 60) : start]))
 
 
 def _absolute_date(
@@ -203,13 +217,12 @@ def _month_day(
         return None
     if pub is None:
         return _Found(s, e, "DATE", f"XXXX-{month:02d}-{number:02d}")
-    future = _is_future(text, s, e)
+    # The nearest such day: reports name dates a few weeks either side of their own, rarely more.
     options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _day(y, month, number))]
-    ahead = [d for d in options if d >= pub] if future else [d for d in options if d <= pub]
-    pool = ahead or options
-    if not pool:
+    if not options:
         return None
-    day = min(pool, key=lambda d: abs((d - pub).days))
+    future = _is_future(text, s, e)
+    day = min(options, key=lambda d: (abs((d - pub).days), (d < pub) if future else (d > pub)))
     return _Found(s, e, "DATE", day.isoformat(), day)
 
 
@@ -229,12 +242,22 @@ def _bare_month(
     if pub is None:
         return _Found(s, e, "DATE", f"XXXX-{month:02d}")
     modifier = (m.group("mod") or "").lower().strip()
-    if modifier in ("next",) or (modifier != "last" and _is_future(text, s, e)):
-        year = pub.year if month >= pub.month else pub.year + 1
+    preposition = (m.groupdict().get("prep") or "").lower()
+    if modifier == "this":
+        year = pub.year
     elif modifier == "last":
-        year = pub.year if month < pub.month else pub.year - 1
+        year = pub.year - 1  # "last February" is the previous year's, as TimeBank reads it
+    elif modifier == "next":
+        year = pub.year + 1
+    elif preposition == "since" or (preposition not in ("until", "by") and not _is_future(text, s, e)):
+        # In a past context the most recent such month, unless the next one is nearer ("mid-November"
+        # in late October); "since May" is always behind.
+        past = pub.year if month <= pub.month else pub.year - 1
+        ahead = 12 * (past + 1 - pub.year) + month - pub.month
+        soon = preposition != "since" and ahead <= 1 and not _is_past(text, s)
+        year = past + 1 if soon else past
     else:
-        year = pub.year if month <= pub.month else pub.year - 1
+        year = pub.year if month >= pub.month else pub.year + 1
     return _Found(s, e, "DATE", f"{year:04d}-{month:02d}")
 
 
@@ -262,7 +285,15 @@ def _quarter(
     part = "Q" if m.group("unit").lower() == "quarter" else "H"
     if part == "H" and number > 2:
         return None
-    year = int(m.group("y")) if m.group("y") else (pub.year if pub else None)
+    if m.group("y"):
+        year: int | None = int(m.group("y"))
+    elif pub is None:
+        year = None
+    else:
+        # The latest such quarter that has begun, unless the sentence looks ahead.
+        current = (pub.month - 1) // 3 + 1 if part == "Q" else (pub.month - 1) // 6 + 1
+        ahead = _is_future(text, s, e)
+        year = pub.year - 1 if number > current and not ahead else pub.year
     return _Found(s, e, "DATE", f"{year:04d}-{part}{number}" if year else f"XXXX-{part}{number}")
 
 
@@ -270,18 +301,18 @@ def _named_day(
     m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
 ) -> _Found | None:
     word = m.group("word").lower()
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[-1]]
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word.split()[-1], 0)
     if "day before" in word or "day after" in word:
         offset = -2 if "before" in word else 2
-    part = m.group("part")
     if pub is None:
         return _Found(s, e, "DATE", None)
     day = pub + dt.timedelta(days=offset)
-    suffix = _part_of_day(part or ("night" if word == "tonight" else None))
-    return _Found(s, e, "TIME" if suffix else "DATE", day.isoformat() + suffix, day)
+    part = m.group("part") or ("night" if word == "tonight" else word.split()[-1])
+    return _Found(s, e, "DATE", day.isoformat() + _part_of_day(part), day)
 
 
 def _part_of_day(part: str | None) -> str:
+    """TimeML's suffix for a part of the day ("Monday night" -> "...TNI"); the export keeps the day."""
     return {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}.get(
         (part or "").lower(), ""
     )
@@ -298,8 +329,106 @@ def _weekday(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _
     else:
         back = (pub.weekday() - target) % 7
         day = pub - dt.timedelta(days=back or (7 if modifier == "last" else 0))
-    suffix = _part_of_day(m.group("part"))
-    return _Found(s, e, "TIME" if suffix else "DATE", day.isoformat() + suffix, day)
+    return _Found(s, e, "DATE", day.isoformat() + _part_of_day(m.group("part")), day)
+
+
+def _relative_season(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    season = _SEASONS[m.group("season").lower()]
+    modifier = m.group("mod").lower()
+    current = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[pub.month - 1]
+    order = ("WI", "SP", "SU", "FA")
+    year = pub.year
+    if modifier == "last" or (modifier == "past" and order.index(season) >= order.index(current)):
+        year -= 1
+    elif modifier == "next" and order.index(season) <= order.index(current):
+        year += 1
+    return _Found(s, e, "DATE", f"{year:04d}-{season}")
+
+
+def _clock(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    hour = int(m.group("h"))
+    if not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    minute = int(m.group("min") or 0)
+    day = pub.isoformat() if pub else "XXXX-XX-XX"
+    return _Found(s, e, "TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _reported_quarter(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    """Business news reports the last completed quarter ("the quarter", "the latest period") and
+    compares it with the same quarter a year before ("the year-earlier quarter")."""
+    if pub is None:
+        return _Found(s, e, "DATE", None)
+    index = pub.year * 4 + (pub.month - 1) // 3 - 1
+    if "year" in m.group("t").lower():
+        index -= 4
+    return _Found(s, e, "DATE", f"{index // 4:04d}-Q{index % 4 + 1}")
+
+
+def _this_year(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    return _Found(s, e, "DATE", f"{pub.year:04d}" if pub else None)
+
+
+def _holiday(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
+    written = m.group("t")
+    if not written.lstrip("the ").strip()[0].isupper():
+        return None  # "thanksgiving" in lower case is gratitude, not the holiday
+    name = re.sub(r"^the\s+", "", written.lower().replace("’", "'"))
+    name = re.sub(rf"\s+{_YEAR}$", "", name)
+    rule = _HOLIDAYS[name]
+    if m.group("y"):
+        years = [int(m.group("y"))]
+    elif pub is None:
+        return _Found(s, e, "DATE", None)
+    else:
+        years = [pub.year - 1, pub.year, pub.year + 1]
+    options = [d for y in years if (d := _holiday_date(rule, y))]
+    if pub is not None and not m.group("y"):
+        options.sort(key=lambda d: abs((d - pub).days))
+    return _Found(s, e, "DATE", options[0].isoformat(), options[0]) if options else None
+
+
+def _holiday_date(rule: tuple[int, int] | str, year: int) -> dt.date | None:
+    if isinstance(rule, tuple):
+        return _day(year, *rule)
+    if rule == "easter":  # the Gregorian computus (anonymous algorithm)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        el = (32 + 2 * e + 2 * i - h - k) % 7
+        mm = (a + 11 * h + 19 * el) // 433
+        month = (h + el - 7 * mm + 90) // 25
+        return dt.date(year, month, (h + el - 7 * mm + 33 * month + 19) % 32)
+    month, weekday, nth = {"thanksgiving": (11, 3, 4), "labor": (9, 0, 1), "memorial": (5, 0, -1)}.get(
+        rule, (11, 1, 1)
+    )
+    if nth == -1:
+        last = dt.date(year, month, 31)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return day + dt.timedelta(days=1) if rule == "election" else day  # the Tuesday after the first Monday
+
+
+def _century(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+    if m.group("n"):
+        return _Found(s, e, "DATE", f"{int(m.group('n')) - 1:02d}")
+    return _Found(s, e, "DATE", f"{pub.year // 100:02d}" if pub else None)
 
 
 def _this_unit(
@@ -386,9 +515,9 @@ def _reference(
     ):
         return None  # "the Institute of the Future": part of a name
     word = written.lower()
-    if word in ("now", "currently", "at present", "right now", "these days", "nowadays"):
+    if word in ("now", "currently", "current", "at present", "right now", "these days", "nowadays"):
         return _Found(s, e, "DATE", "PRESENT_REF")
-    if "future" in word:
+    if "future" in word or word == "soon":
         return _Found(s, e, "DATE", "FUTURE_REF")
     return _Found(s, e, "DATE", "PAST_REF")
 
@@ -398,8 +527,12 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _set(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None) -> _Found:
+def _set(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found | None:
     word = m.group("t").lower()
+    if word == "daily" and re.match(r"\s+[A-Z]", text[e:]):
+        return None  # "the party daily Granma": a newspaper
     unit = next((u for u in ("day", "week", "month", "year") if u in word or u[:-1] in word), "day")
     if word in ("daily", "weekly", "monthly", "annually", "yearly"):
         unit = {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, "year")
@@ -447,14 +580,34 @@ _OF_YEAR = (
     r"|early\s+|late\s+|mid-?)"
 )
 _OF_MONTH = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+"
+# Fixed-date and moveable holidays, as (month, day) or a rule resolved in ``_holiday_date``.
+_HOLIDAYS: Final[dict[str, tuple[int, int] | str]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14), "victory day": (5, 9), "thanksgiving day": "thanksgiving",
+    "thanksgiving": "thanksgiving", "election day": "election", "easter sunday": "easter", "easter": "easter",
+    "labor day": "labor", "memorial day": "memorial",
+}  # fmt: skip
+_HOLIDAY_NAMES = "|".join(re.escape(h).replace("'", "['’]") for h in sorted(_HOLIDAYS, key=len, reverse=True))
+_LATEST = r"(?:latest\s+|most\s+recent\s+|just-ended\s+)?"
+_NOT_A_YEAR_PHRASE = r"(?!\s+(?:\d|ago|earlier|before|after|of|in|to|since|when))"
+_PLURAL_UNIT = r"days|weeks|months|years|decades"
+_NOT_BEFORE_A_LENGTH = (
+    r"(?!\s+(?:[\w-]+\s+)?(?:second|minute|hour|day|week|month|year|decade|quarter|summer|winter)s?\b)"
+)
+_UNIT_WORD = r"second|minute|hour|day|week|month|year|decade"
+_SEASON_WORD = r"spring|summer|fall|autumn|winter"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _NO_NUMBER_AFTER = r"(?!\s*(?:\d|,\s*\d))"
 _NOT_BEFORE_EVENT = r"(?!\s+(?:the|a|an|his|her|their|its|that|this|yesterday)\b)"
 _YEAR_PREPOSITION = r"\b(?:in|since|by|until|till|from|to|of|during|before|after|through|throughout|year)\s+"
-_NAMED_DAY = r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
+_NAMED_DAY = (
+    r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
+    r"|this\s+(?:morning|afternoon|evening)"
+)
 _REFERENCES = (
-    r"now|currently|at present|right now|these days|nowadays|recently|lately|the past|the future"
-    r"|in the past|in the future"
+    r"now|currently|at present|right now|these days|nowadays|recently|lately"
+    r"|the past|the future|in the past|in the future"
 )
 
 _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
@@ -472,7 +625,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (_p(rf"\b(?P<t>{_OF_YEAR}(?P<y>{_YEAR}))\b"), _year),
     (_p(rf"\b(?P<t>(?P<m>{_M})\s+(?P<d>{_DAY}))\b(?!,?\s+{_YEAR})(?![\d:])"), _month_day),
     (_p(rf"\b(?P<t>(?P<d>[0-3]?\d)\s+(?P<m>{_M}))\b(?!,?\s+{_YEAR})"), _month_day),
-    (_p(r"\b(?P<t>the\s+(?P<y>(?:19|20)\d0)s)\b"), _decade),
+    (_p(r"\b(?P<t>the\s+(?:(?:early|mid|late)[\s-]+)?(?P<y>(?:19|20)\d0)s)\b"), _decade),
     (
         _p(
             rf"\b(?P<t>(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
@@ -481,7 +634,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     ),
     (
         _p(
-            rf"\b(?:in|since|until|by|during|of)\s+(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
+            rf"\b(?P<prep>in|since|until|by|during|of)\s+(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
         ),
         _bare_month,
     ),
@@ -520,7 +673,6 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
         ),
         _relative_to_anchor,
     ),
-    (_p(rf"\b(?P<t>the\s+day\s+(?P<unit>)before)\b{_NOT_BEFORE_EVENT}"), _relative_to_anchor),
     (
         _p(
             r"\b(?P<t>(?:(?:the|its|their|his|her)\s+)(?P<n>\d+(?:st|nd|rd|th))\s+(?P<unit>day|week|month|year))\b"
@@ -535,6 +687,17 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
         _duration,
     ),
     (_p(r"\bfor\s+(?P<t>(?P<unit>days|weeks|months|years|decades|hours))\b"), _duration),
-    (_p(rf"\b(?P<t>{_REFERENCES})\b"), _reference),
+    (_p(rf"\b(?P<t>(?P<n>{_NUM})-(?P<unit>{_UNIT_WORD}))\b(?!-old)"), _duration),
+    (_p(rf"\b(?P<t>(?P<mod>this|last|next|past)\s+(?P<season>{_SEASON_WORD}))\b"), _relative_season),
+    (_p(rf"\b(?P<t>the\s+{_LATEST}(?:quarter|period))\b"), _reported_quarter),
+    (_p(r"\b(?P<t>(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)"), _reported_quarter),
+    (_p(rf"\b(?P<t>(?:the\s+)?fiscal\s+(?P<y>{_YEAR}))\b"), _year),
+    (_p(rf"\b(?P<t>the\s+(?:fiscal\s+)?year)\b{_NOT_A_YEAR_PHRASE}"), _this_year),
+    (_p(r"\b(?P<t>(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$))"), _clock),
+    (_p(rf"(?<![\d,.$£€-])(?P<t>(?P<y>{_YEAR}))(?![\d,.%-])(?!\s+[a-z]+s\b)"), _year),
+    (_p(rf"\b(?:for|within|over|in|after|since)\s+(?P<t>(?P<unit>{_PLURAL_UNIT}))\b"), _duration),
+    (_p(rf"\b(?P<t>(?:the\s+)?(?:{_HOLIDAY_NAMES})(?:\s+(?P<y>{_YEAR}))?)\b"), _holiday),
+    (_p(r"\b(?P<t>the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century|this\s+century)\b"), _century),
+    (_p(rf"\b(?P<t>{_REFERENCES})\b{_NOT_BEFORE_A_LENGTH}"), _reference),
     (_p(r"\b(?P<t>(?:every|each)\s+(?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b"), _set),
 )  # fmt: skip
