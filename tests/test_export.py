@@ -39,7 +39,10 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
     for time in data["times"]:
         assert texts[time["doc"]][time["start"] : time["end"]] == time["text"]
     # Stages that do not exist yet export as empty lists, never as missing keys.
-    for kind in ("quantities", "claims", "disputes", "techniques"):
+    assert data["quantities"]
+    for quantity in data["quantities"]:
+        assert texts[quantity["doc"]][quantity["start"] : quantity["end"]] == quantity["text"]
+    for kind in ("claims", "disputes", "techniques"):
         assert data[kind] == []
 
 

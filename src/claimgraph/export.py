@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from claimgraph.errors import UsageError
-from claimgraph.models import Document, Entity, Span, Statement, TimeMention
+from claimgraph.models import Document, Entity, Quantity, Span, Statement, TimeMention
 from claimgraph.query import corpus_entities
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
@@ -45,7 +45,7 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "speaker_anonymous",
                    "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
     "times": ("doc", "start", "end", "text", "value", "kind", "timeml", "stage"),
-    "quantities": ("doc", "start", "end", "text", "value", "unit", "about"),
+    "quantities": ("doc", "start", "end", "text", "value", "unit", "about", "high", "qualifier", "stage"),
     "claims": ("id", "text", "topic", "statements"),
     "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
                  "b_doc", "b_start", "b_end", "b_statement", "explanation"),
@@ -98,6 +98,21 @@ def time_record(time: TimeMention) -> dict[str, Any]:
         "kind": time.kind,
         "timeml": time.timeml,
         "stage": time.stage,
+    }
+
+
+def quantity_record(quantity: Quantity) -> dict[str, Any]:
+    return {
+        "doc": quantity.span.doc,
+        "start": quantity.span.start,
+        "end": quantity.span.end,
+        "text": quantity.text,
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "about": quantity.about,
+        "high": quantity.high,
+        "qualifier": quantity.qualifier,
+        "stage": quantity.stage,
     }
 
 
@@ -160,6 +175,8 @@ def iter_records(
         yield "statements", statement_record(statement, index)
     for time in store.times():
         yield "times", time_record(time)
+    for quantity in store.quantities():
+        yield "quantities", quantity_record(quantity)
 
 
 def build_export(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:

@@ -92,6 +92,22 @@ class TimeMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number and what it counts: ``value`` (the low end of a range, ``high`` its top), ``unit``
+    ("km", "%", "USD", "times"), ``qualifier`` ("about", "more than", "vague") and ``about`` (what is
+    counted, in the text's words)."""
+
+    span: Span
+    text: str
+    value: float
+    high: float | None
+    unit: str | None
+    qualifier: str | None
+    about: str | None
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     source: str
     reason: str

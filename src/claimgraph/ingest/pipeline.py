@@ -23,6 +23,7 @@ from claimgraph.models import (
     CleanedDocument,
     Document,
     EntityMention,
+    Quantity,
     RawDocument,
     Rejection,
     Statement,
@@ -73,6 +74,7 @@ def ingest(
     ``force`` re-processes inputs whose content is already stored (after a cleaning upgrade, say).
     A progress bar goes to stderr when ``settings.progress`` says so (by default: on a terminal).
     """
+    from claimgraph.extract.quantities import find_quantities
     from claimgraph.extract.statements import extract_statements
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions, load_pipeline
@@ -121,10 +123,11 @@ def ingest(
         mentions: list[EntityMention] = []
         statements: list[Statement] = []
         times: list[TimeMention] = []
+        quantities: list[Quantity] = []
         replaced: list[str] = []
 
         def flush() -> None:
-            store.write_batch(StoredBatch(documents, mentions, replaced, statements, times))
+            store.write_batch(StoredBatch(documents, mentions, replaced, statements, times, quantities))
             store.record_rejections(pending_rejections)
             report.entity_mentions += len(mentions)
             report.statements += len(statements)
@@ -132,6 +135,7 @@ def ingest(
             mentions.clear()
             statements.clear()
             times.clear()
+            quantities.clear()
             replaced.clear()
             pending_rejections.clear()
 
@@ -146,7 +150,11 @@ def ingest(
                 documents.append(doc)
                 mentions.extend(entity_mentions(doc.id, spacy_doc))
                 statements.extend(extract_statements(doc.id, spacy_doc, published=doc.metadata.published))
-                times.extend(time_mentions(doc.id, doc.text, published=doc.metadata.published))
+                found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
+                times.extend(found_times)
+                quantities.extend(
+                    find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times])
+                )
                 if prepared.replaces_earlier_version:
                     replaced.append(doc.source)
                     report.updated += 1

@@ -18,6 +18,7 @@ from claimgraph.models import (
     Document,
     EntityMention,
     Metadata,
+    Quantity,
     Rejection,
     Span,
     Speaker,
@@ -35,6 +36,7 @@ class StoredBatch:
     """Sources whose earlier version is removed in the same transaction."""
     statements: Sequence[Statement] = ()
     times: Sequence[TimeMention] = ()
+    quantities: Sequence[Quantity] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,23 @@ class Store:
                 )
             if batch.statements:
                 self._insert_statements(batch.statements)
+            if batch.quantities:
+                qs = batch.quantities
+                self._insert_columns(
+                    "quantities",
+                    {
+                        "doc": [q.span.doc for q in qs],
+                        "start": [q.span.start for q in qs],
+                        '"end"': [q.span.end for q in qs],
+                        "text": [q.text for q in qs],
+                        "value": [q.value for q in qs],
+                        "high": [q.high for q in qs],
+                        "unit": [q.unit for q in qs],
+                        "qualifier": [q.qualifier for q in qs],
+                        "about": [q.about for q in qs],
+                        "stage": [q.stage for q in qs],
+                    },
+                )
             if batch.times:
                 ts = batch.times
                 self._insert_columns(
@@ -268,6 +287,15 @@ class Store:
         rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
         return [TimeMention(Span(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
+    def quantities(self, *, doc: str | None = None) -> list[Quantity]:
+        sql = 'SELECT doc, start, "end", text, value, high, unit, qualifier, about, stage FROM quantities'
+        params: list[Any] = []
+        if doc is not None:
+            sql += " WHERE doc = ?"
+            params.append(doc)
+        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
+        return [Quantity(Span(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+
     def _text_of(self, doc_id: str) -> str:
         if doc_id not in self._text_cache:
             row = self._con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
@@ -280,6 +308,7 @@ class Store:
         self._con.execute("DELETE FROM entity_mentions WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM statements WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM times WHERE list_contains(?, doc)", [list(ids)])
+        self._con.execute("DELETE FROM quantities WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [list(ids)])
 
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:

@@ -98,4 +98,22 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX times_doc ON times (doc);
         """,
     ),
+    (
+        "0006_quantities",
+        """
+        CREATE TABLE quantities (
+            doc        VARCHAR NOT NULL,
+            start      INTEGER NOT NULL,
+            "end"      INTEGER NOT NULL,
+            text       VARCHAR NOT NULL,
+            value      DOUBLE NOT NULL,
+            high       DOUBLE,
+            unit       VARCHAR,
+            qualifier  VARCHAR,
+            about      VARCHAR,
+            stage      VARCHAR NOT NULL
+        );
+        CREATE INDEX quantities_doc ON quantities (doc);
+        """,
+    ),
 )

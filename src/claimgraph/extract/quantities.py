@@ -1,0 +1,212 @@
+"""Quantities: numbers with what they count, found in text.
+
+A quantity is a number written in digits ("80,000", "4.5", "1.2 million") or words ("two", "a
+dozen", "thousands"), optionally a range ("200 to 400", "between 5 and 10"), with
+
+- ``qualifier``: the hedge before it ("about", "around", "more than", "at least", "up to"); vague
+  amounts ("thousands of", "dozens of") carry "vague" and their order of magnitude as value;
+- ``unit``: a unit of measure after it, normalised ("kilometers" -> "km", "square kilometers" -> "km2",
+  "%" / "percent" -> "%"), or "times" for ratios ("5 times higher");
+- ``about``: what is counted, in the text's words: the noun phrase after it ("4,000 civilians
+  remaining"), or the noun before "of" when the number is the amount of something ("a pre-war
+  population of 80,000").
+
+Not quantities: years, dates and times (the time tagger's spans are passed in and skipped), ordinals,
+and numbers inside words or codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from claimgraph.models import Quantity, Span
+
+STAGE: Final = "quantities-rules"
+
+_WORD_NUMBERS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+_VAGUE: Final = {
+    "tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100,
+    "dozens": 12, "millions": 1_000_000, "scores": 20,
+}  # fmt: skip
+_MULTIPLIERS: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mln": 1e6,
+    "bn": 1e9,
+}
+_UNITS: Final = {
+    "square kilometers": "km2", "square kilometres": "km2", "square km": "km2", "sq km": "km2", "km2": "km2",
+    "square miles": "mi2", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "km": "km", "miles": "mi", "mile": "mi", "meters": "m", "metres": "m", "meter": "m", "metre": "m",
+    "hectares": "ha", "tons": "t", "tonnes": "t", "tonne": "t", "percent": "%", "per cent": "%", "%": "%",
+    "dollars": "USD", "euros": "EUR", "hryvnias": "UAH", "hryvnia": "UAH", "rubles": "RUB", "roubles": "RUB",
+    "times": "times", "degrees": "deg", "kilograms": "kg", "kg": "kg", "liters": "l", "litres": "l",
+}  # fmt: skip
+_CURRENCY_SIGNS: Final = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
+_QUALIFIERS: Final = (
+    "approximately", "an estimated", "as many as", "more than", "fewer than", "less than", "at least",
+    "at most", "up to", "nearly", "almost", "around", "about", "roughly", "some", "over", "under",
+    "estimated", "only", "just",
+)  # fmt: skip
+_NOT_COUNTED: Final = frozenset(
+    "of and or to the a an in on at by for from with as than who which that were was are is had have has "
+    "said says per".split()
+)
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULTIPLIER = r"(?:\s*(?:thousand|million|billion|trillion|mln|bn)\b)?"
+_WORD = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_NUMBER = rf"(?:{_DIGITS}){_MULTIPLIER}|\b(?:{_WORD})\b{_MULTIPLIER}"
+_QUALIFIER = "|".join(_QUALIFIERS)
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_VAGUE_ALT = "|".join(sorted(_VAGUE, key=len, reverse=True))
+
+_QUANTITY: Final = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+)?"
+    rf"(?P<sign>[$€£₴₽])?"
+    rf"(?:between\s+)?(?P<low>{_NUMBER})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"
+    rf"(?:\s*(?P<unit>{_UNIT})\b|(?P<pct>%))?",
+    re.IGNORECASE,
+)
+_VAGUE_QUANTITY: Final = re.compile(rf"\b(?P<vague>{_VAGUE_ALT})\s+of\b", re.IGNORECASE)
+_NOUN_PHRASE_AFTER: Final = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)")
+_OWNER_BEFORE: Final = re.compile(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+(?:about\s+|around\s+|some\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    value: float
+    high: float | None
+    unit: str | None
+    qualifier: str | None
+    about: str | None
+
+
+def find_quantities(doc_id: str, text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every quantity in ``text``; ``skip`` holds spans (time expressions) whose numbers are not counts."""
+    blocked = sorted(skip or [])
+    raws = [r for r in _raw_quantities(text) if not any(s < r.end and r.start < e for s, e in blocked)]
+    return [
+        Quantity(
+            span=Span(doc_id, r.start, r.end),
+            text=text[r.start : r.end],
+            value=r.value,
+            high=r.high,
+            unit=r.unit,
+            qualifier=r.qualifier,
+            about=r.about,
+            stage=STAGE,
+        )
+        for r in raws
+    ]
+
+
+def _raw_quantities(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for match in _VAGUE_QUANTITY.finditer(text):
+        about = _about_after(text, match.end())
+        value = float(_VAGUE[match.group("vague").lower()])
+        found.append(_Raw(match.start(), match.end() - 3, value, None, None, "vague", about))
+    taken = [(r.start, r.end) for r in found]
+    for match in _QUANTITY.finditer(text):
+        start, end = match.start("low"), match.end()
+        if any(s < end and start < e for s, e in taken) or not _standalone(text, match):
+            continue
+        low = _number(match.group("low"))
+        if low is None:
+            continue
+        high = _number(match.group("high")) if match.group("high") else None
+        if high is not None and high < low:
+            high = None
+            end = match.end("low")
+        unit = _unit(match)
+        if unit is None and match.group("low").lower() in ("one", "a hundred") and not match.group("high"):
+            continue  # "one of the", "one soldier": an article more than a count
+        qualifier = match.group("qual").lower() if match.group("qual") else None
+        start = match.start("qual") if qualifier else match.start("sign") if match.group("sign") else start
+        # After a unit of measure comes a direction or place ("10 kilometers west"), not what is counted.
+        about = _about_before(text, start) or (
+            None if unit not in (None, "times") else _about_after(text, end)
+        )
+        found.append(_Raw(start, end, low, high, unit, qualifier, about))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _standalone(text: str, match: re.Match[str]) -> bool:
+    """Not part of a word, code, date or ordinal ("F-16", "2nd", "9/11", "Su-25", "1,000th")."""
+    start, end = match.start("low"), match.end("low")
+    before = text[start - 1] if start else " "
+    after = text[end : end + 2]
+    if before.isalnum() or before in "-/#" or (before == "." and start > 1 and text[start - 2].isdigit()):
+        return False
+    if re.match(r"(?:st|nd|rd|th)\b|[/:]\d|-[A-Za-z]", after):
+        return False
+    low = match.group("low").replace(",", "")
+    # Four-digit numbers between 1900 and 2099 with nothing counted after them are years.
+    return not (re.fullmatch(r"(?:19|20)\d\d", low) and not match.group("unit") and not match.group("high"))
+
+
+def _number(written: str) -> float | None:
+    written = written.strip().lower()
+    multiplier = 1.0
+    for word, factor in _MULTIPLIERS.items():
+        if written.endswith(word):
+            multiplier = factor
+            written = written[: -len(word)].strip()
+            break
+    if written in _WORD_NUMBERS:
+        return _WORD_NUMBERS[written] * multiplier
+    try:
+        return float(written.replace(",", "")) * multiplier
+    except ValueError:
+        return None
+
+
+def _unit(match: re.Match[str]) -> str | None:
+    if match.group("pct"):
+        return "%"
+    if match.group("sign"):
+        return _CURRENCY_SIGNS[match.group("sign")]
+    unit = match.group("unit")
+    return _UNITS[unit.lower()] if unit else None
+
+
+def _about_after(text: str, end: int) -> str | None:
+    """The counted noun phrase right after a number: "4,000 civilians remaining" -> "civilians remaining"."""
+    match = _NOUN_PHRASE_AFTER.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[-1].lower() in _NOT_COUNTED:
+        words.pop()
+    if not words or words[0].lower() in _NOT_COUNTED:
+        return None
+    tail = re.match(
+        r"\s+(remaining|left|killed|wounded|dead|missing|displaced|evacuated)\b", text[match.end() :]
+    )
+    return " ".join(words) + (f" {tail.group(1)}" if tail else "")
+
+
+def _about_before(text: str, start: int) -> str | None:
+    """The noun a number is the amount of: "a pre-war population of 80,000" -> "pre-war population"."""
+    match = _OWNER_BEFORE.search(text[max(0, start - 60) : start])
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower() in _NOT_COUNTED | {"its", "his", "her", "their", "our"}:
+        words.pop(0)
+    if not words or words[-1].lower() in _NOT_COUNTED or not words[-1].isalpha():
+        return None
+    return " ".join(words)

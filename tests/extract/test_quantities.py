@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.extract.quantities import find_quantities
+
+
+def found(text: str) -> list[tuple[str, float, float | None, str | None, str | None, str | None]]:
+    return [(q.text, q.value, q.high, q.unit, q.qualifier, q.about) for q in find_quantities("d", text)]
+
+
+def test_counts_with_what_they_count() -> None:
+    assert found(
+        "a town with a pre-war population of 80,000 people and around 4,000 civilians remaining"
+    ) == [
+        ("80,000", 80000, None, None, None, "pre-war population"),
+        ("around 4,000", 4000, None, None, "around", "civilians remaining"),
+    ]
+
+
+def test_ranges_units_vague_amounts_and_ratios() -> None:
+    assert found("They advanced 200 to 400 meters.") == [("200 to 400 meters", 200, 400, "m", None, None)]
+    assert found("more than 70 of them") == [("more than 70", 70, None, None, "more than", None)]
+    assert found("thousands of reinforcements") == [
+        ("thousands", 1000, None, None, "vague", "reinforcements")
+    ]
+    assert found("4 square kilometers") == [("4 square kilometers", 4, None, "km2", None, None)]
+    assert found("losses 5 times higher") == [("5 times", 5, None, "times", None, "higher")]
+    assert found("$1.2 billion in aid and 45% of voters") == [
+        ("$1.2 billion", 1.2e9, None, "USD", None, None),
+        ("45%", 45, None, "%", None, None),
+    ]
+
+
+def test_codes_ordinals_and_years_are_not_quantities() -> None:
+    assert found("The F-16 and the Su-25 of the 2nd brigade flew in 2023 on 9/11.") == []
+    assert found("one of the towns") == []
+
+
+def test_time_expressions_can_be_skipped() -> None:
+    text = "In the past 3 days 12 drones"
+    start = text.index("the past")
+    assert [q.text for q in find_quantities("d", text, skip=[(start, start + len("the past 3 days"))])] == [
+        "12"
+    ]
+
+
+@given(st.text(max_size=80))
+def test_any_text_gives_well_formed_quantities(text: str) -> None:
+    for q in find_quantities("d", text):
+        assert text[q.span.start : q.span.end] == q.text
+        assert q.high is None or q.high >= q.value
