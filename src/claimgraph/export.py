@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from claimgraph.claims import Dispute, Reading, Side, claim_id, find_disputes
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Quantity, Span, Statement, TimeMention
-from claimgraph.query import corpus_entities
+from claimgraph.query import corpus_claims, corpus_entities
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -46,7 +47,7 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
                    "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
     "times": ("doc", "start", "end", "text", "value", "kind", "timeml", "stage"),
     "quantities": ("doc", "start", "end", "text", "value", "unit", "about", "high", "qualifier", "stage"),
-    "claims": ("id", "text", "topic", "statements"),
+    "claims": ("id", "doc", "start", "end", "text", "topic", "statements"),
     "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
                  "b_doc", "b_start", "b_end", "b_statement", "explanation"),
     "techniques": ("doc", "start", "end", "text", "technique"),
@@ -116,6 +117,32 @@ def quantity_record(quantity: Quantity) -> dict[str, Any]:
     }
 
 
+def claim_record(side: Side, reading: Reading) -> dict[str, Any]:
+    return {
+        "id": claim_id(side),
+        "text": side.text,
+        "topic": ", ".join(sorted(reading.places)) or None,
+        "statements": [side.statement] if side.statement else [],
+        "doc": side.doc,
+        "start": side.start,
+        "end": side.end,
+    }
+
+
+def dispute_record(dispute: Dispute) -> dict[str, Any]:
+    def side(s: Side) -> dict[str, Any]:
+        return {"doc": s.doc, "start": s.start, "end": s.end, "statement": s.statement, "claim": claim_id(s)}
+
+    return {
+        "id": dispute.id,
+        "kind": dispute.kind,
+        "topic": dispute.topic,
+        "a": side(dispute.a),
+        "b": side(dispute.b),
+        "explanation": dispute.explanation,
+    }
+
+
 def statement_record(statement: Statement, entities: EntityIndex) -> dict[str, Any]:
     speaker = statement.speaker
     return {
@@ -177,6 +204,11 @@ def iter_records(
         yield "times", time_record(time)
     for quantity in store.quantities():
         yield "quantities", quantity_record(quantity)
+    claims = corpus_claims(store, texts=texts)
+    for side, reading in claims:
+        yield "claims", claim_record(side, reading)
+    for dispute in find_disputes(claims):
+        yield "disputes", dispute_record(dispute)
 
 
 def build_export(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
@@ -232,6 +264,11 @@ def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int], settin
         elif kind == "statements":
             speaker = {f"speaker_{key}": value for key, value in record["speaker"].items()}
             rows[kind].append({**record, **speaker})
+        elif kind == "claims":
+            rows[kind].append({**record, "statements": "; ".join(record["statements"])})
+        elif kind == "disputes":
+            sides = {f"{name}_{key}": value for name in ("a", "b") for key, value in record[name].items()}
+            rows[kind].append({**record, **sides})
         elif kind in rows:
             rows[kind].append(record)
     for name, columns in _CSV_COLUMNS.items():

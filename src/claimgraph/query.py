@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimgraph.claims import Dispute, Reading, Side, asserts_something, find_disputes, read_claim
 from claimgraph.errors import UnknownDocument, UnknownEntity, UsageError
 from claimgraph.models import Document, Entity, EntityMention, Statement
 from claimgraph.resolve import MergeReason, Resolution, resolve
 from claimgraph.resolve.kb import KnowledgeBase
 from claimgraph.resolve.names import fold, name_keys
+from claimgraph.resolve.places import country_code
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -116,3 +119,64 @@ def find_entity(store: Store, name: str, *, settings: Settings = DEFAULT_SETTING
     if not views:
         raise UnknownEntity(name)
     return views
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> list[tuple[Side, Reading]]:
+    """Every sentence that asserts a number, a place's status or a stance on it, as a claim.
+
+    Its places are the towns and regions the corpus names that it names (a mention, or a word the
+    corpus uses as a place name elsewhere); countries are too broad to be a topic. A sentence naming
+    no place takes the places of the sentence before it in its paragraph ("It is a symbolic matter"
+    after a sentence about Bakhmut). A sentence inside a statement's content names that statement.
+    """
+    published: dict[str, dt.date | None] = {}
+    documents: dict[str, str] = {}
+    for doc in store.documents():
+        published[doc.id] = doc.metadata.published
+        documents[doc.id] = doc.text
+    texts = documents if texts is None else texts
+    place_names = {
+        m.text.strip("[]()\"' ")
+        for m in store.mentions()
+        if m.label in _PLACE_LABELS and country_code(m.text) is None
+    }
+    alternatives = "|".join(re.escape(n) for n in sorted(place_names, key=len, reverse=True) if n)
+    place_word = re.compile(rf"\b(?:{alternatives})\b") if alternatives else None
+    statements_by_doc: dict[str, list[Statement]] = {}
+    for found in store.statements():
+        statements_by_doc.setdefault(found.content.doc, []).append(found)
+    claims: list[tuple[Side, Reading]] = []
+    for doc_id, text in texts.items():
+        previous_places: list[str] = []
+        for match in _SENTENCE.finditer(text):
+            start, end = match.start(), match.end()
+            sentence = text[start:end].strip()
+            if "\n\n" in text[max(0, start - 2) : start + 1]:
+                previous_places = []
+            places = (place_word.findall(sentence) if place_word else []) or previous_places
+            previous_places = places
+            if len(sentence.split()) < 4:
+                continue
+            reading = read_claim(sentence, places=places, when=published.get(doc_id))
+            if not asserts_something(reading):
+                continue
+            statement_id = next(
+                (
+                    s.id
+                    for s in statements_by_doc.get(doc_id, [])
+                    if s.content.start < end and start < s.content.end
+                ),
+                None,
+            )
+            offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            claims.append((Side(doc_id, offset, offset + len(sentence), sentence, statement_id), reading))
+    return claims
+
+
+def corpus_disputes(store: Store, *, texts: Mapping[str, str] | None = None) -> list[Dispute]:
+    """Disputes between the claims of different documents (see ``claimgraph.claims``)."""
+    return find_disputes(corpus_claims(store, texts=texts))

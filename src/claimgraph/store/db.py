@@ -82,6 +82,8 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no store here; run `claimgraph ingest` first")
+        if read_only:
+            self._upgrade_if_older()
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -103,6 +105,32 @@ class Store:
         self._con.close()
 
     # -- schema -----------------------------------------------------------------------------------
+
+    def _upgrade_if_older(self) -> None:
+        """A store made by an older claimgraph gets the missing migrations before it is read; the
+        documents stored before a stage existed get that stage's rows on `claimgraph ingest --force`."""
+        try:
+            with duckdb.connect(self.path, read_only=True) as con:
+                tables = {
+                    r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+                }
+                applied = (
+                    {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+                    if "schema_migrations" in tables
+                    else set()
+                )
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        if all(name in applied for name, _ in MIGRATIONS):
+            return
+        try:
+            self._con = duckdb.connect(self.path)
+            self._migrate()
+            self._con.close()
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{self.path}: the store was made by an older claimgraph and cannot be upgraded now ({exc})"
+            ) from exc
 
     def _migrate(self) -> None:
         self._con.execute(

@@ -1,0 +1,395 @@
+"""Claims and the disputes between them.
+
+A claim is a statement's content (or a sentence holding a number) read for three things, each keyed
+by the places it names (its topic):
+
+- numbers: its quantities and what they count, in a slot ("population", "troops", "civilians",
+  "deaths", ... from the counted words, with the unit);
+- status of a place: taken (captured, seized, took control of, fell to, withdrew from, liberated)
+  or held (still hold, repelled, defended, not captured, remain in control of), and encircled or not;
+- stance on a place's importance: negative ("not of any strategic importance", "symbolic") or
+  positive ("key", "strategically important", "will allow further offensive operations").
+
+Two claims from different sources dispute each other when they share a place (or neither names one)
+and: their numbers in one slot lie further apart than the tolerance their hedges allow (exact figures
+1%, round ones 3%, hedged ones 5%, ranges their own width; "more than 70" only disputes a smaller one);
+one says a place was taken and the other that it is held, or one says encircled and the other not;
+or one calls it important and the other unimportant. Copies of one text are one source: identical
+claims never dispute each other, and a claim repeated by syndication is not corroboration either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from claimgraph.extract.quantities import find_quantities
+from claimgraph.models import Quantity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_SLOTS: Final = {
+    "population": "population", "people": "population", "residents": "population",
+    "inhabitants": "population", "troops": "troops", "soldiers": "troops", "fighters": "troops",
+    "servicemen": "troops", "mercenaries": "troops", "reinforcements": "troops", "men": "troops",
+    "civilians": "civilians", "deaths": "deaths", "dead": "deaths", "killed": "deaths",
+    "casualties": "casualties", "wounded": "wounded", "prisoners": "prisoners", "tanks": "tanks",
+    "drones": "drones", "missiles": "missiles", "shells": "shells", "refugees": "refugees",
+    "displaced": "refugees", "children": "children", "buildings": "buildings", "homes": "buildings",
+}  # fmt: skip
+# What the counted are doing, so that the people evacuated are not compared with the people remaining.
+_STATES: Final = (
+    (
+        "remaining",
+        r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living)|living|stay(?:ed|ing)?|trapped)\b",
+    ),
+    ("evacuated", r"\b(?:evacuat\w*|fled|flee\w*|left\s+the)\b"),
+    ("killed", r"\b(?:killed|died|dead|deaths?)\b"),
+    ("wounded", r"\b(?:wounded|injured)\b"),
+    ("sheltering", r"\b(?:shelter\w*|holds?|housing|hiding)\b"),
+    ("before the war", r"\b(?:pre-war|before\s+the\s+war|prewar)\b"),
+)
+_TAKEN: Final = re.compile(
+    r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
+    r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|lost|liberated|retaken)|took"
+    r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied|liberated|retook|retaken|recaptured|entered"
+    r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned|left"
+    r"|lost\s+control\s+of|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
+    r"(?:capture|withdrawal)|(?:fully|completely|entirely)\s+(?:under|in)\s+(?:their|its|our)\s+control"
+    r"|control\s+(?:all|the\s+whole|the\s+entire)\s+of)\b",
+    re.I,
+)
+_HELD: Final = re.compile(
+    r"\b(?:still\s+(?:hold|holds|held|holding|control|controls|in\s+control|defend\w*|fighting|in|there|present)"
+    r"|(?:is|are|was|were)\s+holding|holding\s+(?:out|the\s+line|positions)|continue[sd]?\s+to\s+(?:hold|defend|control)"
+    r"|repell?(?:ed|ing)|repulsed|fended\s+off|(?:has|have)\s+not\s+(?:been\s+)?(?:captured|taken|fallen)"
+    r"|not\s+captured|(?:remains?|remained)\s+(?:in\s+control|under\s+(?:Ukrainian|Russian)\s+control|in\s+parts?)"
+    r"|in\s+Ukrainian\s+hands|attacks?\s+(?:on\s+[\w-]+\s+)?(?:had\s+|have\s+)?failed|no\s+[\w-]+\s+(?:soldiers|troops|units)\s+"
+    r"(?:had\s+|have\s+)?entered|no\s+[\w-]+\s+bridgehead|den(?:y|ied|ies)\s+(?:claims?\s+)?(?:that\s+)?(?:it\s+)?"
+    r"(?:had\s+)?(?:captur|tak|los)\w*)\b",
+    re.I,
+)
+_DESTROYED: Final = re.compile(r"\b(?:destroyed|blown\s+up|collapsed|razed|wiped\s+out)\b", re.I)
+_STANDING: Final = re.compile(
+    r"\b(?:still\s+stand(?:s|ing)?|(?:is|remains?)\s+intact|still\s+in\s+use|not\s+(?:been\s+)?destroyed"
+    r"|damaged\s+but\s+(?:still\s+)?(?:standing|usable|in\s+use|passable))\b",
+    re.I,
+)
+_PERIOD: Final = re.compile(
+    r"\b(?:this|last|past)\s+(?:week|month|weekend)|\btoday\b|\byesterday\b|\bin\s+the\s+(?:past|last)\s+\w+\s+"
+    r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b|\bovernight\b",
+    re.I,
+)
+SAME_TIME_DAYS: Final = 14
+_WEEKDAY: Final = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_OBJECTS: Final = re.compile(
+    r"\b(bridge|dam|plant|power station|station|hospital|school|airport|port|depot|church|theatre|theater|"
+    r"railway|road|tower|building)s?\b",
+    re.I,
+)
+_ENCIRCLED: Final = re.compile(r"\b(?:encircled|surrounded|cut\s+off|in\s+a\s+cauldron|besieged)\b", re.I)
+_NOT_ENCIRCLED: Final = re.compile(
+    r"\b(?:not\s+(?:been\s+)?(?:encircled|surrounded|cut\s+off)|supply\s+(?:lines?|routes?)\s+(?:remain|are)\s+open"
+    r"|no\s+encirclement)\b",
+    re.I,
+)
+# Evaluations, for stance: what one source calls important, working or legitimate and another calls
+# meaningless, failed or a crime.
+_UNIMPORTANT: Final = re.compile(
+    r"\b(?:not\s+of\s+(?:any|much)\s+(?:strategic|military)\s+(?:importance|value|significance)"
+    r"|(?:little|no|limited)\s+(?:strategic|military|operational|real)?\s*(?:importance|value|significance|effect)"
+    r"|(?:strategically|militarily)\s+(?:insignificant|unimportant|meaningless)|symbolic(?:ally)?"
+    r"|not\s+(?:strategically\s+)?important|does\s+not\s+matter|of\s+no\s+importance|failed|failure|sham"
+    r"|chaotic|rout|war\s+crime|terroris[tm]\w*|illegal|useless|meaningless|no\s+difference|done\s+nothing"
+    r"|(?:had|have|has)\s+no\s+(?:significant\s+|real\s+)?effect|fake|staged|propaganda\s+stunt|stalled|collapsed)\b",
+    re.I,
+)
+_IMPORTANT: Final = re.compile(
+    r"\b(?:(?:strategically|militarily)\s+(?:important|vital|crucial|significant)|(?:great|huge|key|major)"
+    r"\s+(?:strategic|military)\s+(?:importance|value|significance)|key\s+(?:town|city|stronghold|hub|position)"
+    r"|(?:allow|enable|open)\s+(?:for\s+|the\s+(?:way|road)\s+(?:to|for)\s+)?(?:further|new|deeper)?\s*offensive"
+    r"|open\s+the\s+(?:way|road)|gateway\s+to|stepping\s+stone|crucial|vital|decisive|change\s+the\s+course"
+    r"|legitimate|free\s+and\s+fair|smooth(?:ly)?|orderly|(?:according\s+to|on)\s+plan|on\s+track|helped|effective"
+    r"|successful(?:ly)?|badly\s+hurting|hurting|working)\b",
+    re.I,
+)
+_STANCE_STOP: Final = frozenset(
+    "said says saying officials official ukraine ukraine's russia russia's russian russians ukrainian "
+    "ukrainians moscow kremlin kyiv western ministry defence defense military forces troops would their "
+    "which there about after before against under while where other these those being since still "
+    "according described called claims claimed insisted admit admitted spokesman commander analysts".split()
+)
+_NEGATED_TAKEN: Final = re.compile(r"\b(?:not|never|n't|deny|denied|denies|false)\b[^.]{0,30}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one claim asserts, for comparison."""
+
+    places: frozenset[str]
+    numbers: tuple[tuple[str, Quantity], ...] = ()  # (slot, quantity)
+    status: str | None = None  # "taken" or "held"
+    encircled: bool | None = None
+    stance: str | None = None  # "unimportant" or "important"
+    years: frozenset[str] = field(default_factory=frozenset)
+    destroyed: bool | None = None  # a bridge, dam or building destroyed, or still standing
+    scoped: bool = False  # its numbers count within a period ("evacuated 230 people this week")
+    when: dt.date | None = None  # when it was reported: claims weeks apart may both be true
+    objects: frozenset[str] = field(default_factory=frozenset)  # "bridge", "dam": what was destroyed
+    subjects: frozenset[str] = field(default_factory=frozenset)  # content words: what a stance is about
+    days: frozenset[str] = field(
+        default_factory=frozenset
+    )  # weekdays named: Monday's count is not Thursday's
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    doc: str
+    start: int
+    end: int
+    text: str
+    statement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    id: str
+    kind: str
+    topic: str | None
+    a: Side
+    b: Side
+    explanation: str
+
+
+def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date | None = None) -> Reading:
+    """The numbers, status and stance ``text`` asserts. ``places`` are its places when the caller knows
+    them (the place mentions of a corpus); without them capitalised words stand in."""
+    found = frozenset(p.lower() for p in (_places_in(text) if places is None else places))
+    numbers = tuple(
+        (f"{slot} {_state(text, q)}".strip(), q)
+        for q in find_quantities("claim", text)
+        if (slot := _slot(q, text)) is not None and not _earlier_value(text, q)
+    )
+    taken = _TAKEN.search(text)
+    held = _HELD.search(text)
+    if taken and _NEGATED_TAKEN.search(text[: taken.start()]):
+        held, taken = taken, None
+    status = "held" if held else "taken" if taken else None
+    encircled = False if _NOT_ENCIRCLED.search(text) else True if _ENCIRCLED.search(text) else None
+    stance = "unimportant" if _UNIMPORTANT.search(text) else "important" if _IMPORTANT.search(text) else None
+    years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
+    destroyed = False if _STANDING.search(text) else True if _DESTROYED.search(text) else None
+    scoped = bool(_PERIOD.search(text))
+    days = frozenset(d.lower() for d in _WEEKDAY.findall(text))
+    objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
+    subjects = _subjects(text) if stance else frozenset()
+    return Reading(
+        found, numbers, status, encircled, stance, years, destroyed, scoped, when, objects, subjects, days
+    )
+
+
+def _places_in(text: str) -> list[str]:
+    """The towns and regions a lone sentence names, by the same NER and gazetteer as a corpus."""
+    from claimgraph.nlp import load_pipeline  # deferred: the model loads only for lone sentences
+    from claimgraph.resolve.places import country_code
+
+    nlp = _pipeline(load_pipeline)
+    return [
+        e.text for e in nlp(text).ents if e.label_ in ("GPE", "LOC", "FAC") and country_code(e.text) is None
+    ]
+
+
+_loaded: list[Language] = []
+
+
+def _pipeline(load: Callable[[], Language]) -> Language:
+    if not _loaded:
+        _loaded.append(load())
+    return _loaded[0]
+
+
+def asserts_something(reading: Reading) -> bool:
+    return bool(
+        reading.numbers
+        or reading.status
+        or reading.stance
+        or reading.encircled is not None
+        or reading.destroyed is not None
+    )
+
+
+def dispute_kind(a: str, b: str) -> str | None:
+    """ "numeric", "status" or "stance" when sentences ``a`` and ``b`` dispute each other, else None."""
+    found = compare(read_claim(a), read_claim(b), same_text=_normal(a) == _normal(b))
+    return found[0] if found else None
+
+
+def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, str] | None:
+    """(kind, explanation) of the disagreement between two readings, or None."""
+    if same_text:
+        return None
+    if a.when and b.when and abs((a.when - b.when).days) > SAME_TIME_DAYS:
+        return None  # weeks apart: the facts may have changed in between
+    if a.days and b.days and not a.days & b.days:
+        return None  # "84 missiles on Monday", "28 on Thursday": two days, two counts
+    if (
+        a.objects & b.objects
+        and a.destroyed is not None
+        and b.destroyed is not None
+        and a.destroyed != b.destroyed
+    ):
+        # One structure named the same way at the same time: "the bridge was destroyed" against "the
+        # bridge over the Ostra still stands" (a river's name beside a town's is no contradiction).
+        thing = sorted(a.objects & b.objects)[0]
+        return "status", f"one says the {thing} was destroyed, the other that it still stands"
+    if not _same_topic(a, b):
+        return None
+    for slot_a, qa in a.numbers if a.scoped == b.scoped else ():
+        for slot_b, qb in b.numbers:
+            if slot_a == slot_b and qa.unit == qb.unit and _numbers_disagree(qa, qb):
+                return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
+    if a.years and b.years and not a.years & b.years:
+        return None  # claims about different years can both be true
+    if a.status and b.status and a.status != b.status:
+        return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
+    if a.encircled is not None and b.encircled is not None and a.encircled != b.encircled:
+        return "status", f"one says {_place(a, b)} is encircled, the other that it is not"
+    if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
+        return "stance", f"one calls {_place(a, b)} unimportant, the other important"
+    return None
+
+
+def _subjects(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z][a-z'-]{4,}", text.lower())
+    return frozenset(
+        w
+        for w in words
+        if w not in _STANCE_STOP and not _UNIMPORTANT.fullmatch(w) and not _IMPORTANT.fullmatch(w)
+    )
+
+
+def _same_topic(a: Reading, b: Reading) -> bool:
+    return bool(a.places & b.places) or not (a.places or b.places)
+
+
+def _place(a: Reading, b: Reading) -> str:
+    shared = sorted(a.places & b.places)
+    return shared[0].title() if shared else "the place"
+
+
+def _slot(quantity: Quantity, text: str = "") -> str | None:
+    after = text[quantity.span.end : quantity.span.end + 40]
+    before = text[max(0, quantity.span.start - 40) : quantity.span.start].lower()
+    if quantity.unit == "%":
+        share = re.match(r"\s+of\s+(?:[\w']+'s\s+|the\s+|[A-Z]\w+\s+)?([a-z]+)", after)
+        return f"share of {share.group(1)}" if share else None
+    if quantity.unit in ("km", "m", "mi", "km2", "mi2"):
+        if re.match(r"\s+(?:from|away\s+from|of)\s+[A-Z]", after):
+            return f"distance {quantity.unit}"
+        if re.search(
+            r"\b(?:advanc\w*|moved\s+forward|gain\w*|push\w*|retak\w*|retook|captur\w*|liberat\w*)", before
+        ):
+            return "advance"
+        return None
+    if quantity.about is None or quantity.unit == "times":
+        return None
+    words = re.findall(r"[a-z]+", quantity.about.lower())
+    for word in reversed(words):
+        if word in _SLOTS:
+            return _SLOTS[word]
+    return None
+
+
+def _state(text: str, quantity: Quantity) -> str:
+    """What the counted are doing, from the words around the number: "12,000 civilians remain" and
+    "7,500 are still here" count the same thing; "evacuated 230 people" counts another."""
+    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 40].lower()
+    for state, words in _STATES:
+        if re.search(words, window):
+            return state
+    return ""
+
+
+def _earlier_value(text: str, quantity: Quantity) -> bool:
+    """ "down from 12,000 in March": a figure given as the past value of the claim's own number."""
+    return bool(
+        re.search(r"\b(?:from|than)\s+$", text[max(0, quantity.span.start - 12) : quantity.span.start])
+    )
+
+
+def _numbers_disagree(a: Quantity, b: Quantity) -> bool:
+    low_a, high_a = _bounds(a)
+    low_b, high_b = _bounds(b)
+    return high_a < low_b or high_b < low_a
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a quantity allows, widened by its hedge and roundness."""
+    low, high = q.value, q.high if q.high is not None else q.value
+    qualifier = q.qualifier or ""
+    if qualifier in ("more than", "over", "at least", "vague"):
+        return low, float("inf")
+    if qualifier in ("less than", "fewer than", "under", "up to", "at most", "as many as"):
+        return 0.0, high
+    hedged = qualifier in (
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "estimated",
+    )
+    round_number = low >= 100 and low % (10 ** (len(str(int(low))) - 1)) == 0
+    tolerance = 0.05 if hedged else 0.03 if round_number else 0.01
+    return low * (1 - tolerance), high * (1 + tolerance)
+
+
+def claim_id(side: Side) -> str:
+    return "clm_" + hashlib.sha1(f"{side.doc}:{side.start}:{side.end}".encode()).hexdigest()[:12]
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
+    """Disputes among claims of different documents, compared within blocks of shared places."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (_, reading) in enumerate(claims):
+        if asserts_something(reading):
+            for place in reading.places or {""}:
+                blocks[place].append(i)
+    seen: set[tuple[int, int]] = set()
+    disputes: list[Dispute] = []
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                side_a, reading_a = claims[i]
+                side_b, reading_b = claims[j]
+                if (i, j) in seen or side_a.doc == side_b.doc:
+                    continue
+                seen.add((i, j))
+                found = compare(reading_a, reading_b, same_text=_normal(side_a.text) == _normal(side_b.text))
+                if found is None:
+                    continue
+                kind, explanation = found
+                key = f"{side_a.doc}:{side_a.start}:{side_b.doc}:{side_b.start}:{kind}"
+                disputes.append(
+                    Dispute(
+                        id="dsp_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                        kind=kind,
+                        topic=_place(reading_a, reading_b) if reading_a.places & reading_b.places else None,
+                        a=side_a,
+                        b=side_b,
+                        explanation=explanation,
+                    )
+                )
+    return disputes
