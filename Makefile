@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/attribution.py --split test
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/timex.py --split test
+	$(BIN)/python bench/disputes.py
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) .mypy_cache .ruff_cache .pytest_cache

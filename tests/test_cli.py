@@ -103,3 +103,17 @@ def test_entity_shows_names_mentions_and_why_they_merged(
     broken.write_text("name,type\nX,PERSON\n", encoding="utf-8")
     assert main(["entity", "Orlenko", "--db", str(sample_db), "--kb", str(broken)]) == 2
     assert "lacks the column(s) id" in capsys.readouterr().err
+
+
+def test_disputes_lists_both_sides_with_outlet_and_date(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["disputes", "--db", str(sample_db), "--kind", "numeric"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("numeric: civilians remaining:")
+    assert "The Harbour Courier, 2024-03-15" in out
+    assert '"By our count, 7,500 civilians are still here.' in out
+    assert main(["disputes", "--db", str(sample_db), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {r["kind"] for r in records} >= {"numeric", "status"}
+    assert all(r["a"]["doc"] != r["b"]["doc"] for r in records)

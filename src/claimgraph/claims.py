@@ -57,16 +57,16 @@ _STATES: Final = (
 )
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
-    r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|lost|liberated|retaken)|took"
+    r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|liberated|retaken)|took"
     r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied|liberated|retook|retaken|recaptured|entered"
-    r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned|left"
-    r"|lost\s+control\s+of|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
+    r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
+    r"|(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
     r"(?:capture|withdrawal)|(?:fully|completely|entirely)\s+(?:under|in)\s+(?:their|its|our)\s+control"
     r"|control\s+(?:all|the\s+whole|the\s+entire)\s+of)\b",
     re.I,
 )
 _HELD: Final = re.compile(
-    r"\b(?:still\s+(?:hold|holds|held|holding|control|controls|in\s+control|defend\w*|fighting|in|there|present)"
+    r"\b(?:still\s+(?:hold|holds|held|holding|control|controls|in\s+control|defend\w*|fighting|there)"
     r"|(?:is|are|was|were)\s+holding|holding\s+(?:out|the\s+line|positions)|continue[sd]?\s+to\s+(?:hold|defend|control)"
     r"|repell?(?:ed|ing)|repulsed|fended\s+off|(?:has|have)\s+not\s+(?:been\s+)?(?:captured|taken|fallen)"
     r"|not\s+captured|(?:remains?|remained)\s+(?:in\s+control|under\s+(?:Ukrainian|Russian)\s+control|in\s+parts?)"
@@ -143,9 +143,9 @@ class Reading:
     when: dt.date | None = None  # when it was reported: claims weeks apart may both be true
     objects: frozenset[str] = field(default_factory=frozenset)  # "bridge", "dam": what was destroyed
     subjects: frozenset[str] = field(default_factory=frozenset)  # content words: what a stance is about
-    days: frozenset[str] = field(
-        default_factory=frozenset
-    )  # weekdays named: Monday's count is not Thursday's
+    # Weekdays named: Monday's count is not Thursday's.
+    days: frozenset[str] = field(default_factory=frozenset)
+    stance_words: str | None = None  # the words that carry the stance, for the explanation
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +182,9 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         held, taken = taken, None
     status = "held" if held else "taken" if taken else None
     encircled = False if _NOT_ENCIRCLED.search(text) else True if _ENCIRCLED.search(text) else None
-    stance = "unimportant" if _UNIMPORTANT.search(text) else "important" if _IMPORTANT.search(text) else None
+    judged = _UNIMPORTANT.search(text) or _IMPORTANT.search(text)
+    stance = None if judged is None else "unimportant" if judged.re is _UNIMPORTANT else "important"
+    stance_words = judged.group(0) if judged else None
     years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
     destroyed = False if _STANDING.search(text) else True if _DESTROYED.search(text) else None
     scoped = bool(_PERIOD.search(text))
@@ -190,7 +192,19 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
     subjects = _subjects(text) if stance else frozenset()
     return Reading(
-        found, numbers, status, encircled, stance, years, destroyed, scoped, when, objects, subjects, days
+        found,
+        numbers,
+        status,
+        encircled,
+        stance,
+        years,
+        destroyed,
+        scoped,
+        when,
+        objects,
+        subjects,
+        days,
+        stance_words,
     )
 
 
@@ -248,20 +262,21 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
         # bridge over the Ostra still stands" (a river's name beside a town's is no contradiction).
         thing = sorted(a.objects & b.objects)[0]
         return "status", f"one says the {thing} was destroyed, the other that it still stands"
-    if not _same_topic(a, b):
-        return None
-    for slot_a, qa in a.numbers if a.scoped == b.scoped else ():
-        for slot_b, qb in b.numbers:
-            if slot_a == slot_b and qa.unit == qb.unit and _numbers_disagree(qa, qb):
-                return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
     if a.years and b.years and not a.years & b.years:
         return None  # claims about different years can both be true
-    if a.status and b.status and a.status != b.status:
-        return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
-    if a.encircled is not None and b.encircled is not None and a.encircled != b.encircled:
-        return "status", f"one says {_place(a, b)} is encircled, the other that it is not"
+    if _same_topic(a, b):
+        for slot_a, qa in a.numbers if a.scoped == b.scoped else ():
+            for slot_b, qb in b.numbers:
+                if slot_a == slot_b and qa.unit == qb.unit and _numbers_disagree(qa, qb):
+                    return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
+        if a.status and b.status and a.status != b.status:
+            return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
+        if a.encircled is not None and b.encircled is not None and a.encircled != b.encircled:
+            return "status", f"one says {_place(a, b)} is encircled, the other that it is not"
+    # A stance is about a place or a thing ("the counteroffensive", "the sanctions"): shared words will do.
     if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
-        return "stance", f"one calls {_place(a, b)} unimportant, the other important"
+        subject = _place(a, b) if a.places & b.places else sorted(a.subjects & b.subjects)[0]
+        return "stance", f'on {subject}: "{a.stance_words}" against "{b.stance_words}"'
     return None
 
 

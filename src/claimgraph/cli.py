@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "kb")
 
     p = sub.add_parser(
+        "disputes",
+        help="list where sources disagree: both sides quoted, with outlet and date",
+        formatter_class=_formatter,
+    )
+    _setting_option(p, "db")
+    p.add_argument("--kind", choices=("numeric", "status", "stance"), help="only disputes of this kind")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser(
         "entity",
         help="show an entity: its names, mentions per document, and why its names were merged",
         formatter_class=_formatter,
@@ -269,12 +278,34 @@ def _cmd_entity(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.query import dispute_views
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        views = [v for v in dispute_views(store) if args.kind is None or v.kind == args.kind]
+    if args.json:
+        print(json.dumps([asdict(v) for v in views], ensure_ascii=False, indent=1, default=str))
+        return 0
+    if not views:
+        print("no disputes found")
+    for view in views:
+        print(f"{view.kind}: {view.explanation}  [{view.id}]")
+        for side in (view.a, view.b):
+            source = ", ".join(x for x in (side.outlet, str(side.published or "undated")) if x)
+            print(f"  {source} ({side.doc}, {side.start}-{side.end}):")
+            print(f'    "{side.text}"')
+        print()
+    return 0
+
+
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "export": _cmd_export,
     "show": _cmd_show,
     "search": _cmd_search,
     "entity": _cmd_entity,
+    "disputes": _cmd_disputes,
 }
 
 

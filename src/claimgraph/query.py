@@ -180,3 +180,38 @@ def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> li
 def corpus_disputes(store: Store, *, texts: Mapping[str, str] | None = None) -> list[Dispute]:
     """Disputes between the claims of different documents (see ``claimgraph.claims``)."""
     return find_disputes(corpus_claims(store, texts=texts))
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeSide:
+    doc: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None
+    published: dt.date | None
+    statement: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeView:
+    id: str
+    kind: str
+    topic: str | None
+    explanation: str
+    a: DisputeSide
+    b: DisputeSide
+
+
+def dispute_views(store: Store) -> list[DisputeView]:
+    """Every dispute with both sides' words, outlet and publication date, for reading."""
+    documents = {doc.id: doc for doc in store.documents()}
+
+    def side(s: Side) -> DisputeSide:
+        doc = documents[s.doc]
+        return DisputeSide(
+            s.doc, s.start, s.end, s.text, doc.metadata.outlet, doc.metadata.published, s.statement
+        )
+
+    disputes = corpus_disputes(store, texts={i: d.text for i, d in documents.items()})
+    return [DisputeView(d.id, d.kind, d.topic, d.explanation, side(d.a), side(d.b)) for d in disputes]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimgraph.claims import compare, dispute_kind, read_claim
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "About 12,000 civilians remain in Velykyi Mlyn.",
+            "By our count, 7,500 civilians are still in Velykyi Mlyn.",
+            "numeric",
+        ),
+        (
+            "About 12,000 civilians remain in Velykyi Mlyn.",
+            "Some 12,400 civilians remain in Velykyi Mlyn.",
+            None,
+        ),
+        ("The group evacuated 230 people from Kherson.", "More than 400 people remain in Kherson.", None),
+        (
+            "Wagner says its fighters have captured Bakhmut.",
+            "Ukraine says its troops still hold Bakhmut.",
+            "status",
+        ),
+        ("Russian forces took Soledar.", "Soledar fell to Russia.", None),
+        (
+            "Bakhmut is not of any strategic importance.",
+            "Capturing Bakhmut will allow for further offensive operations.",
+            "stance",
+        ),
+        ("The bridge was destroyed on Monday.", "The bridge is damaged but still in use.", "status"),
+        (
+            "Russia fired 84 missiles at Kharkiv on Monday.",
+            "Russia fired 28 missiles at Kharkiv on Thursday.",
+            None,
+        ),
+        (
+            "Around 5,000 civilians remain in Toretsk.",
+            "Around 9,000 civilians remain in Kostiantynivka.",
+            None,
+        ),
+    ],
+)
+def test_dispute_kind(a: str, b: str, kind: str | None) -> None:
+    assert dispute_kind(a, b) == kind
+
+
+def test_identical_claims_are_one_source_not_a_dispute_nor_corroboration() -> None:
+    text = "About 12,000 civilians remain in the town."
+    assert dispute_kind(text, text) is None
+
+
+def test_claims_weeks_apart_do_not_dispute() -> None:
+    march = read_claim("About 12,000 civilians remain in the town.", places=[], when=dt.date(2024, 3, 14))
+    april = read_claim("About 3,000 civilians remain in the town.", places=[], when=dt.date(2024, 4, 28))
+    same_week = read_claim("About 3,000 civilians remain in the town.", places=[], when=dt.date(2024, 3, 16))
+    assert compare(march, april) is None
+    assert compare(march, same_week) == ("numeric", "civilians remaining: About 12,000 vs About 3,000")
