@@ -60,3 +60,20 @@ def test_claims_weeks_apart_do_not_dispute() -> None:
     same_week = read_claim("About 3,000 civilians remain in the town.", places=[], when=dt.date(2024, 3, 16))
     assert compare(march, april) is None
     assert compare(march, same_week) == ("numeric", "civilians remaining: About 12,000 vs About 3,000")
+
+
+def test_claims_group_across_documents_and_copies_count_once() -> None:
+    from claimgraph.claims import Side, group_claims
+
+    wire = "About 12,000 civilians remain in Velykyi Mlyn, the governor said."
+    own = "Some 12,000 civilians are still in Velykyi Mlyn, volunteers say."
+    claims = [
+        (Side("d1", 0, len(wire), wire), read_claim(wire, places=["Velykyi Mlyn"])),
+        (Side("d2", 0, len(wire), wire), read_claim(wire, places=["Velykyi Mlyn"])),
+        (Side("d3", 0, len(own), own), read_claim(own, places=["Velykyi Mlyn"])),
+    ]
+    groups = {(g.predicate, g.value): g for g in group_claims(claims)}
+    about = groups[("civilians remaining", "about 12,000")]
+    assert about.topic == "Velykyi Mlyn"
+    # Three sentences, two wordings: the wire story copied twice is one source, not two.
+    assert len(about.sides) == 3 and about.independent == 2

@@ -367,10 +367,6 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return low * (1 - tolerance), high * (1 + tolerance)
 
 
-def claim_id(side: Side) -> str:
-    return "clm_" + hashlib.sha1(f"{side.doc}:{side.start}:{side.end}".encode()).hexdigest()[:12]
-
-
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -408,3 +404,75 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
                     )
                 )
     return disputes
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """One normalised assertion ("Bakhmut — status: held") and every sentence that makes it.
+    ``independent`` counts distinct wordings: a wire story copied by ten outlets is one source."""
+
+    id: str
+    text: str
+    topic: str | None
+    predicate: str
+    value: str
+    sides: tuple[Side, ...]
+    independent: int
+
+
+def assertions(reading: Reading) -> list[tuple[str, str, str]]:
+    """(topic, predicate, value) triples a reading makes: the normal form claims are grouped by."""
+    topic = ", ".join(sorted(p.title() for p in reading.places))
+    out = [(topic, slot, _rounded(q)) for slot, q in reading.numbers]
+    if reading.status:
+        out.append((topic, "status", reading.status))
+    if reading.encircled is not None:
+        out.append((topic, "encircled", "yes" if reading.encircled else "no"))
+    if reading.destroyed is not None:
+        for thing in sorted(reading.objects) or ["structure"]:
+            out.append((topic, f"{thing} destroyed", "yes" if reading.destroyed else "no"))
+    if reading.stance:
+        out.append((topic, "judged", "negatively" if reading.stance == "unimportant" else "positively"))
+    return out
+
+
+def group_claims(claims: Sequence[tuple[Side, Reading]]) -> list[ClaimGroup]:
+    """Claims grouped across documents by their normal form (same topic, predicate and value)."""
+    groups: dict[tuple[str, str, str], list[Side]] = defaultdict(list)
+    for side, reading in claims:
+        for key in assertions(reading):
+            groups[key].append(side)
+    out: list[ClaimGroup] = []
+    for (topic, predicate, value), sides in sorted(groups.items()):
+        text = f"{topic or 'unnamed place'} — {predicate}: {value}"
+        out.append(
+            ClaimGroup(
+                id="clm_" + hashlib.sha1(text.encode()).hexdigest()[:12],
+                text=text,
+                topic=topic or None,
+                predicate=predicate,
+                value=value,
+                sides=tuple(sides),
+                independent=len({_normal(s.text) for s in sides}),
+            )
+        )
+    return out
+
+
+def _rounded(quantity: Quantity) -> str:
+    """A quantity's value as a claim states it, with its hedge: "about 12,000", "200-400 m"."""
+    value = f"{quantity.value:,.0f}" if quantity.value == int(quantity.value) else f"{quantity.value:,}"
+    if quantity.high is not None:
+        value += f"-{quantity.high:,.0f}"
+    if quantity.unit:
+        value += f" {quantity.unit}"
+    hedge = _HEDGES.get(quantity.qualifier or "", quantity.qualifier)
+    return f"{hedge} {value}" if hedge and hedge != "vague" else value
+
+
+# Hedges that say the same thing, so that "some 12,000" and "about 12,000" are one claim.
+_HEDGES: Final = {
+    "around": "about", "approximately": "about", "roughly": "about", "some": "about", "estimated": "about",
+    "an estimated": "about", "nearly": "almost", "over": "more than", "fewer than": "less than",
+    "under": "less than",
+}  # fmt: skip

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from claimgraph.claims import Dispute, Reading, Side, claim_id, find_disputes
+from claimgraph.claims import ClaimGroup, Dispute, Side, find_disputes, group_claims
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Quantity, Span, Statement, TimeMention
 from claimgraph.query import corpus_claims, corpus_entities
@@ -47,7 +47,8 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
                    "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
     "times": ("doc", "start", "end", "text", "value", "kind", "timeml", "stage"),
     "quantities": ("doc", "start", "end", "text", "value", "unit", "about", "high", "qualifier", "stage"),
-    "claims": ("id", "doc", "start", "end", "text", "topic", "statements"),
+    "claims": ("id", "text", "topic", "predicate", "value", "independent_sources", "statements"),
+    "claim_sources": ("claim", "doc", "start", "end"),
     "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
                  "b_doc", "b_start", "b_end", "b_statement", "explanation"),
     "techniques": ("doc", "start", "end", "text", "technique"),
@@ -117,21 +118,22 @@ def quantity_record(quantity: Quantity) -> dict[str, Any]:
     }
 
 
-def claim_record(side: Side, reading: Reading) -> dict[str, Any]:
+def claim_record(group: ClaimGroup) -> dict[str, Any]:
     return {
-        "id": claim_id(side),
-        "text": side.text,
-        "topic": ", ".join(sorted(reading.places)) or None,
-        "statements": [side.statement] if side.statement else [],
-        "doc": side.doc,
-        "start": side.start,
-        "end": side.end,
+        "id": group.id,
+        "text": group.text,
+        "topic": group.topic,
+        "statements": sorted({s.statement for s in group.sides if s.statement}),
+        "predicate": group.predicate,
+        "value": group.value,
+        "independent_sources": group.independent,
+        "sources": [{"doc": s.doc, "start": s.start, "end": s.end} for s in group.sides],
     }
 
 
 def dispute_record(dispute: Dispute) -> dict[str, Any]:
     def side(s: Side) -> dict[str, Any]:
-        return {"doc": s.doc, "start": s.start, "end": s.end, "statement": s.statement, "claim": claim_id(s)}
+        return {"doc": s.doc, "start": s.start, "end": s.end, "statement": s.statement}
 
     return {
         "id": dispute.id,
@@ -205,8 +207,8 @@ def iter_records(
     for quantity in store.quantities():
         yield "quantities", quantity_record(quantity)
     claims = corpus_claims(store, texts=texts)
-    for side, reading in claims:
-        yield "claims", claim_record(side, reading)
+    for group in group_claims(claims):
+        yield "claims", claim_record(group)
     for dispute in find_disputes(claims):
         yield "disputes", dispute_record(dispute)
 
@@ -266,6 +268,7 @@ def _write_csv_folder(store: Store, folder: Path, counts: dict[str, int], settin
             rows[kind].append({**record, **speaker})
         elif kind == "claims":
             rows[kind].append({**record, "statements": "; ".join(record["statements"])})
+            rows["claim_sources"].extend({"claim": record["id"], **source} for source in record["sources"])
         elif kind == "disputes":
             sides = {f"{name}_{key}": value for name in ("a", "b") for key, value in record[name].items()}
             rows[kind].append({**record, **sides})
