@@ -88,8 +88,12 @@ def fold(text: str) -> str:
     if any("\u0400" <= ch <= "\u04ff" for ch in lowered):
         lowered = " ".join(_transliterate(word) for word in lowered.split(" "))
     decomposed = unicodedata.normalize("NFKD", lowered)
-    # Lower case once more: compatibility forms ("𝕬") decompose to capitals.
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # Lower case once more: compatibility forms ("𝕬") decompose to capitals; and a Cyrillic letter with
+    # an accent ("ѐ") is a plain one once the accent is gone, to be transliterated like the rest.
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    if any("\u0400" <= ch <= "\u04ff" for ch in folded):
+        folded = " ".join(_transliterate(word) for word in folded.split(" "))
+    return folded
 
 
 def _transliterate(word: str) -> str:
