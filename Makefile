@@ -21,7 +21,8 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject
 demo: $(STAMP)
 	$(BIN)/claimgraph ingest samples/corpus --db $(DEMO_DB)
 	$(BIN)/claimgraph export --db $(DEMO_DB) --format json --out out/demo-export.json
-	@echo "Try: $(BIN)/claimgraph search bridge --db $(DEMO_DB)"
+	@echo "Also try: $(BIN)/claimgraph disputes --db $(DEMO_DB)"
+	$(BIN)/claimgraph serve --db $(DEMO_DB)
 
 test: lint typecheck pytest
 

@@ -87,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "kb")
 
     p = sub.add_parser(
+        "serve",
+        help="serve the web UI and the HTTP API over a store",
+        description="Serve the web UI and the HTTP API (OpenAPI at /openapi.json) over a store, read-only.",
+        formatter_class=_formatter,
+    )
+    _setting_option(p, "db")
+    _setting_option(p, "kb")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8750, help="port to listen on (default: 8750)")
+
+    p = sub.add_parser(
         "disputes",
         help="list where sources disagree: both sides quoted, with outlet and date",
         formatter_class=_formatter,
@@ -278,6 +289,17 @@ def _cmd_entity(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from claimgraph.server import create_app
+
+    app = create_app(settings=settings)
+    print(f"claimgraph: serving {settings.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
     from claimgraph.query import dispute_views
     from claimgraph.store import Store
@@ -306,6 +328,7 @@ _COMMANDS = {
     "search": _cmd_search,
     "entity": _cmd_entity,
     "disputes": _cmd_disputes,
+    "serve": _cmd_serve,
 }
 
 
