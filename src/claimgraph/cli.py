@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _setting_option(p, "db")
     _setting_option(p, "kb")
+    _setting_option(p, "basemap")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="port to listen on (default: 8750)")
 

@@ -40,6 +40,9 @@ class Settings:
     kb: str | None = None
     """A knowledge base CSV of your own, read after the bundled one (docs/knowledge-base.md)."""
 
+    basemap: str = "node_modules/world-atlas/countries-50m.json"
+    """Country outlines for the web map (TopoJSON from the npm package world-atlas); none: no outlines."""
+
     progress: bool | None = None
     """Show a progress bar: None decides by whether stderr is a terminal."""
 

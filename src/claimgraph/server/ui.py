@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from claimgraph.errors import UnknownDocument, UnknownEntity
 from claimgraph.server.api import search as api_search
 from claimgraph.server.api import snapshot, timeline
+from claimgraph.server.basemap import svg_paths
 from claimgraph.store import Store
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -132,8 +133,11 @@ def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
 def map_page(request: Request) -> HTMLResponse:
     snap = snapshot(request)
     located = [e for e in snap.entities if e["lat"] is not None]
-    points = _project(located)
-    return render(request, "map.html", points=points, outlines=[], width=MAP_WIDTH, height=MAP_HEIGHT)
+    frame = _frame(located)
+    points = [_point(p, frame) for p in located]
+    basemap = request.app.state.corpus.settings.basemap
+    outlines = svg_paths(basemap, lambda lon, lat: _xy(lon, lat, frame), MAP_WIDTH, MAP_HEIGHT)
+    return render(request, "map.html", points=points, outlines=outlines, width=MAP_WIDTH, height=MAP_HEIGHT)
 
 
 @router.get("/disputes", response_class=HTMLResponse)
@@ -224,27 +228,39 @@ def _highlight(text: str, marks: list[_Mark]) -> Markup:
     return Markup("".join(out))
 
 
-def _project(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Equirectangular projection of the places onto the map, framed around them."""
-    if not places:
-        return []
-    lats = [p["lat"] for p in places]
-    lons = [p["lon"] for p in places]
-    margin = 1.0
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    west: float
+    north: float
+    scale: float
+    most: int
+
+
+def _frame(places: list[dict[str, Any]]) -> _Frame:
+    """An equirectangular frame around the places (the region of Ukraine when there are none)."""
+    lats = [p["lat"] for p in places] or [44.0, 53.0]
+    lons = [p["lon"] for p in places] or [22.0, 41.0]
+    margin = 1.5
     south, north = min(lats) - margin, max(lats) + margin
     west, east = min(lons) - margin, max(lons) + margin
     scale = min(MAP_WIDTH / (east - west), MAP_HEIGHT / (north - south))
-    most = max(len(p["mentions"]) for p in places)
-    return [
-        {
-            "id": p["id"],
-            "name": p["name"],
-            "lat": p["lat"],
-            "lon": p["lon"],
-            "mentions": len(p["mentions"]),
-            "x": round((p["lon"] - west) * scale, 1),
-            "y": round((north - p["lat"]) * scale, 1),
-            "r": round(3 + 9 * math.sqrt(len(p["mentions"]) / most), 1),
-        }
-        for p in places
-    ]
+    return _Frame(west, north, scale, max((len(p["mentions"]) for p in places), default=1))
+
+
+def _xy(lon: float, lat: float, frame: _Frame) -> tuple[float, float]:
+    return (lon - frame.west) * frame.scale, (frame.north - lat) * frame.scale
+
+
+def _point(place: dict[str, Any], frame: _Frame) -> dict[str, Any]:
+    x, y = _xy(place["lon"], place["lat"], frame)
+    mentions = len(place["mentions"])
+    return {
+        "id": place["id"],
+        "name": place["name"],
+        "lat": place["lat"],
+        "lon": place["lon"],
+        "mentions": mentions,
+        "x": round(x, 1),
+        "y": round(y, 1),
+        "r": round(3 + 9 * math.sqrt(mentions / frame.most), 1),
+    }
