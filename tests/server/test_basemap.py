@@ -15,7 +15,7 @@ def test_topojson_arcs_decode_into_rings_and_paths(tmp_path: Path) -> None:
             [[0, 0], [0, 4], [4, 0]],
             [[4, 4], [0, -4]],
             [[4, 0], [-4, 0]],
-            [[4, 0], [4, 0], [0, 4], [-4, 0]],
+            [[4, 4], [4, 0], [0, -4], [-4, 0]],
         ],
         "objects": {
             "countries": {
