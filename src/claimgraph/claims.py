@@ -372,12 +372,21 @@ def _normal(text: str) -> str:
 
 
 def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
-    """Disputes among claims of different documents, compared within blocks of shared places."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (_, reading) in enumerate(claims):
+    """Disputes among claims of different documents.
+
+    Copies of one wording are one claim (the first copy stands for the rest): a wire story carried by
+    ten outlets is compared once. Claims are compared only within blocks that share a place (or a
+    stance's subject, or a destroyed structure) and a predicate (a number slot, status, encirclement,
+    destruction, stance), so the work grows with the claims that could disagree, not with all pairs.
+    """
+    first_copy: dict[str, int] = {}
+    for i, (side, reading) in enumerate(claims):
         if asserts_something(reading):
-            for place in reading.places or {""}:
-                blocks[place].append(i)
+            first_copy.setdefault(_normal(side.text), i)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in first_copy.values():
+        for block in _block_keys(claims[i][1]):
+            blocks[block].append(i)
     seen: set[tuple[int, int]] = set()
     disputes: list[Dispute] = []
     for members in blocks.values():
@@ -388,7 +397,7 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
                 if (i, j) in seen or side_a.doc == side_b.doc:
                     continue
                 seen.add((i, j))
-                found = compare(reading_a, reading_b, same_text=_normal(side_a.text) == _normal(side_b.text))
+                found = compare(reading_a, reading_b)
                 if found is None:
                     continue
                 kind, explanation = found
@@ -404,6 +413,18 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
                     )
                 )
     return disputes
+
+
+def _block_keys(reading: Reading) -> set[tuple[str, str]]:
+    places = reading.places or frozenset({""})
+    keys = {(place, f"number {slot}") for place in places for slot, _ in reading.numbers}
+    if reading.status or reading.encircled is not None:
+        keys |= {(place, "status") for place in places}
+    if reading.destroyed is not None:
+        keys |= {(thing, "destroyed") for thing in reading.objects}
+    if reading.stance:
+        keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
