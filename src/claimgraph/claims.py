@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.models import Quantity
+from claimgraph.resolve.names import name_keys
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,6 +147,7 @@ class Reading:
     # Weekdays named: Monday's count is not Thursday's.
     days: frozenset[str] = field(default_factory=frozenset)
     stance_words: str | None = None  # the words that carry the stance, for the explanation
+    place_names: tuple[tuple[str, str], ...] = ()  # (key, name as written) of its places
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,11 @@ class Dispute:
 def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date | None = None) -> Reading:
     """The numbers, status and stance ``text`` asserts. ``places`` are its places when the caller knows
     them (the place mentions of a corpus); without them capitalised words stand in."""
-    found = frozenset(p.lower() for p in (_places_in(text) if places is None else places))
+    # Places compare by name keys: "Velikiy Mlin" in one outlet is "Velykyi Mlyn" in another.
+    named = {
+        " ".join(keys): p for p in (_places_in(text) if places is None else places) if (keys := name_keys(p))
+    }
+    found = frozenset(named)
     numbers = tuple(
         (f"{slot} {_state(text, q)}".strip(), q)
         for q in find_quantities("claim", text)
@@ -205,6 +211,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         subjects,
         days,
         stance_words,
+        tuple(sorted(named.items())),
     )
 
 
@@ -295,7 +302,9 @@ def _same_topic(a: Reading, b: Reading) -> bool:
 
 def _place(a: Reading, b: Reading) -> str:
     shared = sorted(a.places & b.places)
-    return shared[0].title() if shared else "the place"
+    if not shared:
+        return "the place"
+    return dict(a.place_names).get(shared[0], shared[0])
 
 
 def _slot(quantity: Quantity, text: str = "") -> str | None:
@@ -443,7 +452,7 @@ class ClaimGroup:
 
 def assertions(reading: Reading) -> list[tuple[str, str, str]]:
     """(topic, predicate, value) triples a reading makes: the normal form claims are grouped by."""
-    topic = ", ".join(sorted(p.title() for p in reading.places))
+    topic = ", ".join(sorted(reading.places))
     out = [(topic, slot, _rounded(q)) for slot, q in reading.numbers]
     if reading.status:
         out.append((topic, "status", reading.status))
@@ -460,11 +469,14 @@ def assertions(reading: Reading) -> list[tuple[str, str, str]]:
 def group_claims(claims: Sequence[tuple[Side, Reading]]) -> list[ClaimGroup]:
     """Claims grouped across documents by their normal form (same topic, predicate and value)."""
     groups: dict[tuple[str, str, str], list[Side]] = defaultdict(list)
+    shown: dict[str, str] = {}  # a topic's keys -> its places as first written
     for side, reading in claims:
         for key in assertions(reading):
             groups[key].append(side)
+            shown.setdefault(key[0], ", ".join(sorted(name for _, name in reading.place_names)))
     out: list[ClaimGroup] = []
-    for (topic, predicate, value), sides in sorted(groups.items()):
+    for (topic_key, predicate, value), sides in sorted(groups.items()):
+        topic = shown.get(topic_key, topic_key)
         text = f"{topic or 'unnamed place'} — {predicate}: {value}"
         out.append(
             ClaimGroup(
