@@ -392,15 +392,27 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
     for i, (side, reading) in enumerate(claims):
         if asserts_something(reading):
             first_copy.setdefault(_normal(side.text), i)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
     for i in first_copy.values():
-        for block in _block_keys(claims[i][1]):
-            blocks[block].append(i)
+        reading = claims[i][1]
+        week = _week(reading.when)
+        for place, predicate in _block_keys(reading):
+            blocks[(place, predicate, week)].append(i)
+    dated: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for (place, predicate, week), members in blocks.items():
+        if week is not None:
+            dated[(place, predicate)].extend(members)
     seen: set[tuple[int, int]] = set()
     disputes: list[Dispute] = []
-    for members in blocks.values():
+    for (place, predicate, week), members in blocks.items():
+        # Reports at most 14 days apart fall in the same fortnight or in neighbouring ones; an undated
+        # report may be of any time, so it meets every dated one.
+        if week is None:
+            others = dated.get((place, predicate), [])
+        else:
+            others = blocks.get((place, predicate, week + 1), [])
         for n, i in enumerate(members):
-            for j in members[n + 1 :]:
+            for j in members[n + 1 :] + others:
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
                 if (i, j) in seen or side_a.doc == side_b.doc:
@@ -422,6 +434,11 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
                     )
                 )
     return disputes
+
+
+def _week(day: dt.date | None) -> int | None:
+    """A fortnight's number: claims reported within 14 days of each other share it or are neighbours."""
+    return None if day is None else day.toordinal() // SAME_TIME_DAYS
 
 
 def _block_keys(reading: Reading) -> set[tuple[str, str]]:

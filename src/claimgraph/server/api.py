@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from claimgraph.errors import UnknownDocument, UnknownEntity
 from claimgraph.query import snippet
 from claimgraph.server.corpus import Snapshot
-from claimgraph.store import Store
 
 router = APIRouter(prefix="/api")
 
@@ -22,6 +21,8 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=200, description="items to return (at most 200)")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]
+# An entity's mentions and statements come 200 at a time at most; /api/statements pages the rest.
+ENTITY_LIST_LIMIT = 200
 
 
 def snapshot(request: Request) -> Snapshot:
@@ -87,15 +88,12 @@ def entity(snap: Snap, entity_id: str) -> dict[str, Any]:
     record = snap.entity_by_id.get(entity_id)
     if record is None:
         raise UnknownEntity(entity_id)
-    names = [a.lower() for a in record["aliases"]]
     return {
-        **record,
-        "statements_by": [s for s in snap.statements if s["speaker"]["entity"] == entity_id],
-        "statements_about": [
-            s
-            for s in snap.statements
-            if s["speaker"]["entity"] != entity_id and _names_in(names, s["content"])
-        ][:200],
+        **{k: v for k, v in record.items() if k != "mentions"},
+        "mention_count": len(record["mentions"]),
+        "mentions": record["mentions"][:ENTITY_LIST_LIMIT],
+        "statements_by": snap.by_speaker.get(entity_id, [])[:ENTITY_LIST_LIMIT],
+        "statements_about": snap.about.get(entity_id, [])[:ENTITY_LIST_LIMIT],
         "cooccurring": [
             {"id": e["id"], "name": e["name"], "documents": n} for e, n in snap.cooccurring(entity_id)
         ],
@@ -161,18 +159,17 @@ def claims(snap: Snap, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
 def search(
     request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20
 ) -> dict[str, Any]:
-    with Store(request.app.state.corpus.settings.db, read_only=True) as store:
-        hits = store.search(q, limit=limit)
-        docs = {d.id: d for d in store.documents() if d.id in {h[0] for h in hits}}
+    snap = snapshot(request)
+    hits = request.app.state.corpus.search(q, limit=limit)
     items = [
         {
             "doc": doc_id,
             "score": score,
-            "title": docs[doc_id].metadata.title,
-            "snippet": snippet(docs[doc_id].text, q),
+            "title": snap.by_id[doc_id]["title"],
+            "snippet": snippet(snap.by_id[doc_id]["text"], q),
         }
         for doc_id, score in hits
-        if doc_id in docs
+        if doc_id in snap.by_id
     ]
     return {"items": items, "total": len(items), "offset": 0, "limit": limit}
 

@@ -41,9 +41,34 @@ class Snapshot:
     claims: list[dict[str, Any]] = field(default_factory=list)
     disputes: list[dict[str, Any]] = field(default_factory=list)
     mentions_by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    by_speaker: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Statements whose content mentions an entity (by its mention offsets, not by string search).
+    about: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def statements_of(self, doc_id: str) -> list[dict[str, Any]]:
-        return [s for s in self.statements if s["doc"] == doc_id]
+        return self.by_doc.get(doc_id, [])
+
+    def index(self) -> None:
+        by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        about: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for statement in self.statements:
+            by_doc[statement["doc"]].append(statement)
+            if statement["speaker"]["entity"]:
+                by_speaker[statement["speaker"]["entity"]].append(statement)
+        for doc, statements in by_doc.items():
+            mentions = self.mentions_by_doc.get(doc, [])
+            for statement in statements:
+                named = {
+                    m["entity"]
+                    for m in mentions
+                    if statement["start"] <= m["start"] < statement["end"]
+                    and m["entity"] != statement["speaker"]["entity"]
+                }
+                for entity_id in named:
+                    about[entity_id].append(statement)
+        self.by_doc, self.by_speaker, self.about = dict(by_doc), dict(by_speaker), dict(about)
 
     def cooccurring(self, entity_id: str, *, limit: int = 10) -> list[tuple[dict[str, Any], int]]:
         """Entities mentioned in the same documents, with how many documents they share."""
@@ -64,6 +89,15 @@ class Corpus:
         self._lock = threading.Lock()
         self._version: float | None = None
         self._snapshot = Snapshot()
+        self._store: Store | None = None
+
+    def search(self, query: str, *, limit: int) -> list[tuple[str, float]]:
+        """Full-text search through one read-only connection kept open (opening a store and loading the
+        search extension cost more than the query)."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.settings.db, read_only=True)
+            return self._store.search(query, limit=limit)
 
     def snapshot(self) -> Snapshot:
         version = Path(self.settings.db).stat().st_mtime
@@ -71,6 +105,9 @@ class Corpus:
             if version != self._version:
                 self._snapshot = build_snapshot(self.settings)
                 self._version = version
+                if self._store is not None:
+                    self._store.close()
+                    self._store = None
             return self._snapshot
 
 
@@ -103,4 +140,5 @@ def build_snapshot(settings: Settings) -> Snapshot:
         snap.claims = [claim_record(g) for g in group_claims(claims)]
         snap.disputes = [dispute_record(d) for d in find_disputes(claims)]
     snap.documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
+    snap.index()
     return snap

@@ -104,13 +104,8 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
     record = snap.entity_by_id.get(entity_id)
     if record is None:
         raise UnknownEntity(entity_id)
-    names = [a.lower() for a in record["aliases"] if len(a) > 2]
-    by = [s for s in snap.statements if s["speaker"]["entity"] == entity_id]
-    about = [
-        s
-        for s in snap.statements
-        if s["speaker"]["entity"] != entity_id and any(n in s["content"].lower() for n in names)
-    ][:100]
+    by = snap.by_speaker.get(entity_id, [])[:100]
+    about = snap.about.get(entity_id, [])[:100]
     return render(
         request, "entity.html", e=record, by=by, about=about, cooccurring=snap.cooccurring(entity_id)
     )
