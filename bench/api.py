@@ -440,7 +440,7 @@ def main() -> int:
     parser.add_argument(
         "--disputes",
         choices=("full", "skip"),
-        default="skip",
+        default="full",
         help="build the snapshot as served (default) or without find_disputes (see above)",
     )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus replicated")
