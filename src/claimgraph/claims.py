@@ -157,6 +157,7 @@ class Side:
     end: int
     text: str
     statement: str | None = None
+    copies: str | None = None  # the group of near-duplicate documents (one wire story) it belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +416,7 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
             for j in members[n + 1 :] + others:
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
-                if (i, j) in seen or side_a.doc == side_b.doc:
+                if (i, j) in seen or side_a.doc == side_b.doc or _copies(side_a) == _copies(side_b):
                     continue
                 seen.add((i, j))
                 found = compare(reading_a, reading_b)
@@ -439,6 +440,23 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
 def _week(day: dt.date | None) -> int | None:
     """A fortnight's number: claims reported within 14 days of each other share it or are neighbours."""
     return None if day is None else day.toordinal() // SAME_TIME_DAYS
+
+
+def _copies(side: Side) -> str:
+    return side.copies or side.doc
+
+
+def _copied_wordings(sides: Sequence[Side]) -> set[tuple[str, str]]:
+    """(group, wording) pairs that repeat a wording already counted for an earlier group: the same
+    sentence in two unrelated documents is one source too (a quoted statement, a copied line)."""
+    seen: set[str] = set()
+    repeated: set[tuple[str, str]] = set()
+    for side in sorted(sides, key=lambda s: (_copies(s), s.start)):
+        wording = _normal(side.text)
+        if wording in seen:
+            repeated.add((_copies(side), wording))
+        seen.add(wording)
+    return repeated
 
 
 def _block_keys(reading: Reading) -> set[tuple[str, str]]:
@@ -503,7 +521,7 @@ def group_claims(claims: Sequence[tuple[Side, Reading]]) -> list[ClaimGroup]:
                 predicate=predicate,
                 value=value,
                 sides=tuple(sides),
-                independent=len({_normal(s.text) for s in sides}),
+                independent=len({(_copies(s), _normal(s.text)) for s in sides} - _copied_wordings(sides)),
             )
         )
     return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.claims import Dispute, Reading, Side, asserts_something, find_disputes, read_claim
+from claimgraph.dedupe import copy_groups
 from claimgraph.errors import UnknownDocument, UnknownEntity, UsageError
 from claimgraph.models import Document, Entity, EntityMention, Statement
 from claimgraph.resolve import MergeReason, Resolution, resolve
@@ -149,6 +150,7 @@ def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> li
     statements_by_doc: dict[str, list[Statement]] = {}
     for found in store.statements():
         statements_by_doc.setdefault(found.content.doc, []).append(found)
+    copies = copy_groups(texts)
     claims: list[tuple[Side, Reading]] = []
     for doc_id, text in texts.items():
         previous_places: list[str] = []
@@ -173,7 +175,8 @@ def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> li
                 None,
             )
             offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            claims.append((Side(doc_id, offset, offset + len(sentence), sentence, statement_id), reading))
+            side = Side(doc_id, offset, offset + len(sentence), sentence, statement_id, copies[doc_id])
+            claims.append((side, reading))
     return claims
 
 
