@@ -6,10 +6,10 @@ import datetime as dt
 import importlib.util
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -26,6 +26,14 @@ from claimgraph.models import (
     TimeMention,
 )
 from claimgraph.store.schema import MIGRATIONS
+
+SpanRecord = EntityMention | TimeMention | Quantity
+R = TypeVar("R", EntityMention, TimeMention, Quantity)
+
+
+def _record_fields(record: type[SpanRecord]) -> list[str]:
+    # A span table's columns after doc/start/end are the record's fields after its span, in order.
+    return [f.name for f in fields(record) if f.name != "span"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,50 +221,33 @@ class Store:
             if batch.statements:
                 self._insert_statements(batch.statements)
             if batch.quantities:
-                qs = batch.quantities
-                self._insert_columns(
-                    "quantities",
-                    {
-                        "doc": [q.span.doc for q in qs],
-                        "start": [q.span.start for q in qs],
-                        '"end"': [q.span.end for q in qs],
-                        "text": [q.text for q in qs],
-                        "value": [q.value for q in qs],
-                        "high": [q.high for q in qs],
-                        "unit": [q.unit for q in qs],
-                        "qualifier": [q.qualifier for q in qs],
-                        "about": [q.about for q in qs],
-                        "stage": [q.stage for q in qs],
-                    },
-                )
+                self._insert_spans("quantities", batch.quantities)
             if batch.times:
-                ts = batch.times
-                self._insert_columns(
-                    "times",
-                    {
-                        "doc": [t.span.doc for t in ts],
-                        "start": [t.span.start for t in ts],
-                        '"end"': [t.span.end for t in ts],
-                        "text": [t.text for t in ts],
-                        "kind": [t.kind for t in ts],
-                        "timeml": [t.timeml for t in ts],
-                        "value": [t.value for t in ts],
-                        "stage": [t.stage for t in ts],
-                    },
-                )
+                self._insert_spans("times", batch.times)
             if batch.mentions:
-                ms = batch.mentions
-                self._insert_columns(
-                    "entity_mentions",
-                    {
-                        "doc": [m.span.doc for m in ms],
-                        "start": [m.span.start for m in ms],
-                        '"end"': [m.span.end for m in ms],
-                        "text": [m.text for m in ms],
-                        "label": [m.label for m in ms],
-                        "stage": [m.stage for m in ms],
-                    },
-                )
+                self._insert_spans("entity_mentions", batch.mentions)
+
+    def _insert_spans(self, table: str, items: Sequence[SpanRecord]) -> None:
+        """Rows of a table whose columns are ``doc, start, "end"`` and then the record's own fields."""
+        names = _record_fields(type(items[0]))
+        columns: dict[str, list[Any]] = {
+            "doc": [i.span.doc for i in items],
+            "start": [i.span.start for i in items],
+            '"end"': [i.span.end for i in items],
+        }
+        columns |= {name: [getattr(i, name) for i in items] for name in names}
+        self._insert_columns(table, columns)
+
+    def _spans(self, table: str, record: type[R], doc: str | None) -> list[R]:
+        """The records of a span table, in text order, of one document or all."""
+        names = _record_fields(record)
+        sql = f'SELECT doc, start, "end", {", ".join(names)} FROM {table}'
+        params: list[Any] = []
+        if doc is not None:
+            sql += " WHERE doc = ?"
+            params.append(doc)
+        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
+        return [record(Span(r[0], r[1], r[2]), *r[3:]) for r in rows]
 
     def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         # One statement per batch: DuckDB unnests the parameter lists into rows far faster than
@@ -307,22 +298,10 @@ class Store:
         return [_statement_from_row(r, self._text_of(r[1])) for r in rows]
 
     def times(self, *, doc: str | None = None) -> list[TimeMention]:
-        sql = 'SELECT doc, start, "end", text, kind, timeml, value, stage FROM times'
-        params: list[Any] = []
-        if doc is not None:
-            sql += " WHERE doc = ?"
-            params.append(doc)
-        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
-        return [TimeMention(Span(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+        return self._spans("times", TimeMention, doc)
 
     def quantities(self, *, doc: str | None = None) -> list[Quantity]:
-        sql = 'SELECT doc, start, "end", text, value, high, unit, qualifier, about, stage FROM quantities'
-        params: list[Any] = []
-        if doc is not None:
-            sql += " WHERE doc = ?"
-            params.append(doc)
-        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
-        return [Quantity(Span(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+        return self._spans("quantities", Quantity, doc)
 
     def _text_of(self, doc_id: str) -> str:
         if doc_id not in self._text_cache:
@@ -383,13 +362,7 @@ class Store:
         return [_document_from_row(r) for r in rows]
 
     def mentions(self, *, doc: str | None = None) -> list[EntityMention]:
-        sql = 'SELECT doc, start, "end", text, label, stage FROM entity_mentions'
-        params: list[Any] = []
-        if doc is not None:
-            sql += " WHERE doc = ?"
-            params.append(doc)
-        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
-        return [EntityMention(Span(r[0], r[1], r[2]), r[3], r[4], r[5]) for r in rows]
+        return self._spans("entity_mentions", EntityMention, doc)
 
     def rejections(self) -> list[Rejection]:
         rows = self._con.execute("SELECT source, reason FROM rejections ORDER BY source").fetchall()
