@@ -50,17 +50,14 @@ import math
 import random
 import re
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -275,40 +272,6 @@ def run_requests(get: Callable[[str], tuple[int, int]], paths: Sequence[str], wa
     return Timings(ms, list(paths), sizes)
 
 
-class BackgroundServer:
-    """uvicorn serving `app` on 127.0.0.1 (a free port) in a daemon thread, for a `with` block."""
-
-    def __init__(self, app: Any) -> None:
-        import uvicorn
-
-        # IPPROTO_TCP, not the default 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
-        # and without it every small response waits ~40 ms for the client's delayed ACK (Nagle).
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        self._socket.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-
-    def __enter__(self) -> BackgroundServer:
-        self._thread.start()
-        deadline = time.monotonic() + 30
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                sys.exit("uvicorn did not start")
-            time.sleep(0.01)
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=30)
-        self._socket.close()
-
-
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -323,6 +286,7 @@ def measure(db: Path, n: int, warmup: int, seed: int, entity_pick: str, disputes
 
     import claimgraph.server.corpus
     from claimgraph.server import create_app
+    from claimgraph.server.background import serving
     from claimgraph.settings import Settings
 
     if disputes == "skip":
@@ -346,7 +310,7 @@ def measure(db: Path, n: int, warmup: int, seed: int, entity_pick: str, disputes
         for kind in KINDS:
             results["in-process TestClient"][kind] = run_requests(in_process, paths[kind], warmup)
 
-    with BackgroundServer(app) as server, httpx.Client(base_url=server.url, timeout=120) as http:
+    with serving(app) as url, httpx.Client(base_url=url, timeout=120) as http:
 
         def over_http(path: str) -> tuple[int, int]:
             response = http.get(path)

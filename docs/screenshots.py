@@ -12,11 +12,8 @@ chromium``); Playwright's own browser downloads are never used. ``make screensho
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 import tempfile
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,35 +36,12 @@ def build_store(db: Path) -> None:
 @contextmanager
 def serve(db: Path) -> Iterator[str]:
     """Serve the store on a free 127.0.0.1 port in a background thread; yields the base URL."""
-    import httpx
-    import uvicorn
-
     from claimgraph.server import create_app
+    from claimgraph.server.background import serving
     from claimgraph.settings import Settings
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    app = create_app(settings=Settings(db=str(db)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise SystemExit(f"the server did not answer at {url}")
-        time.sleep(0.05)
-    try:
+    with serving(create_app(settings=Settings(db=str(db)))) as url:
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def pages(url: str) -> list[tuple[str, str]]:

@@ -12,9 +12,6 @@ own browser downloads are never used. Without either it skips; CI installs both 
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,19 +67,11 @@ TITLE_SENSOR = """
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterator[str]:
-    import httpx
-    import uvicorn
-
     from claimgraph.ingest import ingest
     from claimgraph.server import create_app
+    from claimgraph.server.background import serving
     from claimgraph.settings import Settings
 
     folder = tmp_path_factory.mktemp("browser")
@@ -91,25 +80,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Iterato
     db = folder / "browser.duckdb"
     ingest([folder], settings=Settings(db=str(db), n_process=1, progress=False), nlp=nlp)
 
-    port = free_port()
-    app = create_app(settings=Settings(db=str(db)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert thread.is_alive(), "uvicorn stopped before answering"
-        assert time.monotonic() < deadline, f"uvicorn did not answer at {url} within 30 s"
-        time.sleep(0.05)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings=Settings(db=str(db)))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
