@@ -134,12 +134,9 @@ def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> li
     no place takes the places of the sentence before it in its paragraph ("It is a symbolic matter"
     after a sentence about Bakhmut). A sentence inside a statement's content names that statement.
     """
-    published: dict[str, dt.date | None] = {}
-    documents: dict[str, str] = {}
-    for doc in store.documents():
-        published[doc.id] = doc.metadata.published
-        documents[doc.id] = doc.text
-    texts = documents if texts is None else texts
+    if texts is None:
+        texts = {doc.id: doc.text for doc in store.documents()}
+    published = store.published_dates()
     place_names = {
         m.text.strip("[]()\"' ")
         for m in store.mentions()

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from claimgraph.errors import UnknownDocument, UnknownEntity
+from claimgraph.server.api import disputes as api_disputes
 from claimgraph.server.api import search as api_search
 from claimgraph.server.api import snapshot, timeline
 from claimgraph.server.basemap import svg_paths
@@ -137,8 +138,6 @@ def map_page(request: Request) -> HTMLResponse:
 
 @router.get("/disputes", response_class=HTMLResponse)
 def disputes(request: Request) -> HTMLResponse:
-    from claimgraph.server.api import disputes as api_disputes
-
     items = api_disputes(snapshot(request), kind=None, offset=0, limit=200)["items"]
     return render(request, "disputes.html", disputes=items)
 

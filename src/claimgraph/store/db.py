@@ -346,6 +346,10 @@ class Store:
         assert row is not None
         return Counts(documents=row[0], entity_mentions=row[1], statements=row[2], rejections=row[3])
 
+    def published_dates(self) -> dict[str, dt.date | None]:
+        """Document id -> publication date, without reading the texts."""
+        return dict(self._con.execute("SELECT id, published FROM documents").fetchall())
+
     def sources_with_hash(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT source, content_hash FROM documents").fetchall())
 
