@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
+from claimgraph.extract.times import WEEKDAYS
 from claimgraph.models import Quantity
 from claimgraph.resolve.names import name_keys
 
@@ -88,7 +89,7 @@ _PERIOD: Final = re.compile(
     re.I,
 )
 SAME_TIME_DAYS: Final = 14
-_WEEKDAY: Final = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY: Final = re.compile(r"\b(" + "|".join(day.title() for day in WEEKDAYS) + r")\b")
 _OBJECTS: Final = re.compile(
     r"\b(bridge|dam|plant|power station|station|hospital|school|airport|port|depot|church|theatre|theater|"
     r"railway|road|tower|building)s?\b",
