@@ -45,6 +45,7 @@ class IngestReport:
     entity_mentions: int = 0
     statements: int = 0
     seconds: float = 0.0
+    corpus_seconds: float = 0.0  # the corpus-wide stages after the per-document ones
 
     @property
     def stored(self) -> int:
@@ -173,9 +174,17 @@ def ingest(
             ) from None
         finally:
             bar.close()
-        store.rebuild_search_index()
+        finish_ingest(store, report=report, settings=settings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def finish_ingest(store: Store, *, report: IngestReport, settings: Settings) -> None:
+    """What every engine does once the per-document stages are stored: the search index, then the
+    corpus-wide stages (copies, entities, claims, disputes) brought up to date."""
+    started = time.perf_counter()
+    store.rebuild_search_index()
+    report.corpus_seconds = time.perf_counter() - started
 
 
 def _clean(raw: RawDocument, *, settings: Settings) -> CleanedDocument | Rejection:
