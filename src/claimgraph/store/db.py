@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import duckdb
 
@@ -45,6 +45,89 @@ class StoredBatch:
     statements: Sequence[Statement] = ()
     times: Sequence[TimeMention] = ()
     quantities: Sequence[Quantity] = ()
+
+
+Columns = dict[str, list[Any]]
+"""A table's rows as one list per column, keyed by the store's column names."""
+
+PARQUET_TABLES: Final = ("documents", "statements", "quantities", "times", "entity_mentions", "rejections")
+"""The files of a batch written as Parquet, one per table; load_parquet_batch stores them."""
+
+
+def parquet_file(folder: Path, table: str) -> Path:
+    return folder / f"{table}.parquet"
+
+
+def batch_tables(batch: StoredBatch) -> dict[str, Columns]:
+    """A batch's rows table by table: what write_batch inserts and what a Parquet batch holds, so
+    both ways into the store convert every value the same way."""
+    return {
+        "documents": document_columns(batch.documents),
+        "statements": statement_columns(batch.statements),
+        "quantities": span_columns(Quantity, batch.quantities),
+        "times": span_columns(TimeMention, batch.times),
+        "entity_mentions": span_columns(EntityMention, batch.mentions),
+    }
+
+
+def document_columns(docs: Sequence[Document]) -> Columns:
+    return {
+        "id": [d.id for d in docs],
+        "content_hash": [d.content_hash for d in docs],
+        "source": [d.source for d in docs],
+        "title": [d.metadata.title for d in docs],
+        "outlet": [d.metadata.outlet for d in docs],
+        "authors": [list(d.metadata.authors) for d in docs],
+        "published": [d.metadata.published for d in docs],
+        "url": [d.metadata.url for d in docs],
+        "language": [d.metadata.language for d in docs],
+        "text": [d.text for d in docs],
+        "raw": [d.raw for d in docs],
+        "media_type": [d.media_type for d in docs],
+        "extractor": [d.extractor for d in docs],
+    }
+
+
+def span_columns(record: type[SpanRecord], items: Sequence[SpanRecord]) -> Columns:
+    """Rows of a table whose columns are ``doc, start, end`` and then the record's own fields."""
+    columns: Columns = {
+        "doc": [i.span.doc for i in items],
+        "start": [i.span.start for i in items],
+        "end": [i.span.end for i in items],
+    }
+    return columns | {name: [getattr(i, name) for i in items] for name in _record_fields(record)}
+
+
+def statement_columns(statements: Sequence[Statement]) -> Columns:
+    def span_part(span: Span | None, part: str) -> int | None:
+        return None if span is None else int(getattr(span, part))
+
+    return {
+        "id": [s.id for s in statements],
+        "doc": [s.content.doc for s in statements],
+        "start": [s.content.start for s in statements],
+        "end": [s.content.end for s in statements],
+        "kind": [s.kind for s in statements],
+        "cue": [s.cue for s in statements],
+        "cue_start": [span_part(s.cue_span, "start") for s in statements],
+        "cue_end": [span_part(s.cue_span, "end") for s in statements],
+        "speaker_text": [s.speaker.text for s in statements],
+        "speaker_start": [span_part(s.speaker.span, "start") for s in statements],
+        "speaker_end": [span_part(s.speaker.span, "end") for s in statements],
+        "referent_start": [span_part(s.speaker.referent, "start") for s in statements],
+        "referent_end": [span_part(s.speaker.referent, "end") for s in statements],
+        "speaker_description": [s.speaker.description for s in statements],
+        "speaker_anonymous": [s.speaker.anonymous for s in statements],
+        "channel": [s.channel for s in statements],
+        "said_on": [s.said_on for s in statements],
+        "stage": [s.stage for s in statements],
+    }
+
+
+def rejection_columns(rejections: Sequence[Rejection]) -> Columns:
+    """One row per source, its latest reason: the table holds one rejection per source."""
+    latest = {r.source: r.reason for r in rejections}
+    return {"source": list(latest), "reason": list(latest.values())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +198,10 @@ class Store:
     # -- schema -----------------------------------------------------------------------------------
 
     def _upgrade_if_older(self) -> None:
-        """A store made by an older claimgraph gets the missing migrations before it is read; the
-        documents stored before a stage existed get that stage's rows on `claimgraph ingest --force`."""
+        """A store made by an older claimgraph gets the missing migrations before it is read, and one
+        whose documents are not all through the corpus-wide stages (an ingest stopped before them) gets
+        them; the documents stored before a per-document stage existed get that stage's rows on
+        `claimgraph ingest --force`."""
         try:
             with duckdb.connect(self.path, read_only=True) as con:
                 tables = {
@@ -185,58 +270,46 @@ class Store:
 
     def write_batch(self, batch: StoredBatch) -> None:
         """Store documents and their mentions atomically: all of the batch or none of it."""
-        docs = batch.documents
         with self._transaction():
-            if batch.replaced_sources:
-                stale = [
-                    r[0]
-                    for r in self._con.execute(
-                        "SELECT id FROM documents WHERE list_contains(?, source)",
-                        [list(batch.replaced_sources)],
-                    ).fetchall()
-                ]
-                self._delete_documents(stale)
-            if docs:
-                self._insert_columns(
-                    "documents",
-                    {
-                        "id": [d.id for d in docs],
-                        "content_hash": [d.content_hash for d in docs],
-                        "source": [d.source for d in docs],
-                        "title": [d.metadata.title for d in docs],
-                        "outlet": [d.metadata.outlet for d in docs],
-                        "authors": [list(d.metadata.authors) for d in docs],
-                        "published": [d.metadata.published for d in docs],
-                        "url": [d.metadata.url for d in docs],
-                        "language": [d.metadata.language for d in docs],
-                        "text": [d.text for d in docs],
-                        "raw": [d.raw for d in docs],
-                        "media_type": [d.media_type for d in docs],
-                        "extractor": [d.extractor for d in docs],
-                    },
-                )
-                self._con.execute(
-                    "DELETE FROM rejections WHERE list_contains(?, source)", [[d.source for d in docs]]
-                )
-            if batch.statements:
-                self._insert_statements(batch.statements)
-            if batch.quantities:
-                self._insert_spans("quantities", batch.quantities)
-            if batch.times:
-                self._insert_spans("times", batch.times)
-            if batch.mentions:
-                self._insert_spans("entity_mentions", batch.mentions)
+            self._delete_sources(batch.replaced_sources)
+            for table, columns in batch_tables(batch).items():
+                if any(columns.values()):
+                    self._insert_columns(table, columns)
+            if batch.documents:
+                sources = [d.source for d in batch.documents]
+                self._con.execute("DELETE FROM rejections WHERE list_contains(?, source)", [sources])
 
-    def _insert_spans(self, table: str, items: Sequence[SpanRecord]) -> None:
-        """Rows of a table whose columns are ``doc, start, "end"`` and then the record's own fields."""
-        names = _record_fields(type(items[0]))
-        columns: dict[str, list[Any]] = {
-            "doc": [i.span.doc for i in items],
-            "start": [i.span.start for i in items],
-            '"end"': [i.span.end for i in items],
-        }
-        columns |= {name: [getattr(i, name) for i in items] for name in names}
-        self._insert_columns(table, columns)
+    def load_parquet_batch(self, folder: Path, *, replaced_sources: Sequence[str]) -> None:
+        """Store a batch written as Parquet files (see ``parquet_file``) atomically, replacing what
+        write_batch replaces; the rejections file's rows replace earlier rejections of their sources."""
+        with self._transaction():
+            self._delete_sources(replaced_sources)
+            for table in PARQUET_TABLES:
+                self._con.execute(
+                    f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)",
+                    [str(parquet_file(folder, table))],
+                )
+            for table in ("documents", "rejections"):
+                self._con.execute(
+                    "DELETE FROM rejections WHERE source IN (SELECT source FROM read_parquet(?))",
+                    [str(parquet_file(folder, table))],
+                )
+            self._con.execute(
+                "INSERT INTO rejections BY NAME SELECT * FROM read_parquet(?)",
+                [str(parquet_file(folder, "rejections"))],
+            )
+
+    def _delete_sources(self, sources: Sequence[str]) -> None:
+        """Remove the stored versions of these sources, which a batch replaces."""
+        if not sources:
+            return
+        stale = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT id FROM documents WHERE list_contains(?, source)", [list(sources)]
+            ).fetchall()
+        ]
+        self._delete_documents(stale)
 
     def _spans(self, table: str, record: type[R], doc: str | None) -> list[R]:
         """The records of a span table, in text order, of one document or all."""
@@ -249,40 +322,14 @@ class Store:
         rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
         return [record(Span(r[0], r[1], r[2]), *r[3:]) for r in rows]
 
-    def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+    def _insert_columns(self, table: str, columns: Columns) -> None:
         # One statement per batch: DuckDB unnests the parameter lists into rows far faster than
         # executemany inserts them one by one.
+        names = ", ".join(f'"{name}"' for name in columns)
         placeholders = ", ".join(f"unnest(${i})" for i in range(1, len(columns) + 1))
         self._con.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {placeholders})",
-            list(columns.values()),
+            f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {placeholders})", list(columns.values())
         )
-
-    def _insert_statements(self, statements: Sequence[Statement]) -> None:
-        def span_part(span: Span | None, part: str) -> int | None:
-            return None if span is None else int(getattr(span, part))
-
-        columns: dict[str, list[Any]] = {
-            "id": [s.id for s in statements],
-            "doc": [s.content.doc for s in statements],
-            "start": [s.content.start for s in statements],
-            '"end"': [s.content.end for s in statements],
-            "kind": [s.kind for s in statements],
-            "cue": [s.cue for s in statements],
-            "cue_start": [span_part(s.cue_span, "start") for s in statements],
-            "cue_end": [span_part(s.cue_span, "end") for s in statements],
-            "speaker_text": [s.speaker.text for s in statements],
-            "speaker_start": [span_part(s.speaker.span, "start") for s in statements],
-            "speaker_end": [span_part(s.speaker.span, "end") for s in statements],
-            "referent_start": [span_part(s.speaker.referent, "start") for s in statements],
-            "referent_end": [span_part(s.speaker.referent, "end") for s in statements],
-            "speaker_description": [s.speaker.description for s in statements],
-            "speaker_anonymous": [s.speaker.anonymous for s in statements],
-            "channel": [s.channel for s in statements],
-            "said_on": [s.said_on for s in statements],
-            "stage": [s.stage for s in statements],
-        }
-        self._insert_columns("statements", columns)
 
     def statements(self, *, doc: str | None = None) -> list[Statement]:
         sql = (
@@ -321,10 +368,10 @@ class Store:
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:
             return
-        latest = {r.source: r.reason for r in rejections}
+        columns = rejection_columns(rejections)
         with self._transaction():
-            self._con.execute("DELETE FROM rejections WHERE list_contains(?, source)", [list(latest)])
-            self._insert_columns("rejections", {"source": list(latest), "reason": list(latest.values())})
+            self._con.execute("DELETE FROM rejections WHERE list_contains(?, source)", [columns["source"]])
+            self._insert_columns("rejections", columns)
 
     def rebuild_search_index(self) -> None:
         # The FTS index is a snapshot, not maintained on insert: rebuilt once after each ingest.
@@ -384,6 +431,15 @@ class Store:
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path}: no search index yet; run `claimgraph ingest` first") from exc
         return [(r[0], float(r[1])) for r in rows]
+
+
+def _pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether documents were stored or removed since the corpus-wide stages last ran."""
+    row = con.execute(
+        "SELECT EXISTS (SELECT 1 FROM documents ANTI JOIN corpus_documents c ON c.doc = documents.id)"
+        " OR EXISTS (SELECT 1 FROM corpus_documents ANTI JOIN documents d ON d.id = corpus_documents.doc)"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 _DOC_COLUMNS = (
