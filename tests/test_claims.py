@@ -63,14 +63,14 @@ def test_claims_weeks_apart_do_not_dispute() -> None:
 
 
 def test_claims_group_across_documents_and_copies_count_once() -> None:
-    from claimgraph.claims import Side, group_claims
+    from claimgraph.claims import Side, assertions, group_claims
 
     wire = "About 12,000 civilians remain in Velykyi Mlyn, the governor said."
     own = "Some 12,000 civilians are still in Velykyi Mlyn, volunteers say."
     claims = [
-        (Side("d1", 0, len(wire), wire), read_claim(wire, places=["Velykyi Mlyn"])),
-        (Side("d2", 0, len(wire), wire), read_claim(wire, places=["Velykyi Mlyn"])),
-        (Side("d3", 0, len(own), own), read_claim(own, places=["Velykyi Mlyn"])),
+        (Side("d1", 0, len(wire), wire), assertions(read_claim(wire, places=["Velykyi Mlyn"]))),
+        (Side("d2", 0, len(wire), wire), assertions(read_claim(wire, places=["Velykyi Mlyn"]))),
+        (Side("d3", 0, len(own), own), assertions(read_claim(own, places=["Velykyi Mlyn"]))),
     ]
     groups = {(g.predicate, g.value): g for g in group_claims(claims)}
     about = groups[("civilians remaining", "about 12,000")]

@@ -217,6 +217,61 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     )
 
 
+_SENTENCE: Final = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence read as a claim, with the place names it was read with (kept so that it can be read
+    again the same way)."""
+
+    side: Side
+    reading: Reading
+    places: tuple[str, ...]
+
+
+def document_claims(
+    doc_id: str,
+    text: str,
+    *,
+    published: dt.date | None,
+    statements: Sequence[tuple[str, int, int]],
+    place_word: re.Pattern[str] | None,
+) -> list[Claim]:
+    """Every sentence of a document that asserts a number, a place's status or a stance on it.
+
+    Its places are the words ``place_word`` finds in it (the corpus's town and region names); a
+    sentence naming no place takes the places of the sentence before it in its paragraph ("It is a
+    symbolic matter" after a sentence about Bakhmut). A sentence inside a statement's content (given
+    as ``(id, start, end)``) names that statement.
+    """
+    claims: list[Claim] = []
+    previous_places: list[str] = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.start(), match.end()
+        sentence = text[start:end].strip()
+        if "\n\n" in text[max(0, start - 2) : start + 1]:
+            previous_places = []
+        places = (place_word.findall(sentence) if place_word else []) or previous_places
+        previous_places = places
+        if len(sentence.split()) < 4:
+            continue
+        reading = read_claim(sentence, places=places, when=published)
+        if not asserts_something(reading):
+            continue
+        statement_id = next((i for i, s, e in statements if s < end and start < e), None)
+        offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+        side = Side(doc_id, offset, offset + len(sentence), sentence, statement_id)
+        claims.append(Claim(side, reading, tuple(places)))
+    return claims
+
+
+def place_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of the place names as whole words, longest first."""
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)) if n)
+    return re.compile(rf"\b(?:{alternatives})\b") if alternatives else None
+
+
 def _places_in(text: str) -> list[str]:
     """The towns and regions a lone sentence names, by the same NER and gazetteer as a corpus."""
     from claimgraph.nlp import load_pipeline  # deferred: the model loads only for lone sentences
@@ -398,7 +453,7 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
     for i in first_copy.values():
         reading = claims[i][1]
         week = _week(reading.when)
-        for place, predicate in _block_keys(reading):
+        for place, predicate in block_keys(reading):
             blocks[(place, predicate, week)].append(i)
     dated: dict[tuple[str, str], list[int]] = defaultdict(list)
     for (place, predicate, week), members in blocks.items():
@@ -450,17 +505,18 @@ def _copies(side: Side) -> str:
 def _copied_wordings(sides: Sequence[Side]) -> set[tuple[str, str]]:
     """(group, wording) pairs that repeat a wording already counted for an earlier group: the same
     sentence in two unrelated documents is one source too (a quoted statement, a copied line)."""
-    seen: set[str] = set()
+    first_group: dict[str, str] = {}
     repeated: set[tuple[str, str]] = set()
     for side in sorted(sides, key=lambda s: (_copies(s), s.start)):
         wording = _normal(side.text)
-        if wording in seen:
+        group = first_group.setdefault(wording, _copies(side))
+        if group != _copies(side):
             repeated.add((_copies(side), wording))
-        seen.add(wording)
     return repeated
 
 
-def _block_keys(reading: Reading) -> set[tuple[str, str]]:
+def block_keys(reading: Reading) -> set[tuple[str, str]]:
+    """(topic, predicate) pairs: only claims sharing one are ever compared."""
     places = reading.places or frozenset({""})
     keys = {(place, f"number {slot}") for place in places for slot, _ in reading.numbers}
     if reading.status or reading.encircled is not None:
@@ -470,6 +526,16 @@ def _block_keys(reading: Reading) -> set[tuple[str, str]]:
     if reading.stance:
         keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
     return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One normal form a claim takes: "Bakhmut — status: held"."""
+
+    topic: str  # its places' name keys, sorted: what claims are grouped by
+    shown: str  # its places as written, for reading
+    predicate: str
+    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,30 +552,31 @@ class ClaimGroup:
     independent: int
 
 
-def assertions(reading: Reading) -> list[tuple[str, str, str]]:
-    """(topic, predicate, value) triples a reading makes: the normal form claims are grouped by."""
+def assertions(reading: Reading) -> list[Assertion]:
+    """The normal forms a reading asserts, by which claims are grouped."""
     topic = ", ".join(sorted(reading.places))
-    out = [(topic, slot, _rounded(q)) for slot, q in reading.numbers]
+    shown = ", ".join(sorted(name for _, name in reading.place_names))
+    out = [(slot, _rounded(q)) for slot, q in reading.numbers]
     if reading.status:
-        out.append((topic, "status", reading.status))
+        out.append(("status", reading.status))
     if reading.encircled is not None:
-        out.append((topic, "encircled", "yes" if reading.encircled else "no"))
+        out.append(("encircled", "yes" if reading.encircled else "no"))
     if reading.destroyed is not None:
         for thing in sorted(reading.objects) or ["structure"]:
-            out.append((topic, f"{thing} destroyed", "yes" if reading.destroyed else "no"))
+            out.append((f"{thing} destroyed", "yes" if reading.destroyed else "no"))
     if reading.stance:
-        out.append((topic, "judged", "negatively" if reading.stance == "unimportant" else "positively"))
-    return out
+        out.append(("judged", "negatively" if reading.stance == "unimportant" else "positively"))
+    return [Assertion(topic, shown, predicate, value) for predicate, value in out]
 
 
-def group_claims(claims: Sequence[tuple[Side, Reading]]) -> list[ClaimGroup]:
+def group_claims(claims: Iterable[tuple[Side, Sequence[Assertion]]]) -> list[ClaimGroup]:
     """Claims grouped across documents by their normal form (same topic, predicate and value)."""
     groups: dict[tuple[str, str, str], list[Side]] = defaultdict(list)
     shown: dict[str, str] = {}  # a topic's keys -> its places as first written
-    for side, reading in claims:
-        for key in assertions(reading):
-            groups[key].append(side)
-            shown.setdefault(key[0], ", ".join(sorted(name for _, name in reading.place_names)))
+    for side, made in claims:
+        for assertion in made:
+            groups[(assertion.topic, assertion.predicate, assertion.value)].append(side)
+            shown.setdefault(assertion.topic, assertion.shown)
     out: list[ClaimGroup] = []
     for (topic_key, predicate, value), sides in sorted(groups.items()):
         topic = shown.get(topic_key, topic_key)

@@ -1,16 +1,20 @@
 """Copies of one story: documents whose texts are near-duplicates (a wire story on ten sites, lightly
 edited) form one group, so that claims repeated by syndication count as one source.
 
-Each text is cut into overlapping five-word shingles and summarised by a MinHash signature;
-locality-sensitive hashing (datasketch's MinHashLSH) proposes candidate pairs, and a candidate pair
-whose estimated Jaccard similarity reaches the threshold (0.8) is a pair of copies; no pair of
-documents is compared unless the hashes put them together. Groups are the connected components.
+Each text is cut into overlapping five-word shingles and summarised by a MinHash signature. The
+signature is cut into bands (locality-sensitive hashing, with the band layout datasketch's MinHashLSH
+chooses for a 0.5 threshold): two documents are candidates when any band hashes alike, and a
+candidate pair whose signatures agree at the threshold (0.8, the estimated Jaccard similarity of
+their shingles) is a pair of copies. The store keeps the bands, so a new document is compared only
+with the documents sharing a band with it (``claimgraph.update``); groups are the connected
+components of the pairs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from datasketch import MinHash, MinHashLSH
@@ -20,39 +24,52 @@ CANDIDATE_THRESHOLD: Final = 0.5
 NUM_PERM: Final = 128
 SHINGLE_WORDS: Final = 5
 _WORD = re.compile(r"\w+")
+# Bands of rows that make two signatures candidates at CANDIDATE_THRESHOLD, so that few true copies
+# slip through; the real threshold is checked on the whole signatures afterwards.
+_BANDS: Final = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM).hashranges
 
 
-def copy_groups(texts: Mapping[str, str], *, threshold: float = THRESHOLD) -> dict[str, str]:
-    """Document id -> the id standing for its group of copies (itself when it has none)."""
-    # The hashes only propose candidates, at a lower threshold so that few true copies slip through;
-    # each candidate pair is then checked against the real threshold on its signatures.
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    signatures: dict[str, MinHash] = {}
-    for doc_id, text in texts.items():
-        signature = _signature(text)
-        signatures[doc_id] = signature
-        lsh.insert(doc_id, signature)
-    parent = {doc_id: doc_id for doc_id in texts}
+def signature(text: str) -> list[int]:
+    """The MinHash signature of a text's five-word shingles: NUM_PERM numbers below 2**32."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return [int(v) for v in minhash.hashvalues]
+
+
+def band_hashes(minhash: Sequence[int]) -> list[int]:
+    """One signed 64-bit hash per band of the signature (a DuckDB BIGINT each)."""
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                b"".join(v.to_bytes(4, "little") for v in minhash[start:end]), digest_size=8
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for start, end in _BANDS
+    ]
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """The share of equal positions of two signatures: an estimate of their shingles' Jaccard index."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
+
+
+def components(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Document id -> the smallest id of its group, for every document in some pair of copies."""
+    parent: dict[str, str] = {}
 
     def root(doc_id: str) -> str:
+        parent.setdefault(doc_id, doc_id)
         while parent[doc_id] != doc_id:
             parent[doc_id] = parent[parent[doc_id]]
             doc_id = parent[doc_id]
         return doc_id
 
-    for doc_id, signature in signatures.items():
-        for other in lsh.query(signature):
-            if other == doc_id or signature.jaccard(signatures[other]) < threshold:
-                continue
-            a, b = root(doc_id), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {doc_id: root(doc_id) for doc_id in texts}
-
-
-def _signature(text: str) -> MinHash:
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {doc_id: root(doc_id) for doc_id in list(parent)}

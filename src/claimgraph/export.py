@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from claimgraph.claims import ClaimGroup, Dispute, Side, find_disputes, group_claims
+from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Quantity, Span, Statement, TimeMention
-from claimgraph.query import corpus_claims, corpus_entities
+from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -196,7 +196,7 @@ def iter_records(
     for doc in store.documents():
         texts[doc.id] = doc.text
         yield "documents", document_record(doc)
-    entities = corpus_entities(store, texts=texts, settings=settings).entities
+    entities = corpus_entities(store, settings=settings).entities
     for entity in entities:
         yield "entities", entity_record(entity, texts)
     index = EntityIndex(entities)
@@ -206,10 +206,9 @@ def iter_records(
         yield "times", time_record(time)
     for quantity in store.quantities():
         yield "quantities", quantity_record(quantity)
-    claims = corpus_claims(store, texts=texts)
-    for group in group_claims(claims):
+    for group in group_claims(corpus_claims(store)):
         yield "claims", claim_record(group)
-    for dispute in find_disputes(claims):
+    for dispute in corpus_disputes(store):
         yield "disputes", dispute_record(dispute)
 
 

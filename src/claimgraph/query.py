@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from claimgraph.claims import Dispute, Reading, Side, asserts_something, find_disputes, read_claim
-from claimgraph.dedupe import copy_groups
+from claimgraph.claims import Assertion, Dispute, Side
 from claimgraph.errors import UnknownDocument, UnknownEntity, UsageError
-from claimgraph.models import Document, Entity, EntityMention, Statement
-from claimgraph.resolve import MergeReason, Resolution, resolve
-from claimgraph.resolve.kb import KnowledgeBase
+from claimgraph.models import Document, Entity, EntityMention, Span, Statement
+from claimgraph.resolve import MergeReason, Resolution
 from claimgraph.resolve.names import fold, name_keys
-from claimgraph.resolve.places import country_code
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
+from claimgraph.update import copies_of, resolve_stored_mentions, stored_resolution_is_current
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +81,47 @@ class EntityView:
     reasons: tuple[MergeReason, ...]
 
 
-def corpus_entities(
-    store: Store, *, texts: Mapping[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS
-) -> Resolution:
-    """Every entity in the store, resolved corpus-wide with the bundled and the user's knowledge base."""
-    if texts is None:
-        texts = {doc.id: doc.text for doc in store.documents()}
-    kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
-    return resolve(store.mentions(), texts=texts, kb=kb, min_place_population=settings.min_place_population)
+def corpus_entities(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> Resolution:
+    """Every entity in the store, as the last ingest resolved it corpus-wide; resolved afresh from the
+    stored mentions (and not written) when ``settings`` name another knowledge base or gazetteer
+    threshold than that ingest used."""
+    if not stored_resolution_is_current(store, settings=settings):
+        return resolve_stored_mentions(store.connection, settings=settings)
+    con = store.connection
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for entity, doc, start, end in con.execute(
+        'SELECT entity, doc, start, "end" FROM entity_spans ORDER BY entity, doc, start, "end"'
+    ).fetchall():
+        spans[entity].append(Span(doc, start, end))
+    reasons: dict[str, list[MergeReason]] = defaultdict(list)
+    for entity, a, b, rule in con.execute(
+        "SELECT entity, a, b, rule FROM entity_reasons ORDER BY rowid"
+    ).fetchall():
+        reasons[entity].append(MergeReason(a, b, rule))
+    entities = [
+        Entity(
+            id=entity_id,
+            name=name,
+            type=label,
+            aliases=tuple(aliases),
+            mentions=tuple(spans[entity_id]),
+            stage=stage,
+            description=description,
+            kb_id=kb_id,
+            lat=lat,
+            lon=lon,
+        )
+        for entity_id, name, label, aliases, description, kb_id, lat, lon, stage in con.execute(
+            "SELECT id, name, type, aliases, description, kb_id, lat, lon, stage FROM entities ORDER BY rank"
+        ).fetchall()
+    ]
+    return Resolution(entities, {e.id: reasons.get(e.id, []) for e in entities})
 
 
 def find_entity(store: Store, name: str, *, settings: Settings = DEFAULT_SETTINGS) -> list[EntityView]:
     """The entities called ``name`` (in any spelling their names share keys with), most mentioned first."""
-    documents = {doc.id: doc for doc in store.documents()}
-    resolution = corpus_entities(store, texts={i: d.text for i, d in documents.items()}, settings=settings)
+    labels = store.labels()
+    resolution = corpus_entities(store, settings=settings)
     wanted = {name_keys(name), name_keys(name, person=True)}
     folded = fold(name.strip())
     views: list[EntityView] = []
@@ -111,8 +134,7 @@ def find_entity(store: Store, name: str, *, settings: Settings = DEFAULT_SETTING
             EntityView(
                 entity=entity,
                 mentions_by_doc=tuple(
-                    (doc, documents[doc].metadata.title if doc in documents else None, n)
-                    for doc, n in per_doc.most_common()
+                    (doc, labels[doc][0] if doc in labels else None, n) for doc, n in per_doc.most_common()
                 ),
                 reasons=tuple(resolution.reasons.get(entity.id, [])),
             )
@@ -122,64 +144,45 @@ def find_entity(store: Store, name: str, *, settings: Settings = DEFAULT_SETTING
     return views
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+def corpus_claims(store: Store) -> list[tuple[Side, list[Assertion]]]:
+    """Every stored claim, in document and text order, with what it asserts (see ``claimgraph.claims``)."""
+    con = store.connection
+    made: dict[str, list[Assertion]] = defaultdict(list)
+    for claim, topic, shown, predicate, value in con.execute(
+        "SELECT claim, topic, shown, predicate, value FROM claim_assertions ORDER BY rowid"
+    ).fetchall():
+        made[claim].append(Assertion(topic, shown, predicate, value))
+    copies = copies_of(store)
+    return [
+        (Side(doc, start, end, text, statement, copies.get(doc)), made[claim])
+        for claim, doc, start, end, text, statement in con.execute(
+            'SELECT id, doc, start, "end", text, statement FROM claims ORDER BY doc, start'
+        ).fetchall()
+    ]
 
 
-def corpus_claims(store: Store, *, texts: Mapping[str, str] | None = None) -> list[tuple[Side, Reading]]:
-    """Every sentence that asserts a number, a place's status or a stance on it, as a claim.
-
-    Its places are the towns and regions the corpus names that it names (a mention, or a word the
-    corpus uses as a place name elsewhere); countries are too broad to be a topic. A sentence naming
-    no place takes the places of the sentence before it in its paragraph ("It is a symbolic matter"
-    after a sentence about Bakhmut). A sentence inside a statement's content names that statement.
-    """
-    if texts is None:
-        texts = {doc.id: doc.text for doc in store.documents()}
-    published = store.published_dates()
-    place_names = {
-        m.text.strip("[]()\"' ")
-        for m in store.mentions()
-        if m.label in _PLACE_LABELS and country_code(m.text) is None
-    }
-    alternatives = "|".join(re.escape(n) for n in sorted(place_names, key=len, reverse=True) if n)
-    place_word = re.compile(rf"\b(?:{alternatives})\b") if alternatives else None
-    statements_by_doc: dict[str, list[Statement]] = {}
-    for found in store.statements():
-        statements_by_doc.setdefault(found.content.doc, []).append(found)
-    copies = copy_groups(texts)
-    claims: list[tuple[Side, Reading]] = []
-    for doc_id, text in texts.items():
-        previous_places: list[str] = []
-        for match in _SENTENCE.finditer(text):
-            start, end = match.start(), match.end()
-            sentence = text[start:end].strip()
-            if "\n\n" in text[max(0, start - 2) : start + 1]:
-                previous_places = []
-            places = (place_word.findall(sentence) if place_word else []) or previous_places
-            previous_places = places
-            if len(sentence.split()) < 4:
-                continue
-            reading = read_claim(sentence, places=places, when=published.get(doc_id))
-            if not asserts_something(reading):
-                continue
-            statement_id = next(
-                (
-                    s.id
-                    for s in statements_by_doc.get(doc_id, [])
-                    if s.content.start < end and start < s.content.end
-                ),
-                None,
-            )
-            offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            side = Side(doc_id, offset, offset + len(sentence), sentence, statement_id, copies[doc_id])
-            claims.append((side, reading))
-    return claims
-
-
-def corpus_disputes(store: Store, *, texts: Mapping[str, str] | None = None) -> list[Dispute]:
-    """Disputes between the claims of different documents (see ``claimgraph.claims``)."""
-    return find_disputes(corpus_claims(store, texts=texts))
+def corpus_disputes(store: Store) -> list[Dispute]:
+    """The stored disputes between claims of different documents, in the order of their first side."""
+    copies = copies_of(store)
+    rows = store.connection.execute(
+        """
+        SELECT d.id, d.kind, d.topic, d.explanation,
+               a.doc, a.start, a."end", a.text, a.statement, b.doc, b.start, b."end", b.text, b.statement
+        FROM disputes d JOIN claims a ON a.id = d.a_claim JOIN claims b ON b.id = d.b_claim
+        ORDER BY a.doc, a.start, b.doc, b.start, d.kind
+        """
+    ).fetchall()
+    return [
+        Dispute(
+            id=r[0],
+            kind=r[1],
+            topic=r[2],
+            a=Side(r[4], r[5], r[6], r[7], r[8], copies.get(r[4])),
+            b=Side(r[9], r[10], r[11], r[12], r[13], copies.get(r[9])),
+            explanation=r[3],
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +208,11 @@ class DisputeView:
 
 def dispute_views(store: Store) -> list[DisputeView]:
     """Every dispute with both sides' words, outlet and publication date, for reading."""
-    documents = {doc.id: doc for doc in store.documents()}
+    labels = store.labels()
 
     def side(s: Side) -> DisputeSide:
-        doc = documents[s.doc]
-        return DisputeSide(
-            s.doc, s.start, s.end, s.text, doc.metadata.outlet, doc.metadata.published, s.statement
-        )
+        _, outlet, published = labels[s.doc]
+        return DisputeSide(s.doc, s.start, s.end, s.text, outlet, published, s.statement)
 
-    disputes = corpus_disputes(store, texts={i: d.text for i, d in documents.items()})
+    disputes = corpus_disputes(store)
     return [DisputeView(d.id, d.kind, d.topic, d.explanation, side(d.a), side(d.b)) for d in disputes]

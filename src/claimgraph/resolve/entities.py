@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimgraph.models import Entity, EntityMention
+from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
 from claimgraph.resolve.names import (
     TITLE_WORDS,
@@ -43,9 +43,10 @@ from claimgraph.resolve.names import (
     near,
     token_key,
 )
-from claimgraph.resolve.places import Place, choose, corpus_countries, country_code, gazetteer
+from claimgraph.resolve.places import Gazetteer, Place, choose, corpus_countries, country_code, gazetteer
 
 STAGE = "resolve-rules"
+TITLE_WINDOW = 60  # characters in front of a name searched for a title ("Defense Minister")
 
 _GROUP_PREFIXES = frozenset({"pmc", "pmk", "chvk", "cvk"})
 _GROUP_SUFFIXES = frozenset({"group", "pmc"})
@@ -164,30 +165,95 @@ def resolve(
     texts: Mapping[str, str] | None = None,
     kb: KnowledgeBase | None = None,
     min_place_population: int = 500,
+    before: Mapping[Span, str] | None = None,
+    home: frozenset[str] | None = None,
+    doc_groups: Mapping[str, set[GroupId]] | None = None,
 ) -> Resolution:
-    """Entities and, for each, why its names were merged."""
+    """Entities and, for each, why its names were merged. Titles in front of a person's name come
+    from ``before`` (up to TITLE_WINDOW characters in front of each mention) or else from ``texts``.
+
+    A caller resolving part of a corpus again (``claimgraph.update``) passes what the rules read from
+    the rest of it: the corpus's ``home`` countries and, per document, the name groups it mentions.
+    """
     knowledge = KnowledgeBase.bundled() if kb is None else kb
     groups = _groups(mentions)
     merger = _Merger(groups)
     links = _link_knowledge_base(merger, knowledge)
-    _merge_people(merger)
+    _merge_people(merger, doc_groups)
     _merge_organisations(merger)
-    places = _merge_places(merger, min_place_population)
-    return _entities(merger, links, places, texts or {})
+    places = _merge_places(merger, min_place_population, home)
+    if before is None:
+        before = _windows_before(groups, texts or {})
+    return _entities(merger, links, places, before)
+
+
+def _windows_before(groups: list[_Group], texts: Mapping[str, str]) -> dict[Span, str]:
+    return {
+        m.span: text[max(0, m.span.start - TITLE_WINDOW) : m.span.start]
+        for g in groups
+        if g.person
+        for m in g.mentions
+        if (text := texts.get(m.span.doc)) is not None
+    }
+
+
+GroupId = tuple[str, tuple[str, ...]]  # (type family, name keys): the names that fall together
+
+
+def group_of(text: str, label: str) -> GroupId | None:
+    """The name group a mention falls in, None for a name with no keys."""
+    family = type_family(label)
+    keys = name_keys(text, person=family == "person")
+    return (family, keys) if keys else None
 
 
 def _groups(mentions: Iterable[EntityMention]) -> list[_Group]:
-    by_key: dict[tuple[str, tuple[str, ...]], _Group] = {}
+    by_key: dict[GroupId, _Group] = {}
     for mention in mentions:
-        family = type_family(mention.label)
-        keys = name_keys(mention.text, person=family == "person")
-        if not keys:
+        found = group_of(mention.text, mention.label)
+        if found is None:
             continue
-        group = by_key.get((family, keys))
+        group = by_key.get(found)
         if group is None:
-            group = by_key[(family, keys)] = _Group(family, keys)
+            group = by_key[found] = _Group(*found)
         group.mentions.append(mention)
     return list(by_key.values())
+
+
+def blocks(
+    group: GroupId, texts: Iterable[str], *, label: str, kb: KnowledgeBase, places: Gazetteer | None
+) -> set[str]:
+    """Every block a name group is compared in by any rule below, for names written as ``texts``:
+    two groups that share no block are never merged, so a new name needs comparing only with the
+    groups sharing one of its blocks."""
+    family, keys = group
+    texts = list(texts)
+    found = {"kb:" + entry.id for text in texts if (entry := kb.lookup(text, label)) is not None}
+    if family == "person":
+        return found | {"person" + b for b in _surname_blocks(keys[-1])}
+    joined = " ".join(keys)
+    found |= {"name" + b for b in _surname_blocks(joined)}
+    core = _core_name(keys)
+    if core:
+        found.add("core:" + " ".join(core))
+    for text in texts:
+        display = display_form(text)
+        initials = acronym(display)
+        if initials:
+            found.add("acronym:" + initials.lower())
+        letters = display.replace(".", "")
+        if _is_acronym(letters):
+            found.add("acronym:" + letters.lower())
+        ministry = _ministry(display)
+        if ministry:
+            found.add("ministry:" + ":".join(ministry))
+        stem = _members_stem(display)
+        if stem:
+            found.add("core:" + stem)
+        if family == "place" and places is not None:
+            current, other = places.candidates(display)
+            found |= {f"geonames:{p.geonameid}" for p in (*current, *other)}
+    return found
 
 
 def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntry]:
@@ -209,7 +275,7 @@ def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntr
 # -- people -------------------------------------------------------------------------------------------
 
 
-def _merge_people(merger: _Merger) -> None:
+def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None) -> None:
     people = [i for i, g in enumerate(merger.groups) if g.family == "person"]
     full = [i for i in people if len(merger.groups[i].keys) >= 2]
     single = [i for i in people if len(merger.groups[i].keys) == 1]
@@ -232,7 +298,7 @@ def _merge_people(merger: _Merger) -> None:
             for b in members[n + 1 :]:
                 if near(merger.groups[a].keys[0], merger.groups[b].keys[0]):
                     merger.union(a, b, "the same name, a letter or two apart")
-    cooccurring = _entities_by_doc(merger)
+    cooccurring = _entities_by_doc(merger) if doc_groups is None else doc_groups
     for i in single:
         _attach_surname(merger, i, blocks, cooccurring)
 
@@ -256,8 +322,8 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     return None
 
 
-def _entities_by_doc(merger: _Merger) -> dict[str, set[tuple[str, tuple[str, ...]]]]:
-    out: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
+def _entities_by_doc(merger: _Merger) -> dict[str, set[GroupId]]:
+    out: dict[str, set[GroupId]] = defaultdict(set)
     for group in merger.groups:
         for doc in group.docs:
             out[doc].add((group.family, group.keys))
@@ -268,7 +334,7 @@ def _attach_surname(
     merger: _Merger,
     single: int,
     blocks: Mapping[str, list[int]],
-    cooccurring: Mapping[str, set[tuple[str, tuple[str, ...]]]],
+    cooccurring: Mapping[str, set[GroupId]],
 ) -> None:
     group = merger.groups[single]
     surname = group.keys[0]
@@ -295,10 +361,10 @@ def _attach_surname(
             single, target, f"surname of {merger.groups[target].display}, the only one in the corpus"
         )
         return
-    own = set().union(*(cooccurring[d] for d in docs)) - {(group.family, group.keys)}
+    own = set().union(*(cooccurring.get(d, set()) for d in docs)) - {(group.family, group.keys)}
     scores: Counter[int] = Counter()
     for i in candidates:
-        theirs = set().union(*(cooccurring[d] for d in merger.groups[i].docs))
+        theirs = set().union(*(cooccurring.get(d, set()) for d in merger.groups[i].docs))
         scores[merger.root(i)] += len(own & theirs)
     ranked = scores.most_common(2)
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -398,6 +464,29 @@ def _members_stem(display: str) -> str | None:
     return None
 
 
+def home_countries(place_groups: Iterable[tuple[str, int]], min_population: int) -> frozenset[str]:
+    """The countries a corpus is about, from its place name groups (a name as written, and how many
+    mentions the group has): the countries it names most, else those of its larger cities."""
+    groups = list(place_groups)
+    named = corpus_countries(name for name, count in groups for _ in range(count))
+    if named:
+        return named
+    return _countries_of_cities([name for name, _ in groups if country_code(name) is None], min_population)
+
+
+def places_needing_context(
+    mentions: Iterable[EntityMention], home: frozenset[str], places: Gazetteer
+) -> set[GroupId]:
+    """The place name groups that only the other places of their documents can settle."""
+    return {
+        (g.family, g.keys)
+        for g in _groups(mentions)
+        if g.family == "place"
+        and country_code(g.display) is None
+        and choose(places.candidates(g.display), home) is None
+    }
+
+
 def _countries_of_cities(names: list[str], min_population: int) -> frozenset[str]:
     """A corpus that names no country is about the countries of its cities: the world's larger cities
     among its place names say which."""
@@ -428,15 +517,15 @@ def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: 
 # -- places -------------------------------------------------------------------------------------------
 
 
-def _merge_places(merger: _Merger, min_population: int) -> dict[int, Place]:
+def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | None) -> dict[int, Place]:
     place_groups = [i for i, g in enumerate(merger.groups) if g.family == "place"]
-    names = [merger.groups[i].display for i in place_groups for _ in merger.groups[i].mentions]
+    if home is None:
+        home = home_countries(
+            ((merger.groups[i].display, len(merger.groups[i].mentions)) for i in place_groups), min_population
+        )
     place_groups = [i for i in place_groups if country_code(merger.groups[i].display) is None]
     if not place_groups:
         return {}
-    home = corpus_countries(names) or _countries_of_cities(
-        [merger.groups[i].display for i in place_groups], min_population
-    )
     places_gazetteer = gazetteer(home, min_population)
     candidates = {i: places_gazetteer.candidates(merger.groups[i].display) for i in place_groups}
     first_pass = {i: p for i in place_groups if (p := choose(candidates[i], home)) is not None}
@@ -467,7 +556,7 @@ def _merge_places(merger: _Merger, min_population: int) -> dict[int, Place]:
 
 
 def _entities(
-    merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int, Place], texts: Mapping[str, str]
+    merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int, Place], before: Mapping[Span, str]
 ) -> Resolution:
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(merger.groups)):
@@ -511,7 +600,7 @@ def _entities(
                 aliases=tuple(surfaces),
                 mentions=tuple(sorted((m.span for m in mentions), key=lambda s: (s.doc, s.start))),
                 stage=STAGE,
-                description=entry.description if entry else _title_description(groups, texts),
+                description=entry.description if entry else _title_description(groups, before),
                 kb_id=entry.wikidata if entry else None,
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
@@ -539,17 +628,17 @@ def _label(mentions: list[EntityMention]) -> str:
     return labels.most_common(1)[0][0]
 
 
-def _title_description(groups: list[_Group], texts: Mapping[str, str]) -> str | None:
+def _title_description(groups: list[_Group], before: Mapping[Span, str]) -> str | None:
     """The title most often written in front of a person's name: "Defense Minister" in "... Defense
     Minister Sergei Shoigu"."""
     titles: Counter[str] = Counter()
     for mention in (m for g in groups if g.person for m in g.mentions):
-        text = texts.get(mention.span.doc)
-        if text is None:
+        window = before.get(mention.span)
+        if window is None:
             continue
         # The title may sit inside the mention ("Maj Gen Igor Lazutin") or just before it.
         inside = mention.text[: max(0, mention.text.find(display_form(mention.text, person=True)))]
-        words = (text[max(0, mention.span.start - 60) : mention.span.start] + " " + inside).split()
+        words = (window + " " + inside).split()
         title: list[str] = []
         for word in reversed(words):
             if word.lower().strip(",") in TITLE_WORDS and word[:1].isupper() and not word.endswith(","):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimgraph.claims import find_disputes, group_claims
+from claimgraph.claims import group_claims
 from claimgraph.export import (
     EntityIndex,
     claim_record,
@@ -24,7 +24,7 @@ from claimgraph.export import (
     statement_record,
     time_record,
 )
-from claimgraph.query import corpus_claims, corpus_entities
+from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 
@@ -120,7 +120,7 @@ def build_snapshot(settings: Settings) -> Snapshot:
             record = document_record(doc)
             snap.documents.append(record)
             snap.by_id[doc.id] = record
-        entities = corpus_entities(store, texts=texts, settings=settings).entities
+        entities = corpus_entities(store, settings=settings).entities
         for entity in entities:
             record = entity_record(entity, texts)
             snap.entities.append(record)
@@ -136,9 +136,8 @@ def build_snapshot(settings: Settings) -> Snapshot:
             snap.times.setdefault(t.span.doc, []).append(time_record(t))
         for q in store.quantities():
             snap.quantities.setdefault(q.span.doc, []).append(quantity_record(q))
-        claims = corpus_claims(store, texts=texts)
-        snap.claims = [claim_record(g) for g in group_claims(claims)]
-        snap.disputes = [dispute_record(d) for d in find_disputes(claims)]
+        snap.claims = [claim_record(g) for g in group_claims(corpus_claims(store))]
+        snap.disputes = [dispute_record(d) for d in corpus_disputes(store)]
     snap.documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
     snap.index()
     return snap

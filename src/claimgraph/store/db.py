@@ -212,17 +212,23 @@ class Store:
                     if "schema_migrations" in tables
                     else set()
                 )
+                pending = "corpus_documents" in tables and _pending(con)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
-        if all(name in applied for name, _ in MIGRATIONS):
+        if all(name in applied for name, _ in MIGRATIONS) and not pending:
             return
+        # Deferred: the corpus-wide stages read the store through this class.
+        from claimgraph.update import update_corpus
+
         try:
             self._con = duckdb.connect(self.path)
             self._migrate()
+            update_corpus(self)
             self._con.close()
         except duckdb.Error as exc:
             raise StoreError(
-                f"{self.path}: the store was made by an older claimgraph and cannot be upgraded now ({exc})"
+                f"{self.path}: the store was made by an older claimgraph, or its last ingest stopped before "
+                f"the corpus-wide stages, and it cannot be brought up to date now ({exc})"
             ) from exc
 
     def _migrate(self) -> None:
@@ -393,9 +399,10 @@ class Store:
         assert row is not None
         return Counts(documents=row[0], entity_mentions=row[1], statements=row[2], rejections=row[3])
 
-    def published_dates(self) -> dict[str, dt.date | None]:
-        """Document id -> publication date, without reading the texts."""
-        return dict(self._con.execute("SELECT id, published FROM documents").fetchall())
+    def labels(self) -> dict[str, tuple[str | None, str | None, dt.date | None]]:
+        """Document id -> (title, outlet, publication date), without reading the texts."""
+        rows = self._con.execute("SELECT id, title, outlet, published FROM documents").fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def sources_with_hash(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT source, content_hash FROM documents").fetchall())
@@ -418,6 +425,18 @@ class Store:
     def rejections(self) -> list[Rejection]:
         rows = self._con.execute("SELECT source, reason FROM rejections ORDER BY source").fetchall()
         return [Rejection(r[0], r[1]) for r in rows]
+
+    # -- the corpus-wide stages (claimgraph.update) ----------------------------------------------
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, for the set-based corpus-wide stages of ``claimgraph.update``, which own
+        their tables; everything else reads and writes through the methods of this class."""
+        return self._con
+
+    def transaction(self) -> Store._Tx:
+        """All of the block's writes or none of them."""
+        return self._transaction()
 
     def search(self, query: str, *, limit: int) -> list[tuple[str, float]]:
         """(document id, BM25 score) best first."""

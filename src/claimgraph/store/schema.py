@@ -116,4 +116,59 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX quantities_doc ON quantities (doc);
         """,
     ),
+    (
+        "0007_corpus_stages",
+        """
+        -- The corpus-wide stages, kept up to date by claimgraph.update after every ingest.
+        CREATE TABLE corpus_documents (doc VARCHAR NOT NULL, copies VARCHAR NOT NULL);
+        CREATE TABLE corpus_settings (name VARCHAR NOT NULL, value VARCHAR NOT NULL);
+        CREATE TABLE doc_signatures (doc VARCHAR NOT NULL, minhash UINTEGER[] NOT NULL);
+        CREATE TABLE doc_bands (doc VARCHAR NOT NULL, band SMALLINT NOT NULL, hash BIGINT NOT NULL);
+        CREATE TABLE copy_pairs (a VARCHAR NOT NULL, b VARCHAR NOT NULL);
+        CREATE TABLE place_names (name VARCHAR NOT NULL);
+        CREATE TABLE claims (
+            id         VARCHAR NOT NULL,
+            doc        VARCHAR NOT NULL,
+            start      INTEGER NOT NULL,
+            "end"      INTEGER NOT NULL,
+            text       VARCHAR NOT NULL,
+            statement  VARCHAR,
+            places     VARCHAR[] NOT NULL,
+            published  DATE
+        );
+        CREATE TABLE claim_blocks (claim VARCHAR NOT NULL, topic VARCHAR NOT NULL, predicate VARCHAR NOT NULL);
+        CREATE TABLE claim_assertions (
+            claim      VARCHAR NOT NULL,
+            topic      VARCHAR NOT NULL,
+            shown      VARCHAR NOT NULL,
+            predicate  VARCHAR NOT NULL,
+            value      VARCHAR NOT NULL
+        );
+        CREATE TABLE disputes (
+            id           VARCHAR NOT NULL,
+            kind         VARCHAR NOT NULL,
+            topic        VARCHAR,
+            a_claim      VARCHAR NOT NULL,
+            b_claim      VARCHAR NOT NULL,
+            explanation  VARCHAR NOT NULL
+        );
+        CREATE TABLE entities (
+            id           VARCHAR NOT NULL,
+            name         VARCHAR NOT NULL,
+            type         VARCHAR NOT NULL,
+            aliases      VARCHAR[] NOT NULL,
+            description  VARCHAR,
+            kb_id        VARCHAR,
+            lat          DOUBLE,
+            lon          DOUBLE,
+            stage        VARCHAR NOT NULL,
+            rank         INTEGER NOT NULL
+        );
+        CREATE TABLE entity_spans (entity VARCHAR NOT NULL, doc VARCHAR NOT NULL, start INTEGER NOT NULL,
+                                   "end" INTEGER NOT NULL, name_group VARCHAR NOT NULL);
+        CREATE TABLE name_blocks (name_group VARCHAR NOT NULL, block VARCHAR NOT NULL);
+        CREATE TABLE entity_reasons (entity VARCHAR NOT NULL, a VARCHAR NOT NULL, b VARCHAR NOT NULL,
+                                     rule VARCHAR NOT NULL);
+        """,
+    ),
 )

@@ -1,0 +1,670 @@
+"""The corpus-wide stages, kept in the store: copies, claims, disputes and entities.
+
+The per-document stages of an ingest (any engine) store each document's text, mentions, statements,
+times and quantities. ``update_corpus`` then brings the corpus-wide stages up to date for the
+documents that arrived or left since the last update, in one transaction, with set-based SQL over
+the stored rows and blocking so that no stage compares all pairs:
+
+- copies (``claimgraph.dedupe``): a new document's MinHash bands are joined with the stored bands;
+  only documents sharing a band are checked, and groups are the components of the stored pairs;
+- claims (``claimgraph.claims``): the sentences of new documents are read as claims. A claim's
+  places are the corpus's place names, so when an ingest brings a new place name (or removes the
+  last mention of one), the stored documents whose text holds that name are read again — found by
+  a scan in SQL; no other old document is read;
+- disputes: claims are compared only within blocks (a place and a predicate). The blocks that hold
+  a new, re-read, removed or newly copied claim are recomputed; every other dispute stays stored;
+- entities (``claimgraph.resolve``): resolved again from the stored mentions, never from re-parsed
+  documents, and stored with their spans and the reasons for each merge.
+
+A document is done when it is in ``corpus_documents``; an update interrupted before its commit
+leaves the store as it was, and the next one does the same work again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from claimgraph.claims import (
+    Claim,
+    Side,
+    assertions,
+    block_keys,
+    document_claims,
+    find_disputes,
+    place_pattern,
+    read_claim,
+)
+from claimgraph.dedupe import THRESHOLD, band_hashes, components, signature
+from claimgraph.models import EntityMention, Span
+from claimgraph.resolve import Resolution, resolve
+from claimgraph.resolve.entities import (
+    TITLE_WINDOW,
+    GroupId,
+    blocks,
+    group_of,
+    home_countries,
+    places_needing_context,
+)
+from claimgraph.resolve.kb import KnowledgeBase
+from claimgraph.resolve.names import display_form
+from claimgraph.resolve.places import Gazetteer, country_code, gazetteer
+from claimgraph.settings import DEFAULT_SETTINGS, Settings
+from claimgraph.store import Store
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_READ_CHUNK = 500  # documents whose texts are in memory at once
+
+
+@dataclass(slots=True)
+class CorpusUpdate:
+    """What one update did: how much of the corpus it touched, and how long each stage took."""
+
+    new_documents: int = 0
+    removed_documents: int = 0
+    copy_pairs: int = 0
+    reread_documents: int = 0
+    claims_read: int = 0
+    dirty_blocks: int = 0
+    claims_compared: int = 0
+    disputes: int = 0
+    entities: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def update_corpus(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> CorpusUpdate:
+    """Bring copies, claims, disputes and entities up to date; see the module docstring."""
+    report = CorpusUpdate()
+    con = store.connection
+    resolution_settings = _resolution_settings(settings)
+    with store.transaction():
+        new = _ids(con, "SELECT id FROM documents ANTI JOIN corpus_documents c ON c.doc = documents.id")
+        gone = _ids(
+            con, "SELECT doc FROM corpus_documents ANTI JOIN documents d ON d.id = corpus_documents.doc"
+        )
+        stale_entities = _stored_setting(con, "resolution") != resolution_settings
+        if not new and not gone and not stale_entities:
+            return report
+        report.new_documents, report.removed_documents = len(new), len(gone)
+        _temp_ids(con, "new_docs", new)
+        _temp_ids(con, "gone_docs", gone)
+        timer = _Timer(report.seconds)
+
+        with timer("copies"):
+            changed_copies = _update_copies(con, report)
+        with timer("claims"):
+            reread = _docs_with_changed_place_names(con)
+            report.reread_documents = len(reread)
+            _temp_ids(con, "reread_docs", reread)
+            _temp_ids(con, "copied_docs", changed_copies)
+            dirty = _update_claims(con, report)
+        with timer("disputes"):
+            _update_disputes(con, dirty, report)
+        with timer("entities"):
+            _update_entities(con, settings, report, everything=stale_entities)
+            _set_setting(con, "resolution", resolution_settings)
+        con.execute("DELETE FROM corpus_documents WHERE doc IN (SELECT doc FROM gone_docs)")
+        con.execute(
+            "INSERT INTO corpus_documents SELECT doc, doc FROM new_docs"
+            " ANTI JOIN corpus_documents c ON c.doc = new_docs.doc"
+        )
+        _store_copy_groups(con)
+    return report
+
+
+class _Timer:
+    def __init__(self, into: dict[str, float]) -> None:
+        self._into = into
+
+    def __call__(self, stage: str) -> _Timer._Stage:
+        return _Timer._Stage(self._into, stage)
+
+    class _Stage:
+        def __init__(self, into: dict[str, float], stage: str) -> None:
+            self._into, self._stage = into, stage
+
+        def __enter__(self) -> None:
+            self._started = time.perf_counter()
+
+        def __exit__(self, *exc: object) -> None:
+            self._into[self._stage] = time.perf_counter() - self._started
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[Sequence[Any]]) -> None:
+    """Rows given column by column, in the table's column order, in one statement."""
+    if columns and len(columns[0]) > 0:
+        unnests = ", ".join(["unnest(?)"] * len(columns))
+        con.execute(f"INSERT INTO {table} SELECT {unnests}", [list(c) for c in columns])
+
+
+def _ids(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[str]:
+    return [r[0] for r in con.execute(sql, list(params)).fetchall()]
+
+
+def _temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str]) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (doc VARCHAR)")
+    if ids:
+        con.execute(f"INSERT INTO {name} SELECT unnest(?)", [list(ids)])
+
+
+def _stored_setting(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    row = con.execute("SELECT value FROM corpus_settings WHERE name = ?", [name]).fetchone()
+    return str(row[0]) if row else None
+
+
+def _set_setting(con: duckdb.DuckDBPyConnection, name: str, value: str) -> None:
+    con.execute("DELETE FROM corpus_settings WHERE name = ?", [name])
+    con.execute("INSERT INTO corpus_settings VALUES (?, ?)", [name, value])
+
+
+def _resolution_settings(settings: Settings) -> str:
+    """What entity resolution depends on besides the mentions: a changed knowledge base file or
+    gazetteer threshold resolves every entity again."""
+    kb = hashlib.sha1(Path(settings.kb).read_bytes()).hexdigest() if settings.kb else ""
+    return f"kb={kb};min_place_population={settings.min_place_population}"
+
+
+def _texts(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[list[tuple[str, str, Any]]]:
+    """(id, text, published) of the documents listed in a temp table, a chunk at a time."""
+    ids = _ids(con, f"SELECT doc FROM {table} ORDER BY doc")
+    for i in range(0, len(ids), _READ_CHUNK):
+        yield con.execute(
+            "SELECT id, text, published FROM documents WHERE id IN (SELECT unnest(?)) ORDER BY id",
+            [ids[i : i + _READ_CHUNK]],
+        ).fetchall()
+
+
+# -- copies ----------------------------------------------------------------------------------------
+
+
+def _update_copies(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list[str]:
+    """Store the new documents' signatures and their copy pairs; returns the stored documents whose
+    group of copies changed."""
+    before = dict(con.execute("SELECT doc, copies FROM corpus_documents WHERE doc <> copies").fetchall())
+    for table, column in (
+        ("doc_signatures", "doc"),
+        ("doc_bands", "doc"),
+        ("copy_pairs", "a"),
+        ("copy_pairs", "b"),
+    ):
+        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT doc FROM gone_docs)")
+    for rows in _texts(con, "new_docs"):
+        signatures = [signature(text) for _, text, _ in rows]
+        _insert(con, "doc_signatures", [[r[0] for r in rows], signatures])
+        bands = [band_hashes(s) for s in signatures]
+        con.execute(
+            "INSERT INTO doc_bands SELECT doc, generate_subscripts(hashes, 1) - 1, unnest(hashes)"
+            " FROM (SELECT unnest(?) AS doc, unnest(?) AS hashes)",
+            [[r[0] for r in rows], bands],
+        )
+    # Candidates share a band; each candidate pair is counted once and checked on its signatures.
+    added = con.execute(
+        """
+        INSERT INTO copy_pairs
+        SELECT least(p.a, p.b), greatest(p.a, p.b)
+        FROM (
+            SELECT DISTINCT n.doc AS a, o.doc AS b
+            FROM doc_bands n JOIN doc_bands o ON n.band = o.band AND n.hash = o.hash
+            WHERE n.doc IN (SELECT doc FROM new_docs) AND o.doc <> n.doc
+              AND (o.doc NOT IN (SELECT doc FROM new_docs) OR n.doc < o.doc)
+        ) p
+        JOIN doc_signatures sa ON sa.doc = p.a
+        JOIN doc_signatures sb ON sb.doc = p.b
+        WHERE list_sum(list_transform(range(1, len(sa.minhash) + 1),
+                                      i -> (sa.minhash[i] = sb.minhash[i])::INT)) >= ? * len(sa.minhash)
+        """,
+        [THRESHOLD],
+    ).fetchone()
+    report.copy_pairs = int(added[0]) if added else 0
+    after = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
+    old_docs = set(before) | set(after)
+    gone = set(_ids(con, "SELECT doc FROM gone_docs"))
+    new = set(_ids(con, "SELECT doc FROM new_docs"))
+    return sorted(d for d in old_docs - gone - new if before.get(d, d) != after.get(d, d))
+
+
+def _store_copy_groups(con: duckdb.DuckDBPyConnection) -> None:
+    groups = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
+    con.execute("UPDATE corpus_documents SET copies = doc WHERE copies <> doc")
+    if groups:
+        con.execute(
+            "UPDATE corpus_documents SET copies = g.copies"
+            " FROM (SELECT unnest(?) AS doc, unnest(?) AS copies) g WHERE corpus_documents.doc = g.doc",
+            [list(groups), list(groups.values())],
+        )
+
+
+def copies_of(store: Store) -> dict[str, str]:
+    """Document id -> the id standing for its group of copies, for documents that have copies."""
+    return dict(
+        store.connection.execute("SELECT doc, copies FROM corpus_documents WHERE doc <> copies").fetchall()
+    )
+
+
+# -- claims ----------------------------------------------------------------------------------------
+
+
+def _place_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The corpus's town and region names: its place mentions that are not countries."""
+    written = _ids(
+        con,
+        "SELECT DISTINCT text FROM entity_mentions WHERE label IN (SELECT unnest(?))",
+        [list(PLACE_LABELS)],
+    )
+    names = {w.strip("[]()\"' ") for w in written}
+    return {n for n in names if n and country_code(n) is None}
+
+
+def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    current = _place_names(con)
+    stored = set(_ids(con, "SELECT name FROM place_names"))
+    changed = current ^ stored
+    con.execute("DELETE FROM place_names")
+    if current:
+        con.execute("INSERT INTO place_names SELECT unnest(?)", [sorted(current)])
+    if not changed or not stored:
+        # With no names stored before, no stored document had been read with any.
+        return []
+    # A superset (no word boundaries in SQL): a document read again for nothing reads the same.
+    pattern = "|".join(re.escape(n) for n in sorted(changed))
+    return _ids(
+        con,
+        "SELECT doc FROM corpus_documents WHERE doc NOT IN (SELECT doc FROM gone_docs)"
+        " AND doc IN (SELECT id FROM documents WHERE regexp_matches(text, ?))",
+        [pattern],
+    )
+
+
+def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list[tuple[str, str]]:
+    """Read the claims of new and re-read documents, drop those of removed ones; returns the
+    (topic, predicate) blocks whose disputes must be recomputed."""
+    dirty: set[tuple[str, str]] = set()
+    old_claims = (
+        "SELECT id FROM claims WHERE doc IN (SELECT doc FROM gone_docs UNION ALL SELECT doc FROM reread_docs)"
+    )
+    dirty.update(
+        con.execute(
+            f"SELECT DISTINCT topic, predicate FROM claim_blocks WHERE claim IN ({old_claims})"
+            " OR claim IN (SELECT id FROM claims WHERE doc IN (SELECT doc FROM copied_docs))"
+        ).fetchall()
+    )
+    con.execute(f"DELETE FROM disputes WHERE a_claim IN ({old_claims}) OR b_claim IN ({old_claims})")
+    for table in ("claim_blocks", "claim_assertions"):
+        con.execute(f"DELETE FROM {table} WHERE claim IN ({old_claims})")
+    con.execute(f"DELETE FROM claims WHERE id IN ({old_claims})")
+
+    place_word = place_pattern(_ids(con, "SELECT name FROM place_names"))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE read_docs AS SELECT doc FROM new_docs UNION SELECT doc FROM reread_docs"
+    )
+    for rows in _texts(con, "read_docs"):
+        ids = [r[0] for r in rows]
+        spans: dict[str, list[tuple[str, int, int]]] = {}
+        for doc, statement, start, end in con.execute(
+            'SELECT doc, id, start, "end" FROM statements WHERE list_contains(?, doc)'
+            ' ORDER BY doc, start, "end"',
+            [ids],
+        ).fetchall():
+            spans.setdefault(doc, []).append((statement, start, end))
+        found: list[Claim] = []
+        for doc_id, text, published in rows:
+            found.extend(
+                document_claims(
+                    doc_id, text, published=published, statements=spans.get(doc_id, []), place_word=place_word
+                )
+            )
+        _insert_claims(con, found)
+        report.claims_read += len(found)
+        dirty.update(key for claim in found for key in block_keys(claim.reading))
+    return sorted(dirty)
+
+
+def claim_id(side: Side) -> str:
+    return f"{side.doc}:{side.start}"
+
+
+def _insert_claims(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> None:
+    if not claims:
+        return
+    sides = [c.side for c in claims]
+    _insert(
+        con,
+        "claims",
+        [
+            [claim_id(s) for s in sides],
+            [s.doc for s in sides],
+            [s.start for s in sides],
+            [s.end for s in sides],
+            [s.text for s in sides],
+            [s.statement for s in sides],
+            [list(c.places) for c in claims],
+            [c.reading.when for c in claims],
+        ],
+    )
+    blocks = [
+        (claim_id(c.side), topic, predicate) for c in claims for topic, predicate in block_keys(c.reading)
+    ]
+    _insert(con, "claim_blocks", list(zip(*blocks, strict=True)))
+    made = [
+        (claim_id(c.side), a.topic, a.shown, a.predicate, a.value)
+        for c in claims
+        for a in assertions(c.reading)
+    ]
+    _insert(con, "claim_assertions", list(zip(*made, strict=True)))
+
+
+# -- disputes --------------------------------------------------------------------------------------
+
+
+def _update_disputes(
+    con: duckdb.DuckDBPyConnection, dirty: Sequence[tuple[str, str]], report: CorpusUpdate
+) -> None:
+    report.dirty_blocks = len(dirty)
+    if not dirty:
+        return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE dirty_claims AS SELECT DISTINCT b.claim AS id FROM claim_blocks b"
+        " JOIN (SELECT unnest(?) AS topic, unnest(?) AS predicate) d USING (topic, predicate)",
+        [[t for t, _ in dirty], [p for _, p in dirty]],
+    )
+    # A dispute between two claims of the recomputed blocks is found again if it still holds.
+    con.execute(
+        "DELETE FROM disputes WHERE a_claim IN (SELECT id FROM dirty_claims)"
+        " AND b_claim IN (SELECT id FROM dirty_claims)"
+    )
+    rows = con.execute(
+        'SELECT doc, start, "end", text, statement, places, published FROM claims'
+        " WHERE id IN (SELECT id FROM dirty_claims) ORDER BY doc, start"
+    ).fetchall()
+    report.claims_compared = len(rows)
+    # The groups of copies as they stand after this update (new documents are not in
+    # corpus_documents yet).
+    groups = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
+    claims = [
+        (
+            Side(doc, start, end, text, statement, groups.get(doc)),
+            read_claim(text, places=places, when=published),
+        )
+        for doc, start, end, text, statement, places, published in rows
+    ]
+    disputes = find_disputes(claims)
+    report.disputes = len(disputes)
+    _insert(
+        con,
+        "disputes",
+        [
+            [d.id for d in disputes],
+            [d.kind for d in disputes],
+            [d.topic for d in disputes],
+            [claim_id(d.a) for d in disputes],
+            [claim_id(d.b) for d in disputes],
+            [d.explanation for d in disputes],
+        ],
+    )
+
+
+# -- entities --------------------------------------------------------------------------------------
+
+
+def _update_entities(
+    con: duckdb.DuckDBPyConnection, settings: Settings, report: CorpusUpdate, *, everything: bool
+) -> None:
+    """Resolve again the entities a new or removed name could change, and store them.
+
+    Which: the name groups of the new and removed documents, every group sharing a block with one
+    of them (``resolve.entities.blocks``: no rule merges groups that share none), and the whole
+    entities these belong to. What the rules read from the rest of the corpus comes from the store:
+    its home countries, the name groups of each document (surnames settled by the company they
+    keep), and the places of the documents of a place name only they can settle. A change of home
+    countries, knowledge base or gazetteer threshold resolves everything again.
+    """
+    kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
+    home = _home(con, settings)
+    everything = everything or _stored_setting(con, "home") != ",".join(sorted(home))
+    places = gazetteer(home, settings.min_place_population)
+    new_mentions = _mentions(
+        con, 'SELECT doc, start, "end" FROM entity_mentions WHERE doc IN (SELECT doc FROM new_docs)'
+    )
+    if everything:
+        con.execute("DELETE FROM name_blocks")
+        touched_entities = _ids(con, "SELECT id FROM entities")
+        subset = _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions')
+    else:
+        _store_blocks(con, new_mentions, kb=kb, places=places)
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE changed_groups AS"
+            " SELECT DISTINCT name_group FROM entity_spans WHERE doc IN (SELECT doc FROM gone_docs)"
+            " UNION SELECT unnest(?)",
+            [sorted({_group_name(g) for _, g in new_mentions if g is not None})],
+        )
+        touched_entities = _ids(
+            con,
+            """
+            SELECT DISTINCT entity FROM entity_spans WHERE name_group IN (
+                SELECT name_group FROM name_blocks WHERE block IN (
+                    SELECT block FROM name_blocks
+                    WHERE name_group IN (SELECT name_group FROM changed_groups)))
+            """,
+        )
+        subset = _mentions(
+            con,
+            'SELECT doc, start, "end" FROM entity_spans WHERE list_contains(?, entity)'
+            ' UNION SELECT doc, start, "end" FROM entity_mentions WHERE doc IN (SELECT doc FROM new_docs)',
+            [touched_entities],
+        )
+    if not subset and not touched_entities:
+        return
+    resolved_groups = {_group_name(g) for _, g in subset if g is not None}
+    context = _place_context(con, subset, home=home, places=places, exclude=resolved_groups)
+    mentions = [m for m, g in (*subset, *context) if g is not None]
+    group_by_span = {m.span: _group_name(g) for m, g in (*subset, *context) if g is not None}
+    resolution = resolve(
+        mentions,
+        kb=kb,
+        min_place_population=settings.min_place_population,
+        before=_windows_before(con, [m for m in mentions if m.label == "PERSON"]),
+        home=home,
+        doc_groups=_doc_groups(con, {m.span.doc for m, _ in subset}),
+    )
+    kept = [e for e in resolution.entities if any(group_by_span[s] in resolved_groups for s in e.mentions)]
+    report.entities = len(kept)
+    for table, column in (("entities", "id"), ("entity_spans", "entity"), ("entity_reasons", "entity")):
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [touched_entities])
+    _insert(
+        con,
+        "entities",
+        [
+            [e.id for e in kept],
+            [e.name for e in kept],
+            [e.type for e in kept],
+            [list(e.aliases) for e in kept],
+            [e.description for e in kept],
+            [e.kb_id for e in kept],
+            [e.lat for e in kept],
+            [e.lon for e in kept],
+            [e.stage for e in kept],
+            [0] * len(kept),
+        ],
+    )
+    spans = [(e.id, s) for e in kept for s in e.mentions]
+    _insert(
+        con,
+        "entity_spans",
+        [
+            [entity for entity, _ in spans],
+            [s.doc for _, s in spans],
+            [s.start for _, s in spans],
+            [s.end for _, s in spans],
+            [group_by_span[s] for _, s in spans],
+        ],
+    )
+    reasons = [(e.id, r.a, r.b, r.rule) for e in kept for r in resolution.reasons.get(e.id, [])]
+    _insert(con, "entity_reasons", list(zip(*reasons, strict=True)))
+    if everything:
+        _store_blocks(con, subset, kb=kb, places=places)
+    con.execute("DELETE FROM name_blocks WHERE name_group NOT IN (SELECT name_group FROM entity_spans)")
+    # Most mentioned first, as resolve orders them.
+    con.execute(
+        """
+        UPDATE entities SET rank = r.rank FROM (
+            SELECT e.id, row_number() OVER (ORDER BY count(s.entity) DESC, e.name, e.id) AS rank
+            FROM entities e LEFT JOIN entity_spans s ON s.entity = e.id GROUP BY e.id, e.name
+        ) r WHERE entities.id = r.id
+        """
+    )
+    _set_setting(con, "home", ",".join(sorted(home)))
+
+
+_Located = tuple[EntityMention, GroupId | None]
+
+
+def _group_name(group: GroupId) -> str:
+    return group[0] + "|" + " ".join(group[1])
+
+
+def _group_id(name: str) -> GroupId:
+    family, _, keys = name.partition("|")
+    return family, tuple(keys.split(" "))
+
+
+def _mentions(con: duckdb.DuckDBPyConnection, spans_sql: str, params: Sequence[Any] = ()) -> list[_Located]:
+    """The stored mentions at the spans a query selects, each with its name group, in text order."""
+    rows = con.execute(
+        f"""
+        SELECT m.doc, m.start, m."end", m.text, m.label, m.stage
+        FROM entity_mentions m
+        SEMI JOIN ({spans_sql}) s ON s.doc = m.doc AND s.start = m.start AND s."end" = m."end"
+        ORDER BY m.doc, m.start, m."end"
+        """,
+        list(params),
+    ).fetchall()
+    return [
+        (EntityMention(Span(doc, start, end), text, label, stage), group_of(text, label))
+        for doc, start, end, text, label, stage in rows
+    ]
+
+
+def _home(con: duckdb.DuckDBPyConnection, settings: Settings) -> frozenset[str]:
+    """The corpus's home countries, as resolve would find them over all its place mentions."""
+    displays: dict[GroupId, Counter[str]] = defaultdict(Counter)
+    for text, label, count in con.execute(
+        "SELECT text, label, count(*) FROM entity_mentions WHERE label IN (SELECT unnest(?))"
+        " GROUP BY text, label",
+        [list(PLACE_LABELS)],
+    ).fetchall():
+        group = group_of(text, label)
+        if group is not None:
+            displays[group][display_form(text)] += count
+    named = [
+        (max(forms, key=lambda f: (forms[f], len(f), f)), sum(forms.values())) for forms in displays.values()
+    ]
+    return home_countries(sorted(named), settings.min_place_population)
+
+
+def _store_blocks(
+    con: duckdb.DuckDBPyConnection, mentions: Sequence[_Located], *, kb: KnowledgeBase, places: Gazetteer
+) -> None:
+    texts: dict[GroupId, set[str]] = defaultdict(set)
+    labels: dict[GroupId, str] = {}
+    for mention, group in mentions:
+        if group is not None:
+            texts[group].add(mention.text)
+            labels.setdefault(group, mention.label)
+    rows = sorted(
+        {
+            (_group_name(g), b)
+            for g, written in texts.items()
+            for b in blocks(g, written, label=labels[g], kb=kb, places=places)
+        }
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE new_blocks (name_group VARCHAR, block VARCHAR)")
+    _insert(con, "new_blocks", list(zip(*rows, strict=True)))
+    con.execute("INSERT INTO name_blocks SELECT * FROM new_blocks EXCEPT SELECT * FROM name_blocks")
+
+
+def _place_context(
+    con: duckdb.DuckDBPyConnection,
+    subset: Sequence[_Located],
+    *,
+    home: frozenset[str],
+    places: Gazetteer,
+    exclude: set[str],
+) -> list[_Located]:
+    """The other place names of the documents of the subset's place names that only the company
+    they keep can settle ("Mykolaivka": a dozen villages)."""
+    unsettled = places_needing_context(
+        [m for m, g in subset if g is not None and g[0] == "place"], home, places
+    )
+    docs = sorted({m.span.doc for m, g in subset if g in unsettled})
+    if not docs:
+        return []
+    found = _mentions(
+        con,
+        'SELECT doc, start, "end" FROM entity_spans'
+        " WHERE list_contains(?, doc) AND starts_with(name_group, 'place|')",
+        [docs],
+    )
+    return [(m, g) for m, g in found if g is not None and _group_name(g) not in exclude]
+
+
+def _doc_groups(con: duckdb.DuckDBPyConnection, docs: set[str]) -> dict[str, set[GroupId]]:
+    """The name groups each document mentions, for the documents given (stored and new alike)."""
+    out: dict[str, set[GroupId]] = defaultdict(set)
+    for doc, text, label in con.execute(
+        "SELECT doc, text, label FROM entity_mentions WHERE list_contains(?, doc)", [sorted(docs)]
+    ).fetchall():
+        group = group_of(text, label)
+        if group is not None:
+            out[doc].add(group)
+    return out
+
+
+def _windows_before(con: duckdb.DuckDBPyConnection, mentions: Sequence[EntityMention]) -> dict[Span, str]:
+    """The words in front of each mention (for titles), cut from the stored texts in SQL."""
+    if not mentions:
+        return {}
+    con.execute('CREATE OR REPLACE TEMP TABLE title_spans (doc VARCHAR, start INTEGER, "end" INTEGER)')
+    _insert(
+        con,
+        "title_spans",
+        [[m.span.doc for m in mentions], [m.span.start for m in mentions], [m.span.end for m in mentions]],
+    )
+    return {
+        Span(doc, start, end): window
+        for doc, start, end, window in con.execute(
+            """
+            SELECT t.doc, t.start, t."end",
+                   substr(d.text, greatest(t.start - ?, 0) + 1, t.start - greatest(t.start - ?, 0))
+            FROM title_spans t JOIN documents d ON d.id = t.doc
+            """,
+            [TITLE_WINDOW, TITLE_WINDOW],
+        ).fetchall()
+    }
+
+
+def resolve_stored_mentions(con: duckdb.DuckDBPyConnection, *, settings: Settings) -> Resolution:
+    """Entity resolution over all the stored mentions, with other settings than the store's (nothing
+    is written); titles come from the stored texts, cut in SQL."""
+    mentions = [
+        m for m, g in _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions') if g is not None
+    ]
+    kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
+    return resolve(
+        mentions,
+        kb=kb,
+        min_place_population=settings.min_place_population,
+        before=_windows_before(con, [m for m in mentions if m.label == "PERSON"]),
+    )
+
+
+def stored_resolution_is_current(store: Store, *, settings: Settings) -> bool:
+    """Whether the stored entities were resolved with these settings (knowledge base, gazetteer)."""
+    return _stored_setting(store.connection, "resolution") == _resolution_settings(settings)
