@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "commit_every", kind=int)
     _setting_option(p, "max_file_bytes", kind=int)
     _setting_option(p, "kb")
+    _setting_option(p, "engine")
+    _setting_option(p, "scheduler")
+    _setting_option(p, "shard_docs", kind=int)
+    _setting_option(p, "shard_dir")
     p.add_argument(
         "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: only on a terminal)",

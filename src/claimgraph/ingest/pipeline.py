@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Never
 
 from tqdm import tqdm
 
 from claimgraph.clean import clean_document
-from claimgraph.errors import InputRejected, Interrupted
+from claimgraph.errors import InputRejected, Interrupted, UsageError
 from claimgraph.ingest.readers import discover, is_jsonl, read_source
 from claimgraph.models import (
     CleanedDocument,
@@ -34,6 +34,7 @@ from claimgraph.store import Store, StoredBatch
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass(slots=True)
@@ -51,11 +52,46 @@ class IngestReport:
     def stored(self) -> int:
         return self.new + self.updated
 
+    def count_stored(self, batch: StoredBatch) -> None:
+        self.updated += len(batch.replaced_sources)
+        self.new += len(batch.documents) - len(batch.replaced_sources)
+        self.entity_mentions += len(batch.mentions)
+        self.statements += len(batch.statements)
+
+    def add(self, part: IngestReport) -> None:
+        """Count in what one part of this ingest did (a cluster task's partition)."""
+        self.new += part.new
+        self.updated += part.updated
+        self.unchanged += part.unchanged
+        self.rejected.extend(part.rejected)
+        self.entity_mentions += part.entity_mentions
+        self.statements += part.statements
+
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class Pending:
+    """An input read and found new (or forced): what an engine goes on to clean and analyse."""
+
+    raw: RawDocument
+    replaces_earlier_version: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
     raw: RawDocument
     cleaned: CleanedDocument
+    replaces_earlier_version: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecords:
+    """Everything the per-document stages found in one document."""
+
+    document: Document
+    mentions: list[EntityMention]
+    statements: list[Statement]
+    times: list[TimeMention]
+    quantities: list[Quantity]
     replaces_earlier_version: bool
 
 
@@ -74,95 +110,64 @@ def ingest(
 
     ``force`` re-processes inputs whose content is already stored (after a cleaning upgrade, say).
     A progress bar goes to stderr when ``settings.progress`` says so (by default: on a terminal).
+    With ``settings.engine`` "dask" the per-document stages run on a dask.distributed cluster
+    (claimgraph.ingest.cluster) and ``nlp`` is not used: every worker loads its own pipeline.
     """
-    from claimgraph.extract.quantities import find_quantities
-    from claimgraph.extract.statements import extract_statements
-    from claimgraph.extract.times import time_mentions
-    from claimgraph.nlp import entity_mentions, load_pipeline
+    if settings.engine == "dask":
+        from claimgraph.ingest.cluster import ingest_on_cluster
+
+        return ingest_on_cluster(paths, settings=settings, force=force)
+    if settings.engine != "local":
+        raise UsageError(f"unknown ingest engine {settings.engine!r}; choose local or dask")
+    from claimgraph.nlp import load_pipeline
 
     files = discover(paths)
     started = time.perf_counter()
     report = IngestReport()
     pipeline = nlp if nlp is not None else load_pipeline(settings=settings)
-    bar = tqdm(
-        total=count_hint(files),
-        unit="doc",
-        desc="ingest",
-        disable=not progress_enabled(settings),
-        leave=False,
-    )
+    bar = progress_bar(files, settings=settings)
     tick = bar.update
 
     with Store(settings.db) as store:
-        stored_hash_by_source = store.sources_with_hash()
-        seen_hashes = set(stored_hash_by_source.values())
         pending_rejections: list[Rejection] = []
 
-        def prepared_inputs() -> Iterator[tuple[str, _Prepared]]:
-            for path in files:
-                for item in read_source(path, settings=settings):
-                    if isinstance(item, Rejection):
-                        report.rejected.append(item)
-                        pending_rejections.append(item)
-                        tick(1)
-                        continue
-                    if item.content_hash in seen_hashes and not force:
-                        report.unchanged += 1
-                        tick(1)
-                        continue
-                    seen_hashes.add(item.content_hash)
-                    outcome = _clean(item, settings=settings)
-                    if isinstance(outcome, Rejection):
-                        report.rejected.append(outcome)
-                        pending_rejections.append(outcome)
-                        tick(1)
-                        continue
-                    earlier = stored_hash_by_source.get(item.source)
-                    yield outcome.text, _Prepared(item, outcome, earlier is not None)
+        def prepared_inputs() -> Iterator[tuple[str, Prepared]]:
+            for item in pending_inputs(
+                files,
+                stored=store.sources_with_hash(),
+                settings=settings,
+                force=force,
+                report=report,
+                tick=tick,
+            ):
+                outcome = prepare(item, settings=settings) if isinstance(item, Pending) else item
+                if isinstance(outcome, Rejection):
+                    report.rejected.append(outcome)
+                    pending_rejections.append(outcome)
+                    tick(1)
+                    continue
+                yield outcome.cleaned.text, outcome
 
-        documents: list[Document] = []
-        mentions: list[EntityMention] = []
-        statements: list[Statement] = []
-        times: list[TimeMention] = []
-        quantities: list[Quantity] = []
-        replaced: list[str] = []
+        records: list[DocumentRecords] = []
 
         def flush() -> None:
-            store.write_batch(StoredBatch(documents, mentions, replaced, statements, times, quantities))
+            batch = stored_batch(records)
+            store.write_batch(batch)
             store.record_rejections(pending_rejections)
-            report.entity_mentions += len(mentions)
-            report.statements += len(statements)
-            documents.clear()
-            mentions.clear()
-            statements.clear()
-            times.clear()
-            quantities.clear()
-            replaced.clear()
+            report.count_stored(batch)
+            records.clear()
             pending_rejections.clear()
 
         try:
             for spacy_doc, prepared in pipeline.pipe(
                 prepared_inputs(),
                 as_tuples=True,
-                n_process=settings.n_process,
+                n_process=settings.spacy_processes(),
                 batch_size=settings.nlp_batch_size,
             ):
-                doc = _document(prepared)
-                documents.append(doc)
-                mentions.extend(entity_mentions(doc.id, spacy_doc))
-                statements.extend(extract_statements(doc.id, spacy_doc, published=doc.metadata.published))
-                found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
-                times.extend(found_times)
-                quantities.extend(
-                    find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times])
-                )
-                if prepared.replaces_earlier_version:
-                    replaced.append(doc.source)
-                    report.updated += 1
-                else:
-                    report.new += 1
+                records.append(document_records(prepared, spacy_doc))
                 tick(1)
-                if len(documents) >= settings.commit_every:
+                if len(records) >= settings.commit_every:
                     flush()
             flush()
         except KeyboardInterrupt:
@@ -179,6 +184,63 @@ def ingest(
     return report
 
 
+def pending_inputs(
+    files: Iterable[Path],
+    *,
+    stored: Mapping[str, str],
+    settings: Settings,
+    force: bool,
+    report: IngestReport,
+    tick: Callable[[int], object],
+) -> Iterator[Pending | Rejection]:
+    """The inputs of every file in order, or why one cannot be read. An input whose content is in
+    ``stored`` (source -> content hash) or came earlier in this run is only counted as unchanged,
+    unless ``force``."""
+    seen_hashes = set(stored.values())
+    for path in files:
+        for item in read_source(path, settings=settings):
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            if item.content_hash in seen_hashes and not force:
+                report.unchanged += 1
+                tick(1)
+                continue
+            seen_hashes.add(item.content_hash)
+            yield Pending(item, replaces_earlier_version=item.source in stored)
+
+
+def document_records(prepared: Prepared, spacy_doc: Doc) -> DocumentRecords:
+    """The per-document stages after spaCy, on one cleaned input and its parse: every engine's one
+    definition of what a document yields."""
+    from claimgraph.extract.quantities import find_quantities
+    from claimgraph.extract.statements import extract_statements
+    from claimgraph.extract.times import time_mentions
+    from claimgraph.nlp import entity_mentions
+
+    doc = _document(prepared)
+    found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
+    return DocumentRecords(
+        document=doc,
+        mentions=entity_mentions(doc.id, spacy_doc),
+        statements=extract_statements(doc.id, spacy_doc, published=doc.metadata.published),
+        times=found_times,
+        quantities=find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times]),
+        replaces_earlier_version=prepared.replaces_earlier_version,
+    )
+
+
+def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
+    return StoredBatch(
+        documents=[r.document for r in records],
+        mentions=[m for r in records for m in r.mentions],
+        replaced_sources=[r.document.source for r in records if r.replaces_earlier_version],
+        statements=[s for r in records for s in r.statements],
+        times=[t for r in records for t in r.times],
+        quantities=[q for r in records for q in r.quantities],
+    )
+
+
 def finish_ingest(store: Store, *, report: IngestReport, settings: Settings) -> None:
     """What every engine does once the per-document stages are stored: the search index, then the
     corpus-wide stages (copies, entities, claims, disputes) brought up to date."""
@@ -187,7 +249,9 @@ def finish_ingest(store: Store, *, report: IngestReport, settings: Settings) -> 
     report.corpus_seconds = time.perf_counter() - started
 
 
-def _clean(raw: RawDocument, *, settings: Settings) -> CleanedDocument | Rejection:
+def prepare(pending: Pending, *, settings: Settings) -> Prepared | Rejection:
+    """The input cleaned, or why it cannot become a document."""
+    raw = pending.raw
     try:
         cleaned = clean_document(raw)
     except InputRejected as exc:
@@ -203,10 +267,10 @@ def _clean(raw: RawDocument, *, settings: Settings) -> CleanedDocument | Rejecti
             raw.source,
             f"article text too long ({len(cleaned.text):,} > {settings.max_text_chars:,} characters)",
         )
-    return cleaned
+    return Prepared(raw, cleaned, pending.replaces_earlier_version)
 
 
-def _document(prepared: _Prepared) -> Document:
+def _document(prepared: Prepared) -> Document:
     raw, cleaned = prepared.raw, prepared.cleaned
     metadata = cleaned.metadata
     if metadata.language is None:
@@ -238,6 +302,16 @@ def guess_language(text: str) -> str | None:
         return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     return "en" if share >= 0.12 else None
+
+
+def progress_bar(files: Sequence[Path], *, settings: Settings) -> tqdm[Never]:
+    return tqdm(
+        total=count_hint(files),
+        unit="doc",
+        desc="ingest",
+        disable=not progress_enabled(settings),
+        leave=False,
+    )
 
 
 def progress_enabled(settings: Settings) -> bool:
