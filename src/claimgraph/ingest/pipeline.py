@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from claimgraph.update import CorpusUpdate
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -47,6 +49,7 @@ class IngestReport:
     statements: int = 0
     seconds: float = 0.0
     corpus_seconds: float = 0.0  # the corpus-wide stages after the per-document ones
+    corpus: CorpusUpdate | None = None
 
     @property
     def stored(self) -> int:
@@ -244,8 +247,11 @@ def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
 def finish_ingest(store: Store, *, report: IngestReport, settings: Settings) -> None:
     """What every engine does once the per-document stages are stored: the search index, then the
     corpus-wide stages (copies, entities, claims, disputes) brought up to date."""
+    from claimgraph.update import update_corpus  # deferred: it imports the extractors' readers
+
     started = time.perf_counter()
     store.rebuild_search_index()
+    report.corpus = update_corpus(store, settings=settings)
     report.corpus_seconds = time.perf_counter() - started
 
 
