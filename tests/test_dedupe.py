@@ -10,7 +10,9 @@ STORY = (
     "run at night along a dirt track to the north while the shelling continued. Aid groups said food and "
     "water were running short and that the hospital had moved its patients into the basement. "
 ) * 3
-OTHER = "Grain ships left Odesa this week under a corridor agreed with insurers, the port authority said. " * 8
+OTHER = (
+    "Grain ships left Odesa this week under a corridor agreed with insurers, the port authority said. " * 8
+)
 
 
 def test_a_lightly_edited_copy_shares_a_band_and_passes_the_threshold() -> None:
@@ -29,7 +31,13 @@ def test_signatures_are_stable_across_processes() -> None:
 
 
 def test_groups_are_connected_components_named_by_their_smallest_id() -> None:
-    assert components([("b", "c"), ("c", "a"), ("x", "y")]) == {"a": "a", "b": "a", "c": "a", "x": "x", "y": "x"}
+    assert components([("b", "c"), ("c", "a"), ("x", "y")]) == {
+        "a": "a",
+        "b": "a",
+        "c": "a",
+        "x": "x",
+        "y": "x",
+    }
 
 
 def test_a_syndicated_claim_is_one_source() -> None:
@@ -37,6 +45,8 @@ def test_a_syndicated_claim_is_one_source() -> None:
     made = assertions(read_claim(sentence, places=["Velykyi Mlyn"]))
     copies = [Side(doc, 0, len(sentence), sentence, copies="wire") for doc in ("site1", "site2", "site3")]
     own = Side("paper", 0, len(sentence), sentence, copies="paper")
-    (group,) = [g for g in group_claims([(s, made) for s in [*copies, own]]) if g.predicate.startswith("civilians")]
+    (group,) = [
+        g for g in group_claims([(s, made) for s in [*copies, own]]) if g.predicate.startswith("civilians")
+    ]
     assert len(group.sides) == 4
     assert group.independent == 1  # three copies of one wire story, and a fourth repeating its words

@@ -61,7 +61,9 @@ def test_articles_added_later_give_the_record_of_all_at_once(
         assert json.dumps(added[kind], sort_keys=True) == json.dumps(whole[kind], sort_keys=True), kind
 
 
-def test_an_update_with_nothing_new_does_nothing(tmp_path: Path, nlp: Language, halves: tuple[Path, Path]) -> None:
+def test_an_update_with_nothing_new_does_nothing(
+    tmp_path: Path, nlp: Language, halves: tuple[Path, Path]
+) -> None:
     db = tmp_path / "s.duckdb"
     ingest([halves[0]], settings=_settings(db), nlp=nlp)
     again = ingest([halves[0]], settings=_settings(db), nlp=nlp)
@@ -80,7 +82,9 @@ def test_a_replaced_article_takes_its_claims_and_disputes_with_it(tmp_path: Path
         (old_id,) = store.connection.execute(
             "SELECT id FROM documents WHERE source LIKE '%eastline-bridge.txt'"
         ).fetchone() or ("",)
-        assert store.connection.execute("SELECT count(*) FROM claims WHERE doc = ?", [old_id]).fetchone() != (0,)
+        assert store.connection.execute("SELECT count(*) FROM claims WHERE doc = ?", [old_id]).fetchone() != (
+            0,
+        )
     edited = (folder / "eastline-bridge.txt").read_text(encoding="utf-8").replace("destroyed", "struck")
     (folder / "eastline-bridge.txt").write_text(edited, encoding="utf-8")
     report = ingest([folder], settings=_settings(db), nlp=nlp)
@@ -88,7 +92,9 @@ def test_a_replaced_article_takes_its_claims_and_disputes_with_it(tmp_path: Path
     with Store(db, read_only=True) as store:
         con = store.connection
         for table in ("claims", "corpus_documents", "doc_signatures", "doc_bands"):
-            assert con.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", [old_id]).fetchone() == (0,), table
+            assert con.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", [old_id]).fetchone() == (0,), (
+                table
+            )
         orphans = con.execute(
             "SELECT count(*) FROM disputes WHERE a_claim NOT IN (SELECT id FROM claims)"
             " OR b_claim NOT IN (SELECT id FROM claims)"
@@ -106,7 +112,12 @@ def test_wire_copies_are_found_through_their_bands_and_counted_once(tmp_path: Pa
     records = [
         {"title": "Trapped", "outlet": "Wire", "published": "2024-03-13", "text": story},
         {"title": "Trapped", "outlet": "Site", "published": "2024-03-13", "text": "By wire. " + story},
-        {"title": "Grain", "outlet": "Port", "published": "2024-03-13", "text": "Grain ships left Odesa. " * 20},
+        {
+            "title": "Grain",
+            "outlet": "Port",
+            "published": "2024-03-13",
+            "text": "Grain ships left Odesa. " * 20,
+        },
     ]
     first = tmp_path / "a.jsonl"
     first.write_text(json.dumps(records[0]) + "\n" + json.dumps(records[2]) + "\n", encoding="utf-8")

@@ -136,7 +136,11 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
             places     VARCHAR[] NOT NULL,
             published  DATE
         );
-        CREATE TABLE claim_blocks (claim VARCHAR NOT NULL, topic VARCHAR NOT NULL, predicate VARCHAR NOT NULL);
+        CREATE TABLE claim_blocks (
+            claim      VARCHAR NOT NULL,
+            topic      VARCHAR NOT NULL,
+            predicate  VARCHAR NOT NULL
+        );
         CREATE TABLE claim_assertions (
             claim      VARCHAR NOT NULL,
             topic      VARCHAR NOT NULL,
