@@ -157,21 +157,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from claimgraph.ingest import ingest
-    from claimgraph.query import corpus_entities
     from claimgraph.store import Store
 
     report = ingest(args.paths, settings=settings, force=args.force)
     with Store(settings.db, read_only=True) as store:
         counts = store.counts()
-        entities = len(corpus_entities(store, settings=settings).entities)
     print(
         f"ingested in {report.seconds:.1f} s: {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
     )
     print(
         f"store {settings.db}: {counts.documents} documents, {counts.entity_mentions} entity mentions, "
-        f"{entities} entities, {counts.statements} statements"
+        f"{counts.entities} entities, {counts.statements} statements, {counts.claims} claims, "
+        f"{counts.disputes} disputes"
     )
+    if report.corpus is not None and report.corpus.new_documents + report.corpus.removed_documents:
+        corpus = report.corpus
+        print(
+            f"corpus-wide stages in {report.corpus_seconds:.1f} s: {corpus.copy_pairs} new pairs of copies, "
+            f"{corpus.reread_documents} stored documents read again for new place names, "
+            f"{corpus.dirty_blocks} dispute blocks compared again, {corpus.entities} entities resolved again"
+        )
     if report.rejected:
         print("rejected:")
         for rejection in report.rejected:

@@ -136,6 +136,9 @@ class Counts:
     entity_mentions: int
     statements: int
     rejections: int
+    entities: int
+    claims: int
+    disputes: int
 
 
 def _remember_that_pandas_is_absent() -> None:
@@ -394,10 +397,11 @@ class Store:
     def counts(self) -> Counts:
         row = self._con.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entity_mentions),"
-            " (SELECT count(*) FROM statements), (SELECT count(*) FROM rejections)"
+            " (SELECT count(*) FROM statements), (SELECT count(*) FROM rejections),"
+            " (SELECT count(*) FROM entities), (SELECT count(*) FROM claims), (SELECT count(*) FROM disputes)"
         ).fetchone()
         assert row is not None
-        return Counts(documents=row[0], entity_mentions=row[1], statements=row[2], rejections=row[3])
+        return Counts(*row)
 
     def labels(self) -> dict[str, tuple[str | None, str | None, dt.date | None]]:
         """Document id -> (title, outlet, publication date), without reading the texts."""
