@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/scale.py --json out/scale.json
 	$(BIN)/python bench/attribution.py --split test
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/timex.py --split test
