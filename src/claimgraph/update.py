@@ -59,6 +59,7 @@ from claimgraph.resolve.names import display_form
 from claimgraph.resolve.places import Gazetteer, country_code, gazetteer
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
+from claimgraph.store.db import insert_columns
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _READ_CHUNK = 500  # documents whose texts are in memory at once
@@ -139,10 +140,10 @@ class _Timer:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[Sequence[Any]]) -> None:
-    """Rows given column by column, in the table's column order, in one statement."""
+    """Rows given column by column, in the table's column order."""
     if columns and len(columns[0]) > 0:
-        unnests = ", ".join(["unnest(?)"] * len(columns))
-        con.execute(f"INSERT INTO {table} SELECT {unnests}", [list(c) for c in columns])
+        names = [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+        insert_columns(con, table, dict(zip(names, columns, strict=True)))
 
 
 def _ids(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import shutil
 import socket
-import sys
 import threading
 import time
 import uuid
@@ -277,22 +276,5 @@ def write_parquet_batch(folder: Path, batch: StoredBatch, rejections: list[Rejec
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    _let_pyarrow_see_pandas_absent()
     for table, columns in (batch_tables(batch) | {"rejections": rejection_columns(rejections)}).items():
         pq.write_table(pa.table(columns), parquet_file(folder, table))
-
-
-@functools.cache
-def _let_pyarrow_see_pandas_absent() -> None:
-    """claimgraph.store records a missing pandas as None in sys.modules, because DuckDB otherwise
-    searches for it again for every value it converts; pyarrow's compiled import takes that None for
-    the module and fails. Let pyarrow look for pandas once the ordinary way: it keeps the answer."""
-    import pyarrow as pa
-
-    if "pandas" not in sys.modules or sys.modules["pandas"] is not None:
-        return
-    del sys.modules["pandas"]
-    try:
-        pa.array([0])
-    finally:
-        sys.modules["pandas"] = None

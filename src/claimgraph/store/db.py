@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
@@ -149,10 +149,28 @@ def _remember_that_pandas_is_absent() -> None:
     the slowest step of ingest. A ``None`` in ``sys.modules`` is Python's own negative import cache.
     """
     if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        import pyarrow as pa
+
+        # pyarrow looks for pandas on first use and takes a None here for the module itself: let it
+        # look the ordinary way first; it keeps the answer.
+        pa.array([0])
         sys.modules["pandas"] = None  # type: ignore[assignment]
 
 
 _remember_that_pandas_is_absent()
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: Mapping[str, Sequence[Any]]) -> None:
+    """Rows given column by column (by column name), in one statement."""
+    import pyarrow as pa
+
+    # DuckDB reads an Arrow table in bulk; Python lists as parameters it converts value by value.
+    rows = pa.table({name: list(values) for name, values in columns.items()})
+    con.register("_claimgraph_rows", rows)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _claimgraph_rows")
+    finally:
+        con.unregister("_claimgraph_rows")
 
 
 def fts_extension_path() -> Path:
@@ -332,13 +350,7 @@ class Store:
         return [record(Span(r[0], r[1], r[2]), *r[3:]) for r in rows]
 
     def _insert_columns(self, table: str, columns: Columns) -> None:
-        # One statement per batch: DuckDB unnests the parameter lists into rows far faster than
-        # executemany inserts them one by one.
-        names = ", ".join(f'"{name}"' for name in columns)
-        placeholders = ", ".join(f"unnest(${i})" for i in range(1, len(columns) + 1))
-        self._con.execute(
-            f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {placeholders})", list(columns.values())
-        )
+        insert_columns(self._con, table, columns)
 
     def statements(self, *, doc: str | None = None) -> list[Statement]:
         sql = (
