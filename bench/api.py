@@ -12,33 +12,26 @@ Every replacement has exactly the length of the name it replaces, so every store
 right; the text of every copied span is cut afresh from its copy's text. Everything else is
 verbatim, so the entities nobody renamed (NWA, Ostra, Zarechna region, ...) get one mention per
 copy: a few dozen entities with thousands of mentions each, next to thousands of small ones.
-Then the full-text index is rebuilt. The store is built in a child process so that the peak
-memory reported is the server's alone.
+Then the corpus-wide stages run over the copies as they would at the end of an ingest
+(`claimgraph.update.update_corpus`: copies, claims, disputes, entities, stored) and are timed on
+their own. The copies are near-duplicates of ten stories, so copy detection joins them into ten
+large groups and no dispute is found between copies of one story. The store is built in a child
+process so that the peak memory reported is the server's alone.
 
 Timing, in this process: `create_app` over the store; the first request (`/api/documents?limit=1`)
-builds the corpus snapshot and is reported on its own. Then --requests requests of each kind, after
---warmup untimed ones: `/api/entities/{id}` (ids drawn by picking random mentions, so an entity
-comes up as often as it is mentioned; `--entity-pick uniform` draws every entity alike),
-`/api/documents/{id}` (random documents) and `/api/search?q=` (one or two words from the title of
-a random document). Each kind runs twice over the same paths and the same app (one snapshot):
-in-process through FastAPI's TestClient, and over real HTTP to uvicorn on 127.0.0.1, run in a
-background thread, with one keep-alive httpx.Client. A request's time includes reading the whole
-response body, not decoding its JSON. Prints p50, p95 and max in ms per kind and mode against the
-target (p95 <= 100 ms), the mean response size, the slowest request of each kind, the snapshot
+builds the corpus snapshot from the stored tables and is reported on its own. Then --requests
+requests of each kind, after --warmup untimed ones: `/api/entities/{id}` (ids drawn by picking
+random mentions, so an entity comes up as often as it is mentioned; `--entity-pick uniform` draws
+every entity alike), `/api/documents/{id}` (random documents) and `/api/search?q=` (one or two words
+from the title of a random document). Each kind runs twice over the same paths and the same app (one
+snapshot): in-process through FastAPI's TestClient, and over real HTTP to uvicorn on 127.0.0.1, run
+in a background thread, with one keep-alive httpx.Client. A request's time includes reading the
+whole response body, not decoding its JSON. Prints p50, p95 and max in ms per kind and mode against
+the target (p95 <= 100 ms), the mean response size, the slowest request of each kind, the snapshot
 build time and peak RSS.
 
-The snapshot build does not scale to 10,000 documents: `claimgraph.claims.find_disputes` compares
-every pair of claims that share a place, all the claims that name no place make one block, and every
-pair compared is kept in a set. The sample's few disputes are also found again between copies
-(70,000 at 1,000 documents, 280,000 at 2,000), which a real corpus would not do, but the pairs
-compared grow with the square of the corpus either way. On a 2-CPU, 23 GB machine the first request
-took 41 s (625 MB peak) at 1,000 documents and 150 s (1.8 GB) at 2,000; 10,000 would take about an
-hour and more memory than the machine has. `--disputes skip` builds the snapshot without disputes, which
-none of the three timed requests reads, so the requests can be timed at any size; the report says
-when it did.
-
     python bench/api.py [--docs 10000] [--requests 200] [--warmup 5] [--seed 13]
-                        [--entity-pick mention|uniform] [--disputes full|skip] [--corpus samples/corpus]
+                        [--entity-pick mention|uniform] [--corpus samples/corpus]
 """
 
 from __future__ import annotations
@@ -199,6 +192,7 @@ def build_store(corpus: Path, db: Path, n_docs: int) -> dict[str, float]:
     from claimgraph.ingest import ingest
     from claimgraph.settings import Settings
     from claimgraph.store import Store
+    from claimgraph.update import update_corpus
 
     started = time.perf_counter()
     report = ingest([corpus], settings=Settings(db=str(db), n_process=1, progress=False))
@@ -209,6 +203,8 @@ def build_store(corpus: Path, db: Path, n_docs: int) -> dict[str, float]:
     replicated = time.perf_counter()
     with Store(db) as store:
         store.rebuild_search_index()
+        indexed = time.perf_counter()
+        update_corpus(store)
         counts = store.counts()
     return {
         "originals": report.new,
@@ -218,7 +214,8 @@ def build_store(corpus: Path, db: Path, n_docs: int) -> dict[str, float]:
         "varied": varied,
         "ingest_s": ingested - started,
         "replicate_s": replicated - ingested,
-        "index_s": time.perf_counter() - replicated,
+        "index_s": indexed - replicated,
+        "corpus_s": time.perf_counter() - indexed,
     }
 
 
@@ -276,21 +273,14 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def no_disputes(claims: Sequence[Any]) -> list[Any]:
-    return []
-
-
-def measure(db: Path, n: int, warmup: int, seed: int, entity_pick: str, disputes: str) -> dict[str, Any]:
+def measure(db: Path, n: int, warmup: int, seed: int, entity_pick: str) -> dict[str, Any]:
     import httpx
     from fastapi.testclient import TestClient
 
-    import claimgraph.server.corpus
     from claimgraph.server import create_app
     from claimgraph.server.background import serving
     from claimgraph.settings import Settings
 
-    if disputes == "skip":
-        claimgraph.server.corpus.find_disputes = no_disputes  # type: ignore[assignment]
     app = create_app(settings=Settings(db=str(db)))
     rss_before = peak_rss_mb()
     results: dict[str, dict[str, Timings]] = {"in-process TestClient": {}, "HTTP uvicorn + httpx": {}}
@@ -344,17 +334,13 @@ def report(store: dict[str, float], measured: dict[str, Any], args: argparse.Nam
         f"{measured['entities']:,} entities (the largest has {measured['largest_entity']:,} mentions)"
     )
     print(
-        f"store built in {store['ingest_s'] + store['replicate_s'] + store['index_s']:.1f} s "
+        f"store built in {sum(store[k] for k in ('ingest_s', 'replicate_s', 'index_s', 'corpus_s')):.1f} s "
         f"(ingest {store['ingest_s']:.1f}, replicate {store['replicate_s']:.1f}, "
-        f"search index {store['index_s']:.1f})"
+        f"search index {store['index_s']:.1f}, corpus-wide stages {store['corpus_s']:.1f})"
     )
     print(
         f"first request (snapshot build): {measured['build_s']:.2f} s; {measured['claims']:,} claim groups, "
-        + (
-            f"{measured['disputes']:,} disputes"
-            if args.disputes == "full"
-            else "disputes SKIPPED (--disputes skip): the build time leaves out find_disputes"
-        )
+        f"{measured['disputes']:,} disputes"
     )
     print()
     modes = list(results)
@@ -401,12 +387,6 @@ def main() -> int:
         default="mention",
         help="draw entities by random mention (default) or all alike",
     )
-    parser.add_argument(
-        "--disputes",
-        choices=("full", "skip"),
-        default="full",
-        help="build the snapshot as served (default) or without find_disputes (see above)",
-    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus replicated")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -442,7 +422,7 @@ def main() -> int:
             print(out.stderr, file=sys.stderr)
             return out.returncode
         store = json.loads(out.stdout.strip().splitlines()[-1])
-        measured = measure(db, args.requests, args.warmup, args.seed, args.entity_pick, args.disputes)
+        measured = measure(db, args.requests, args.warmup, args.seed, args.entity_pick)
     report(store, measured, args)
     return 0
 
