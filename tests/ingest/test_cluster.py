@@ -16,7 +16,7 @@ from distributed import Client, LocalCluster
 from claimgraph.cli import main
 from claimgraph.errors import ShardDirUnreachable
 from claimgraph.export import build_export
-from claimgraph.ingest import cluster, ingest
+from claimgraph.ingest import cluster, ingest, pipeline
 from claimgraph.ingest.cluster import ingest_on_cluster, write_parquet_batch
 from claimgraph.models import (
     Document,
@@ -110,14 +110,14 @@ def test_a_failed_task_keeps_the_partitions_stored_before_it(
 ) -> None:
     # In-process workers, so that the patches below reach them; one thread runs the tasks in order.
     monkeypatch.setattr(cluster, "_worker_pipeline", lambda settings: nlp)
-    real_records = cluster.document_records
+    real_records = pipeline.document_records
 
-    def fail_on_poison(prepared: cluster.Prepared, spacy_doc: object) -> object:
+    def fail_on_poison(prepared: pipeline.Prepared, spacy_doc: object) -> object:
         if "POISON" in prepared.cleaned.text:
             raise RuntimeError("worker failed")
         return real_records(prepared, spacy_doc)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cluster, "document_records", fail_on_poison)
+    monkeypatch.setattr(pipeline, "document_records", fail_on_poison)
     corpus = tmp_path / "in"
     corpus.mkdir()
     for i in range(4):
@@ -134,7 +134,7 @@ def test_a_failed_task_keeps_the_partitions_stored_before_it(
             assert store.counts().documents == 2
         assert not Path(f"{settings.db}.shards").exists()
 
-        monkeypatch.setattr(cluster, "document_records", real_records)
+        monkeypatch.setattr(pipeline, "document_records", real_records)
         resumed = ingest_on_cluster([corpus], settings=settings, client=in_process)
     assert (resumed.new, resumed.unchanged) == (2, 2)
 

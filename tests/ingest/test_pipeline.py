@@ -141,3 +141,19 @@ def test_a_crashing_cleaner_costs_one_input_not_the_batch(
     assert [(Path(r.source).name, r.reason) for r in report.rejected] == [
         ("poison.txt", "cleaning failed (RecursionError: maximum recursion depth exceeded)")
     ]
+
+
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path, nlp: Language) -> None:
+    from claimgraph.export import build_export
+    from tests.conftest import SAMPLES
+
+    exports = []
+    for processes in (1, 2):
+        chosen = Settings(
+            db=str(tmp_path / f"{processes}.duckdb"), n_process=processes, nlp_batch_size=3, progress=False
+        )
+        report = ingest([SAMPLES], settings=chosen, nlp=nlp)
+        assert report.rejected == [] and report.new == 10
+        with Store(chosen.db, read_only=True) as store:
+            exports.append(build_export(store, settings=chosen))
+    assert exports[0] == exports[1]

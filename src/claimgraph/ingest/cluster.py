@@ -39,11 +39,9 @@ from claimgraph.errors import (
 from claimgraph.ingest.pipeline import (
     IngestReport,
     Pending,
-    Prepared,
-    document_records,
+    analysed,
     finish_ingest,
     pending_inputs,
-    prepare,
     progress_bar,
     stored_batch,
 )
@@ -250,22 +248,10 @@ def _analyse_partition(partition: _Partition, *, settings: Settings, folder: str
             f"{folder}: a dask worker on {socket.gethostname()} cannot reach this folder; the shard "
             "folder (--shard-dir) must be on a filesystem the workers and the ingesting machine share"
         ) from None
-    nlp = _worker_pipeline(settings)
     report = IngestReport()
-    prepared: list[Prepared] = []
-    for pending in partition.inputs:
-        outcome = prepare(pending, settings=settings)
-        if isinstance(outcome, Rejection):
-            report.rejected.append(outcome)
-        else:
-            prepared.append(outcome)
-    records = [
-        document_records(p, spacy_doc)
-        for spacy_doc, p in nlp.pipe(
-            ((p.cleaned.text, p) for p in prepared), as_tuples=True, batch_size=settings.nlp_batch_size
-        )
-    ]
-    batch = stored_batch(records)
+    outcomes = list(analysed(partition.inputs, _worker_pipeline(settings), settings=settings))
+    report.rejected = [o for o in outcomes if isinstance(o, Rejection)]
+    batch = stored_batch([o for o in outcomes if not isinstance(o, Rejection)])
     report.count_stored(batch)
     write_parquet_batch(out, batch, report.rejected)
     return _Done(str(out), len(partition.inputs), list(batch.replaced_sources), report)

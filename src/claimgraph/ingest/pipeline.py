@@ -7,8 +7,10 @@ interruption never leaves half a document behind.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,29 +131,26 @@ def ingest(
     report = IngestReport()
     pipeline = nlp if nlp is not None else load_pipeline(settings=settings)
     bar = progress_bar(files, settings=settings)
-    tick = bar.update
 
     with Store(settings.db) as store:
         pending_rejections: list[Rejection] = []
+        records: list[DocumentRecords] = []
 
-        def prepared_inputs() -> Iterator[tuple[str, Prepared]]:
+        def inputs() -> Iterator[Pending]:
             for item in pending_inputs(
                 files,
                 stored=store.sources_with_hash(),
                 settings=settings,
                 force=force,
                 report=report,
-                tick=tick,
+                tick=bar.update,
             ):
-                outcome = prepare(item, settings=settings) if isinstance(item, Pending) else item
-                if isinstance(outcome, Rejection):
-                    report.rejected.append(outcome)
-                    pending_rejections.append(outcome)
-                    tick(1)
-                    continue
-                yield outcome.cleaned.text, outcome
-
-        records: list[DocumentRecords] = []
+                if isinstance(item, Rejection):
+                    report.rejected.append(item)
+                    pending_rejections.append(item)
+                    bar.update(1)
+                else:
+                    yield item
 
         def flush() -> None:
             batch = stored_batch(records)
@@ -162,14 +161,13 @@ def ingest(
             pending_rejections.clear()
 
         try:
-            for spacy_doc, prepared in pipeline.pipe(
-                prepared_inputs(),
-                as_tuples=True,
-                n_process=settings.spacy_processes(),
-                batch_size=settings.nlp_batch_size,
-            ):
-                records.append(document_records(prepared, spacy_doc))
-                tick(1)
+            for outcome in _analysed_here_or_in_workers(inputs(), pipeline, settings=settings):
+                if isinstance(outcome, Rejection):
+                    report.rejected.append(outcome)
+                    pending_rejections.append(outcome)
+                else:
+                    records.append(outcome)
+                bar.update(1)
                 if len(records) >= settings.commit_every:
                     flush()
             flush()
@@ -185,6 +183,77 @@ def ingest(
         finish_ingest(store, report=report, settings=settings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def analysed(
+    inputs: Iterable[Pending], nlp: Language, *, settings: Settings
+) -> Iterator[DocumentRecords | Rejection]:
+    """Each input cleaned, parsed and extracted (or why it cannot be), as soon as it is: the
+    per-document stages of every engine."""
+    rejected: deque[Rejection] = deque()
+
+    def texts() -> Iterator[tuple[str, Prepared]]:
+        for pending in inputs:
+            outcome = prepare(pending, settings=settings)
+            if isinstance(outcome, Rejection):
+                rejected.append(outcome)
+            else:
+                yield outcome.cleaned.text, outcome
+
+    for spacy_doc, prepared in nlp.pipe(texts(), as_tuples=True, batch_size=settings.nlp_batch_size):
+        while rejected:
+            yield rejected.popleft()
+        yield document_records(prepared, spacy_doc)
+    yield from rejected
+
+
+# The pipeline worker processes analyse with: inherited from the ingesting process where processes
+# are forked (its pages then shared), loaded afresh where they are spawned.
+_worker_nlp: list[Language] = []
+
+
+def _analyse_in_worker(inputs: list[Pending], settings: Settings) -> list[DocumentRecords | Rejection]:
+    if not _worker_nlp:
+        from claimgraph.nlp import load_pipeline
+
+        _worker_nlp.append(load_pipeline(settings=settings))
+    return list(analysed(inputs, _worker_nlp[0], settings=settings))
+
+
+def _analysed_here_or_in_workers(
+    inputs: Iterator[Pending], nlp: Language, *, settings: Settings
+) -> Iterator[DocumentRecords | Rejection]:
+    """Each input analysed, in input order: in this process, or in ``n_process`` worker processes
+    that clean, parse and extract chunks of inputs in parallel while this one reads inputs and
+    writes the store."""
+    processes = settings.spacy_processes()
+    if processes <= 1:
+        yield from analysed(inputs, nlp, settings=settings)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    def chunks() -> Iterator[list[Pending]]:
+        while chunk := list(itertools.islice(inputs, settings.nlp_batch_size)):
+            yield chunk
+
+    pending_chunks = chunks()
+    _worker_nlp[:] = [nlp]
+    in_flight: deque[Future[list[DocumentRecords | Rejection]]] = deque()
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context()) as pool:
+        try:
+            # A few chunks queued per process keep every process busy; more would only hold memory.
+            for chunk in itertools.islice(pending_chunks, 2 * processes):
+                in_flight.append(pool.submit(_analyse_in_worker, chunk, settings))
+            while in_flight:
+                done = in_flight.popleft().result()
+                for chunk in itertools.islice(pending_chunks, 1):
+                    in_flight.append(pool.submit(_analyse_in_worker, chunk, settings))
+                yield from done
+        finally:
+            for future in in_flight:
+                future.cancel()
+            _worker_nlp.clear()
 
 
 def pending_inputs(

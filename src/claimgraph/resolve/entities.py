@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
@@ -200,6 +200,7 @@ def _windows_before(groups: list[_Group], texts: Mapping[str, str]) -> dict[Span
 GroupId = tuple[str, tuple[str, ...]]  # (type family, name keys): the names that fall together
 
 
+@lru_cache(maxsize=1 << 16)
 def group_of(text: str, label: str) -> GroupId | None:
     """The name group a mention falls in, None for a name with no keys."""
     family = type_family(label)
