@@ -148,3 +148,28 @@ def test_a_store_left_before_the_corpus_stages_is_brought_up_to_date_when_opened
         documents = store.counts().documents
     assert done == (documents,)
     assert _export(db)["disputes"]
+
+
+def test_a_store_brought_up_to_date_on_opening_keeps_the_knowledge_base_it_was_resolved_with(
+    tmp_path: Path, nlp: Language, halves: tuple[Path, Path]
+) -> None:
+    kb = tmp_path / "kb.csv"
+    kb.write_text(
+        "id,name,type,aliases,description,wikidata\n"
+        "oleksandr-hrytsenko,Oleksandr Hrytsenko,PERSON,Hrytsenko,governor of the Zarechna region,Q999\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    chosen = Settings(db=str(db), n_process=1, progress=False, kb=str(kb))
+    ingest([halves[0]], settings=chosen, nlp=nlp)
+
+    def governor() -> list[Any]:
+        with Store(db, read_only=True) as store:
+            return store.connection.execute(
+                "SELECT kb_id FROM entities WHERE name = 'Oleksandr Hrytsenko'"
+            ).fetchall()
+
+    assert governor() == [("Q999",)]
+    with Store(db) as store:  # as if an ingest had stopped after its last batch
+        store.connection.execute("DELETE FROM corpus_documents")
+    assert governor() == [("Q999",)]

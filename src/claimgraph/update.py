@@ -81,10 +81,13 @@ class CorpusUpdate:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def update_corpus(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> CorpusUpdate:
-    """Bring copies, claims, disputes and entities up to date; see the module docstring."""
+def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUpdate:
+    """Bring copies, claims, disputes and entities up to date; see the module docstring. Without
+    ``settings``, with the knowledge base and gazetteer threshold the store was last resolved with."""
     report = CorpusUpdate()
     con = store.connection
+    if settings is None:
+        settings = _settings_of(con)
     resolution_settings = _resolution_settings(settings)
     with store.transaction():
         new = _ids(con, "SELECT id FROM documents ANTI JOIN corpus_documents c ON c.doc = documents.id")
@@ -112,6 +115,8 @@ def update_corpus(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> Cor
         with timer("entities"):
             _update_entities(con, settings, report, everything=stale_entities)
             _set_setting(con, "resolution", resolution_settings)
+            _set_setting(con, "kb", settings.kb or "")
+            _set_setting(con, "min_place_population", str(settings.min_place_population))
         con.execute("DELETE FROM corpus_documents WHERE doc IN (SELECT doc FROM gone_docs)")
         con.execute(
             "INSERT INTO corpus_documents SELECT doc, doc FROM new_docs"
@@ -164,6 +169,17 @@ def _stored_setting(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
 def _set_setting(con: duckdb.DuckDBPyConnection, name: str, value: str) -> None:
     con.execute("DELETE FROM corpus_settings WHERE name = ?", [name])
     con.execute("INSERT INTO corpus_settings VALUES (?, ?)", [name, value])
+
+
+def _settings_of(con: duckdb.DuckDBPyConnection) -> Settings:
+    """The settings of the store's last resolution, as far as they still hold (a knowledge base file
+    since removed is left out, and the next update resolves everything again)."""
+    kb = _stored_setting(con, "kb")
+    population = _stored_setting(con, "min_place_population")
+    return DEFAULT_SETTINGS.with_overrides(
+        kb=kb if kb and Path(kb).is_file() else None,
+        min_place_population=int(population) if population else None,
+    )
 
 
 def _resolution_settings(settings: Settings) -> str:
