@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 
 from claimgraph.errors import (
     EngineMissing,
-    Interrupted,
     SchedulerUnreachable,
     ShardDirUnreachable,
     UsageError,
@@ -41,6 +40,7 @@ from claimgraph.ingest.pipeline import (
     Pending,
     analysed,
     finish_ingest,
+    interrupted,
     pending_inputs,
     progress_bar,
     stored_batch,
@@ -131,10 +131,7 @@ def ingest_on_cluster(
                     tick(done.inputs)
             store.record_rejections(read_rejections)
         except KeyboardInterrupt:
-            raise Interrupted(
-                f"stopped by the user; {report.stored} new or updated documents are stored. "
-                "Run the same command again to resume."
-            ) from None
+            raise interrupted(report) from None
         finally:
             bar.close()
         finish_ingest(store, report=report, settings=settings)

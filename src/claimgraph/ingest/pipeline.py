@@ -174,15 +174,20 @@ def ingest(
         except KeyboardInterrupt:
             # Everything in the buffer is complete, so keep it: the re-run then has less to redo.
             flush()
-            raise Interrupted(
-                f"stopped by the user; {report.stored} new or updated documents are stored. "
-                "Run the same command again to resume."
-            ) from None
+            raise interrupted(report) from None
         finally:
             bar.close()
         finish_ingest(store, report=report, settings=settings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def interrupted(report: IngestReport) -> Interrupted:
+    """What an ingest stopped by the user says, every engine alike."""
+    return Interrupted(
+        f"stopped by the user; {report.stored} new or updated documents are stored. "
+        "Run the same command again to resume."
+    )
 
 
 def analysed(
