@@ -77,3 +77,20 @@ def test_claims_group_across_documents_and_copies_count_once() -> None:
     assert about.topic == "Velykyi Mlyn"
     # Three sentences, two wordings: the wire story copied twice is one source, not two.
     assert len(about.sides) == 3 and about.independent == 2
+
+
+def test_a_reading_survives_the_store_unchanged() -> None:
+    from claimgraph.claims import reading_from_json, reading_to_json
+
+    sentences = [
+        "About 12,000 civilians remain in Velykyi Mlyn, most of them elderly, the governor said on Monday.",
+        "The only road bridge over the Ostra was destroyed, but the dam is still standing.",
+        "Russian forces have captured Bakhmut, which is of no strategic importance, in 2023.",
+        "Between 200 and 400 m of the front moved; some 3.5 km² were lost.",
+    ]
+    for sentence in sentences:
+        reading = read_claim(sentence, places=["Velykyi Mlyn", "Bakhmut"], when=dt.date(2024, 3, 14))
+        assert reading_from_json(reading_to_json(reading)) == reading
+    assert reading_from_json(reading_to_json(read_claim("Nothing here at all.", places=[]))) == read_claim(
+        "Nothing here at all.", places=[]
+    )

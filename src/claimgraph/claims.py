@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.times import WEEKDAYS
-from claimgraph.models import Quantity
+from claimgraph.models import Quantity, Span
 from claimgraph.resolve.names import name_keys
 
 if TYPE_CHECKING:
@@ -149,6 +150,67 @@ class Reading:
     days: frozenset[str] = field(default_factory=frozenset)
     stance_words: str | None = None  # the words that carry the stance, for the explanation
     place_names: tuple[tuple[str, str], ...] = ()  # (key, name as written) of its places
+
+
+def reading_to_json(reading: Reading) -> str:
+    """A reading as JSON, so that the store can keep it and compare it later without reading again."""
+    return json.dumps(
+        {
+            "places": sorted(reading.places),
+            "numbers": [
+                [
+                    slot,
+                    q.span.doc,
+                    q.span.start,
+                    q.span.end,
+                    q.text,
+                    q.value,
+                    q.high,
+                    q.unit,
+                    q.qualifier,
+                    q.about,
+                    q.stage,
+                ]
+                for slot, q in reading.numbers
+            ],
+            "status": reading.status,
+            "encircled": reading.encircled,
+            "stance": reading.stance,
+            "years": sorted(reading.years),
+            "destroyed": reading.destroyed,
+            "scoped": reading.scoped,
+            "when": reading.when.isoformat() if reading.when else None,
+            "objects": sorted(reading.objects),
+            "subjects": sorted(reading.subjects),
+            "days": sorted(reading.days),
+            "stance_words": reading.stance_words,
+            "place_names": [list(pair) for pair in reading.place_names],
+        },
+        ensure_ascii=False,
+    )
+
+
+def reading_from_json(text: str) -> Reading:
+    data = json.loads(text)
+    return Reading(
+        places=frozenset(data["places"]),
+        numbers=tuple(
+            (slot, Quantity(Span(doc, start, end), said, value, high, unit, qualifier, about, stage))
+            for slot, doc, start, end, said, value, high, unit, qualifier, about, stage in data["numbers"]
+        ),
+        status=data["status"],
+        encircled=data["encircled"],
+        stance=data["stance"],
+        years=frozenset(data["years"]),
+        destroyed=data["destroyed"],
+        scoped=data["scoped"],
+        when=dt.date.fromisoformat(data["when"]) if data["when"] else None,
+        objects=frozenset(data["objects"]),
+        subjects=frozenset(data["subjects"]),
+        days=frozenset(data["days"]),
+        stance_words=data["stance_words"],
+        place_names=tuple((key, name) for key, name in data["place_names"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +366,7 @@ def asserts_something(reading: Reading) -> bool:
 
 def dispute_kind(a: str, b: str) -> str | None:
     """ "numeric", "status" or "stance" when sentences ``a`` and ``b`` dispute each other, else None."""
-    found = compare(read_claim(a), read_claim(b), same_text=_normal(a) == _normal(b))
+    found = compare(read_claim(a), read_claim(b), same_text=wording(a) == wording(b))
     return found[0] if found else None
 
 
@@ -433,12 +495,16 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return low * (1 - tolerance), high * (1 + tolerance)
 
 
-def _normal(text: str) -> str:
+def wording(text: str) -> str:
+    """A sentence's words, lower-cased: copies of one sentence have one wording."""
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
-    """Disputes among claims of different documents.
+def find_disputes(
+    claims: Sequence[tuple[Side, Reading]], *, involving: Collection[int] | None = None
+) -> list[Dispute]:
+    """Disputes among claims of different documents; with ``involving`` (indices into ``claims``),
+    only those with a side among them.
 
     Copies of one wording are one claim (the first copy stands for the rest): a wire story carried by
     ten outlets is compared once. Claims are compared only within blocks that share a place (or a
@@ -448,7 +514,7 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
     first_copy: dict[str, int] = {}
     for i, (side, reading) in enumerate(claims):
         if asserts_something(reading):
-            first_copy.setdefault(_normal(side.text), i)
+            first_copy.setdefault(wording(side.text), i)
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
     for i in first_copy.values():
         reading = claims[i][1]
@@ -470,6 +536,8 @@ def find_disputes(claims: Sequence[tuple[Side, Reading]]) -> list[Dispute]:
             others = blocks.get((place, predicate, week + 1), [])
         for n, i in enumerate(members):
             for j in members[n + 1 :] + others:
+                if involving is not None and i not in involving and j not in involving:
+                    continue
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
                 if (i, j) in seen or side_a.doc == side_b.doc or _copies(side_a) == _copies(side_b):
@@ -508,10 +576,10 @@ def _copied_wordings(sides: Sequence[Side]) -> set[tuple[str, str]]:
     first_group: dict[str, str] = {}
     repeated: set[tuple[str, str]] = set()
     for side in sorted(sides, key=lambda s: (_copies(s), s.start)):
-        wording = _normal(side.text)
-        group = first_group.setdefault(wording, _copies(side))
+        words = wording(side.text)
+        group = first_group.setdefault(words, _copies(side))
         if group != _copies(side):
-            repeated.add((_copies(side), wording))
+            repeated.add((_copies(side), words))
     return repeated
 
 
@@ -589,7 +657,7 @@ def group_claims(claims: Iterable[tuple[Side, Sequence[Assertion]]]) -> list[Cla
                 predicate=predicate,
                 value=value,
                 sides=tuple(sides),
-                independent=len({(_copies(s), _normal(s.text)) for s in sides} - _copied_wordings(sides)),
+                independent=len({(_copies(s), wording(s.text)) for s in sides} - _copied_wordings(sides)),
             )
         )
     return out

@@ -26,7 +26,7 @@ import hashlib
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,11 +42,16 @@ from claimgraph.claims import (
     find_disputes,
     place_pattern,
     read_claim,
+    reading_from_json,
+    reading_to_json,
+    wording,
 )
 from claimgraph.dedupe import THRESHOLD, band_hashes, components, signature
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve import Resolution, resolve
 from claimgraph.resolve.entities import (
+    SPELLING_BLOCK,
+    SURNAME_BLOCK,
     TITLE_WINDOW,
     GroupId,
     blocks,
@@ -55,7 +60,7 @@ from claimgraph.resolve.entities import (
     places_needing_context,
 )
 from claimgraph.resolve.kb import KnowledgeBase
-from claimgraph.resolve.names import display_form
+from claimgraph.resolve.names import display_form, near
 from claimgraph.resolve.places import Gazetteer, country_code, gazetteer
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
@@ -109,9 +114,9 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
             report.reread_documents = len(reread)
             _temp_ids(con, "reread_docs", reread)
             _temp_ids(con, "copied_docs", changed_copies)
-            dirty = _update_claims(con, report)
+            changed = _update_claims(con, report)
         with timer("disputes"):
-            _update_disputes(con, dirty, report)
+            _update_disputes(con, changed, report)
         with timer("entities"):
             _update_entities(con, settings, report, everything=stale_entities)
             _set_setting(con, "resolution", resolution_settings)
@@ -155,10 +160,11 @@ def _ids(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -
     return [r[0] for r in con.execute(sql, list(params)).fetchall()]
 
 
-def _temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str]) -> None:
+def _temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> None:
+    """A temp table of ids (column ``doc``) to join with: a list parameter tested with list_contains
+    costs its length for every row."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (doc VARCHAR)")
-    if ids:
-        con.execute(f"INSERT INTO {name} SELECT unnest(?)", [list(ids)])
+    insert_columns(con, name, {"doc": list(ids)})
 
 
 def _stored_setting(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
@@ -216,12 +222,12 @@ def _update_copies(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list
     for rows in _texts(con, "new_docs"):
         signatures = [signature(text) for _, text, _ in rows]
         _insert(con, "doc_signatures", [[r[0] for r in rows], signatures])
-        bands = [band_hashes(s) for s in signatures]
-        con.execute(
-            "INSERT INTO doc_bands SELECT doc, generate_subscripts(hashes, 1) - 1, unnest(hashes)"
-            " FROM (SELECT unnest(?) AS doc, unnest(?) AS hashes)",
-            [[r[0] for r in rows], bands],
-        )
+        bands = [
+            (r[0], band, h)
+            for r, s in zip(rows, signatures, strict=True)
+            for band, h in enumerate(band_hashes(s))
+        ]
+        _insert(con, "doc_bands", list(zip(*bands, strict=True)))
     # Candidates share a band; each candidate pair is counted once and checked on its signatures.
     added = con.execute(
         """
@@ -252,10 +258,11 @@ def _store_copy_groups(con: duckdb.DuckDBPyConnection) -> None:
     groups = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
     con.execute("UPDATE corpus_documents SET copies = doc WHERE copies <> doc")
     if groups:
+        con.execute("CREATE OR REPLACE TEMP TABLE copy_groups (doc VARCHAR, copies VARCHAR)")
+        insert_columns(con, "copy_groups", {"doc": list(groups), "copies": list(groups.values())})
         con.execute(
-            "UPDATE corpus_documents SET copies = g.copies"
-            " FROM (SELECT unnest(?) AS doc, unnest(?) AS copies) g WHERE corpus_documents.doc = g.doc",
-            [list(groups), list(groups.values())],
+            "UPDATE corpus_documents SET copies = g.copies FROM copy_groups g"
+            " WHERE corpus_documents.doc = g.doc"
         )
 
 
@@ -285,8 +292,7 @@ def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     stored = set(_ids(con, "SELECT name FROM place_names"))
     changed = current ^ stored
     con.execute("DELETE FROM place_names")
-    if current:
-        con.execute("INSERT INTO place_names SELECT unnest(?)", [sorted(current)])
+    _insert(con, "place_names", [sorted(current)])
     if not changed or not stored:
         # With no names stored before, no stored document had been read with any.
         return []
@@ -300,19 +306,33 @@ def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     )
 
 
-def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list[tuple[str, str]]:
-    """Read the claims of new and re-read documents, drop those of removed ones; returns the
-    (topic, predicate) blocks whose disputes must be recomputed."""
-    dirty: set[tuple[str, str]] = set()
+@dataclass(slots=True)
+class _Changed:
+    """What the disputes must be recomputed for: the blocks of changed claims, the claims new or in
+    a new group of copies, and the wordings of claims gone (another copy may now stand for them)."""
+
+    blocks: set[tuple[str, str]] = field(default_factory=set)
+    claims: set[str] = field(default_factory=set)
+    wordings: set[str] = field(default_factory=set)
+
+
+def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> _Changed:
+    """Read the claims of new and re-read documents, drop those of removed ones."""
+    changed = _Changed()
     old_claims = (
         "SELECT id FROM claims WHERE doc IN (SELECT doc FROM gone_docs UNION ALL SELECT doc FROM reread_docs)"
     )
-    dirty.update(
+    copied_claims = "SELECT id FROM claims WHERE doc IN (SELECT doc FROM copied_docs)"
+    changed.blocks.update(
         con.execute(
-            f"SELECT DISTINCT topic, predicate FROM claim_blocks WHERE claim IN ({old_claims})"
-            " OR claim IN (SELECT id FROM claims WHERE doc IN (SELECT doc FROM copied_docs))"
+            "SELECT DISTINCT topic, predicate FROM claim_blocks"
+            f" WHERE claim IN ({old_claims}) OR claim IN ({copied_claims})"
         ).fetchall()
     )
+    changed.wordings.update(
+        wording(t) for t in _ids(con, f"SELECT text FROM claims WHERE id IN ({old_claims})")
+    )
+    changed.claims.update(_ids(con, copied_claims))
     con.execute(f"DELETE FROM disputes WHERE a_claim IN ({old_claims}) OR b_claim IN ({old_claims})")
     for table in ("claim_blocks", "claim_assertions"):
         con.execute(f"DELETE FROM {table} WHERE claim IN ({old_claims})")
@@ -326,7 +346,7 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list
         ids = [r[0] for r in rows]
         spans: dict[str, list[tuple[str, int, int]]] = {}
         for doc, statement, start, end in con.execute(
-            'SELECT doc, id, start, "end" FROM statements WHERE list_contains(?, doc)'
+            'SELECT doc, id, start, "end" FROM statements WHERE doc IN (SELECT unnest(?))'
             ' ORDER BY doc, start, "end"',
             [ids],
         ).fetchall():
@@ -340,8 +360,9 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list
             )
         _insert_claims(con, found)
         report.claims_read += len(found)
-        dirty.update(key for claim in found for key in block_keys(claim.reading))
-    return sorted(dirty)
+        changed.blocks.update(key for claim in found for key in block_keys(claim.reading))
+        changed.claims.update(claim_id(claim.side) for claim in found)
+    return changed
 
 
 def claim_id(side: Side) -> str:
@@ -364,6 +385,7 @@ def _insert_claims(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> N
             [s.statement for s in sides],
             [list(c.places) for c in claims],
             [c.reading.when for c in claims],
+            [reading_to_json(c.reading) for c in claims],
         ],
     )
     blocks = [
@@ -381,25 +403,21 @@ def _insert_claims(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> N
 # -- disputes --------------------------------------------------------------------------------------
 
 
-def _update_disputes(
-    con: duckdb.DuckDBPyConnection, dirty: Sequence[tuple[str, str]], report: CorpusUpdate
-) -> None:
-    report.dirty_blocks = len(dirty)
-    if not dirty:
+def _update_disputes(con: duckdb.DuckDBPyConnection, changed: _Changed, report: CorpusUpdate) -> None:
+    """Compare the changed claims with the claims of their blocks; every dispute between two
+    unchanged claims stays as stored."""
+    report.dirty_blocks = len(changed.blocks)
+    if not changed.blocks:
         return
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE dirty_claims AS SELECT DISTINCT b.claim AS id FROM claim_blocks b"
-        " JOIN (SELECT unnest(?) AS topic, unnest(?) AS predicate) d USING (topic, predicate)",
-        [[t for t, _ in dirty], [p for _, p in dirty]],
-    )
-    # A dispute between two claims of the recomputed blocks is found again if it still holds.
-    con.execute(
-        "DELETE FROM disputes WHERE a_claim IN (SELECT id FROM dirty_claims)"
-        " AND b_claim IN (SELECT id FROM dirty_claims)"
-    )
+    topics, predicates = zip(*sorted(changed.blocks), strict=True)
     rows = con.execute(
-        'SELECT doc, start, "end", text, statement, places, published FROM claims'
-        " WHERE id IN (SELECT id FROM dirty_claims) ORDER BY doc, start"
+        """
+        SELECT id, doc, start, "end", text, statement, places, published, reading FROM claims
+        WHERE id IN (SELECT b.claim FROM claim_blocks b
+                     JOIN (SELECT unnest(?) AS topic, unnest(?) AS predicate) d USING (topic, predicate))
+        ORDER BY doc, start
+        """,
+        [list(topics), list(predicates)],
     ).fetchall()
     report.claims_compared = len(rows)
     # The groups of copies as they stand after this update (new documents are not in
@@ -408,11 +426,19 @@ def _update_disputes(
     claims = [
         (
             Side(doc, start, end, text, statement, groups.get(doc)),
-            read_claim(text, places=places, when=published),
+            reading_from_json(stored) if stored else read_claim(text, places=places, when=published),
         )
-        for doc, start, end, text, statement, places, published in rows
+        for _, doc, start, end, text, statement, places, published, stored in rows
     ]
-    disputes = find_disputes(claims)
+    # A claim sharing its wording with a changed one may stand for it now, or no longer.
+    wordings = changed.wordings | {wording(r[4]) for r in rows if r[0] in changed.claims}
+    involved = {i for i, r in enumerate(rows) if r[0] in changed.claims or wording(r[4]) in wordings}
+    _temp_ids(con, "stale_claims", (rows[i][0] for i in involved))
+    con.execute(
+        "DELETE FROM disputes WHERE a_claim IN (SELECT doc FROM stale_claims)"
+        " OR b_claim IN (SELECT doc FROM stale_claims)"
+    )
+    disputes = find_disputes(claims, involving=involved)
     report.disputes = len(disputes)
     _insert(
         con,
@@ -453,29 +479,24 @@ def _update_entities(
     if everything:
         con.execute("DELETE FROM name_blocks")
         touched_entities = _ids(con, "SELECT id FROM entities")
+        _temp_ids(con, "touched_entities", touched_entities)
         subset = _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions')
     else:
         _store_blocks(con, new_mentions, kb=kb, places=places)
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE changed_groups AS"
-            " SELECT DISTINCT name_group FROM entity_spans WHERE doc IN (SELECT doc FROM gone_docs)"
-            " UNION SELECT unnest(?)",
-            [sorted({_group_name(g) for _, g in new_mentions if g is not None})],
+        changed = {_group_name(g) for _, g in new_mentions if g is not None}
+        changed |= set(
+            _ids(con, "SELECT DISTINCT name_group FROM entity_spans WHERE doc IN (SELECT doc FROM gone_docs)")
         )
+        _temp_ids(con, "touched_groups", changed | _neighbours(con, changed))
         touched_entities = _ids(
             con,
-            """
-            SELECT DISTINCT entity FROM entity_spans WHERE name_group IN (
-                SELECT name_group FROM name_blocks WHERE block IN (
-                    SELECT block FROM name_blocks
-                    WHERE name_group IN (SELECT name_group FROM changed_groups)))
-            """,
+            "SELECT DISTINCT entity FROM entity_spans WHERE name_group IN (SELECT doc FROM touched_groups)",
         )
+        _temp_ids(con, "touched_entities", touched_entities)
         subset = _mentions(
             con,
-            'SELECT doc, start, "end" FROM entity_spans WHERE list_contains(?, entity)'
+            'SELECT doc, start, "end" FROM entity_spans WHERE entity IN (SELECT doc FROM touched_entities)'
             ' UNION SELECT doc, start, "end" FROM entity_mentions WHERE doc IN (SELECT doc FROM new_docs)',
-            [touched_entities],
         )
     if not subset and not touched_entities:
         return
@@ -494,7 +515,7 @@ def _update_entities(
     kept = [e for e in resolution.entities if any(group_by_span[s] in resolved_groups for s in e.mentions)]
     report.entities = len(kept)
     for table, column in (("entities", "id"), ("entity_spans", "entity"), ("entity_reasons", "entity")):
-        con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [touched_entities])
+        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT doc FROM touched_entities)")
     _insert(
         con,
         "entities",
@@ -541,6 +562,32 @@ def _update_entities(
 
 
 _Located = tuple[EntityMention, GroupId | None]
+
+
+def _neighbours(con: duckdb.DuckDBPyConnection, changed: set[str]) -> set[str]:
+    """The stored name groups a changed one could merge with: those sharing a block with it, where a
+    block of spellings (a surname's first or last letters) is kept only for names a letter or two
+    apart, as every rule comparing in such a block asks."""
+    _temp_ids(con, "changed_groups", changed)
+    pairs = con.execute(
+        """
+        SELECT DISTINCT c.name_group, n.name_group, c.block
+        FROM name_blocks c JOIN name_blocks n ON n.block = c.block AND n.name_group <> c.name_group
+        WHERE c.name_group IN (SELECT doc FROM changed_groups)
+        """
+    ).fetchall()
+    found: set[str] = set()
+    for mine, theirs, block in pairs:
+        if theirs in found:
+            continue
+        a, b = _group_id(mine)[1], _group_id(theirs)[1]
+        if block.startswith(SURNAME_BLOCK):
+            if not near(a[-1], b[-1]):
+                continue
+        elif block.startswith(SPELLING_BLOCK) and not near(" ".join(a), " ".join(b)):
+            continue
+        found.add(theirs)
+    return found
 
 
 def _group_name(group: GroupId) -> str:
@@ -620,14 +667,14 @@ def _place_context(
     unsettled = places_needing_context(
         [m for m, g in subset if g is not None and g[0] == "place"], home, places
     )
-    docs = sorted({m.span.doc for m, g in subset if g in unsettled})
+    docs = {m.span.doc for m, g in subset if g in unsettled}
     if not docs:
         return []
+    _temp_ids(con, "context_docs", docs)
     found = _mentions(
         con,
         'SELECT doc, start, "end" FROM entity_spans'
-        " WHERE list_contains(?, doc) AND starts_with(name_group, 'place|')",
-        [docs],
+        " WHERE doc IN (SELECT doc FROM context_docs) AND starts_with(name_group, 'place|')",
     )
     return [(m, g) for m, g in found if g is not None and _group_name(g) not in exclude]
 
@@ -635,8 +682,9 @@ def _place_context(
 def _doc_groups(con: duckdb.DuckDBPyConnection, docs: set[str]) -> dict[str, set[GroupId]]:
     """The name groups each document mentions, for the documents given (stored and new alike)."""
     out: dict[str, set[GroupId]] = defaultdict(set)
+    _temp_ids(con, "cooccurring_docs", docs)
     for doc, text, label in con.execute(
-        "SELECT doc, text, label FROM entity_mentions WHERE list_contains(?, doc)", [sorted(docs)]
+        "SELECT doc, text, label FROM entity_mentions WHERE doc IN (SELECT doc FROM cooccurring_docs)"
     ).fetchall():
         group = group_of(text, label)
         if group is not None:

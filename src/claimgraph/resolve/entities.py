@@ -46,6 +46,10 @@ from claimgraph.resolve.names import (
 from claimgraph.resolve.places import Gazetteer, Place, choose, corpus_countries, country_code, gazetteer
 
 STAGE = "resolve-rules"
+# Blocks of names whose surname, or whole name, begins or ends with the same three letters: the rules
+# comparing in them merge only names a letter or two apart (``names.near``).
+SURNAME_BLOCK = "person"
+SPELLING_BLOCK = "name"
 TITLE_WINDOW = 60  # characters in front of a name searched for a title ("Defense Minister")
 
 _GROUP_PREFIXES = frozenset({"pmc", "pmk", "chvk", "cvk"})
@@ -231,9 +235,9 @@ def blocks(
     texts = list(texts)
     found = {"kb:" + entry.id for text in texts if (entry := kb.lookup(text, label)) is not None}
     if family == "person":
-        return found | {"person" + b for b in _surname_blocks(keys[-1])}
+        return found | {SURNAME_BLOCK + b for b in _surname_blocks(keys[-1])}
     joined = " ".join(keys)
-    found |= {"name" + b for b in _surname_blocks(joined)}
+    found |= {SPELLING_BLOCK + b for b in _surname_blocks(joined)}
     core = _core_name(keys)
     if core:
         found.add("core:" + " ".join(core))

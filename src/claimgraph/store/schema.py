@@ -175,4 +175,12 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
                                      rule VARCHAR NOT NULL);
         """,
     ),
+    (
+        "0008_claim_readings",
+        """
+        -- What each claim asserts (claimgraph.claims.reading_to_json), kept so that a dispute block
+        -- is compared again without reading its claims again; NULL in rows stored before.
+        ALTER TABLE claims ADD COLUMN reading VARCHAR;
+        """,
+    ),
 )
