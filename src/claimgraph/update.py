@@ -566,7 +566,7 @@ _Located = tuple[EntityMention, GroupId | None]
 
 def _neighbours(con: duckdb.DuckDBPyConnection, changed: set[str]) -> set[str]:
     """The stored name groups a changed one could merge with: those sharing a block with it, where a
-    block of spellings (a surname's first or last letters) is kept only for names a letter or two
+    block of spellings (a surname or name with a letter dropped) is kept only for names a letter or two
     apart, as every rule comparing in such a block asks."""
     _temp_ids(con, "changed_groups", changed)
     pairs = con.execute(

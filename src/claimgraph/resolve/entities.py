@@ -18,7 +18,7 @@ recorded as the reason shown by ``claimgraph entity``:
   plural of members and its group (Wagnerians);
 - places: the same geonames record (Artemivsk is Bakhmut's former name), see ``places``.
 
-Every comparison happens inside a block (surname prefix and suffix, acronym, ministry, core name,
+Every comparison happens inside a block (a spelling a letter apart, acronym, ministry, core name,
 place record), so the work grows with the corpus, not with its square.
 """
 
@@ -46,8 +46,8 @@ from claimgraph.resolve.names import (
 from claimgraph.resolve.places import Gazetteer, Place, choose, corpus_countries, country_code, gazetteer
 
 STAGE = "resolve-rules"
-# Blocks of names whose surname, or whole name, begins or ends with the same three letters: the rules
-# comparing in them merge only names a letter or two apart (``names.near``).
+# Blocks of names whose surname, or whole name, is a letter or two from another's: the rules comparing
+# in them merge only names ``names.near`` matches.
 SURNAME_BLOCK = "person"
 SPELLING_BLOCK = "name"
 TITLE_WINDOW = 60  # characters in front of a name searched for a title ("Defense Minister")
@@ -235,9 +235,9 @@ def blocks(
     texts = list(texts)
     found = {"kb:" + entry.id for text in texts if (entry := kb.lookup(text, label)) is not None}
     if family == "person":
-        return found | {SURNAME_BLOCK + b for b in _surname_blocks(keys[-1])}
+        return found | {SURNAME_BLOCK + b for b in _spelling_blocks(keys[-1])}
     joined = " ".join(keys)
-    found |= {SPELLING_BLOCK + b for b in _surname_blocks(joined)}
+    found |= {SPELLING_BLOCK + b for b in _spelling_blocks(joined)}
     core = _core_name(keys)
     if core:
         found.add("core:" + " ".join(core))
@@ -286,7 +286,7 @@ def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None
     single = [i for i in people if len(merger.groups[i].keys) == 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in full:
-        for block in _surname_blocks(merger.groups[i].keys[-1]):
+        for block in _spelling_blocks(merger.groups[i].keys[-1]):
             blocks[block].append(i)
     for members in blocks.values():
         for n, a in enumerate(members):
@@ -296,7 +296,7 @@ def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None
                     merger.union(a, b, rule)
     singles_by_block: dict[str, list[int]] = defaultdict(list)
     for i in single:
-        for block in _surname_blocks(merger.groups[i].keys[0]):
+        for block in _spelling_blocks(merger.groups[i].keys[0]):
             singles_by_block[block].append(i)
     for members in singles_by_block.values():
         for n, a in enumerate(members):
@@ -308,9 +308,13 @@ def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None
         _attach_surname(merger, i, blocks, cooccurring)
 
 
-def _surname_blocks(key: str) -> set[str]:
-    # One edit cannot change both the first three and the last three letters of a six-letter key.
-    return {"^" + key[:3], key[-3:] + "$"}
+def _spelling_blocks(key: str) -> set[str]:
+    """Blocks that hold every key ``names.near`` could match with this one: the key itself and, for
+    keys of six letters or more, the key with one letter dropped. Two keys one edit apart (a letter
+    changed, added, dropped, or two swapped) share one of these, and few other keys do."""
+    if len(key) < 6:
+        return {key}
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
@@ -345,7 +349,7 @@ def _attach_surname(
     surname = group.keys[0]
     candidates = {
         i
-        for block in _surname_blocks(surname)
+        for block in _spelling_blocks(surname)
         for i in blocks.get(block, [])
         if near(merger.groups[i].keys[-1], surname)
     }
@@ -506,7 +510,7 @@ def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: 
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for block_key in _surname_blocks(" ".join(merger.groups[i].keys)):
+        for block_key in _spelling_blocks(" ".join(merger.groups[i].keys)):
             blocks[block_key].append(i)
     for block in blocks.values():
         for n, a in enumerate(block):
