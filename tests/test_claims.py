@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.claims import compare, dispute_kind, read_claim
 
@@ -94,3 +96,36 @@ def test_a_reading_survives_the_store_unchanged() -> None:
     assert reading_from_json(reading_to_json(read_claim("Nothing here at all.", places=[]))) == read_claim(
         "Nothing here at all.", places=[]
     )
+
+
+NAMES = [
+    "Kyiv",
+    "Kyiv Oblast",
+    "Velykyi Mlyn",
+    "Mlyn",
+    "Ostra",
+    "Bila Tserkva",
+    "Zarechna region",
+    "Novo-Kyiv",
+]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*NAMES, "Kyivan", "Kyiv's", "the", "Ostra.", "in", "Tserkva", "-"]),
+            st.text(alphabet="ab K.-'", max_size=4),
+        ),
+        max_size=12,
+    )
+)
+def test_place_words_find_what_a_whole_word_pattern_finds(words: list[str]) -> None:
+    import re
+
+    from claimgraph.claims import PlaceWords
+
+    text = " ".join(words)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(NAMES, key=lambda n: (-len(n), n))) + r")\b"
+    )
+    assert PlaceWords(NAMES).findall(text) == pattern.findall(text)

@@ -298,11 +298,11 @@ def document_claims(
     *,
     published: dt.date | None,
     statements: Sequence[tuple[str, int, int]],
-    place_word: re.Pattern[str] | None,
+    place_words: PlaceWords,
 ) -> list[Claim]:
     """Every sentence of a document that asserts a number, a place's status or a stance on it.
 
-    Its places are the words ``place_word`` finds in it (the corpus's town and region names); a
+    Its places are the words ``place_words`` finds in it (the corpus's town and region names); a
     sentence naming no place takes the places of the sentence before it in its paragraph ("It is a
     symbolic matter" after a sentence about Bakhmut). A sentence inside a statement's content (given
     as ``(id, start, end)``) names that statement.
@@ -314,7 +314,7 @@ def document_claims(
         sentence = text[start:end].strip()
         if "\n\n" in text[max(0, start - 2) : start + 1]:
             previous_places = []
-        places = (place_word.findall(sentence) if place_word else []) or previous_places
+        places = place_words.findall(sentence) or previous_places
         previous_places = places
         if len(sentence.split()) < 4:
             continue
@@ -328,10 +328,47 @@ def document_claims(
     return claims
 
 
-def place_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of the place names as whole words, longest first."""
-    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)) if n)
-    return re.compile(rf"\b(?:{alternatives})\b") if alternatives else None
+class PlaceWords:
+    """Finds the corpus's place names in a sentence as whole words, the longest first where names
+    overlap ("Kharkiv Oblast" before "Kharkiv"). Names are looked up by their first word: thousands
+    of names in one regular expression would be tried at every position of every sentence."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_first_word: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(set(names), key=lambda n: (-len(n), n)):
+            first = _FIRST_WORD.match(name)
+            # A name that does not begin with a letter or digit cannot begin a word.
+            if first:
+                self._by_first_word[first.group(0)].append(name)
+
+    def findall(self, text: str) -> list[str]:
+        found: list[str] = []
+        resume = 0
+        for word in _WORD_AT_BOUNDARY.finditer(text):
+            start = word.start()
+            if start < resume:
+                continue
+            for name in self._by_first_word.get(word.group(0), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and _word_boundary(text, end):
+                    found.append(name)
+                    resume = end
+                    break
+        return found
+
+
+_FIRST_WORD: Final = re.compile(r"\w+")
+_WORD_AT_BOUNDARY: Final = re.compile(r"\b\w+")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """What ``\\b`` asserts: a word character on exactly one side of the position."""
+    before = at > 0 and _IS_WORD.match(text[at - 1]) is not None
+    after = at < len(text) and _IS_WORD.match(text[at]) is not None
+    return before != after
+
+
+_IS_WORD: Final = re.compile(r"\w")
 
 
 def _places_in(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -27,13 +28,18 @@ _WORD = re.compile(r"\w+")
 # Bands of rows that make two signatures candidates at CANDIDATE_THRESHOLD, so that few true copies
 # slip through; the real threshold is checked on the whole signatures afterwards.
 _BANDS: Final = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM).hashranges
+_TEMPLATE: Final = MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text's five-word shingles: NUM_PERM numbers below 2**32."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    # The permutations are made once, not per document; CRC-32 hashes shingles several times faster
+    # than datasketch's SHA-1 and, like it, the same in every process (signatures are stored).
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
+    )
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return [int(v) for v in minhash.hashvalues]
 

@@ -35,12 +35,12 @@ import duckdb
 
 from claimgraph.claims import (
     Claim,
+    PlaceWords,
     Side,
     assertions,
     block_keys,
     document_claims,
     find_disputes,
-    place_pattern,
     read_claim,
     reading_from_json,
     reading_to_json,
@@ -338,7 +338,7 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> _Cha
         con.execute(f"DELETE FROM {table} WHERE claim IN ({old_claims})")
     con.execute(f"DELETE FROM claims WHERE id IN ({old_claims})")
 
-    place_word = place_pattern(_ids(con, "SELECT name FROM place_names"))
+    place_words = PlaceWords(_ids(con, "SELECT name FROM place_names"))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE read_docs AS SELECT doc FROM new_docs UNION SELECT doc FROM reread_docs"
     )
@@ -355,7 +355,11 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> _Cha
         for doc_id, text, published in rows:
             found.extend(
                 document_claims(
-                    doc_id, text, published=published, statements=spans.get(doc_id, []), place_word=place_word
+                    doc_id,
+                    text,
+                    published=published,
+                    statements=spans.get(doc_id, []),
+                    place_words=place_words,
                 )
             )
         _insert_claims(con, found)
