@@ -25,13 +25,13 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.times import WEEKDAYS
-from claimgraph.models import Quantity, Span
+from claimgraph.models import ClaimSentence, Quantity, Span
 from claimgraph.resolve.names import name_keys
 
 if TYPE_CHECKING:
@@ -236,11 +236,7 @@ class Dispute:
 def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date | None = None) -> Reading:
     """The numbers, status and stance ``text`` asserts. ``places`` are its places when the caller knows
     them (the place mentions of a corpus); without them capitalised words stand in."""
-    # Places compare by name keys: "Velikiy Mlin" in one outlet is "Velykyi Mlyn" in another.
-    named = {
-        " ".join(keys): p for p in (_places_in(text) if places is None else places) if (keys := name_keys(p))
-    }
-    found = frozenset(named)
+    named = _named(_places_in(text) if places is None else places)
     numbers = tuple(
         (f"{slot} {_state(text, q)}".strip(), q)
         for q in find_quantities("claim", text)
@@ -262,7 +258,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
     subjects = _subjects(text) if stance else frozenset()
     return Reading(
-        found,
+        frozenset(named),
         numbers,
         status,
         encircled,
@@ -280,6 +276,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
 
 
 _SENTENCE: Final = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+STAGE: Final = "claims-rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +289,37 @@ class Claim:
     places: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int  # where the sentence pattern matched, spaces included
+    end: int
+    offset: int  # where its words begin
+    text: str
+    opens_paragraph: bool
+
+
+def _sentences(text: str) -> Iterator[_Sentence]:
+    for match in _SENTENCE.finditer(text):
+        start, end = match.start(), match.end()
+        sentence = text[start:end].strip()
+        offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+        yield _Sentence(start, end, offset, sentence, "\n\n" in text[max(0, start - 2) : start + 1])
+
+
+def claim_sentences(doc_id: str, text: str, *, published: dt.date | None) -> list[ClaimSentence]:
+    """The sentences of a document that assert something, read without places (a per-document
+    stage: which places a sentence names depends on the corpus, what it asserts does not)."""
+    found: list[ClaimSentence] = []
+    for sentence in _sentences(text):
+        if len(sentence.text.split()) < 4:
+            continue
+        reading = read_claim(sentence.text, places=[], when=published)
+        if asserts_something(reading):
+            span = Span(doc_id, sentence.offset, sentence.offset + len(sentence.text))
+            found.append(ClaimSentence(span, reading_to_json(reading), STAGE))
+    return found
+
+
 def document_claims(
     doc_id: str,
     text: str,
@@ -299,31 +327,37 @@ def document_claims(
     published: dt.date | None,
     statements: Sequence[tuple[str, int, int]],
     place_words: PlaceWords,
+    readings: Mapping[int, Reading] | None = None,
 ) -> list[Claim]:
     """Every sentence of a document that asserts a number, a place's status or a stance on it.
 
     Its places are the words ``place_words`` finds in it (the corpus's town and region names); a
     sentence naming no place takes the places of the sentence before it in its paragraph ("It is a
     symbolic matter" after a sentence about Bakhmut). A sentence inside a statement's content (given
-    as ``(id, start, end)``) names that statement.
+    as ``(id, start, end)``) names that statement. ``readings`` (by where a sentence begins) are the
+    document's ``claim_sentences``, when it has been through that stage: then only they are read.
     """
     claims: list[Claim] = []
     previous_places: list[str] = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.start(), match.end()
-        sentence = text[start:end].strip()
-        if "\n\n" in text[max(0, start - 2) : start + 1]:
+    for sentence in _sentences(text):
+        if sentence.opens_paragraph:
             previous_places = []
-        places = place_words.findall(sentence) or previous_places
+        places = place_words.findall(sentence.text) or previous_places
         previous_places = places
-        if len(sentence.split()) < 4:
+        if readings is None:
+            if len(sentence.text.split()) < 4:
+                continue
+            reading = read_claim(sentence.text, places=places, when=published)
+            if not asserts_something(reading):
+                continue
+        elif sentence.offset in readings:
+            reading = with_places(readings[sentence.offset], places)
+        else:
             continue
-        reading = read_claim(sentence, places=places, when=published)
-        if not asserts_something(reading):
-            continue
-        statement_id = next((i for i, s, e in statements if s < end and start < e), None)
-        offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-        side = Side(doc_id, offset, offset + len(sentence), sentence, statement_id)
+        statement_id = next((i for i, s, e in statements if s < sentence.end and sentence.start < e), None)
+        side = Side(
+            doc_id, sentence.offset, sentence.offset + len(sentence.text), sentence.text, statement_id
+        )
         claims.append(Claim(side, reading, tuple(places)))
     return claims
 
@@ -369,6 +403,17 @@ def _word_boundary(text: str, at: int) -> bool:
 
 
 _IS_WORD: Final = re.compile(r"\w")
+
+
+def _named(places: Iterable[str]) -> dict[str, str]:
+    # Places compare by name keys: "Velikiy Mlin" in one outlet is "Velykyi Mlyn" in another.
+    return {" ".join(keys): p for p in places if (keys := name_keys(p))}
+
+
+def with_places(reading: Reading, places: Iterable[str]) -> Reading:
+    """A reading made without places, given them: the same as reading the sentence with them."""
+    named = _named(places)
+    return replace(reading, places=frozenset(named), place_names=tuple(sorted(named.items())))
 
 
 def _places_in(text: str) -> list[str]:

@@ -92,6 +92,17 @@ class TimeMention:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimSentence:
+    """A sentence that asserts a number, a place's status or a stance, read without its places:
+    ``reading`` is what it asserts (``claimgraph.claims.reading_to_json``). Its places depend on the
+    corpus's place names, so they are added by the corpus-wide stages."""
+
+    span: Span
+    reading: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number and what it counts: ``value`` (the low end of a range, ``high`` its top), ``unit``
     ("km", "%", "USD", "times"), ``qualifier`` ("about", "more than", "vague") and ``about`` (what is

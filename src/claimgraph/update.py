@@ -36,6 +36,7 @@ import duckdb
 from claimgraph.claims import (
     Claim,
     PlaceWords,
+    Reading,
     Side,
     assertions,
     block_keys,
@@ -351,6 +352,12 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> _Cha
             [ids],
         ).fetchall():
             spans.setdefault(doc, []).append((statement, start, end))
+        # A document stored before the claim_sentences stage existed has none: it is read whole.
+        readings: dict[str, dict[int, Reading]] = defaultdict(dict)
+        for doc, start, stored in con.execute(
+            "SELECT doc, start, reading FROM claim_sentences WHERE doc IN (SELECT unnest(?))", [ids]
+        ).fetchall():
+            readings[doc][start] = reading_from_json(stored)
         found: list[Claim] = []
         for doc_id, text, published in rows:
             found.extend(
@@ -360,6 +367,7 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> _Cha
                     published=published,
                     statements=spans.get(doc_id, []),
                     place_words=place_words,
+                    readings=readings.get(doc_id),
                 )
             )
         _insert_claims(con, found)

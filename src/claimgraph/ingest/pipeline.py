@@ -22,6 +22,7 @@ from claimgraph.clean import clean_document
 from claimgraph.errors import InputRejected, Interrupted, UsageError
 from claimgraph.ingest.readers import discover, is_jsonl, read_source
 from claimgraph.models import (
+    ClaimSentence,
     CleanedDocument,
     Document,
     EntityMention,
@@ -97,6 +98,7 @@ class DocumentRecords:
     statements: list[Statement]
     times: list[TimeMention]
     quantities: list[Quantity]
+    claim_sentences: list[ClaimSentence]
     replaces_earlier_version: bool
 
 
@@ -290,6 +292,7 @@ def pending_inputs(
 def document_records(prepared: Prepared, spacy_doc: Doc) -> DocumentRecords:
     """The per-document stages after spaCy, on one cleaned input and its parse: every engine's one
     definition of what a document yields."""
+    from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
     from claimgraph.extract.statements import extract_statements
     from claimgraph.extract.times import time_mentions
@@ -303,6 +306,7 @@ def document_records(prepared: Prepared, spacy_doc: Doc) -> DocumentRecords:
         statements=extract_statements(doc.id, spacy_doc, published=doc.metadata.published),
         times=found_times,
         quantities=find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times]),
+        claim_sentences=claim_sentences(doc.id, doc.text, published=doc.metadata.published),
         replaces_earlier_version=prepared.replaces_earlier_version,
     )
 
@@ -315,6 +319,7 @@ def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
         statements=[s for r in records for s in r.statements],
         times=[t for r in records for t in r.times],
         quantities=[q for r in records for q in r.quantities],
+        claim_sentences=[c for r in records for c in r.claim_sentences],
     )
 
 

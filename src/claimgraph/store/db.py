@@ -15,6 +15,7 @@ import duckdb
 
 from claimgraph.errors import StoreError
 from claimgraph.models import (
+    ClaimSentence,
     Document,
     EntityMention,
     Metadata,
@@ -27,7 +28,7 @@ from claimgraph.models import (
 )
 from claimgraph.store.schema import MIGRATIONS
 
-SpanRecord = EntityMention | TimeMention | Quantity
+SpanRecord = EntityMention | TimeMention | Quantity | ClaimSentence
 R = TypeVar("R", EntityMention, TimeMention, Quantity)
 
 
@@ -45,12 +46,21 @@ class StoredBatch:
     statements: Sequence[Statement] = ()
     times: Sequence[TimeMention] = ()
     quantities: Sequence[Quantity] = ()
+    claim_sentences: Sequence[ClaimSentence] = ()
 
 
 Columns = dict[str, list[Any]]
 """A table's rows as one list per column, keyed by the store's column names."""
 
-PARQUET_TABLES: Final = ("documents", "statements", "quantities", "times", "entity_mentions", "rejections")
+PARQUET_TABLES: Final = (
+    "documents",
+    "statements",
+    "quantities",
+    "times",
+    "entity_mentions",
+    "claim_sentences",
+    "rejections",
+)
 """The files of a batch written as Parquet, one per table; load_parquet_batch stores them."""
 
 
@@ -67,6 +77,7 @@ def batch_tables(batch: StoredBatch) -> dict[str, Columns]:
         "quantities": span_columns(Quantity, batch.quantities),
         "times": span_columns(TimeMention, batch.times),
         "entity_mentions": span_columns(EntityMention, batch.mentions),
+        "claim_sentences": span_columns(ClaimSentence, batch.claim_sentences),
     }
 
 
@@ -384,6 +395,7 @@ class Store:
         self._con.execute("DELETE FROM statements WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM times WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM quantities WHERE list_contains(?, doc)", [list(ids)])
+        self._con.execute("DELETE FROM claim_sentences WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [list(ids)])
 
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:

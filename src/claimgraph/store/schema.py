@@ -183,4 +183,19 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE claims ADD COLUMN reading VARCHAR;
         """,
     ),
+    (
+        "0009_claim_sentences",
+        """
+        -- A per-document stage: the sentences that assert something, read without their places
+        -- (claimgraph.claims.claim_sentences), so that the corpus-wide stages only add the places.
+        CREATE TABLE claim_sentences (
+            doc      VARCHAR NOT NULL,
+            start    INTEGER NOT NULL,
+            "end"    INTEGER NOT NULL,
+            reading  VARCHAR NOT NULL,
+            stage    VARCHAR NOT NULL
+        );
+        CREATE INDEX claim_sentences_doc ON claim_sentences (doc);
+        """,
+    ),
 )
