@@ -701,6 +701,7 @@ def side_ours(folder: Path, db: Path, n_process: int) -> dict[str, Any]:
         "load_seconds": load,
         "per_document_seconds": report.seconds - report.corpus_seconds,
         "corpus_seconds": report.corpus_seconds,
+        "corpus_stage_seconds": report.corpus.seconds if report.corpus else {},
         "store_mb": store_bytes / 2**20,
         "documents": counts.documents,
         "entity_mentions": counts.entity_mentions,
