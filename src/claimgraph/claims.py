@@ -598,16 +598,17 @@ def find_disputes(
         if asserts_something(reading):
             first_copy.setdefault(wording(side.text), i)
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
+    keys_of: dict[int, set[tuple[str, str]]] = {}
     for i in first_copy.values():
         reading = claims[i][1]
         week = _week(reading.when)
-        for place, predicate in block_keys(reading):
+        keys_of[i] = block_keys(reading)
+        for place, predicate in keys_of[i]:
             blocks[(place, predicate, week)].append(i)
     dated: dict[tuple[str, str], list[int]] = defaultdict(list)
     for (place, predicate, week), members in blocks.items():
         if week is not None:
             dated[(place, predicate)].extend(members)
-    seen: set[tuple[int, int]] = set()
     disputes: list[Dispute] = []
     for (place, predicate, week), members in blocks.items():
         # Reports at most 14 days apart fall in the same fortnight or in neighbouring ones; an undated
@@ -620,11 +621,14 @@ def find_disputes(
             for j in members[n + 1 :] + others:
                 if involving is not None and i not in involving and j not in involving:
                     continue
+                # Two claims sharing several blocks are compared in the first of them only: no record
+                # of the pairs compared, which grow with the square of the largest block.
+                if min(keys_of[i] & keys_of[j]) != (place, predicate):
+                    continue
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
-                if (i, j) in seen or side_a.doc == side_b.doc or _copies(side_a) == _copies(side_b):
+                if side_a.doc == side_b.doc or _copies(side_a) == _copies(side_b):
                     continue
-                seen.add((i, j))
                 found = compare(reading_a, reading_b)
                 if found is None:
                     continue
