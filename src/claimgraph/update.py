@@ -109,7 +109,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
         timer = _Timer(report.seconds)
 
         with timer("copies"):
-            changed_copies = _update_copies(con, report)
+            groups, changed_copies = _update_copies(con, report)
         with timer("claims"):
             reread = _docs_with_changed_place_names(con)
             report.reread_documents = len(reread)
@@ -117,7 +117,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
             _temp_ids(con, "copied_docs", changed_copies)
             changed = _update_claims(con, report)
         with timer("disputes"):
-            _update_disputes(con, changed, report)
+            _update_disputes(con, changed, groups, report)
         with timer("entities"):
             _update_entities(con, settings, report, everything=stale_entities)
             _set_setting(con, "resolution", resolution_settings)
@@ -128,7 +128,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
             "INSERT INTO corpus_documents SELECT doc, doc FROM new_docs"
             " ANTI JOIN corpus_documents c ON c.doc = new_docs.doc"
         )
-        _store_copy_groups(con)
+        _store_copy_groups(con, groups)
     return report
 
 
@@ -209,9 +209,10 @@ def _texts(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[list[tuple[st
 # -- copies ----------------------------------------------------------------------------------------
 
 
-def _update_copies(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list[str]:
-    """Store the new documents' signatures and their copy pairs; returns the stored documents whose
-    group of copies changed."""
+def _update_copies(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> tuple[dict[str, str], list[str]]:
+    """Store the new documents' signatures and their copy pairs; returns the groups of copies as they
+    now stand (document -> the smallest id of its group, for documents with copies) and the stored
+    documents whose group changed."""
     before = dict(con.execute("SELECT doc, copies FROM corpus_documents WHERE doc <> copies").fetchall())
     for table, column in (
         ("doc_signatures", "doc"),
@@ -252,11 +253,10 @@ def _update_copies(con: duckdb.DuckDBPyConnection, report: CorpusUpdate) -> list
     old_docs = set(before) | set(after)
     gone = set(_ids(con, "SELECT doc FROM gone_docs"))
     new = set(_ids(con, "SELECT doc FROM new_docs"))
-    return sorted(d for d in old_docs - gone - new if before.get(d, d) != after.get(d, d))
+    return after, sorted(d for d in old_docs - gone - new if before.get(d, d) != after.get(d, d))
 
 
-def _store_copy_groups(con: duckdb.DuckDBPyConnection) -> None:
-    groups = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
+def _store_copy_groups(con: duckdb.DuckDBPyConnection, groups: dict[str, str]) -> None:
     con.execute("UPDATE corpus_documents SET copies = doc WHERE copies <> doc")
     if groups:
         con.execute("CREATE OR REPLACE TEMP TABLE copy_groups (doc VARCHAR, copies VARCHAR)")
@@ -415,7 +415,9 @@ def _insert_claims(con: duckdb.DuckDBPyConnection, claims: Sequence[Claim]) -> N
 # -- disputes --------------------------------------------------------------------------------------
 
 
-def _update_disputes(con: duckdb.DuckDBPyConnection, changed: _Changed, report: CorpusUpdate) -> None:
+def _update_disputes(
+    con: duckdb.DuckDBPyConnection, changed: _Changed, groups: dict[str, str], report: CorpusUpdate
+) -> None:
     """Compare the changed claims with the claims of their blocks; every dispute between two
     unchanged claims stays as stored."""
     report.dirty_blocks = len(changed.blocks)
@@ -432,9 +434,6 @@ def _update_disputes(con: duckdb.DuckDBPyConnection, changed: _Changed, report: 
         [list(topics), list(predicates)],
     ).fetchall()
     report.claims_compared = len(rows)
-    # The groups of copies as they stand after this update (new documents are not in
-    # corpus_documents yet).
-    groups = components(con.execute("SELECT a, b FROM copy_pairs").fetchall())
     claims = [
         (
             Side(doc, start, end, text, statement, groups.get(doc)),
