@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.vocab import Vocab
 
+from claimgraph.attribute_rules import use_indexed_rules
 from claimgraph.errors import ModelMissing
 from claimgraph.models import EntityMention, Span
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
@@ -103,10 +104,12 @@ class Gazetteer:
 
 
 def load_pipeline(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
-    """The configured spaCy model with the entity correction layer after its NER."""
+    """The configured spaCy model with the entity correction layer after its NER (and its attribute
+    rules applied through lookup tables: claimgraph.attribute_rules)."""
     if not spacy.util.is_package(settings.spacy_model):
         raise ModelMissing(settings.spacy_model)
     nlp = spacy.load(settings.spacy_model)
+    use_indexed_rules(nlp)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, after="ner", config={"min_place_population": settings.min_place_population})
     return nlp
