@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "scheduler")
     _setting_option(p, "shard_docs", kind=int)
     _setting_option(p, "shard_dir")
+    _setting_option(p, "db_memory_limit")
     p.add_argument(
         "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: only on a terminal)",

@@ -36,6 +36,10 @@ class Settings:
     max_text_chars: int = 500_000
     """Longest cleaned article text accepted (spaCy's own hard limit is 1,000,000)."""
 
+    db_memory_limit: str | None = "1GB"
+    """Most memory DuckDB may take while ingesting (beyond it, it works on disk); None: DuckDB's
+    default, four fifths of the machine's memory."""
+
     min_place_population: int = 500
     """Smallest town population taken from the geonames gazetteer."""
 

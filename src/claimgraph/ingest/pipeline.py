@@ -134,7 +134,7 @@ def ingest(
     pipeline = nlp if nlp is not None else load_pipeline(settings=settings)
     bar = progress_bar(files, settings=settings)
 
-    with Store(settings.db) as store:
+    with Store(settings.db, memory_limit=settings.db_memory_limit) as store:
         pending_rejections: list[Rejection] = []
         records: list[DocumentRecords] = []
 

@@ -201,14 +201,18 @@ def fts_extension_path() -> Path:
 class Store:
     """A claimgraph store in one DuckDB file. Use as a context manager."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None) -> None:
+        """``memory_limit`` caps DuckDB's own memory (e.g. "1GB"; beyond it DuckDB spills to disk);
+        None leaves DuckDB's default, most of the machine's memory."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no store here; run `claimgraph ingest` first")
         if read_only:
             self._upgrade_if_older()
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = duckdb.connect(
+                self.path, read_only=read_only, config={"memory_limit": memory_limit} if memory_limit else {}
+            )
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         self._fts_loaded = False
