@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -94,14 +95,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "serve",
         help="serve the web UI and the HTTP API over a store",
-        description="Serve the web UI and the HTTP API (OpenAPI at /openapi.json) over a store, read-only.",
+        description=(
+            "Serve the web UI and the HTTP API (OpenAPI at /openapi.json) over a store, read-only.\n"
+            "On an address other machines can reach, every request must carry a token (--token, or\n"
+            "CLAIMGRAPH_TOKEN in the environment), unless --no-auth says otherwise."
+        ),
         formatter_class=_formatter,
     )
     _setting_option(p, "db")
     _setting_option(p, "kb")
     _setting_option(p, "basemap")
+    _setting_option(p, "max_url_bytes", kind=int)
+    _setting_option(p, "max_body_bytes", kind=int)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="port to listen on (default: 8750)")
+    auth = p.add_mutually_exclusive_group()
+    auth.add_argument(
+        "--token",
+        metavar="TOKEN",
+        help="require `Authorization: Bearer TOKEN` (or the cookie a page opened with ?token=TOKEN sets) "
+        "on every request; default: $CLAIMGRAPH_TOKEN, which keeps it out of the process list",
+    )
+    auth.add_argument(
+        "--no-auth",
+        action="store_true",
+        help="serve without a token on an address other machines can reach",
+    )
 
     p = sub.add_parser(
         "disputes",
@@ -304,11 +323,41 @@ def _cmd_entity(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from claimgraph.errors import AuthRequired, StoreBusy, UsageError
     from claimgraph.server import create_app
+    from claimgraph.server.guard import is_loopback
 
-    app = create_app(settings=settings)
-    print(f"claimgraph: serving {settings.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    token = None if args.no_auth else args.token or os.environ.get("CLAIMGRAPH_TOKEN") or None
+    if token is None and not args.no_auth and not is_loopback(args.host):
+        raise AuthRequired(args.host)
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port} is not a port number")
+    app = create_app(settings=settings, token=token)
+    try:
+        # Read before the first request, so that it is answered at once and a broken store says so here.
+        app.state.corpus.snapshot()
+    except StoreBusy as exc:
+        print(f"claimgraph: {exc.message}; until then requests get 503", file=sys.stderr)
+    if token is None and not is_loopback(args.host):
+        print(
+            f"claimgraph: no authentication: anyone who can reach {args.host} can read the store",
+            file=sys.stderr,
+        )
+    access = "token required" if token else "no token"
+    print(
+        f"claimgraph: serving {settings.db} at http://{args.host}:{args.port}/ ({access}; Ctrl-C stops)",
+        flush=True,
+    )
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        server_header=False,
+        # h11 refuses a request line and headers over this with a bare 400; keep it above the
+        # server's own limit on the target, which answers 414 with the error shape.
+        h11_max_incomplete_event_size=max(16_384, settings.max_url_bytes + 8_192),
+    )
     return 0
 
 

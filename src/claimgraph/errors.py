@@ -114,3 +114,57 @@ class ShardDirUnreachable(ClaimgraphError):
 
     code = "shard-dir"
     exit_status = 2
+
+
+class StoreBusy(StoreError):
+    """Another process (an ingest) holds the store for writing and the server has no earlier snapshot
+    of it to serve meanwhile."""
+
+    code = "store-busy"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is being written by another process (an ingest?) and has not been read yet; "
+            "try again in a few seconds"
+        )
+
+
+class AuthRequired(ClaimgraphError):
+    """`claimgraph serve` on an address other machines can reach, with neither a token nor --no-auth."""
+
+    code = "auth-required"
+    exit_status = 2
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"refusing to serve on {host} without authentication: anyone who can reach it could read the "
+            "store. Give --token TOKEN (or set CLAIMGRAPH_TOKEN), or --no-auth to serve it to anyone"
+        )
+
+
+class Unauthorized(ClaimgraphError):
+    """An HTTP request without the server's token."""
+
+    code = "unauthorized"
+    exit_status = 2
+
+
+class MethodNotAllowed(ClaimgraphError):
+    """An HTTP request other than GET or HEAD: the server is read-only."""
+
+    code = "method-not-allowed"
+    exit_status = 2
+
+
+class TargetTooLong(ClaimgraphError):
+    """An HTTP request whose path and query are longer than the server's limit."""
+
+    code = "target-too-long"
+    exit_status = 2
+
+
+class BodyTooLarge(ClaimgraphError):
+    """An HTTP request with a body over the server's limit (it reads none: every route is GET)."""
+
+    code = "body-too-large"
+    exit_status = 2

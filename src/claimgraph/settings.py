@@ -49,6 +49,13 @@ class Settings:
     basemap: str = "node_modules/world-atlas/countries-50m.json"
     """Country outlines for the web map (TopoJSON from the npm package world-atlas); none: no outlines."""
 
+    max_url_bytes: int = 4096
+    """Longest request target (path and query string, in bytes) the server answers; a longer one gets
+    414."""
+
+    max_body_bytes: int = 1024
+    """Largest request body the server accepts; every route is GET, so a larger one gets 413."""
+
     progress: bool | None = None
     """Show a progress bar: None decides by whether stderr is a terminal."""
 

@@ -7,20 +7,73 @@ Every list answers ``{"items": [...], "total": n, "offset": o, "limit": l}``; ev
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from pydantic import AfterValidator
 
 from claimgraph.errors import UnknownDocument, UnknownEntity
 from claimgraph.query import snippet
 from claimgraph.server.corpus import Snapshot
 
-router = APIRouter(prefix="/api")
 
+def printable(value: str | None) -> str | None:
+    # Control characters (NUL above all) mean nothing in a name or a search, and some would reach
+    # DuckDB's full-text search: refused rather than passed on.
+    if value is not None and any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+def known_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take: a misspelt filter (``?outlett=``) would
+    otherwise be ignored and answer with everything."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    taken = _query_names(route.dependant)
+    unknown = sorted({name for name in request.query_params if name not in taken})
+    if unknown:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", name),
+                    "msg": f"unknown parameter; this route takes {', '.join(sorted(taken)) or 'none'}",
+                    "type": "value_error",
+                }
+                for name in unknown
+            ]
+        )
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters)])
+
+MAX_TEXT = 200
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=200, description="items to return (at most 200)")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
-Text = Annotated[str | None, Query(max_length=200)]
+Text = Annotated[str | None, Query(max_length=MAX_TEXT), AfterValidator(printable)]
+# Document ids are 16 hex digits and entity ids "ent_" and 12; the patterns leave room for other
+# forms but nothing that could mean something else in a path or a query.
+ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+DocId = Annotated[str, Path(pattern=ID_PATTERN, description="a document id")]
+EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="an entity id")]
+EntityRef = Annotated[str | None, Query(pattern=ID_PATTERN, description="an entity id")]
+EntityType = Annotated[
+    str | None, Query(pattern=r"^[A-Z_]{1,32}$", description="an entity type: PERSON, ORG, GPE, LOC, ...")
+]
+DisputeKind = Annotated[Literal["numeric", "status", "stance"] | None, Query()]
+SearchText = Annotated[str, Query(min_length=1, max_length=MAX_TEXT), AfterValidator(printable)]
 # An entity's mentions and statements come 200 at a time at most; /api/statements pages the rest.
 ENTITY_LIST_LIMIT = 200
 
@@ -47,6 +100,7 @@ def documents(
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> dict[str, Any]:
+    _ordered(since, until)
     items = [
         {k: v for k, v in d.items() if k != "text"}
         for d in snap.documents
@@ -56,7 +110,7 @@ def documents(
 
 
 @router.get("/documents/{doc_id}", summary="one document with every span found in it")
-def document(snap: Snap, doc_id: str) -> dict[str, Any]:
+def document(snap: Snap, doc_id: DocId) -> dict[str, Any]:
     record = snap.by_id.get(doc_id)
     if record is None:
         raise UnknownDocument(doc_id)
@@ -71,7 +125,7 @@ def document(snap: Snap, doc_id: str) -> dict[str, Any]:
 
 @router.get("/entities", summary="entities, most mentioned first, filtered by type or name")
 def entities(
-    snap: Snap, type: Text = None, q: Text = None, offset: Offset = 0, limit: Limit = 50
+    snap: Snap, type: EntityType = None, q: Text = None, offset: Offset = 0, limit: Limit = 50
 ) -> dict[str, Any]:
     needle = (q or "").lower()
     items = [
@@ -84,7 +138,7 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", summary="one entity: mentions, statements by and about it, co-occurring")
-def entity(snap: Snap, entity_id: str) -> dict[str, Any]:
+def entity(snap: Snap, entity_id: EntityId) -> dict[str, Any]:
     record = snap.entity_by_id.get(entity_id)
     if record is None:
         raise UnknownEntity(entity_id)
@@ -103,14 +157,15 @@ def entity(snap: Snap, entity_id: str) -> dict[str, Any]:
 @router.get("/statements", summary="statements filtered by speaker entity, entity named, date said and text")
 def statements(
     snap: Snap,
-    speaker: Text = None,
-    entity: Text = None,
+    speaker: EntityRef = None,
+    entity: EntityRef = None,
     since: Day = None,
     until: Day = None,
     q: Text = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> dict[str, Any]:
+    _ordered(since, until)
     named = [a.lower() for a in snap.entity_by_id[entity]["aliases"]] if entity in snap.entity_by_id else None
     items = [
         s
@@ -124,7 +179,7 @@ def statements(
 
 
 @router.get("/timeline", summary="statements by the date they were said (else published), oldest first")
-def timeline(snap: Snap, entity: Text = None, offset: Offset = 0, limit: Limit = 100) -> dict[str, Any]:
+def timeline(snap: Snap, entity: EntityRef = None, offset: Offset = 0, limit: Limit = 100) -> dict[str, Any]:
     dated = [
         {**s, "date": day, "date_is": "said" if s["said_on"] else "published"}
         for s in snap.statements
@@ -145,7 +200,7 @@ def places(snap: Snap, offset: Offset = 0, limit: Limit = 200) -> dict[str, Any]
 
 
 @router.get("/disputes", summary="disputes between sources, both sides with outlet and date")
-def disputes(snap: Snap, kind: Text = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+def disputes(snap: Snap, kind: DisputeKind = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     items = [_with_sides(snap, d) for d in snap.disputes if kind is None or d["kind"] == kind]
     return page(items, offset, limit)
 
@@ -156,9 +211,7 @@ def claims(snap: Snap, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
 
 
 @router.get("/search", summary="full-text search (BM25) over titles and texts")
-def search(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 20
-) -> dict[str, Any]:
+def search(request: Request, q: SearchText, limit: Limit = 20) -> dict[str, Any]:
     snap = snapshot(request)
     hits = request.app.state.corpus.search(q, limit=limit)
     items = [
@@ -172,6 +225,13 @@ def search(
         if doc_id in snap.by_id
     ]
     return {"items": items, "total": len(items), "offset": 0, "limit": limit}
+
+
+def _ordered(since: dt.date | None, until: dt.date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise RequestValidationError(
+            [{"loc": ("query", "until"), "msg": "must not be before since", "type": "value_error"}]
+        )
 
 
 def _within(day: str | None, since: dt.date | None, until: dt.date | None) -> bool:

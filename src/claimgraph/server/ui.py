@@ -10,24 +10,28 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from pydantic import AfterValidator
 
 from claimgraph.errors import UnknownDocument, UnknownEntity
+from claimgraph.server.api import MAX_TEXT, DocId, EntityId, Text, printable, snapshot, timeline
 from claimgraph.server.api import disputes as api_disputes
 from claimgraph.server.api import search as api_search
-from claimgraph.server.api import snapshot, timeline
 from claimgraph.server.basemap import svg_paths
-from claimgraph.store import Store
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
 MAP_WIDTH, MAP_HEIGHT = 900, 600
+# The timeline's speaker menu sends entity= (empty) for everyone.
+SpeakerChoice = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_-]{0,64}$")]
+SearchBox = Annotated[str, Query(max_length=MAX_TEXT), AfterValidator(printable)]
 
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -65,14 +69,14 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, outlet: str | None = None) -> HTMLResponse:
+def documents(request: Request, outlet: Text = None) -> HTMLResponse:
     snap = snapshot(request)
     docs = [d for d in snap.documents if outlet is None or d["outlet"] == outlet]
     return render(request, "documents.html", documents=docs, outlet=outlet)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str) -> HTMLResponse:
+def document(request: Request, doc_id: DocId) -> HTMLResponse:
     snap = snapshot(request)
     doc = snap.by_id.get(doc_id)
     if doc is None:
@@ -85,13 +89,12 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}/raw", response_class=PlainTextResponse)
-def raw(request: Request, doc_id: str) -> PlainTextResponse:
+def raw(request: Request, doc_id: DocId) -> PlainTextResponse:
     """The source as it was ingested, as plain text: never interpreted as HTML by the browser."""
-    with Store(request.app.state.corpus.settings.db, read_only=True) as store:
-        found = store.find_document(doc_id)
-    if len(found) != 1 or found[0].id != doc_id:
+    source = request.app.state.corpus.raw(doc_id)
+    if source is None:
         raise UnknownDocument(doc_id)
-    return PlainTextResponse(found[0].raw, headers={"X-Content-Type-Options": "nosniff"})
+    return PlainTextResponse(source, headers={"X-Content-Type-Options": "nosniff"})
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -100,7 +103,7 @@ def entities(request: Request) -> HTMLResponse:
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str) -> HTMLResponse:
+def entity(request: Request, entity_id: EntityId) -> HTMLResponse:
     snap = snapshot(request)
     record = snap.entity_by_id.get(entity_id)
     if record is None:
@@ -113,7 +116,7 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
+def timeline_page(request: Request, entity: SpeakerChoice = None) -> HTMLResponse:
     snap = snapshot(request)
     chosen = snap.entity_by_id.get(entity) if entity else None
     items = timeline(snap, entity=chosen["id"] if chosen else None, offset=0, limit=1000)["items"]
@@ -131,8 +134,7 @@ def map_page(request: Request) -> HTMLResponse:
     located = [e for e in snap.entities if e["lat"] is not None]
     frame = _frame(located)
     points = [_point(p, frame) for p in located]
-    basemap = request.app.state.corpus.settings.basemap
-    outlines = svg_paths(basemap, lambda lon, lat: _xy(lon, lat, frame), MAP_WIDTH, MAP_HEIGHT)
+    outlines = _outlines(request.app.state.corpus.settings.basemap, frame)
     return render(request, "map.html", points=points, outlines=outlines, width=MAP_WIDTH, height=MAP_HEIGHT)
 
 
@@ -143,8 +145,8 @@ def disputes(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str = "") -> HTMLResponse:
-    query = q.strip()[:200]
+def search(request: Request, q: SearchBox = "") -> HTMLResponse:
+    query = q.strip()
     hits = api_search(request, q=query, limit=30)["items"] if query else []
     return render(request, "search.html", hits=hits, query=query)
 
@@ -239,6 +241,12 @@ def _frame(places: list[dict[str, Any]]) -> _Frame:
     west, east = min(lons) - margin, max(lons) + margin
     scale = min(MAP_WIDTH / (east - west), MAP_HEIGHT / (north - south))
     return _Frame(west, north, scale, max((len(p["mentions"]) for p in places), default=1))
+
+
+@lru_cache(maxsize=8)
+def _outlines(basemap: str, frame: _Frame) -> tuple[str, ...]:
+    # Projecting every border costs a fifth of a second; the frame moves only when the places do.
+    return tuple(svg_paths(basemap, lambda lon, lat: _xy(lon, lat, frame), MAP_WIDTH, MAP_HEIGHT))
 
 
 def _xy(lon: float, lat: float, frame: _Frame) -> tuple[float, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -210,7 +211,7 @@ class Store:
         if read_only:
             self._upgrade_if_older()
         try:
-            self._con = duckdb.connect(
+            self._con = _connect(
                 self.path, read_only=read_only, config={"memory_limit": memory_limit} if memory_limit else {}
             )
         except duckdb.Error as exc:
@@ -482,6 +483,23 @@ class Store:
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path}: no search index yet; run `claimgraph ingest` first") from exc
         return [(r[0], float(r[1])) for r in rows]
+
+
+# A writer waits this long for readers to let go of the file: `claimgraph serve` holds it for as long as
+# copying it takes, a `claimgraph show` for its one query. Readers never wait: the server, for one,
+# answers from its last copy while a writer is at work.
+WRITER_WAITS_SECONDS: Final = 30.0
+
+
+def _connect(path: str, *, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + (0.0 if read_only else WRITER_WAITS_SECONDS)
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _pending(con: duckdb.DuckDBPyConnection) -> bool:
