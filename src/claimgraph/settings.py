@@ -31,7 +31,8 @@ class Settings:
     """Documents per store transaction: an interruption loses at most this much work."""
 
     max_file_bytes: int = 20_000_000
-    """Largest single article file accepted; larger ones are rejected, not truncated."""
+    """Largest article accepted, in bytes: a file (a compressed one as it expands) or a JSONL record;
+    larger ones are rejected, not truncated."""
 
     max_text_chars: int = 500_000
     """Longest cleaned article text accepted (spaCy's own hard limit is 1,000,000)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_dates, read_stamp
+from tests.strategies import news_text
 
 
 def parse_date(text: str) -> date | None:
@@ -151,3 +152,21 @@ def test_digit_heavy_strings_never_raise(text: str) -> None:
     parse_date(text)
     read_stamp(text)
     date_from_url(f"https://example.com/{text}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text())
+def test_news_like_text_gives_real_dates_in_order(text: str) -> None:
+    # Text made of month names, weekdays, numbers and separators, which random text rarely spells.
+    position = 0
+    for start, end, found in find_dates(text):
+        assert position <= start < end <= len(text)
+        assert MIN_YEAR <= found.year <= MAX_YEAR
+        position = end
+    stamp = read_stamp(text)
+    assert stamp is None or stamp.published is not None or stamp.updated is not None
+    for value in (stamp.published, stamp.updated) if stamp else ():
+        assert value is None or MIN_YEAR <= value.year <= MAX_YEAR
+    for url in (text, f"https://example.org/{text}", f"https://example.org/{text.replace(' ', '/')}"):
+        url_date = date_from_url(url)
+        assert url_date is None or MIN_YEAR <= url_date.year <= MAX_YEAR

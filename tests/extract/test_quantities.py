@@ -1,9 +1,14 @@
 from __future__ import annotations
 
-from hypothesis import given
+import datetime as dt
+import math
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract.quantities import find_quantities
+from claimgraph.extract.times import find_times
+from tests.strategies import news_text
 
 
 def found(text: str) -> list[tuple[str, float, float | None, str | None, str | None, str | None]]:
@@ -51,3 +56,25 @@ def test_any_text_gives_well_formed_quantities(text: str) -> None:
     for q in find_quantities("d", text):
         assert text[q.span.start : q.span.end] == q.text
         assert q.high is None or q.high >= q.value
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text(), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 20)), max_size=3))
+def test_news_like_text_gives_well_formed_quantities(text: str, skips: list[tuple[int, int]]) -> None:
+    skip = [(start, start + length) for start, length in skips]
+    for q in find_quantities("d", text, skip=skip):
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert text[q.span.start : q.span.end] == q.text
+        assert math.isfinite(q.value) and q.value >= 0
+        assert q.high is None or (math.isfinite(q.high) and q.high >= q.value)
+        assert not any(s < q.span.end and q.span.start < e for s, e in skip if q.qualifier is None)
+        assert q.about is None or q.about.strip() == q.about != ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(news_text(), st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2100, 12, 31)) | st.none())
+def test_quantities_beside_times_keep_clear_of_them(text: str, published: dt.date | None) -> None:
+    # As the pipeline calls them: the time expressions' spans are skipped.
+    times = [(t.start, t.end) for t in find_times(text, published=published)]
+    for q in find_quantities("d", text, skip=times):
+        assert text[q.span.start : q.span.end] == q.text

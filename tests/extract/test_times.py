@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.extract.times import day_named, find_times
+from claimgraph.extract.times import day_named, find_times, time_mentions
+from tests.strategies import news_text
 
 TUESDAY = dt.date(2023, 3, 7)
 
@@ -124,3 +126,20 @@ def test_any_text_gives_well_formed_spans(text: str, published: dt.date) -> None
         assert 0 <= found.start < found.end <= len(text)
         assert text[found.start : found.end] == found.text
         assert found.kind in ("DATE", "TIME", "DURATION", "SET")
+
+
+_CONTRACT = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text(), st.dates() | st.none())
+def test_news_like_text_gives_well_formed_times(text: str, published: dt.date | None) -> None:
+    position = 0
+    for found in find_times(text, published=published):
+        assert position <= found.start < found.end <= len(text)
+        assert text[found.start : found.end] == found.text
+        assert found.kind in ("DATE", "TIME", "DURATION", "SET")
+        assert found.value is None or _CONTRACT.fullmatch(found.value), found
+        position = found.end
+    for mention in time_mentions("d", text, published=published):
+        assert text[mention.span.start : mention.span.end] == mention.text

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from claimgraph.casefold import ascii_twins
+
 # Publication dates outside this range are digit noise (ids, phone numbers), not dates.
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
@@ -100,7 +102,7 @@ def _from_match(m: re.Match[str]) -> date | None:
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every absolute date in ``text`` as ``(start, end, date)``, left to right, not overlapping."""
     found: list[tuple[int, int, date]] = []
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(ascii_twins(text)):
         value = _from_match(m)
         if value is not None:
             found.append((m.start(), m.end(), value))

@@ -17,10 +17,12 @@ and numbers inside words or codes.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Final
 
+from claimgraph.casefold import ascii_twins
 from claimgraph.models import Quantity, Span
 
 STAGE: Final = "quantities-rules"
@@ -97,7 +99,9 @@ class _Raw:
 def find_quantities(doc_id: str, text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every quantity in ``text``; ``skip`` holds spans (time expressions) whose numbers are not counts."""
     blocked = sorted(skip or [])
-    raws = [r for r in _raw_quantities(text) if not any(s < r.end and r.start < e for s, e in blocked)]
+    # What is counted ("about") is read from the scanned copy: a long s in it reads as "s".
+    scanned = ascii_twins(text)
+    raws = [r for r in _raw_quantities(scanned) if not any(s < r.end and r.start < e for s, e in blocked)]
     return [
         Quantity(
             span=Span(doc_id, r.start, r.end),
@@ -169,9 +173,11 @@ def _number(written: str) -> float | None:
     if written in _WORD_NUMBERS:
         return _WORD_NUMBERS[written] * multiplier
     try:
-        return float(written.replace(",", "")) * multiplier
+        value = float(written.replace(",", "")) * multiplier
     except ValueError:
         return None
+    # Three hundred digits in a row are no count (and infinity has no place in the export's JSON).
+    return value if math.isfinite(value) else None
 
 
 def _unit(match: re.Match[str]) -> str | None:

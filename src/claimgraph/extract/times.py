@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from claimgraph.casefold import ascii_twins
 from claimgraph.models import Span, TimeMention
 
 STAGE: Final = "times-rules"
@@ -107,11 +108,17 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     found: list[_Found] = []
     anchor = published
     position = 0
-    candidates = sorted(_candidates(text), key=lambda c: (c[0], -c[1]))
+    scanned = ascii_twins(text)
+    candidates = sorted(_candidates(scanned), key=lambda c: (c[0], -c[1]))
     for start, end, rule, match in candidates:
         if start < position:
             continue
-        result = rule(match, text, start, end, published, anchor)
+        try:
+            result = rule(match, scanned, start, end, published, anchor)
+        except OverflowError:
+            # A day reckoned past the calendar's ends (from a publication date or a date in the text
+            # in year 1 or 9999) is no day.
+            continue
         if result is None:
             continue
         found.append(result)
@@ -482,7 +489,7 @@ def _relative_to_anchor(
     if anchor is None or amount is None:
         return _Found(s, e, "DATE", None)
     value = _shift(anchor, -amount if backwards else amount, unit)
-    day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    day = dt.date.fromisoformat(value) if value is not None and len(value) == 10 else None
     return _Found(s, e, "DATE", value, day)
 
 
@@ -555,19 +562,24 @@ def _amount(word: str | None) -> int | None:
     return _NUMBERS.get(word)
 
 
-def _shift(day: dt.date, amount: int, unit: str) -> str:
-    if unit == "day":
-        return (day + dt.timedelta(days=amount)).isoformat()
-    if unit == "week":
-        year, week, _ = (day + dt.timedelta(weeks=amount)).isocalendar()
-        return f"{year:04d}-W{week:02d}"
+def _shift(day: dt.date, amount: int, unit: str) -> str | None:
+    """``day`` moved by ``amount`` units, or None when that leaves the calendar ("730120 days ago"
+    in an article of 1901 would be before year 1)."""
+    try:
+        if unit == "day":
+            return (day + dt.timedelta(days=amount)).isoformat()
+        if unit == "week":
+            year, week, _ = (day + dt.timedelta(weeks=amount)).isocalendar()
+            return f"{year:04d}-W{week:02d}"
+    except OverflowError:
+        return None
     if unit == "month":
         index = day.year * 12 + day.month - 1 + amount
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return f"{index // 12:04d}-{index % 12 + 1:02d}" if 1 <= index // 12 <= 9999 else None
     if unit == "year":
-        return f"{day.year + amount:04d}"
+        return f"{day.year + amount:04d}" if 1 <= day.year + amount <= 9999 else None
     if unit == "decade":
-        return f"{(day.year + 10 * amount) // 10:03d}"
+        return f"{(day.year + 10 * amount) // 10:03d}" if 1 <= day.year + 10 * amount <= 9999 else None
     return "PAST_REF" if amount < 0 else "FUTURE_REF"
 
 

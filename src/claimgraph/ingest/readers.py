@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import io
 import json
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
+from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR
+from claimgraph.clean.encodings import bom_encoding, decode_bytes, repair_mojibake, without_lone_surrogates
 from claimgraph.errors import InputNotFound
 from claimgraph.models import Metadata, RawDocument, Rejection
 from claimgraph.settings import Settings
@@ -38,12 +41,10 @@ _MAGIC: Final = (
     (b"GIF8", "GIF image"),
     (b"PK\x03\x04", "ZIP archive"),
     (b"\x7fELF", "executable"),
+    (b"\x1f\x8b", "gzip data; name the file .gz to have it decompressed"),
 )
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_WORD = re.compile(r"\w+")
+_HTML_TEXT_SNIFF = re.compile(_HTML_SNIFF.pattern.decode(), re.IGNORECASE)
 
 
 def _logical_suffix(path: Path) -> str:
@@ -109,29 +110,42 @@ def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rej
     except _Problem as problem:
         yield Rejection(source, str(problem))
         return
-    yield RawDocument(source=source, content=text, media_type=media_type, content_hash=content_hash(data))
+    if media_type != "text/html" and _HTML_TEXT_SNIFF.match(text[:512]):
+        media_type = "text/html"  # a UTF-16 page, whose bytes the sniff above cannot read
+    yield RawDocument(
+        source=source, content=repair_mojibake(text), media_type=media_type, content_hash=content_hash(data)
+    )
 
 
 class _Problem(Exception):
     """Why one input cannot be read; becomes a Rejection."""
 
 
+# Files are read a bounded piece at a time, so that a compressed file expanding past the limit is
+# refused once the limit is passed, with no more than the limit ever in memory.
+_CHUNK_BYTES: Final = 1 << 20
+
+
 def _read_bytes(path: Path, *, limit: int) -> bytes:
+    compressed = path.suffix.lower() == ".gz"
     try:
-        if path.suffix.lower() == ".gz":
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(limit + 1)
-        else:
-            if path.stat().st_size > limit:
-                raise _Problem(
-                    f"file too large ({_megabytes(path.stat().st_size)} > {_megabytes(limit)} limit)"
-                )
-            data = path.read_bytes()
+        if not compressed and (size := path.stat().st_size) > limit:
+            raise _Problem(f"file too large ({_megabytes(size)}, over the {_limit(limit)})")
+        opener: Any = gzip.open if compressed else open
+        with opener(path, "rb") as fh:
+            chunks: list[bytes] = []
+            total = 0
+            while total <= limit and (chunk := fh.read(min(_CHUNK_BYTES, limit + 1 - total))):
+                chunks.append(chunk)
+                total += len(chunk)
     except (OSError, EOFError, zlib.error) as exc:
         # gzip reports a corrupt stream as OSError/EOFError/zlib.error depending on where it breaks.
         raise _Problem(f"cannot read: {exc}") from exc
-    if len(data) > limit:
-        raise _Problem(f"file too large (over {_megabytes(limit)} uncompressed)")
+    if total > limit:
+        if compressed:
+            raise _Problem(f"file too large (expands to more than the {_limit(limit)})")
+        raise _Problem(f"file too large (grew past the {_limit(limit)} while being read)")
+    data = b"".join(chunks)
     if not data.strip():
         raise _Problem("empty file")
     return data
@@ -141,48 +155,30 @@ def _megabytes(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-def decode(data: bytes, *, html: bool = False) -> str:
-    """Bytes to text: UTF-8 (or a BOM's encoding), the page's declared charset, else cp1251/cp1252.
+def _limit(limit: int) -> str:
+    return f"{_megabytes(limit)} limit, setting max_file_bytes"
 
-    Legacy 8-bit files are common in this field (Ukrainian and Russian sites still serve cp1251),
-    so they are decoded, not rejected. Binary data is rejected.
+
+def decode(data: bytes, *, html: bool = False) -> str:
+    """Bytes to text, in the encoding ``claimgraph.clean.encodings`` detects; binary data is refused.
+
+    Legacy 8-bit files are common in this field (Ukrainian and Russian sites still serve cp1251 and
+    KOI8), so they are decoded, not rejected.
     """
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _Problem(f"binary file ({kind}), not text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked_text(data.decode("utf-16"))
-    if b"\x00" in data[:4096]:
+    if bom_encoding(data) is None and b"\x00" in data[:4096]:
         raise _Problem("binary file (contains NUL bytes), not text")
     try:
-        return _checked_text(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        pass
-    if html and (declared := _META_CHARSET.search(data[:4096])):
-        try:
-            return _checked_text(data.decode(declared.group(1).decode("ascii")))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return _checked_text(_decode_legacy_8bit(data))
-
-
-def _decode_legacy_8bit(data: bytes) -> str:
-    # cp1251 maps the high bytes to Cyrillic letters; decoding Western text that way yields words
-    # mixing Latin and Cyrillic letters, which real Cyrillic text almost never has.
-    as_cyrillic = data.decode("cp1251", errors="replace")
-    pure = mixed = 0
-    for word in _WORD.findall(as_cyrillic):
-        if _CYRILLIC.search(word):
-            if _LATIN.search(word):
-                mixed += 1
-            else:
-                pure += 1
-    if pure > mixed:
-        return as_cyrillic
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+        decoded = decode_bytes(data, html=html)
+    except UnicodeDecodeError as exc:
+        problem = f"not valid {exc.encoding.upper()}, though it starts with that byte-order mark"
+        raise _Problem(problem) from None
+    if not decoded.text.strip():
+        # A byte-order mark and UTF-16 white space are not empty as bytes.
+        raise _Problem("empty file")
+    return _checked_text(decoded.text)
 
 
 def _checked_text(text: str) -> str:
@@ -193,37 +189,71 @@ def _checked_text(text: str) -> str:
 
 
 def _read_jsonl(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
+    limit = settings.max_file_bytes
+    lineno = 0
+    any_line = False
     try:
         opener: Any = gzip.open if path.suffix.lower() == ".gz" else open
         with opener(path, "rb") as fh:
-            any_line = False
-            for lineno, line in enumerate(fh, start=1):
+            for lineno, line in _bounded_lines(fh, limit=limit):
+                if line is None:
+                    any_line = True
+                    yield Rejection(f"{path}#{lineno}", f"record too large (over the {_limit(limit)})")
+                    continue
                 if not line.strip():
                     continue
                 any_line = True
-                yield _jsonl_record(path, lineno, line, settings=settings)
+                yield _jsonl_record(path, lineno, line)
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejection(str(path), f"cannot read: {exc}")
+        return
+    except UnicodeDecodeError as exc:
+        yield Rejection(f"{path}#{lineno + 1}", f"cannot read: not valid {exc.encoding.upper()}")
         return
     if not any_line:
         yield Rejection(str(path), "empty file")
 
 
+def _bounded_lines(fh: BinaryIO, *, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for every line of ``fh``, None for a line longer than ``limit`` bytes,
+    which is skipped a bounded piece at a time rather than read whole."""
+    readline: Callable[[int], bytes] = fh.readline
+    wide = bom_encoding(fh.peek(4)[:4]) if hasattr(fh, "peek") else None
+    if wide in ("utf-16", "utf-32"):
+        # Line ends are wider than one byte there: read text lines, each handed on as UTF-8.
+        text = io.TextIOWrapper(fh, encoding=wide, newline=None)
+
+        def readline(size: int) -> bytes:
+            return text.readline(size).encode("utf-8")
+
+    lineno = 0
+    while line := readline(limit + 2):
+        lineno += 1
+        if line.endswith(b"\n") or len(line) <= limit:
+            record = line.rstrip(b"\r\n")
+            yield lineno, (record if len(record) <= limit else None)
+            continue
+        while (rest := readline(_CHUNK_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield lineno, None
+
+
 _TEXT_FIELDS: Final = ("text", "html")
 
 
-def _jsonl_record(path: Path, lineno: int, line: bytes, *, settings: Settings) -> RawDocument | Rejection:
+def _jsonl_record(path: Path, lineno: int, line: bytes) -> RawDocument | Rejection:
     where = f"{path}#{lineno}"
-    if len(line) > settings.max_file_bytes:
-        return Rejection(
-            where, f"record too large ({_megabytes(len(line))} > {_megabytes(settings.max_file_bytes)})"
-        )
     try:
         record = json.loads(decode(line))
     except _Problem as problem:
         return Rejection(where, str(problem))
     except json.JSONDecodeError as exc:
         return Rejection(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except ValueError as exc:
+        # Python's own limits on what json accepts, e.g. an integer of more than 4,300 digits.
+        return Rejection(where, f"invalid JSON ({str(exc).split(':')[0]})")
+    except RecursionError:
+        return Rejection(where, "invalid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Rejection(where, "a JSONL line must be a JSON object")
     body_field = next((f for f in _TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
@@ -231,17 +261,26 @@ def _jsonl_record(path: Path, lineno: int, line: bytes, *, settings: Settings) -
         return Rejection(where, "no non-empty 'text' or 'html' field")
     try:
         hints = _hints_from_record(record)
+        body = _checked_text(_field_text(record[body_field]))
     except ValueError as exc:
         return Rejection(where, str(exc))
+    except _Problem as problem:
+        return Rejection(where, f"field {body_field!r}: {problem}")
     # A record's URL is where the article really came from; the line number is only our locator.
     source = hints.url or where
     return RawDocument(
         source=source,
-        content=record[body_field],
+        content=body,
         media_type="text/html" if body_field == "html" else "text/plain",
         content_hash=content_hash(line.strip()),
         hints=hints,
     )
+
+
+def _field_text(value: str) -> str:
+    # JSON can escape half of a surrogate pair (\ud800), which is no character and cannot be
+    # stored; and records scraped through a wrong decoding carry mojibake.
+    return repair_mojibake(without_lone_surrogates(value))
 
 
 def _hints_from_record(record: dict[str, Any]) -> Metadata:
@@ -251,7 +290,7 @@ def _hints_from_record(record: dict[str, Any]) -> Metadata:
             return None
         if not isinstance(value, str):
             raise ValueError(f"field {name!r} must be a string")
-        return value.strip() or None
+        return _field_text(value).strip() or None
 
     authors_value = record.get("authors", [])
     if isinstance(authors_value, str):
@@ -265,10 +304,15 @@ def _hints_from_record(record: dict[str, Any]) -> Metadata:
             published = dt.date.fromisoformat(published_text[:10])
         except ValueError:
             raise ValueError(f"field 'published' is not a YYYY-MM-DD date: {published_text!r}") from None
+        if not MIN_YEAR <= published.year <= MAX_YEAR:
+            # Every stage that reckons with the date (times, statements) trusts it to be a real one.
+            raise ValueError(
+                f"field 'published' is not a date between {MIN_YEAR} and {MAX_YEAR}: {published_text!r}"
+            )
     return Metadata(
         title=text_field("title"),
         outlet=text_field("outlet"),
-        authors=tuple(a.strip() for a in authors_value if a.strip()),
+        authors=tuple(name for a in authors_value if (name := _field_text(a).strip())),
         published=published,
         url=text_field("url"),
         language=text_field("language"),
