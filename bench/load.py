@@ -184,7 +184,11 @@ def run(
         limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
         with httpx.Client(base_url=url, headers=auth(token), timeout=timeout, limits=limits) as http:
             start.wait()
-            while time.perf_counter() < stop_at[0]:
+            # At least one request each, however late a starved thread gets going: every client
+            # takes part in the load.
+            sent = False
+            while not sent or time.perf_counter() < stop_at[0]:
+                sent = True
                 name = rng.choices(names, weights)[0]
                 path = rng.choice(by_name[name].paths)
                 began = time.perf_counter()
