@@ -89,7 +89,10 @@ def ingest_on_cluster(
     files = discover(paths)
     started = time.perf_counter()
     report = IngestReport()
-    with _connected(client, settings=settings) as active, Store(settings.db, memory_limit=settings.db_memory_limit) as store:
+    with (
+        _connected(client, settings=settings) as active,
+        Store(settings.db, memory_limit=settings.db_memory_limit) as store,
+    ):
         bar = progress_bar(files, settings=settings)
         tick = bar.update
         read_rejections: list[Rejection] = []
