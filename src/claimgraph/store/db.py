@@ -64,6 +64,10 @@ PARQUET_TABLES: Final = (
 )
 """The files of a batch written as Parquet, one per table; load_parquet_batch stores them."""
 
+DOCUMENT_TABLES: Final = ("entity_mentions", "statements", "times", "quantities", "claim_sentences")
+"""The per-document stages' tables, keyed by ``doc``: a document's rows in them are stored and removed
+in the transaction that stores or removes its row in ``documents``."""
+
 
 def parquet_file(folder: Path, table: str) -> Path:
     return folder / f"{table}.parquet"
@@ -236,9 +240,9 @@ class Store:
 
     def _upgrade_if_older(self) -> None:
         """A store made by an older claimgraph gets the missing migrations before it is read, and one
-        whose documents are not all through the corpus-wide stages (an ingest stopped before them) gets
-        them; the documents stored before a per-document stage existed get that stage's rows on
-        `claimgraph ingest --force`."""
+        whose documents are not all in the search index or through the corpus-wide stages (an ingest
+        stopped after a batch, before its end) gets them; the documents stored before a per-document
+        stage existed get that stage's rows on `claimgraph ingest --force`."""
         try:
             with duckdb.connect(self.path, read_only=True) as con:
                 tables = {
@@ -250,9 +254,10 @@ class Store:
                     else set()
                 )
                 pending = "corpus_documents" in tables and _pending(con)
+                unindexed = "documents" in tables and _unindexed(con)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
-        if all(name in applied for name, _ in MIGRATIONS) and not pending:
+        if all(name in applied for name, _ in MIGRATIONS) and not pending and not unindexed:
             return
         # Deferred: the corpus-wide stages read the store through this class.
         from claimgraph.update import update_corpus
@@ -260,12 +265,15 @@ class Store:
         try:
             self._con = duckdb.connect(self.path)
             self._migrate()
+            if unindexed:
+                self._fts_loaded = False
+                self.rebuild_search_index()
             update_corpus(self)
             self._con.close()
         except duckdb.Error as exc:
             raise StoreError(
                 f"{self.path}: the store was made by an older claimgraph, or its last ingest stopped before "
-                f"the corpus-wide stages, and it cannot be brought up to date now ({exc})"
+                f"the search index or the corpus-wide stages, and it cannot be brought up to date now ({exc})"
             ) from exc
 
     def _migrate(self) -> None:
@@ -396,11 +404,8 @@ class Store:
     def _delete_documents(self, ids: Sequence[str]) -> None:
         if not ids:
             return
-        self._con.execute("DELETE FROM entity_mentions WHERE list_contains(?, doc)", [list(ids)])
-        self._con.execute("DELETE FROM statements WHERE list_contains(?, doc)", [list(ids)])
-        self._con.execute("DELETE FROM times WHERE list_contains(?, doc)", [list(ids)])
-        self._con.execute("DELETE FROM quantities WHERE list_contains(?, doc)", [list(ids)])
-        self._con.execute("DELETE FROM claim_sentences WHERE list_contains(?, doc)", [list(ids)])
+        for table in DOCUMENT_TABLES:
+            self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc)", [list(ids)])
         self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [list(ids)])
 
     def record_rejections(self, rejections: Sequence[Rejection]) -> None:
@@ -500,6 +505,23 @@ def _connect(path: str, *, read_only: bool, config: dict[str, Any]) -> duckdb.Du
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise
             time.sleep(0.05)
+
+
+def _unindexed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the full-text index misses a stored document or holds a removed one: an ingest stopped
+    between storing a batch and rebuilding the index at its end."""
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables"
+        " WHERE table_schema = 'fts_main_documents' AND table_name = 'docs'"
+    ).fetchone()
+    if not (row and row[0]):
+        row = con.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()
+        return bool(row and row[0])
+    row = con.execute(
+        "SELECT EXISTS (SELECT 1 FROM documents ANTI JOIN fts_main_documents.docs f ON f.name = documents.id)"
+        " OR EXISTS (SELECT 1 FROM fts_main_documents.docs f ANTI JOIN documents d ON d.id = f.name)"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _pending(con: duckdb.DuckDBPyConnection) -> bool:
