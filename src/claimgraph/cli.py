@@ -93,6 +93,21 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "kb")
 
     p = sub.add_parser(
+        "import",
+        help="restore a JSON export into a new store",
+        description=(
+            "Restore a claimgraph-export/1 JSON file (claimgraph export --format json) into a store that\n"
+            "holds no documents yet; `claimgraph export` of that store then writes the same JSON. The\n"
+            "stored rows are restored as exported, nothing is analysed again; what the export does not\n"
+            "carry is derived (README: Moving a store). Exit status 2 for a file that is no such export,\n"
+            "4 when the store already holds documents: an import never merges."
+        ),
+        formatter_class=_formatter,
+    )
+    p.add_argument("export_file", metavar="EXPORT", type=Path, help="the JSON export to read")
+    _setting_option(p, "db")
+
+    p = sub.add_parser(
         "serve",
         help="serve the web UI and the HTTP API over a store",
         description=(
@@ -214,6 +229,19 @@ def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         counts = export_store(store, fmt=args.fmt, out=args.out, settings=settings)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     print(f"wrote {args.out} ({summary or 'empty store'})")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.restore import import_export
+
+    report = import_export(args.export_file, settings=settings)
+    print(
+        f"imported {args.export_file} into {settings.db} in {report.seconds:.1f} s: "
+        f"{report.documents} documents, {report.entities} entities, {report.statements} statements, "
+        f"{report.times} times, {report.quantities} quantities, {report.claims} claim sentences, "
+        f"{report.disputes} disputes"
+    )
     return 0
 
 
@@ -385,6 +413,7 @@ def _cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "export": _cmd_export,
+    "import": _cmd_import,
     "show": _cmd_show,
     "search": _cmd_search,
     "entity": _cmd_entity,

@@ -168,3 +168,29 @@ class BodyTooLarge(ClaimgraphError):
 
     code = "body-too-large"
     exit_status = 2
+
+
+class InvalidExport(ClaimgraphError):
+    """A file given to `claimgraph import` that is not a claimgraph JSON export, or one that cannot be
+    restored as it stands."""
+
+    code = "invalid-export"
+    exit_status = 2
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class StoreNotEmpty(StoreError):
+    """`claimgraph import` into a store that already holds documents: an import never merges."""
+
+    code = "store-not-empty"
+
+    def __init__(self, path: str, documents: int) -> None:
+        super().__init__(
+            f"{path} already holds {documents} documents; import into a new store (--db NEW.duckdb): "
+            "an import restores a whole store and never merges into one"
+        )
+        self.path = path

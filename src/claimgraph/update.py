@@ -744,3 +744,92 @@ def resolve_stored_mentions(con: duckdb.DuckDBPyConnection, *, settings: Setting
 def stored_resolution_is_current(store: Store, *, settings: Settings) -> bool:
     """Whether the stored entities were resolved with these settings (knowledge base, gazetteer)."""
     return _stored_setting(store.connection, "resolution") == _resolution_settings(settings)
+
+
+# -- restored stores -------------------------------------------------------------------------------
+
+
+def name_group_of(text: str, label: str) -> str | None:
+    """The name group (``entity_spans.name_group``) a mention falls in, None for a name with no keys."""
+    group = group_of(text, label)
+    return None if group is None else _group_name(group)
+
+
+def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Derive what the corpus-wide stages keep beside their results for a store whose documents,
+    mentions, entities, claims (ids, spans, texts) and disputes were written as an export gives them
+    (``claimgraph.restore``), so that a later ingest updates it like any other store. Nothing is
+    resolved or compared again: the copies come from the texts' signatures as an update finds them; the
+    place names and home countries from the mentions; the name blocks from the name groups; each
+    claim's statement, places and reading from its document as the claims stage reads them (a claim
+    the stage no longer finds there is read alone, with the place names it holds); its blocks from its
+    reading. Call it inside the transaction that wrote the rows."""
+    con = store.connection
+    _temp_ids(con, "new_docs", _ids(con, "SELECT id FROM documents ORDER BY id"))
+    _temp_ids(con, "gone_docs", [])
+    groups, _ = _update_copies(con, CorpusUpdate())
+    con.execute("INSERT INTO corpus_documents SELECT doc, doc FROM new_docs")
+    _store_copy_groups(con, groups)
+    con.execute("DELETE FROM place_names")
+    _insert(con, "place_names", [sorted(_place_names(con))])
+    _index_restored_claims(con)
+    home = _home(con, settings)
+    kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
+    located = _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions')
+    _store_blocks(con, located, kb=kb, places=gazetteer(home, settings.min_place_population))
+    _set_setting(con, "resolution", _resolution_settings(settings))
+    _set_setting(con, "kb", settings.kb or "")
+    _set_setting(con, "min_place_population", str(settings.min_place_population))
+    _set_setting(con, "home", ",".join(sorted(home)))
+
+
+def _index_restored_claims(con: duckdb.DuckDBPyConnection) -> None:
+    stored = con.execute(
+        'SELECT id, doc, start, "end", text, published FROM claims ORDER BY doc, start, id'
+    ).fetchall()
+    if not stored:
+        return
+    place_words = PlaceWords(_ids(con, "SELECT name FROM place_names"))
+    con.execute("CREATE OR REPLACE TEMP TABLE claimed_docs AS SELECT DISTINCT doc FROM claims")
+    found: dict[str, Claim] = {}
+    statements: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for rows in _texts(con, "claimed_docs"):
+        ids = [r[0] for r in rows]
+        for doc, statement, start, end in con.execute(
+            'SELECT doc, id, start, "end" FROM statements WHERE doc IN (SELECT unnest(?))'
+            ' ORDER BY doc, start, "end"',
+            [ids],
+        ).fetchall():
+            statements[doc].append((statement, start, end))
+        readings: dict[str, dict[int, Reading]] = defaultdict(dict)
+        for doc, start, reading in con.execute(
+            "SELECT doc, start, reading FROM claim_sentences WHERE doc IN (SELECT unnest(?))", [ids]
+        ).fetchall():
+            readings[doc][start] = reading_from_json(reading)
+        for doc_id, text, published in rows:
+            for claim in document_claims(
+                doc_id,
+                text,
+                published=published,
+                statements=statements[doc_id],
+                place_words=place_words,
+                readings=readings.get(doc_id),
+            ):
+                found[claim_id(claim.side)] = claim
+    claims: list[Claim] = []
+    for claim, doc, start, end, text, published in stored:
+        known = found.get(claim)
+        if known is not None and (known.side.end, known.side.text) == (end, text):
+            claims.append(known)
+            continue
+        places = place_words.findall(text)
+        statement = next((i for i, s, e in statements[doc] if s < end and start < e), None)
+        reading = read_claim(text, places=places, when=published)
+        claims.append(Claim(Side(doc, start, end, text, statement), reading, tuple(places)))
+    con.execute("DELETE FROM claims")
+    con.execute("DELETE FROM claim_blocks")
+    assertions_kept = con.execute("SELECT * FROM claim_assertions ORDER BY rowid").fetchall()
+    _insert_claims(con, claims)
+    # _insert_claims also writes what each reading asserts; the restored assertions are the export's.
+    con.execute("DELETE FROM claim_assertions")
+    _insert(con, "claim_assertions", list(zip(*assertions_kept, strict=True)))
