@@ -128,17 +128,19 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
         try:
             return Decoded(data.decode(codec), "utf-8")
         except UnicodeDecodeError:
-            return Decoded(_mostly_utf8(data[len(codecs.BOM_UTF8) :]), "utf-8")
+            return Decoded(_utf8_replacing(data[len(codecs.BOM_UTF8) :]), "utf-8")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data) if html else None
     if _is_mostly_utf8(data):
-        return Decoded(_mostly_utf8(data), "utf-8", declared)
+        return Decoded(_utf8_replacing(data), "utf-8", declared)
     guessed = guess_8bit(data)
     if declared is not None and declared != guessed and _declaration_holds(data, declared, guessed):
-        return Decoded(decode_with(data, declared), declared, declared)
+        # A page may name any codec registered with Python, another library's too, and no store
+        # takes half a surrogate pair from one that yields it.
+        return Decoded(without_lone_surrogates(decode_with(data, declared)), declared, declared)
     return Decoded(decode_with(data, guessed), guessed, declared)
 
 
@@ -152,7 +154,7 @@ def _is_mostly_utf8(data: bytes) -> bool:
     return valid >= 8 and valid >= 20 * broken
 
 
-def _mostly_utf8(data: bytes) -> str:
+def _utf8_replacing(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
@@ -195,14 +197,18 @@ def _declaration_holds(data: bytes, declared: str, guessed: str) -> bool:
     """Whether the bytes agree with the declared charset: they decode in it, and the text reads
     about as plausibly as in our own guess (a page saying windows-1251 that is really KOI8-R,
     or latin-1 that is really cp1251, reads much worse than the guess)."""
+    sample = data[:_SAMPLE_BYTES]
     try:
         decode_with(data, declared)
-        # The sample may end inside a multi-byte character: decode only its whole characters.
-        declared_text = codecs.getincrementaldecoder(declared)().decode(data[:_SAMPLE_BYTES], final=False)
+        if declared in _TABLES:
+            declared_text = decode_with(sample, declared)
+        else:
+            # The sample may end inside a multi-byte character: decode only its whole characters.
+            declared_text = codecs.getincrementaldecoder(declared)().decode(sample, final=False)
     except (UnicodeError, LookupError):
         return False
-    guessed_text = decode_with(data[:_SAMPLE_BYTES], guessed)
-    margin = 3.0 + 0.25 * sum(1 for byte in data[:_SAMPLE_BYTES] if byte >= 0x80)
+    guessed_text = decode_with(sample, guessed)
+    margin = 3.0 + 0.25 * sum(1 for byte in sample if byte >= 0x80)
     return cyrillic_plausibility(declared_text) >= cyrillic_plausibility(guessed_text) - margin
 
 
@@ -402,7 +408,7 @@ def _repair_line(line: str) -> str:
     repaired = [_repair_piece(piece) if not piece.isascii() else piece for piece in pieces]
     if any(_controls(after) > _controls(before) for before, after in zip(pieces, repaired, strict=True)):
         return line
-    # ftfy's reading of CESU-8 can leave half a surrogate pair; no text store accepts one.
+    # Half a surrogate pair (from a JSON escape) is no character, repaired or not, and no store takes it.
     return without_lone_surrogates("\ufffd".join(repaired))
 
 
