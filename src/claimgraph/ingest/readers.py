@@ -110,6 +110,10 @@ def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rej
     except _Problem as problem:
         yield Rejection(source, str(problem))
         return
+    if not text.strip():
+        # A byte-order mark, or UTF-16 white space, is not empty as bytes.
+        yield Rejection(source, "empty file")
+        return
     if media_type != "text/html" and _HTML_TEXT_SNIFF.match(text[:512]):
         media_type = "text/html"  # a UTF-16 page, whose bytes the sniff above cannot read
     yield RawDocument(
@@ -175,9 +179,6 @@ def decode(data: bytes, *, html: bool = False) -> str:
     except UnicodeDecodeError as exc:
         problem = f"not valid {exc.encoding.upper()}, though it starts with that byte-order mark"
         raise _Problem(problem) from None
-    if not decoded.text.strip():
-        # A byte-order mark and UTF-16 white space are not empty as bytes.
-        raise _Problem("empty file")
     return _checked_text(decoded.text)
 
 
