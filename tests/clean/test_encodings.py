@@ -271,10 +271,11 @@ _PLAIN_CYRILLIC = "".join(chr(c) for c in range(ord("А"), ord("я") + 1))
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_PLAIN_CYRILLIC + " .,;:!?-–—«»“”\n0123456789abcXYZ")))
+@given(st.text(alphabet=st.sampled_from(_PLAIN_CYRILLIC + " .,;:!?-\n0123456789abcXYZ")))
 def test_russian_letters_and_ascii_are_never_touched(text: str) -> None:
-    # Bytes of these letters in any code page are UTF-8 lead bytes only, so no reading of them as
-    # UTF-8 exists: nothing here can be mojibake.
+    # А-я are bytes C0-FF in cp1251 and KOI8-R, UTF-8 lead bytes only, so no reading of them as UTF-8
+    # exists: nothing here can be mojibake. Typographic punctuation is left out on purpose: cp1251
+    # puts «»–— at continuation bytes, and "В«" really is UTF-8 "«" read as cp1251.
     assert repair_mojibake(text) == text
 
 
