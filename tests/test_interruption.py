@@ -3,7 +3,11 @@ uninterrupted run gives. bench/kill.py runs the full loop; this is a reduced, se
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import subprocess
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,3 +87,53 @@ def test_a_store_left_after_its_last_batch_is_indexed_and_brought_up_to_date_whe
         done = {r[0] for r in store.connection.execute("SELECT doc FROM corpus_documents").fetchall()}
     assert any(stored[doc].endswith("courier-evacuation.md") for doc in found)
     assert done == set(stored)
+
+
+def _forked_children(pid: int) -> list[int]:
+    """The processes ``pid`` forked that still run as it does (its spaCy workers)."""
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rpartition(")")[2].split()[1])
+            if ppid == pid and (stat.parent / "cmdline").read_bytes() == own:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    # An ended orphan stays a zombie until whatever adopted it reaps it, which a container's first
+    # process may never do.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@linux_only
+def test_the_worker_processes_of_a_killed_ingest_end_with_it(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    command = [*ingest_command([str(SAMPLES)], db, commit_every=2), "--n-process", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 300
+        while not workers and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+            workers = _forked_children(process.pid)
+        assert workers, "the ingest ended before its worker processes were seen"
+        # Killed while the workers parse their first chunk: nothing of the ingest's clean-up runs.
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 20
+        while any(_running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _running(w)], "orphaned worker processes"
+    finally:
+        process.kill()
+        for worker in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)

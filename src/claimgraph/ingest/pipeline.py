@@ -8,7 +8,9 @@ interruption never leaves half a document behind.
 from __future__ import annotations
 
 import itertools
+import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -227,6 +229,23 @@ def _analyse_in_worker(inputs: list[Pending], settings: Settings) -> list[Docume
     return list(analysed(inputs, _worker_nlp[0], settings=settings))
 
 
+def _end_with_parent(parent: int) -> None:
+    """Make this worker process end when the ingest that started it does. An ingest killed outright
+    (SIGKILL, the machine's OOM killer) runs none of its clean-up, and its workers would otherwise wait
+    on their task queue forever, each holding a spaCy pipeline."""
+
+    def watch() -> None:
+        # The parent's death re-parents this process (to init or a subreaper): its parent id changes.
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimgraph-parent-watch", daemon=True).start()
+
+
+_PARENT_POLL_SECONDS = 0.5
+
+
 def _analysed_here_or_in_workers(
     inputs: Iterator[Pending], nlp: Language, *, settings: Settings
 ) -> Iterator[DocumentRecords | Rejection]:
@@ -247,7 +266,12 @@ def _analysed_here_or_in_workers(
     pending_chunks = chunks()
     _worker_nlp[:] = [nlp]
     in_flight: deque[Future[list[DocumentRecords | Rejection]]] = deque()
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context()) as pool:
+    with ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context(),
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         try:
             # A few chunks queued per process keep every process busy; more would only hold memory.
             for chunk in itertools.islice(pending_chunks, 2 * processes):
