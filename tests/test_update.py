@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from claimgraph import update
 from claimgraph.export import build_export
 from claimgraph.ingest import ingest
 from claimgraph.settings import Settings
@@ -59,6 +60,26 @@ def test_articles_added_later_give_the_record_of_all_at_once(
     assert whole["disputes"], "the samples hold disputes; the comparison would be empty otherwise"
     for kind in whole:
         assert json.dumps(added[kind], sort_keys=True) == json.dumps(whole[kind], sort_keys=True), kind
+
+
+def test_disputes_compared_a_few_claims_at_a_time_are_those_compared_all_at_once(
+    tmp_path: Path, nlp: Language, halves: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = tmp_path / "whole.duckdb"
+    ingest(list(halves), settings=_settings(whole), nlp=nlp)
+    # Parts of three claims: every block is a part of its own or shares one with a neighbour, and a
+    # claim in several blocks is read in several parts.
+    monkeypatch.setattr(update, "_DISPUTE_PART", 3)
+    at_once, later = tmp_path / "at_once.duckdb", tmp_path / "later.duckdb"
+    ingest(list(halves), settings=_settings(at_once), nlp=nlp)
+    ingest([halves[0]], settings=_settings(later), nlp=nlp)
+    report = ingest([halves[1]], settings=_settings(later), nlp=nlp)
+
+    assert report.corpus is not None and report.corpus.dirty_blocks > 3
+    expected = _export(whole)
+    assert len(expected["disputes"]) > 3
+    for db in (at_once, later):
+        assert json.dumps(_export(db), sort_keys=True) == json.dumps(expected, sort_keys=True)
 
 
 def test_an_update_with_nothing_new_does_nothing(

@@ -597,19 +597,32 @@ def find_disputes(
     for i, (side, reading) in enumerate(claims):
         if asserts_something(reading):
             first_copy.setdefault(wording(side.text), i)
+    standing = list(first_copy.values())
+    wanted = None if involving is None else {n for n, i in enumerate(standing) if i in involving}
+    return list(disputes_in_blocks([claims[i] for i in standing], involving=wanted))
+
+
+def disputes_in_blocks(
+    claims: Sequence[tuple[Side, Reading]],
+    *,
+    blocks_wanted: Collection[tuple[str, str]] | None = None,
+    involving: Collection[int] | None = None,
+) -> Iterator[Dispute]:
+    """``find_disputes`` over claims that each stand for their wording, in their blocks or in those of
+    ``blocks_wanted`` only: two claims are compared in the first block they share, so a caller going
+    through the blocks in parts, each part with every claim of its blocks, compares each pair once."""
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
-    keys_of: dict[int, set[tuple[str, str]]] = {}
-    for i in first_copy.values():
-        reading = claims[i][1]
+    keys_of: list[set[tuple[str, str]]] = []
+    for i, (_, reading) in enumerate(claims):
         week = _week(reading.when)
-        keys_of[i] = block_keys(reading)
+        keys_of.append(block_keys(reading))
         for place, predicate in keys_of[i]:
-            blocks[(place, predicate, week)].append(i)
+            if blocks_wanted is None or (place, predicate) in blocks_wanted:
+                blocks[(place, predicate, week)].append(i)
     dated: dict[tuple[str, str], list[int]] = defaultdict(list)
     for (place, predicate, week), members in blocks.items():
         if week is not None:
             dated[(place, predicate)].extend(members)
-    disputes: list[Dispute] = []
     for (place, predicate, week), members in blocks.items():
         # Reports at most 14 days apart fall in the same fortnight or in neighbouring ones; an undated
         # report may be of any time, so it meets every dated one.
@@ -634,17 +647,14 @@ def find_disputes(
                     continue
                 kind, explanation = found
                 key = f"{side_a.doc}:{side_a.start}:{side_b.doc}:{side_b.start}:{kind}"
-                disputes.append(
-                    Dispute(
-                        id="dsp_" + hashlib.sha1(key.encode()).hexdigest()[:12],
-                        kind=kind,
-                        topic=_place(reading_a, reading_b) if reading_a.places & reading_b.places else None,
-                        a=side_a,
-                        b=side_b,
-                        explanation=explanation,
-                    )
+                yield Dispute(
+                    id="dsp_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                    kind=kind,
+                    topic=_place(reading_a, reading_b) if reading_a.places & reading_b.places else None,
+                    a=side_a,
+                    b=side_b,
+                    explanation=explanation,
                 )
-    return disputes
 
 
 def _week(day: dt.date | None) -> int | None:

@@ -23,7 +23,9 @@ leaves the store as it was, and the next one does the same work again.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,8 +42,8 @@ from claimgraph.claims import (
     Side,
     assertions,
     block_keys,
+    disputes_in_blocks,
     document_claims,
-    find_disputes,
     read_claim,
     reading_from_json,
     reading_to_json,
@@ -55,10 +57,13 @@ from claimgraph.resolve.entities import (
     SURNAME_BLOCK,
     TITLE_WINDOW,
     GroupId,
+    NameGroup,
     blocks,
     group_of,
     home_countries,
     places_needing_context,
+    resolve_groups,
+    title_in_front,
 )
 from claimgraph.resolve.kb import KnowledgeBase
 from claimgraph.resolve.names import display_form, near
@@ -69,6 +74,8 @@ from claimgraph.store.db import insert_columns
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _READ_CHUNK = 500  # documents whose texts are in memory at once
+_FETCH_ROWS = 10_000  # rows of a long result (or disputes to write) in memory at once
+_DISPUTE_PART = 20_000  # claims compared at once (a block with more is compared alone)
 
 
 @dataclass(slots=True)
@@ -419,50 +426,99 @@ def _update_disputes(
     con: duckdb.DuckDBPyConnection, changed: _Changed, groups: dict[str, str], report: CorpusUpdate
 ) -> None:
     """Compare the changed claims with the claims of their blocks; every dispute between two
-    unchanged claims stays as stored."""
+    unchanged claims stays as stored.
+
+    The blocks are gone through in parts of about _DISPUTE_PART claims, each part read and compared
+    on its own (``claims.disputes_in_blocks``), so that memory holds one part, never every claim of
+    the changed blocks; which copy stands for a wording is settled first, over all of them."""
     report.dirty_blocks = len(changed.blocks)
     if not changed.blocks:
         return
-    topics, predicates = zip(*sorted(changed.blocks), strict=True)
-    rows = con.execute(
-        """
-        SELECT id, doc, start, "end", text, statement, places, published, reading FROM claims
-        WHERE id IN (SELECT b.claim FROM claim_blocks b
-                     JOIN (SELECT unnest(?) AS topic, unnest(?) AS predicate) d USING (topic, predicate))
-        ORDER BY doc, start
-        """,
-        [list(topics), list(predicates)],
-    ).fetchall()
-    report.claims_compared = len(rows)
-    claims = [
-        (
-            Side(doc, start, end, text, statement, groups.get(doc)),
-            reading_from_json(stored) if stored else read_claim(text, places=places, when=published),
-        )
-        for _, doc, start, end, text, statement, places, published, stored in rows
-    ]
+    con.execute("CREATE OR REPLACE TEMP TABLE dirty_blocks (topic VARCHAR, predicate VARCHAR)")
+    _insert(con, "dirty_blocks", list(zip(*sorted(changed.blocks), strict=True)))
+    in_dirty_blocks = "SELECT claim FROM claim_blocks JOIN dirty_blocks USING (topic, predicate)"
+    # The first copy of each wording (in document order) stands for the rest.
+    standing: dict[str, str] = {}
+    wordings = set(changed.wordings)
+    for rows in _fetched(
+        con, f"SELECT id, text FROM claims WHERE id IN ({in_dirty_blocks}) ORDER BY doc, start"
+    ):
+        for claim, text in rows:
+            words = wording(text)
+            standing.setdefault(words, claim)
+            report.claims_compared += 1
+            if claim in changed.claims:
+                wordings.add(words)
     # A claim sharing its wording with a changed one may stand for it now, or no longer.
-    wordings = changed.wordings | {wording(r[4]) for r in rows if r[0] in changed.claims}
-    involved = {i for i, r in enumerate(rows) if r[0] in changed.claims or wording(r[4]) in wordings}
-    _temp_ids(con, "stale_claims", (rows[i][0] for i in involved))
+    involved: set[str] = set()
+    for rows in _fetched(con, f"SELECT id, text FROM claims WHERE id IN ({in_dirty_blocks})"):
+        involved.update(claim for claim, text in rows if claim in changed.claims or wording(text) in wordings)
+    _temp_ids(con, "stale_claims", sorted(involved))
     con.execute(
         "DELETE FROM disputes WHERE a_claim IN (SELECT doc FROM stale_claims)"
         " OR b_claim IN (SELECT doc FROM stale_claims)"
     )
-    disputes = find_disputes(claims, involving=involved)
-    report.disputes = len(disputes)
-    _insert(
-        con,
-        "disputes",
-        [
-            [d.id for d in disputes],
-            [d.kind for d in disputes],
-            [d.topic for d in disputes],
-            [claim_id(d.a) for d in disputes],
-            [claim_id(d.b) for d in disputes],
-            [d.explanation for d in disputes],
-        ],
-    )
+    representatives = set(standing.values())
+    del standing
+    for part in _parts(con):
+        con.execute("CREATE OR REPLACE TEMP TABLE part_blocks (topic VARCHAR, predicate VARCHAR)")
+        _insert(con, "part_blocks", list(zip(*part, strict=True)))
+        rows = con.execute(
+            """
+            SELECT id, doc, start, "end", text, statement, places, published, reading FROM claims
+            WHERE id IN (SELECT claim FROM claim_blocks JOIN part_blocks USING (topic, predicate))
+            ORDER BY doc, start
+            """
+        ).fetchall()
+        rows = [r for r in rows if r[0] in representatives]
+        claims = [
+            (
+                Side(doc, start, end, text, statement, groups.get(doc)),
+                reading_from_json(stored) if stored else read_claim(text, places=places, when=published),
+            )
+            for _, doc, start, end, text, statement, places, published, stored in rows
+        ]
+        found = disputes_in_blocks(
+            claims, blocks_wanted=set(part), involving={i for i, r in enumerate(rows) if r[0] in involved}
+        )
+        while disputes := list(itertools.islice(found, _FETCH_ROWS)):
+            report.disputes += len(disputes)
+            _insert(
+                con,
+                "disputes",
+                [
+                    [d.id for d in disputes],
+                    [d.kind for d in disputes],
+                    [d.topic for d in disputes],
+                    [claim_id(d.a) for d in disputes],
+                    [claim_id(d.b) for d in disputes],
+                    [d.explanation for d in disputes],
+                ],
+            )
+
+
+def _parts(con: duckdb.DuckDBPyConnection) -> Iterator[list[tuple[str, str]]]:
+    """The changed blocks in parts of about _DISPUTE_PART claims (a larger block is a part alone)."""
+    part: list[tuple[str, str]] = []
+    size = 0
+    for topic, predicate, claims in con.execute(
+        "SELECT topic, predicate, count(*) FROM claim_blocks JOIN dirty_blocks USING (topic, predicate)"
+        " GROUP BY topic, predicate ORDER BY topic, predicate"
+    ).fetchall():
+        if part and size + claims > _DISPUTE_PART:
+            yield part
+            part, size = [], 0
+        part.append((topic, predicate))
+        size += claims
+    if part:
+        yield part
+
+
+def _fetched(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Iterator[list[Any]]:
+    """The rows of a long result, _FETCH_ROWS at a time."""
+    result = con.execute(sql, list(params))
+    while chunk := result.fetchmany(_FETCH_ROWS):
+        yield chunk
 
 
 # -- entities --------------------------------------------------------------------------------------
@@ -479,22 +535,27 @@ def _update_entities(
     its home countries, the name groups of each document (surnames settled by the company they
     keep), and the places of the documents of a place name only they can settle. A change of home
     countries, knowledge base or gazetteer threshold resolves everything again.
+
+    The rules read each name group whole (its forms, labels, documents and titles counted in SQL),
+    never its mentions one by one, and the spans are written by joining the mentions with the
+    groups' entities in SQL: memory grows with the names resolved, not with how often they occur.
     """
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
     home = _home(con, settings)
     everything = everything or _stored_setting(con, "home") != ",".join(sorted(home))
     places = gazetteer(home, settings.min_place_population)
-    new_mentions = _mentions(
-        con, 'SELECT doc, start, "end" FROM entity_mentions WHERE doc IN (SELECT doc FROM new_docs)'
-    )
+    _index_mention_groups(con)
     if everything:
         con.execute("DELETE FROM name_blocks")
         touched_entities = _ids(con, "SELECT id FROM entities")
         _temp_ids(con, "touched_entities", touched_entities)
-        subset = _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions')
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE subset_groups AS SELECT DISTINCT name_group FROM mention_groups"
+        )
     else:
-        _store_blocks(con, new_mentions, kb=kb, places=places)
-        changed = {_group_name(g) for _, g in new_mentions if g is not None}
+        new_groups = _gathered(con, "m.doc IN (SELECT doc FROM new_docs)", titles=False)
+        _store_blocks(con, new_groups, kb=kb, places=places)
+        changed = {_group_name(g.id) for g in new_groups}
         changed |= set(
             _ids(con, "SELECT DISTINCT name_group FROM entity_spans WHERE doc IN (SELECT doc FROM gone_docs)")
         )
@@ -504,26 +565,33 @@ def _update_entities(
             "SELECT DISTINCT entity FROM entity_spans WHERE name_group IN (SELECT doc FROM touched_groups)",
         )
         _temp_ids(con, "touched_entities", touched_entities)
-        subset = _mentions(
-            con,
-            'SELECT doc, start, "end" FROM entity_spans WHERE entity IN (SELECT doc FROM touched_entities)'
-            ' UNION SELECT doc, start, "end" FROM entity_mentions WHERE doc IN (SELECT doc FROM new_docs)',
+        # Every stored mention of a group is in its entity's spans, so the mentions of the touched
+        # entities and of the new documents are those of these groups.
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE subset_groups AS
+            SELECT name_group FROM entity_spans WHERE entity IN (SELECT doc FROM touched_entities)
+            UNION SELECT g.name_group FROM entity_mentions m JOIN mention_groups g USING (text, label)
+            WHERE m.doc IN (SELECT doc FROM new_docs)
+            """
         )
+    subset = _gathered(con, "g.name_group IN (SELECT name_group FROM subset_groups)", titles=True)
     if not subset and not touched_entities:
         return
-    resolved_groups = {_group_name(g) for _, g in subset if g is not None}
-    context = _place_context(con, subset, home=home, places=places, exclude=resolved_groups)
-    mentions = [m for m, g in (*subset, *context) if g is not None]
-    group_by_span = {m.span: _group_name(g) for m, g in (*subset, *context) if g is not None}
-    resolution = resolve(
-        mentions,
+    resolved_groups = {_group_name(g.id) for g in subset}
+    context = _place_context(con, subset, home=home, places=places)
+    resolution = resolve_groups(
+        [*subset, *context],
         kb=kb,
         min_place_population=settings.min_place_population,
-        before=_windows_before(con, [m for m in mentions if m.label == "PERSON"]),
         home=home,
-        doc_groups=_doc_groups(con, {m.span.doc for m, _ in subset}),
+        cooccurring=lambda docs: _groups_in(con, docs),
     )
-    kept = [e for e in resolution.entities if any(group_by_span[s] in resolved_groups for s in e.mentions)]
+    kept = [
+        e
+        for e in resolution.entities
+        if any(_group_name(g) in resolved_groups for g in resolution.groups[e.id])
+    ]
     report.entities = len(kept)
     for table, column in (("entities", "id"), ("entity_spans", "entity"), ("entity_reasons", "entity")):
         con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT doc FROM touched_entities)")
@@ -543,17 +611,20 @@ def _update_entities(
             [0] * len(kept),
         ],
     )
-    spans = [(e.id, s) for e in kept for s in e.mentions]
-    _insert(
-        con,
-        "entity_spans",
-        [
-            [entity for entity, _ in spans],
-            [s.doc for _, s in spans],
-            [s.start for _, s in spans],
-            [s.end for _, s in spans],
-            [group_by_span[s] for _, s in spans],
-        ],
+    members = [(e.id, _group_name(g)) for e in kept for g in resolution.groups[e.id]]
+    con.execute("CREATE OR REPLACE TEMP TABLE entity_groups (entity VARCHAR, name_group VARCHAR)")
+    _insert(con, "entity_groups", list(zip(*members, strict=True)))
+    # A group read only as context brings its mentions in the context documents, as it was read.
+    con.execute(
+        """
+        INSERT INTO entity_spans
+        SELECT e.entity, m.doc, m.start, m."end", e.name_group
+        FROM entity_mentions m
+        JOIN mention_groups g USING (text, label)
+        JOIN entity_groups e USING (name_group)
+        WHERE e.name_group IN (SELECT name_group FROM subset_groups)
+           OR m.doc IN (SELECT doc FROM context_docs)
+        """
     )
     reasons = [(e.id, r.a, r.b, r.rule) for e in kept for r in resolution.reasons.get(e.id, [])]
     _insert(con, "entity_reasons", list(zip(*reasons, strict=True)))
@@ -572,7 +643,68 @@ def _update_entities(
     _set_setting(con, "home", ",".join(sorted(home)))
 
 
-_Located = tuple[EntityMention, GroupId | None]
+def _index_mention_groups(con: duckdb.DuckDBPyConnection) -> None:
+    """A temp table of the name group of every distinct (text, label) of the stored mentions, so that
+    SQL can select and join mentions by group."""
+    rows = con.execute("SELECT DISTINCT text, label FROM entity_mentions ORDER BY text, label").fetchall()
+    named = [(text, label, name) for text, label in rows if (name := name_group_of(text, label)) is not None]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE mention_groups (text VARCHAR, label VARCHAR, name_group VARCHAR)"
+    )
+    _insert(con, "mention_groups", list(zip(*named, strict=True)))
+
+
+def _gathered(con: duckdb.DuckDBPyConnection, where: str, *, titles: bool) -> list[NameGroup]:
+    """The name groups of the stored mentions ``where`` selects (over ``m``, the mentions, and ``g``,
+    their groups), in the order of their first mention, counted per document in SQL; with
+    ``titles``, the title written in front of each person's name too."""
+    groups: dict[str, NameGroup] = {}
+    counted = _fetched(
+        con,
+        f"""
+        SELECT g.name_group, m.text, m.label, m.doc, count(*), min(m.start) AS first, min(m."end") AS last
+        FROM entity_mentions m JOIN mention_groups g USING (text, label)
+        WHERE {where}
+        GROUP BY g.name_group, m.text, m.label, m.doc
+        ORDER BY m.doc, first, last, m.label, m.text
+        """,
+    )
+    for chunk in counted:
+        for name, text, label, doc, count, _, _ in chunk:
+            group = groups.get(name)
+            if group is None:
+                group = groups[name] = NameGroup(*_group_id(name))
+            group.add(text, label, sys.intern(doc), count=count)
+    if titles:
+        windows = _fetched(
+            con,
+            f"""
+            SELECT g.name_group, m.text,
+                   substr(d.text, greatest(m.start - ?, 0) + 1, m.start - greatest(m.start - ?, 0))
+            FROM entity_mentions m JOIN mention_groups g USING (text, label) JOIN documents d ON d.id = m.doc
+            WHERE m.label = 'PERSON' AND ({where})
+            ORDER BY m.doc, m.start, m."end"
+            """,
+            [TITLE_WINDOW, TITLE_WINDOW],
+        )
+        for chunk in windows:
+            for name, text, window in chunk:
+                if title := title_in_front(window, text):
+                    groups[name].titles[title] += 1
+    return list(groups.values())
+
+
+def _groups_in(con: duckdb.DuckDBPyConnection, docs: Iterable[str]) -> set[GroupId]:
+    """The name groups the stored documents given mention."""
+    _temp_ids(con, "cooccurring_docs", docs)
+    return {
+        _group_id(name)
+        for name in _ids(
+            con,
+            "SELECT DISTINCT g.name_group FROM entity_mentions m JOIN mention_groups g USING (text, label)"
+            " WHERE m.doc IN (SELECT doc FROM cooccurring_docs)",
+        )
+    }
 
 
 def _neighbours(con: duckdb.DuckDBPyConnection, changed: set[str]) -> set[str]:
@@ -610,23 +742,6 @@ def _group_id(name: str) -> GroupId:
     return family, tuple(keys.split(" "))
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, spans_sql: str, params: Sequence[Any] = ()) -> list[_Located]:
-    """The stored mentions at the spans a query selects, each with its name group, in text order."""
-    rows = con.execute(
-        f"""
-        SELECT m.doc, m.start, m."end", m.text, m.label, m.stage
-        FROM entity_mentions m
-        SEMI JOIN ({spans_sql}) s ON s.doc = m.doc AND s.start = m.start AND s."end" = m."end"
-        ORDER BY m.doc, m.start, m."end"
-        """,
-        list(params),
-    ).fetchall()
-    return [
-        (EntityMention(Span(doc, start, end), text, label, stage), group_of(text, label))
-        for doc, start, end, text, label, stage in rows
-    ]
-
-
 def _home(con: duckdb.DuckDBPyConnection, settings: Settings) -> frozenset[str]:
     """The corpus's home countries, as resolve would find them over all its place mentions."""
     displays: dict[GroupId, Counter[str]] = defaultdict(Counter)
@@ -645,19 +760,13 @@ def _home(con: duckdb.DuckDBPyConnection, settings: Settings) -> frozenset[str]:
 
 
 def _store_blocks(
-    con: duckdb.DuckDBPyConnection, mentions: Sequence[_Located], *, kb: KnowledgeBase, places: Gazetteer
+    con: duckdb.DuckDBPyConnection, groups: Sequence[NameGroup], *, kb: KnowledgeBase, places: Gazetteer
 ) -> None:
-    texts: dict[GroupId, set[str]] = defaultdict(set)
-    labels: dict[GroupId, str] = {}
-    for mention, group in mentions:
-        if group is not None:
-            texts[group].add(mention.text)
-            labels.setdefault(group, mention.label)
     rows = sorted(
         {
-            (_group_name(g), b)
-            for g, written in texts.items()
-            for b in blocks(g, written, label=labels[g], kb=kb, places=places)
+            (_group_name(g.id), b)
+            for g in groups
+            for b in blocks(g.id, g.forms, label=next(iter(g.labels)), kb=kb, places=places)
         }
     )
     con.execute("CREATE OR REPLACE TEMP TABLE new_blocks (name_group VARCHAR, block VARCHAR)")
@@ -666,41 +775,20 @@ def _store_blocks(
 
 
 def _place_context(
-    con: duckdb.DuckDBPyConnection,
-    subset: Sequence[_Located],
-    *,
-    home: frozenset[str],
-    places: Gazetteer,
-    exclude: set[str],
-) -> list[_Located]:
+    con: duckdb.DuckDBPyConnection, subset: Sequence[NameGroup], *, home: frozenset[str], places: Gazetteer
+) -> list[NameGroup]:
     """The other place names of the documents of the subset's place names that only the company
-    they keep can settle ("Mykolaivka": a dozen villages)."""
-    unsettled = places_needing_context(
-        [m for m, g in subset if g is not None and g[0] == "place"], home, places
-    )
-    docs = {m.span.doc for m, g in subset if g in unsettled}
-    if not docs:
+    they keep can settle ("Mykolaivka": a dozen villages), as read in those documents only."""
+    unsettled = places_needing_context(subset, home, places)
+    _temp_ids(con, "context_docs", sorted({d for g in subset if g.id in unsettled for d in g.docs}))
+    if not unsettled:
         return []
-    _temp_ids(con, "context_docs", docs)
-    found = _mentions(
+    return _gathered(
         con,
-        'SELECT doc, start, "end" FROM entity_spans'
-        " WHERE doc IN (SELECT doc FROM context_docs) AND starts_with(name_group, 'place|')",
+        "m.doc IN (SELECT doc FROM context_docs) AND starts_with(g.name_group, 'place|')"
+        " AND g.name_group NOT IN (SELECT name_group FROM subset_groups)",
+        titles=False,
     )
-    return [(m, g) for m, g in found if g is not None and _group_name(g) not in exclude]
-
-
-def _doc_groups(con: duckdb.DuckDBPyConnection, docs: set[str]) -> dict[str, set[GroupId]]:
-    """The name groups each document mentions, for the documents given (stored and new alike)."""
-    out: dict[str, set[GroupId]] = defaultdict(set)
-    _temp_ids(con, "cooccurring_docs", docs)
-    for doc, text, label in con.execute(
-        "SELECT doc, text, label FROM entity_mentions WHERE doc IN (SELECT doc FROM cooccurring_docs)"
-    ).fetchall():
-        group = group_of(text, label)
-        if group is not None:
-            out[doc].add(group)
-    return out
 
 
 def _windows_before(con: duckdb.DuckDBPyConnection, mentions: Sequence[EntityMention]) -> dict[Span, str]:
@@ -730,7 +818,11 @@ def resolve_stored_mentions(con: duckdb.DuckDBPyConnection, *, settings: Setting
     """Entity resolution over all the stored mentions, with other settings than the store's (nothing
     is written); titles come from the stored texts, cut in SQL."""
     mentions = [
-        m for m, g in _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions') if g is not None
+        EntityMention(Span(doc, start, end), text, label, stage)
+        for doc, start, end, text, label, stage in con.execute(
+            'SELECT doc, start, "end", text, label, stage FROM entity_mentions ORDER BY doc, start, "end"'
+        ).fetchall()
+        if group_of(text, label) is not None
     ]
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
     return resolve(
@@ -775,8 +867,9 @@ def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> No
     _index_restored_claims(con)
     home = _home(con, settings)
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
-    located = _mentions(con, 'SELECT doc, start, "end" FROM entity_mentions')
-    _store_blocks(con, located, kb=kb, places=gazetteer(home, settings.min_place_population))
+    _index_mention_groups(con)
+    named = _gathered(con, "true", titles=False)
+    _store_blocks(con, named, kb=kb, places=gazetteer(home, settings.min_place_population))
     _set_setting(con, "resolution", _resolution_settings(settings))
     _set_setting(con, "kb", settings.kb or "")
     _set_setting(con, "min_place_population", str(settings.min_place_population))

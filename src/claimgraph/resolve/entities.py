@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -96,25 +96,48 @@ _MINISTRY_FORMS = (
 )
 
 
+GroupId = tuple[str, tuple[str, ...]]  # (type family, name keys): the names that fall together
+
+
 @dataclass
-class _Group:
+class NameGroup:
+    """The mentions of one name group as the rules read them: how often each form was written and
+    each label given, the documents, the titles written in front of a person's name, and the spans
+    (left empty by a caller that keeps them elsewhere, as the store does: the rules never read them).
+    """
+
     family: str
     keys: tuple[str, ...]
-    mentions: list[EntityMention] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)  # text as written -> mentions
+    labels: Counter[str] = field(default_factory=Counter)  # first written first: ties go to it
+    docs: set[str] = field(default_factory=set)
+    titles: Counter[str] = field(default_factory=Counter)
+    spans: list[Span] = field(default_factory=list)
+    size: int = 0  # mentions
 
-    # Read many times once the groups are complete; the mention list no longer changes by then.
-    @cached_property
-    def docs(self) -> set[str]:
-        return {m.span.doc for m in self.mentions}
+    @property
+    def id(self) -> GroupId:
+        return (self.family, self.keys)
 
     @property
     def person(self) -> bool:
         return self.family == "person"
 
+    # Read many times once the groups are complete; the forms no longer change by then.
     @cached_property
     def display(self) -> str:
-        forms = Counter(display_form(m.text, person=self.person) for m in self.mentions)
+        forms: Counter[str] = Counter()
+        for text, n in self.forms.items():
+            forms[display_form(text, person=self.person)] += n
         return max(forms, key=lambda f: (forms[f], len(f), f))
+
+    def add(self, text: str, label: str, doc: str, *, count: int = 1, span: Span | None = None) -> None:
+        self.forms[text] += count
+        self.labels[label] += count
+        self.docs.add(doc)
+        self.size += count
+        if span is not None:
+            self.spans.append(span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +153,12 @@ class MergeReason:
 class Resolution:
     entities: list[Entity]
     reasons: dict[str, list[MergeReason]]  # entity id -> why its names were merged
+    # entity id -> its name groups; empty for entities read back from the store
+    groups: dict[str, tuple[GroupId, ...]] = field(default_factory=dict)
 
 
 class _Merger:
-    def __init__(self, groups: list[_Group]) -> None:
+    def __init__(self, groups: list[NameGroup]) -> None:
         self.groups = groups
         self.parent = list(range(len(groups)))
         self.reasons: list[tuple[int, int, str]] = []
@@ -171,37 +196,69 @@ def resolve(
     min_place_population: int = 500,
     before: Mapping[Span, str] | None = None,
     home: frozenset[str] | None = None,
-    doc_groups: Mapping[str, set[GroupId]] | None = None,
 ) -> Resolution:
     """Entities and, for each, why its names were merged. Titles in front of a person's name come
     from ``before`` (up to TITLE_WINDOW characters in front of each mention) or else from ``texts``.
+    """
+    return resolve_groups(
+        name_groups(mentions, texts=texts, before=before),
+        kb=kb,
+        min_place_population=min_place_population,
+        home=home,
+    )
 
-    A caller resolving part of a corpus again (``claimgraph.update``) passes what the rules read from
-    the rest of it: the corpus's ``home`` countries and, per document, the name groups it mentions.
+
+def resolve_groups(
+    groups: list[NameGroup],
+    *,
+    kb: KnowledgeBase | None = None,
+    min_place_population: int = 500,
+    home: frozenset[str] | None = None,
+    cooccurring: Callable[[Iterable[str]], set[GroupId]] | None = None,
+) -> Resolution:
+    """``resolve`` over name groups already gathered, each group once, in the order of its first
+    mention. A caller resolving part of a corpus again (``claimgraph.update``) passes what the rules
+    read from the rest of it: the corpus's ``home`` countries and ``cooccurring``, the name groups
+    mentioned in any of some documents (by default: those of the groups given).
     """
     knowledge = KnowledgeBase.bundled() if kb is None else kb
-    groups = _groups(mentions)
     merger = _Merger(groups)
     links = _link_knowledge_base(merger, knowledge)
-    _merge_people(merger, doc_groups)
+    _merge_people(merger, cooccurring or _cooccurring_in(groups))
     _merge_organisations(merger)
     places = _merge_places(merger, min_place_population, home)
-    if before is None:
-        before = _windows_before(groups, texts or {})
-    return _entities(merger, links, places, before)
+    return _entities(merger, links, places)
 
 
-def _windows_before(groups: list[_Group], texts: Mapping[str, str]) -> dict[Span, str]:
-    return {
-        m.span: text[max(0, m.span.start - TITLE_WINDOW) : m.span.start]
-        for g in groups
-        if g.person
-        for m in g.mentions
-        if (text := texts.get(m.span.doc)) is not None
-    }
-
-
-GroupId = tuple[str, tuple[str, ...]]  # (type family, name keys): the names that fall together
+def name_groups(
+    mentions: Iterable[EntityMention],
+    *,
+    texts: Mapping[str, str] | None = None,
+    before: Mapping[Span, str] | None = None,
+) -> list[NameGroup]:
+    """The mentions gathered by name group, spans kept, with the title in front of each person's
+    name read from ``before`` (the words in front of a mention) or else from ``texts``."""
+    by_key: dict[GroupId, NameGroup] = {}
+    for mention in mentions:
+        found = group_of(mention.text, mention.label)
+        if found is None:
+            continue
+        group = by_key.get(found)
+        if group is None:
+            group = by_key[found] = NameGroup(*found)
+        span = mention.span
+        group.add(mention.text, mention.label, span.doc, span=span)
+        if not group.person:
+            continue
+        if before is not None:
+            window = before.get(span)
+        else:
+            text = (texts or {}).get(span.doc)
+            window = None if text is None else text[max(0, span.start - TITLE_WINDOW) : span.start]
+        title = None if window is None else title_in_front(window, mention.text)
+        if title:
+            group.titles[title] += 1
+    return list(by_key.values())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -210,19 +267,6 @@ def group_of(text: str, label: str) -> GroupId | None:
     family = type_family(label)
     keys = name_keys(text, person=family == "person")
     return (family, keys) if keys else None
-
-
-def _groups(mentions: Iterable[EntityMention]) -> list[_Group]:
-    by_key: dict[GroupId, _Group] = {}
-    for mention in mentions:
-        found = group_of(mention.text, mention.label)
-        if found is None:
-            continue
-        group = by_key.get(found)
-        if group is None:
-            group = by_key[found] = _Group(*found)
-        group.mentions.append(mention)
-    return list(by_key.values())
 
 
 def blocks(
@@ -265,7 +309,7 @@ def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntr
     links: dict[int, KbEntry] = {}
     first_by_entry: dict[str, int] = {}
     for i, group in enumerate(merger.groups):
-        label = Counter(m.label for m in group.mentions).most_common(1)[0][0]
+        label = group.labels.most_common(1)[0][0]
         entry = kb.lookup(group.display, label)
         if entry is None:
             continue
@@ -280,7 +324,7 @@ def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntr
 # -- people -------------------------------------------------------------------------------------------
 
 
-def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None) -> None:
+def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[GroupId]]) -> None:
     people = [i for i, g in enumerate(merger.groups) if g.family == "person"]
     full = [i for i in people if len(merger.groups[i].keys) >= 2]
     single = [i for i in people if len(merger.groups[i].keys) == 1]
@@ -303,9 +347,9 @@ def _merge_people(merger: _Merger, doc_groups: Mapping[str, set[GroupId]] | None
             for b in members[n + 1 :]:
                 if near(merger.groups[a].keys[0], merger.groups[b].keys[0]):
                     merger.union(a, b, "the same name, a letter or two apart")
-    cooccurring = _entities_by_doc(merger) if doc_groups is None else doc_groups
+    theirs: dict[int, set[GroupId]] = {}  # a candidate's company, read once however many surnames ask
     for i in single:
-        _attach_surname(merger, i, blocks, cooccurring)
+        _attach_surname(merger, i, blocks, cooccurring, theirs)
 
 
 def _spelling_blocks(key: str) -> set[str]:
@@ -331,19 +375,24 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     return None
 
 
-def _entities_by_doc(merger: _Merger) -> dict[str, set[GroupId]]:
-    out: dict[str, set[GroupId]] = defaultdict(set)
-    for group in merger.groups:
+def _cooccurring_in(groups: list[NameGroup]) -> Callable[[Iterable[str]], set[GroupId]]:
+    by_doc: dict[str, set[GroupId]] = defaultdict(set)
+    for group in groups:
         for doc in group.docs:
-            out[doc].add((group.family, group.keys))
-    return out
+            by_doc[doc].add(group.id)
+
+    def cooccurring(docs: Iterable[str]) -> set[GroupId]:
+        return set().union(*(by_doc.get(d, set()) for d in docs))
+
+    return cooccurring
 
 
 def _attach_surname(
     merger: _Merger,
     single: int,
     blocks: Mapping[str, list[int]],
-    cooccurring: Mapping[str, set[GroupId]],
+    cooccurring: Callable[[Iterable[str]], set[GroupId]],
+    theirs: dict[int, set[GroupId]],
 ) -> None:
     group = merger.groups[single]
     surname = group.keys[0]
@@ -370,11 +419,12 @@ def _attach_surname(
             single, target, f"surname of {merger.groups[target].display}, the only one in the corpus"
         )
         return
-    own = set().union(*(cooccurring.get(d, set()) for d in docs)) - {(group.family, group.keys)}
+    own = cooccurring(docs) - {group.id}
     scores: Counter[int] = Counter()
     for i in candidates:
-        theirs = set().union(*(cooccurring.get(d, set()) for d in merger.groups[i].docs))
-        scores[merger.root(i)] += len(own & theirs)
+        if i not in theirs:
+            theirs[i] = cooccurring(merger.groups[i].docs)
+        scores[merger.root(i)] += len(own & theirs[i])
     ranked = scores.most_common(2)
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         target = next(i for i in candidates if merger.root(i) == ranked[0][0])
@@ -484,12 +534,12 @@ def home_countries(place_groups: Iterable[tuple[str, int]], min_population: int)
 
 
 def places_needing_context(
-    mentions: Iterable[EntityMention], home: frozenset[str], places: Gazetteer
+    groups: Iterable[NameGroup], home: frozenset[str], places: Gazetteer
 ) -> set[GroupId]:
     """The place name groups that only the other places of their documents can settle."""
     return {
-        (g.family, g.keys)
-        for g in _groups(mentions)
+        g.id
+        for g in groups
         if g.family == "place"
         and country_code(g.display) is None
         and choose(places.candidates(g.display), home) is None
@@ -530,7 +580,7 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
     place_groups = [i for i, g in enumerate(merger.groups) if g.family == "place"]
     if home is None:
         home = home_countries(
-            ((merger.groups[i].display, len(merger.groups[i].mentions)) for i in place_groups), min_population
+            ((merger.groups[i].display, merger.groups[i].size) for i in place_groups), min_population
         )
     place_groups = [i for i in place_groups if country_code(merger.groups[i].display) is None]
     if not place_groups:
@@ -564,9 +614,7 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
 # -- entities ----------------------------------------------------------------------------------------
 
 
-def _entities(
-    merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int, Place], before: Mapping[Span, str]
-) -> Resolution:
+def _entities(merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int, Place]) -> Resolution:
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(merger.groups)):
         clusters[merger.root(i)].append(i)
@@ -577,17 +625,20 @@ def _entities(
         )
     entities: list[Entity] = []
     reasons: dict[str, list[MergeReason]] = {}
+    members_of: dict[str, tuple[GroupId, ...]] = {}
+    sizes: dict[str, int] = {}
     for root, members in clusters.items():
         groups = [merger.groups[i] for i in members]
-        mentions = [m for g in groups for m in g.mentions]
         entry = next((links[i] for i in members if i in links), None)
-        biggest = max(members, key=lambda i: (len(merger.groups[i].mentions), len(merger.groups[i].keys)))
+        biggest = max(members, key=lambda i: (merger.groups[i].size, len(merger.groups[i].keys)))
         place = (
             places[biggest] if biggest in places else next((places[i] for i in members if i in places), None)
         )
         name = entry.name if entry else _canonical_name(groups)
-        label = entry.type if entry else _label(mentions)
-        surfaces = sorted({name, *(m.text.strip() for m in mentions), *(entry.names if entry else ())})
+        label = entry.type if entry else _label(groups)
+        surfaces = sorted(
+            {name, *(f.strip() for g in groups for f in g.forms), *(entry.names if entry else ())}
+        )
         identity = (
             f"kb:{entry.id}"
             if entry
@@ -596,7 +647,7 @@ def _entities(
         entity_id = "ent_" + hashlib.sha1(identity.encode()).hexdigest()[:12]
         own_reasons = list(reasons_by_root.get(root, []))
         for g in groups:
-            forms = sorted({m.text.strip() for m in g.mentions})
+            forms = sorted({f.strip() for f in g.forms})
             if len({fold(f) for f in forms}) > 1:
                 own_reasons.append(
                     MergeReason(forms[0], ", ".join(forms[1:]), "the same name in another spelling")
@@ -607,53 +658,59 @@ def _entities(
                 name=name,
                 type=label,
                 aliases=tuple(surfaces),
-                mentions=tuple(sorted((m.span for m in mentions), key=lambda s: (s.doc, s.start))),
+                mentions=tuple(sorted((s for g in groups for s in g.spans), key=lambda s: (s.doc, s.start))),
                 stage=STAGE,
-                description=entry.description if entry else _title_description(groups, before),
+                description=entry.description if entry else _title_description(groups),
                 kb_id=entry.wikidata if entry else None,
                 lat=place.lat if place else None,
                 lon=place.lon if place else None,
             )
         )
         reasons[entity_id] = own_reasons
-    entities.sort(key=lambda e: (-len(e.mentions), e.name))
-    return Resolution(entities, reasons)
+        members_of[entity_id] = tuple(g.id for g in groups)
+        sizes[entity_id] = sum(g.size for g in groups)
+    entities.sort(key=lambda e: (-sizes[e.id], e.name))
+    return Resolution(entities, reasons, members_of)
 
 
-def _canonical_name(groups: list[_Group]) -> str:
+def _canonical_name(groups: list[NameGroup]) -> str:
     forms: Counter[str] = Counter()
     for group in groups:
-        for mention in group.mentions:
-            forms[display_form(mention.text, person=group.person)] += 1
+        for text, n in group.forms.items():
+            forms[display_form(text, person=group.person)] += n
     # The fullest name seen most often: a surname alone should not name a person seen in full.
     return max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f), f))
 
 
-def _label(mentions: list[EntityMention]) -> str:
-    labels = Counter(m.label for m in mentions)
+def _label(groups: list[NameGroup]) -> str:
+    labels: Counter[str] = Counter()
+    for group in groups:
+        labels.update(group.labels)
     # Members of a group ("Wagnerians", NORP) merged with the group itself: it is the group.
     if "NORP" in labels and len(labels) > 1:
         del labels["NORP"]
     return labels.most_common(1)[0][0]
 
 
-def _title_description(groups: list[_Group], before: Mapping[Span, str]) -> str | None:
+def _title_description(groups: list[NameGroup]) -> str | None:
     """The title most often written in front of a person's name: "Defense Minister" in "... Defense
     Minister Sergei Shoigu"."""
     titles: Counter[str] = Counter()
-    for mention in (m for g in groups if g.person for m in g.mentions):
-        window = before.get(mention.span)
-        if window is None:
-            continue
-        # The title may sit inside the mention ("Maj Gen Igor Lazutin") or just before it.
-        inside = mention.text[: max(0, mention.text.find(display_form(mention.text, person=True)))]
-        words = (window + " " + inside).split()
-        title: list[str] = []
-        for word in reversed(words):
-            if word.lower().strip(",") in TITLE_WORDS and word[:1].isupper() and not word.endswith(","):
-                title.insert(0, word)
-            else:
-                break
-        if title:
-            titles[" ".join(title)] += 1
+    for group in groups:
+        if group.person:
+            titles.update(group.titles)
     return titles.most_common(1)[0][0] if titles else None
+
+
+def title_in_front(window: str, text: str) -> str | None:
+    """The title in the words ``window`` written in front of a person's name ``text``, if any."""
+    # The title may sit inside the mention ("Maj Gen Igor Lazutin") or just before it.
+    inside = text[: max(0, text.find(display_form(text, person=True)))]
+    words = (window + " " + inside).split()
+    title: list[str] = []
+    for word in reversed(words):
+        if word.lower().strip(",") in TITLE_WORDS and word[:1].isupper() and not word.endswith(","):
+            title.insert(0, word)
+        else:
+            break
+    return " ".join(title) if title else None
