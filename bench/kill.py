@@ -111,6 +111,8 @@ class Reference:
 class Trial:
     point: KillPoint
     killed_after: float
+    place: str
+    """One of PLACES."""
     landed: str
     stored: int
     open_seconds: float
@@ -297,30 +299,42 @@ def document_tables_of_schema(con: duckdb.DuckDBPyConnection) -> set[str]:
     return with_doc - corpus
 
 
-def landed(db: Path, reference: Reference, progress: _Progress, killed_after: float) -> tuple[str, int]:
-    """Where the kill landed, from the state of the store (read without claimgraph) and the progress
-    the process showed; and how many documents it had stored."""
+def landed(db: Path, reference: Reference, progress: _Progress, killed_after: float) -> tuple[str, str, int]:
+    """Where the kill landed: a place (one of PLACES), what the store and the process showed there
+    (the store read without claimgraph, so before anything brings it up to date), and how many
+    documents were stored."""
     if not db.exists():
-        return "loading the pipeline, before the store was created", 0
+        return PLACES[0], "the store not created yet", 0
     with _raw(db) as con:
-        tables = _tables(con)
-        if "claim_sentences" not in tables:
-            return "creating the store (its migrations)", 0
+        if "claim_sentences" not in _tables(con):
+            return PLACES[1], "the store without all its tables", 0
         stored = _count(con, "SELECT count(*) FROM documents")
         if stored < reference.documents:
             # The bar is drawn ten times a second at most, so it may show fewer than were stored.
-            inside = progress.documents > stored
-            return (
-                f"per-document stage: {stored} of {reference.documents} documents stored"
-                + (f", {progress.documents - stored} more analysed (inside a batch)" if inside else "")
-            ), stored
+            more = progress.documents - stored
+            detail = f"{stored} of {reference.documents} documents stored"
+            return PLACES[2], detail + (f", {more} more analysed: inside a batch" if more > 0 else ""), stored
         if not _search_index_current(con):
-            when = "before" if progress.search_started is None else "during"
-            return f"all documents stored, {when} the search-index rebuild", stored
+            started = progress.search_started
+            if started is None:
+                return PLACES[3], "all documents stored, the search index not rebuilt", stored
+            return PLACES[4], f"{killed_after - started:.2f} s after the FTS extension was loaded", stored
         if _count(con, "SELECT count(*) FROM corpus_documents") != stored:
             into = killed_after - (progress.search_started or killed_after)
-            return f"search index rebuilt, {into:.2f} s into the corpus-wide stages", stored
-        return "after the corpus-wide stages committed", stored
+            return PLACES[5], f"{into:.2f} s after the FTS extension was loaded", stored
+        return PLACES[6], "everything stored; the process was ending", stored
+
+
+PLACES = (
+    "loading the pipeline",
+    "creating the store",
+    "per-document stage",
+    "after the last batch, before the search-index rebuild",
+    "during the search-index rebuild",
+    "during the corpus-wide stages",
+    "after the corpus-wide stages committed",
+    "not killed",
+)
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
@@ -472,9 +486,9 @@ def trial(
         for path in (db, db.with_name(db.name + ".wal")):
             path.unlink(missing_ok=True)
         point = replace(point, delay=point.delay / 2)
-    where, stored = landed(db, reference, progress, killed_after)
+    place, where, stored = landed(db, reference, progress, killed_after)
     if status is not None:
-        where = f"not killed: the command ended first (exit status {status})"
+        place, where = PLACES[-1], f"the command ended first (exit status {status}) {attempts} times"
     problems: list[str] = []
     open_seconds = 0.0
     if db.exists():
@@ -499,23 +513,26 @@ def trial(
             problems.append(f"after the re-run the search hits differ: {hits} vs {reference.search}")
     except Exception as exc:
         problems.append(f"the command run again, or reading its store, failed: {exc}")
-    return Trial(point, killed_after, where, stored, open_seconds, rerun_seconds, tuple(problems), attempt)
+    return Trial(
+        point, killed_after, place, where, stored, open_seconds, rerun_seconds, tuple(problems), attempt
+    )
 
 
 def plan(reference: Reference, *, kills: int, seed: int) -> list[KillPoint]:
-    """Kill points: a quarter each at random delays from the start, after a random document, at the
-    search-index rebuild and into the corpus-wide stages (shuffled, the same for the same seed)."""
+    """Kill points, the same for the same seed: a third a little after a random document (inside a
+    batch or between two), a sixth each at random delays from the start, at the search-index rebuild
+    and into the corpus-wide stages; shuffled."""
     rng = random.Random(seed)
-    anchors: list[Anchor] = ["start", "document", "search", "corpus"]
+    anchors: list[Anchor] = ["start", "document", "search", "document", "corpus", "document"]
     points = []
     for i in range(kills):
         anchor = anchors[i % len(anchors)]
         if anchor == "start":
             points.append(KillPoint("start", rng.uniform(0, reference.seconds)))
         elif anchor == "document":
-            points.append(
-                KillPoint("document", rng.uniform(0, 0.4), documents=rng.randint(1, reference.documents))
-            )
+            # The documents of one spaCy batch come out within a fraction of a second.
+            after = rng.randint(1, max(1, reference.documents - 1))
+            points.append(KillPoint("document", rng.uniform(0, 0.1), documents=after))
         elif anchor == "search":
             points.append(KillPoint("search", rng.uniform(0, 0.05)))
         else:
@@ -581,21 +598,19 @@ def _bench(
         trials.append(t)
         figures = f"{t.killed_after:>8.2f}s  {t.open_seconds:>6.2f} {t.rerun_seconds:>8.1f}"
         ok = "yes" if t.identical else "NO"
-        print(f"{i:>3}  {t.point.describe():<28} {figures}  {ok:<4} {t.landed}", flush=True)
+        print(f"{i:>3}  {t.point.describe():<28} {figures}  {ok:<4} {t.place}: {t.landed}", flush=True)
         for problem in t.problems:
             print(f"       ! {problem}", flush=True)
         _write_figures(out, command, reference, trials)
     identical = all(t.identical for t in trials)
-    killed = [t for t in trials if not t.landed.startswith("not killed")]
+    killed = [t for t in trials if t.place != PLACES[-1]]
     print()
     runs = sum(t.runs for t in trials)
     print(f"kills: {len(killed)}, in {runs} runs of the command (a run that outlived its kill point was")
     print("  tried again with half the delay)")
-    by_place: dict[str, int] = defaultdict(int)
-    for t in killed:
-        by_place[t.landed.split(":")[0].split(",")[0]] += 1
-    for place, n in sorted(by_place.items(), key=lambda kv: -kv[1]):
-        print(f"  {n:>3}  {place}")
+    for place in PLACES:
+        if n := sum(t.place == place for t in trials):
+            print(f"  {n:>3}  {place}")
     opens = sorted(t.open_seconds for t in killed)
     reruns = sorted(t.rerun_seconds for t in killed)
     if killed:
@@ -622,6 +637,7 @@ def _write_figures(
             {
                 "point": point_dict(t.point),
                 "killed_after": t.killed_after,
+                "place": t.place,
                 "landed": t.landed,
                 "stored": t.stored,
                 "open_seconds": t.open_seconds,
