@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -636,7 +636,7 @@ def _update_entities(
         kb=kb,
         min_place_population=settings.min_place_population,
         home=home,
-        cooccurring=lambda docs: _groups_in(con, docs),
+        cooccurring=_cooccurring(con, subset),
     )
     kept = [
         e
@@ -745,17 +745,30 @@ def _gathered(con: duckdb.DuckDBPyConnection, where: str, *, titles: bool) -> li
     return list(groups.values())
 
 
-def _groups_in(con: duckdb.DuckDBPyConnection, docs: Iterable[str]) -> set[GroupId]:
-    """The name groups the stored documents given mention."""
-    _temp_ids(con, "cooccurring_docs", docs)
-    return {
-        _group_id(name)
-        for name in _ids(
-            con,
-            "SELECT DISTINCT g.name_group FROM entity_mentions m JOIN mention_groups g USING (text, label)"
-            " WHERE m.doc IN (SELECT doc FROM cooccurring_docs)",
-        )
-    }
+def _cooccurring(
+    con: duckdb.DuckDBPyConnection, groups: Sequence[NameGroup]
+) -> Callable[[Iterable[str]], set[GroupId]]:
+    """The name groups mentioned in any of some documents of these groups, from the stored mentions
+    of all their documents, read when first asked (most updates never ask)."""
+    by_doc: dict[str, set[GroupId]] | None = None
+
+    def cooccurring(docs: Iterable[str]) -> set[GroupId]:
+        nonlocal by_doc
+        if by_doc is None:
+            by_doc = {}
+            _temp_ids(con, "cooccurring_docs", sorted({d for g in groups for d in g.docs}))
+            ids: dict[str, GroupId] = {}
+            for chunk in _fetched(
+                con,
+                "SELECT DISTINCT m.doc, g.name_group FROM entity_mentions m JOIN mention_groups g"
+                " USING (text, label) WHERE m.doc IN (SELECT doc FROM cooccurring_docs)",
+            ):
+                for doc, name in chunk:
+                    group = ids.get(name) or ids.setdefault(name, _group_id(name))
+                    by_doc.setdefault(sys.intern(doc), set()).add(group)
+        return set().union(*(by_doc.get(d, set()) for d in docs))
+
+    return cooccurring
 
 
 def _neighbours(con: duckdb.DuckDBPyConnection, changed: set[str]) -> set[str]:
