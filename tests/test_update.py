@@ -82,6 +82,20 @@ def test_disputes_compared_a_few_claims_at_a_time_are_those_compared_all_at_once
         assert json.dumps(_export(db), sort_keys=True) == json.dumps(expected, sort_keys=True)
 
 
+def test_an_update_leaves_no_staged_rows_and_clears_those_a_killed_one_left(
+    tmp_path: Path, nlp: Language, halves: tuple[Path, Path]
+) -> None:
+    db = tmp_path / "s.duckdb"
+    killed = tmp_path / ".s.duckdb.update-killed"
+    killed.mkdir()
+    (killed / "disputes.parquet").write_bytes(b"the first rows of a file never finished")
+    another_store = tmp_path / ".t.duckdb.update-running"
+    another_store.mkdir()
+    ingest([halves[0]], settings=_settings(db), nlp=nlp)
+    assert not list(tmp_path.glob(".s.duckdb.update-*"))
+    assert another_store.is_dir()
+
+
 def test_an_update_with_nothing_new_does_nothing(
     tmp_path: Path, nlp: Language, halves: tuple[Path, Path]
 ) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -105,7 +106,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
     if settings is None:
         settings = _settings_of(con)
     resolution_settings = _resolution_settings(settings)
-    with store.transaction(), _Staged(con) as staged:
+    with store.transaction(), _Staged(store) as staged:
         new = _ids(con, "SELECT id FROM documents ANTI JOIN corpus_documents c ON c.doc = documents.id")
         gone = _ids(
             con, "SELECT doc FROM corpus_documents ANTI JOIN documents d ON d.id = corpus_documents.doc"
@@ -171,11 +172,18 @@ class _Staged:
     """Rows for the large tables of an update, gathered in Parquet files and inserted with one
     statement a table by ``flush``. Within one transaction DuckDB keeps every small insert in memory
     (about 300 bytes a row: 3 GB for the 11 million disputes of 100,000 synthetic documents), where
-    one insert from a file goes to the store as it is read."""
+    one insert from a file goes to the store as it is read.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self._con = con
-        self._folder = tempfile.TemporaryDirectory(prefix="claimgraph-update-")
+    The files are kept in a hidden folder beside the store (where DuckDB spills too). A folder left by
+    an update that was killed is removed by the next: only one process writes to a store at a time."""
+
+    def __init__(self, store: Store) -> None:
+        self._con = store.connection
+        beside = Path(store.path)
+        prefix = f".{beside.name}.update-"
+        for stale in beside.parent.glob(prefix + "*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self._folder = tempfile.TemporaryDirectory(prefix=prefix, dir=beside.parent)
         self._writers: dict[str, tuple[pq.ParquetWriter, pa.Schema]] = {}
 
     def __enter__(self) -> _Staged:
@@ -923,13 +931,13 @@ def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> No
     con = store.connection
     _temp_ids(con, "new_docs", _ids(con, "SELECT id FROM documents ORDER BY id"))
     _temp_ids(con, "gone_docs", [])
-    with _Staged(con) as staged:
+    with _Staged(store) as staged:
         groups, _ = _update_copies(con, CorpusUpdate(), staged)
-    con.execute("INSERT INTO corpus_documents SELECT doc, doc FROM new_docs")
-    _store_copy_groups(con, groups)
-    con.execute("DELETE FROM place_names")
-    _insert(con, "place_names", [sorted(_place_names(con))])
-    _index_restored_claims(con)
+        con.execute("INSERT INTO corpus_documents SELECT doc, doc FROM new_docs")
+        _store_copy_groups(con, groups)
+        con.execute("DELETE FROM place_names")
+        _insert(con, "place_names", [sorted(_place_names(con))])
+        _index_restored_claims(con, staged)
     home = _home(con, settings)
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
     _index_mention_groups(con)
@@ -941,7 +949,7 @@ def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> No
     _set_setting(con, "home", ",".join(sorted(home)))
 
 
-def _index_restored_claims(con: duckdb.DuckDBPyConnection) -> None:
+def _index_restored_claims(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
     stored = con.execute(
         'SELECT id, doc, start, "end", text, published FROM claims ORDER BY doc, start, id'
     ).fetchall()
@@ -987,9 +995,8 @@ def _index_restored_claims(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM claims")
     con.execute("DELETE FROM claim_blocks")
     assertions_kept = con.execute("SELECT * FROM claim_assertions ORDER BY rowid").fetchall()
-    with _Staged(con) as staged:
-        _insert_claims(staged, claims)
-        staged.flush()
+    _insert_claims(staged, claims)
+    staged.flush()
     # _insert_claims also writes what each reading asserts; the restored assertions are the export's.
     con.execute("DELETE FROM claim_assertions")
     _insert(con, "claim_assertions", list(zip(*assertions_kept, strict=True)))
