@@ -43,3 +43,4 @@ def test_dev_gold_scores(shared: Path, tmp_path: Path, nlp: Language) -> None:
     assert metrics["statements_recall"] >= 0.90
     assert metrics["statements_precision_lb"] >= 0.80
     assert metrics["said_on"] >= 0.90
+    assert metrics["techniques"] == 1.0

@@ -38,7 +38,6 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
     assert data["times"]
     for time in data["times"]:
         assert texts[time["doc"]][time["start"] : time["end"]] == time["text"]
-    # Stages that do not exist yet export as empty lists, never as missing keys.
     assert data["quantities"]
     for quantity in data["quantities"]:
         assert texts[quantity["doc"]][quantity["start"] : quantity["end"]] == quantity["text"]
@@ -50,8 +49,14 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
     assert data["disputes"], "the sample corpus holds disputes by design"
     for dispute in data["disputes"]:
         assert dispute["a"]["doc"] != dispute["b"]["doc"]
-    for kind in ("techniques",):
-        assert data[kind] == []
+    assert data["techniques"], "the sample corpus quotes loaded language"
+    spoken = {(s["doc"], s["start"], s["end"]) for s in data["statements"]}
+    for technique in data["techniques"]:
+        assert texts[technique["doc"]][technique["start"] : technique["end"]] == technique["text"]
+        assert technique["voice"] in ("speaker", "outlet")
+        inside = any(d == technique["doc"] and s <= technique["start"] and technique["end"] <= e
+                     for d, s, e in spoken)  # fmt: skip
+        assert not inside or technique["voice"] == "speaker"
 
 
 def test_schema_rejects_a_broken_export(sample_db: Path) -> None:

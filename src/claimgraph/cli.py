@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "commit_every", kind=int)
     _setting_option(p, "max_file_bytes", kind=int)
     _setting_option(p, "kb")
+    _setting_option(p, "techniques_lexicon")
     _setting_option(p, "engine")
     _setting_option(p, "scheduler")
     _setting_option(p, "shard_docs", kind=int)
@@ -240,7 +241,7 @@ def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         f"imported {args.export_file} into {settings.db} in {report.seconds:.1f} s: "
         f"{report.documents} documents, {report.entities} entities, {report.statements} statements, "
         f"{report.times} times, {report.quantities} quantities, {report.claims} claim sentences, "
-        f"{report.disputes} disputes"
+        f"{report.disputes} disputes, {report.techniques} techniques"
     )
     return 0
 

@@ -16,7 +16,7 @@ from typing import Any, Final, Literal
 
 from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
-from claimgraph.models import Document, Entity, Quantity, Span, Statement, TimeMention
+from claimgraph.models import Document, Entity, Quantity, Span, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
@@ -25,7 +25,7 @@ FORMAT_NAME: Final = "claimgraph-export/1"
 ExportFormat = Literal["json", "jsonl", "csv"]
 EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = ("json", "jsonl", "csv")
 
-# Record kinds of the contract, in order. Stages not built yet export as empty lists.
+# Record kinds of the contract, in order.
 RECORD_KINDS: Final = (
     "documents",
     "entities",
@@ -51,7 +51,7 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "claim_sources": ("claim", "doc", "start", "end"),
     "disputes": ("id", "kind", "topic", "a_doc", "a_start", "a_end", "a_statement",
                  "b_doc", "b_start", "b_end", "b_statement", "explanation"),
-    "techniques": ("doc", "start", "end", "text", "technique"),
+    "techniques": ("doc", "start", "end", "text", "technique", "rule", "voice", "stage"),
 }  # fmt: skip
 
 
@@ -115,6 +115,19 @@ def quantity_record(quantity: Quantity) -> dict[str, Any]:
         "high": quantity.high,
         "qualifier": quantity.qualifier,
         "stage": quantity.stage,
+    }
+
+
+def technique_record(technique: TechniqueSpan) -> dict[str, Any]:
+    return {
+        "doc": technique.span.doc,
+        "start": technique.span.start,
+        "end": technique.span.end,
+        "text": technique.text,
+        "technique": technique.technique,
+        "rule": technique.rule,
+        "voice": technique.voice,
+        "stage": technique.stage,
     }
 
 
@@ -210,6 +223,8 @@ def iter_records(
         yield "claims", claim_record(group)
     for dispute in corpus_disputes(store):
         yield "disputes", dispute_record(dispute)
+    for technique in store.techniques():
+        yield "techniques", technique_record(technique)
 
 
 def build_export(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:

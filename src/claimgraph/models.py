@@ -119,6 +119,21 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class TechniqueSpan:
+    """Words that persuade rather than inform: ``technique`` is a name from the SemEval/CheckThat!
+    persuasion taxonomy ("Name_Calling-Labeling", "Loaded_Language", ...), ``rule`` the lexicon entry
+    that fired, as the lexicon writes it, and ``voice`` whose words they are: "speaker" inside a
+    quotation or a statement's content, "outlet" in the outlet's own narration."""
+
+    span: Span
+    text: str
+    technique: str
+    rule: str
+    voice: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     source: str
     reason: str

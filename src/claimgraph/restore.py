@@ -1,7 +1,7 @@
 """`claimgraph import`: a JSON export (``claimgraph-export/1``) read back into a new store.
 
 The stored rows are restored as the export gives them, so nothing is analysed again: documents,
-statements, times and quantities row for row; entities with their mentions and rank (the export's
+statements, times, quantities and techniques row for row; entities with their mentions and rank (the export's
 order); claims as the sentences (``doc:start``) each claim group lists, with the group's normal form;
 disputes between those sentences. What the store keeps and the export does not carry is derived,
 always the same way for the same export:
@@ -48,6 +48,7 @@ from claimgraph.models import (
     Span,
     Speaker,
     Statement,
+    TechniqueSpan,
     TimeMention,
 )
 from claimgraph.resolve.names import name_keys
@@ -71,6 +72,7 @@ class ImportReport:
     claims: int
     """Claim sentences restored (a claim group of the export lists several)."""
     disputes: int
+    techniques: int
     seconds: float
 
 
@@ -103,6 +105,7 @@ class _Restored:
     quantities: tuple[Quantity, ...]
     claims: tuple[_ClaimRow, ...]
     disputes: tuple[_DisputeRow, ...]
+    techniques: tuple[TechniqueSpan, ...] = ()
 
 
 def import_export(path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> ImportReport:
@@ -139,6 +142,7 @@ def import_export(path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) ->
         quantities=len(restored.quantities),
         claims=len({c.span for c in restored.claims}),
         disputes=len(restored.disputes),
+        techniques=len(restored.techniques),
         seconds=time.perf_counter() - started,
     )
 
@@ -194,9 +198,6 @@ class _Parser:
         if data["format"] != FORMAT_NAME:
             self.fail("", f"format is {data['format']!r}; this claimgraph imports {FORMAT_NAME!r}")
         lists = {kind: self._list(data, kind, "") for kind in RECORD_KINDS}
-        if lists["techniques"]:
-            found = len(lists["techniques"])
-            self.fail("techniques", f"{found} records, but this claimgraph stores no techniques yet")
         documents = tuple(self._each(lists["documents"], "documents", self._document))
         if len({d.content_hash for d in documents}) != len(documents):
             self.fail("documents", "two documents share a content_hash")
@@ -239,6 +240,7 @@ class _Parser:
             quantities=tuple(self._each(lists["quantities"], "quantities", self._quantity)),
             claims=claims,
             disputes=disputes,
+            techniques=tuple(self._each(lists["techniques"], "techniques", self._technique)),
         )
 
     def _each(
@@ -445,6 +447,16 @@ class _Parser:
             stage=self._str(record, "stage", where),
         )
 
+    def _technique(self, record: Mapping[str, Any], where: str) -> TechniqueSpan:
+        return TechniqueSpan(
+            span=self._span(record, where, text_key="text"),
+            text=self._str(record, "text", where),
+            technique=self._str(record, "technique", where),
+            rule=self._str(record, "rule", where),
+            voice=self._str(record, "voice", where),
+            stage=self._str(record, "stage", where),
+        )
+
     def _claim(self, record: Mapping[str, Any], where: str) -> list[_ClaimRow]:
         topic = self._opt_str(record, "topic", where)
         predicate = self._str(record, "predicate", where)
@@ -514,6 +526,7 @@ def _write(store: Store, restored: _Restored, *, settings: Settings) -> None:
         statements=restored.statements,
         times=restored.times,
         quantities=restored.quantities,
+        techniques=restored.techniques,
         claim_sentences=[
             sentence
             for doc in restored.documents

@@ -112,10 +112,10 @@ def test_a_failed_task_keeps_the_partitions_stored_before_it(
     monkeypatch.setattr(cluster, "_worker_pipeline", lambda settings: nlp)
     real_records = pipeline.document_records
 
-    def fail_on_poison(prepared: pipeline.Prepared, spacy_doc: object) -> object:
+    def fail_on_poison(prepared: pipeline.Prepared, spacy_doc: object, *, settings: Settings) -> object:
         if "POISON" in prepared.cleaned.text:
             raise RuntimeError("worker failed")
-        return real_records(prepared, spacy_doc)  # type: ignore[arg-type]
+        return real_records(prepared, spacy_doc, settings=settings)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "document_records", fail_on_poison)
     corpus = tmp_path / "in"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from claimgraph.errors import InputNotFound
+from claimgraph.errors import InputNotFound, UsageError
 from claimgraph.ingest import ingest
 from claimgraph.settings import Settings
 from claimgraph.store import Store
@@ -157,3 +157,30 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path, nlp: Lan
         with Store(chosen.db, read_only=True) as store:
             exports.append(build_export(store, settings=chosen))
     assert exports[0] == exports[1]
+
+
+def test_ingest_flags_techniques_with_the_users_lexicon(tmp_path: Path, nlp: Language) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE.replace("hold the line", "crush the invaders"))
+    own = tmp_path / "lexicon.csv"
+    own.write_text("pattern,kind,technique,note\ninvader,stem,Name_Calling-Labeling,our test entry\n")
+    ingest([corpus], settings=settings(tmp_path).with_overrides(techniques_lexicon=str(own)), nlp=nlp)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        (doc,) = store.documents()
+        (found,) = store.techniques()
+    assert (found.text, found.technique, found.rule, found.voice) == (
+        "invaders",
+        "Name_Calling-Labeling",
+        "invader",
+        "speaker",
+    )
+    assert doc.text[found.span.start : found.span.end] == "invaders"
+
+
+def test_a_broken_lexicon_stops_ingest_before_anything_is_stored(tmp_path: Path) -> None:
+    own = tmp_path / "lexicon.csv"
+    own.write_text("pattern,kind,technique,note\ninvader,stem,Name-Calling,misspelt technique\n")
+    with pytest.raises(UsageError, match="line 2: 'Name-Calling' is not a technique"):
+        ingest([tmp_path], settings=settings(tmp_path).with_overrides(techniques_lexicon=str(own)))
+    assert not Path(settings(tmp_path).db).exists()

@@ -32,6 +32,7 @@ from claimgraph.models import (
     RawDocument,
     Rejection,
     Statement,
+    TechniqueSpan,
     TimeMention,
 )
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
@@ -101,6 +102,7 @@ class DocumentRecords:
     times: list[TimeMention]
     quantities: list[Quantity]
     claim_sentences: list[ClaimSentence]
+    techniques: list[TechniqueSpan]
     replaces_earlier_version: bool
 
 
@@ -122,6 +124,11 @@ def ingest(
     With ``settings.engine`` "dask" the per-document stages run on a dask.distributed cluster
     (claimgraph.ingest.cluster) and ``nlp`` is not used: every worker loads its own pipeline.
     """
+    from claimgraph.extract.techniques import load_lexicon
+
+    # A broken lexicon of the user's is reported before anything is read or stored, not at the first
+    # document of some batch.
+    load_lexicon(settings.techniques_lexicon)
     if settings.engine == "dask":
         from claimgraph.ingest.cluster import ingest_on_cluster
 
@@ -212,7 +219,7 @@ def analysed(
     for spacy_doc, prepared in nlp.pipe(texts(), as_tuples=True, batch_size=settings.nlp_batch_size):
         while rejected:
             yield rejected.popleft()
-        yield document_records(prepared, spacy_doc)
+        yield document_records(prepared, spacy_doc, settings=settings)
     yield from rejected
 
 
@@ -313,24 +320,34 @@ def pending_inputs(
             yield Pending(item, replaces_earlier_version=item.source in stored)
 
 
-def document_records(prepared: Prepared, spacy_doc: Doc) -> DocumentRecords:
+def document_records(
+    prepared: Prepared, spacy_doc: Doc, *, settings: Settings = DEFAULT_SETTINGS
+) -> DocumentRecords:
     """The per-document stages after spaCy, on one cleaned input and its parse: every engine's one
     definition of what a document yields."""
     from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
     from claimgraph.extract.statements import extract_statements
+    from claimgraph.extract.techniques import find_techniques, load_lexicon
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions
 
     doc = _document(prepared)
     found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
+    statements = extract_statements(doc.id, spacy_doc, published=doc.metadata.published)
     return DocumentRecords(
         document=doc,
         mentions=entity_mentions(doc.id, spacy_doc),
-        statements=extract_statements(doc.id, spacy_doc, published=doc.metadata.published),
+        statements=statements,
         times=found_times,
         quantities=find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times]),
         claim_sentences=claim_sentences(doc.id, doc.text, published=doc.metadata.published),
+        techniques=find_techniques(
+            doc.id,
+            doc.text,
+            speech=[(s.content.start, s.content.end) for s in statements],
+            lexicon=load_lexicon(settings.techniques_lexicon),
+        ),
         replaces_earlier_version=prepared.replaces_earlier_version,
     )
 
@@ -344,6 +361,7 @@ def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
         times=[t for r in records for t in r.times],
         quantities=[q for r in records for q in r.quantities],
         claim_sentences=[c for r in records for c in r.claim_sentences],
+        techniques=[t for r in records for t in r.techniques],
     )
 
 

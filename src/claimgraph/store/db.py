@@ -25,12 +25,13 @@ from claimgraph.models import (
     Span,
     Speaker,
     Statement,
+    TechniqueSpan,
     TimeMention,
 )
 from claimgraph.store.schema import MIGRATIONS
 
-SpanRecord = EntityMention | TimeMention | Quantity | ClaimSentence
-R = TypeVar("R", EntityMention, TimeMention, Quantity)
+SpanRecord = EntityMention | TimeMention | Quantity | ClaimSentence | TechniqueSpan
+R = TypeVar("R", EntityMention, TimeMention, Quantity, TechniqueSpan)
 
 
 def _record_fields(record: type[SpanRecord]) -> list[str]:
@@ -48,6 +49,7 @@ class StoredBatch:
     times: Sequence[TimeMention] = ()
     quantities: Sequence[Quantity] = ()
     claim_sentences: Sequence[ClaimSentence] = ()
+    techniques: Sequence[TechniqueSpan] = ()
 
 
 Columns = dict[str, list[Any]]
@@ -60,11 +62,19 @@ PARQUET_TABLES: Final = (
     "times",
     "entity_mentions",
     "claim_sentences",
+    "techniques",
     "rejections",
 )
 """The files of a batch written as Parquet, one per table; load_parquet_batch stores them."""
 
-DOCUMENT_TABLES: Final = ("entity_mentions", "statements", "times", "quantities", "claim_sentences")
+DOCUMENT_TABLES: Final = (
+    "entity_mentions",
+    "statements",
+    "times",
+    "quantities",
+    "claim_sentences",
+    "techniques",
+)
 """The per-document stages' tables, keyed by ``doc``: a document's rows in them are stored and removed
 in the transaction that stores or removes its row in ``documents``."""
 
@@ -83,6 +93,7 @@ def batch_tables(batch: StoredBatch) -> dict[str, Columns]:
         "times": span_columns(TimeMention, batch.times),
         "entity_mentions": span_columns(EntityMention, batch.mentions),
         "claim_sentences": span_columns(ClaimSentence, batch.claim_sentences),
+        "techniques": span_columns(TechniqueSpan, batch.techniques),
     }
 
 
@@ -394,6 +405,9 @@ class Store:
 
     def quantities(self, *, doc: str | None = None) -> list[Quantity]:
         return self._spans("quantities", Quantity, doc)
+
+    def techniques(self, *, doc: str | None = None) -> list[TechniqueSpan]:
+        return self._spans("techniques", TechniqueSpan, doc)
 
     def _text_of(self, doc_id: str) -> str:
         if doc_id not in self._text_cache:

@@ -198,4 +198,22 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX claim_sentences_doc ON claim_sentences (doc);
         """,
     ),
+    (
+        "0010_techniques",
+        """
+        -- A per-document stage: loaded language and persuasion techniques (claimgraph.extract.techniques).
+        -- Documents stored before it have no rows here until `claimgraph ingest --force`.
+        CREATE TABLE techniques (
+            doc        VARCHAR NOT NULL,
+            start      INTEGER NOT NULL,
+            "end"      INTEGER NOT NULL,
+            text       VARCHAR NOT NULL,
+            technique  VARCHAR NOT NULL,
+            rule       VARCHAR NOT NULL,
+            voice      VARCHAR NOT NULL,
+            stage      VARCHAR NOT NULL
+        );
+        CREATE INDEX techniques_doc ON techniques (doc);
+        """,
+    ),
 )

@@ -1,0 +1,208 @@
+"""Loaded language and persuasion techniques, span by span, from curated lexicons.
+
+A lexicon is a CSV file with the columns ``pattern, kind, technique, note`` (lines starting with ``#``
+are comments). ``kind`` says how the pattern is read:
+
+- ``phrase``: the words as written, in any case, with any run of spaces or hyphens between them
+  ("meat grinder" also finds "meat-grinder" and "meatgrinder");
+- ``stem``: a phrase whose last word may take an ending of up to three letters, for inflections
+  and plurals ("occupier" finds "occupiers", "окупант" finds "окупантів");
+- ``regex``: a Python regular expression, for transliteration variants and for words a stem would
+  over-match ("orcs?" must not find "orchestra").
+
+Every pattern matches whole words only, without regard to case. ``technique`` is a name of the
+SemEval/CheckThat! persuasion taxonomy (``TECHNIQUES``); ``note`` says why the words persuade rather
+than inform. The bundled lexicon is ``claimgraph/data/techniques.csv``; a user's own file (the
+``techniques_lexicon`` setting) is read beside it and wins where both match the same words, so a
+user can relabel a bundled entry as well as add new ones.
+
+Where matches overlap, the one starting first wins, then the longer ("neo-Nazis" over "Nazis"), then
+the entry read first. Whose words a span is (``voice``): "speaker" when it lies inside a quotation
+or the content of an attributed statement, else "outlet".
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from claimgraph.errors import UsageError
+from claimgraph.extract.quotes import find_quotes
+from claimgraph.models import Span, TechniqueSpan
+
+STAGE: Final = "techniques-lexicon"
+USER_STAGE: Final = "techniques-user-lexicon"
+KINDS: Final = ("phrase", "stem", "regex")
+COLUMNS: Final = ("pattern", "kind", "technique", "note")
+
+TECHNIQUES: Final = frozenset(
+    {
+        "Name_Calling-Labeling",
+        "Loaded_Language",
+        "Appeal_to_Fear-Prejudice",
+        "Doubt",
+        "Exaggeration-Minimisation",
+        "Flag_Waving",
+        "Repetition",
+        "Slogans",
+        "Whataboutism",
+        "Causal_Oversimplification",
+        "Black-and-White_Fallacy",
+        "Thought-terminating_Cliches",
+        "Appeal_to_Authority",
+        "Bandwagon",
+        "Red_Herring",
+        "Straw_Man",
+        "Obfuscation-Vagueness-Confusion",
+        "Reductio_ad_hitlerum",
+        "Appeal_to_Hypocrisy",
+        "Guilt_by_Association",
+        "Appeal_to_Values",
+        "Appeal_to_Popularity",
+        "Conversation_Killer",
+        "Questioning_the_Reputation",
+    }
+)
+"""The technique names a lexicon may use: those of SemEval-2020 task 11 and SemEval-2023 task 3."""
+
+# Spaces and hyphens of every width that news copy puts between the words of a phrase.
+_JOINER: Final = r"[\s\-\u2010\u2011\u2012\u2013]*"
+_APOSTROPHES: Final = "'\u2019\u02bc"
+_STEM_ENDING: Final = r"[^\W\d_]{0,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    pattern: str
+    kind: str
+    technique: str
+    note: str
+    stage: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Entries in the order they win ties: a user's file before the bundled one."""
+
+    entries: tuple[LexiconEntry, ...]
+
+
+def bundled_lexicon_text() -> str:
+    return resources.files("claimgraph").joinpath("data", "techniques.csv").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(user_file: str | None = None) -> Lexicon:
+    """The bundled lexicon, with the entries of ``user_file`` (a path) ahead of it when given.
+    Cached per path: ingest asks once per document."""
+    bundled = parse_lexicon(bundled_lexicon_text(), origin="the bundled techniques lexicon", stage=STAGE)
+    if user_file is None:
+        return Lexicon(bundled)
+    path = Path(user_file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the techniques lexicon ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: the techniques lexicon is not UTF-8 text ({exc})") from exc
+    return Lexicon(parse_lexicon(text, origin=str(path), stage=USER_STAGE) + bundled)
+
+
+def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, ...]:
+    """The entries of a lexicon file's text; an error names ``origin`` and the line at fault."""
+    # Comments go before the CSV reader sees the text, keeping line numbers for messages.
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if not line.startswith("#")]
+    numbered = [(n, line) for n, line in numbered if line.strip()]
+    if not numbered:
+        return ()
+    # One row a line, so that a message can name the line.
+    rows = [next(csv.reader([line])) for _, line in numbered]
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise UsageError(f"{origin}: a techniques lexicon needs the column(s) {', '.join(missing)}")
+    at = {name: header.index(name) for name in COLUMNS}
+    entries = []
+    for (line, _), row in zip(numbered[1:], rows[1:], strict=True):
+        where = f"{origin}, line {line}"
+        if len(row) < len(header):
+            raise UsageError(f"{where}: expected {len(header)} columns, found {len(row)}")
+        pattern, kind, technique, note = (row[at[c]].strip() for c in COLUMNS)
+        if not pattern:
+            raise UsageError(f"{where}: the pattern is empty")
+        if kind not in KINDS:
+            raise UsageError(f"{where}: kind {kind!r} is none of {', '.join(KINDS)}")
+        if technique not in TECHNIQUES:
+            raise UsageError(f"{where}: {technique!r} is not a technique of the persuasion taxonomy")
+        entries.append(
+            LexiconEntry(pattern, kind, technique, note, stage, _compile(pattern, kind, where=where))
+        )
+    return tuple(entries)
+
+
+def _compile(pattern: str, kind: str, *, where: str) -> re.Pattern[str]:
+    if kind == "regex":
+        body = pattern
+    else:
+        words = [w for w in re.split(r"[\s\-]+", pattern) if w]
+        escaped = [_literal(word) for word in words]
+        if kind == "stem":
+            escaped[-1] += _STEM_ENDING
+        body = _JOINER.join(escaped)
+    try:
+        compiled = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise UsageError(f"{where}: not a valid pattern ({exc})") from exc
+    if compiled.search(""):
+        raise UsageError(f"{where}: the pattern matches empty text")
+    return compiled
+
+
+def _literal(word: str) -> str:
+    # An apostrophe in a phrase stands for every way copy writes one ("Putin's", "Putin’s").
+    return "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word)
+
+
+def find_techniques(
+    doc_id: str,
+    text: str,
+    *,
+    speech: Sequence[tuple[int, int]] = (),
+    lexicon: Lexicon | None = None,
+) -> list[TechniqueSpan]:
+    """The technique spans of one document's cleaned text, in text order. ``speech`` holds the
+    (start, end) of words attributed to a speaker besides the quotations found in ``text``, such as
+    the content of indirect statements."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    found: list[tuple[int, int, int, LexiconEntry]] = []
+    for rank, entry in enumerate(lexicon.entries):
+        for match in entry.regex.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), rank, entry))
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    spoken = [(q.inner_start, q.inner_end) for q in find_quotes(text)] + list(speech)
+    out: list[TechniqueSpan] = []
+    reached = 0
+    for start, end, _, entry in found:
+        if start < reached:
+            continue
+        reached = end
+        voice = "speaker" if any(s <= start and end <= e for s, e in spoken) else "outlet"
+        out.append(
+            TechniqueSpan(
+                span=Span(doc_id, start, end),
+                text=text[start:end],
+                technique=entry.technique,
+                rule=entry.pattern,
+                voice=voice,
+                stage=entry.stage,
+            )
+        )
+    return out

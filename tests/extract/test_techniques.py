@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.errors import UsageError
+from claimgraph.extract.techniques import (
+    STAGE,
+    TECHNIQUES,
+    USER_STAGE,
+    bundled_lexicon_text,
+    find_techniques,
+    load_lexicon,
+    parse_lexicon,
+)
+from tests.strategies import news_text
+
+
+def found(text: str, *, speech: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, str]]:
+    return [(t.text, t.technique, t.voice) for t in find_techniques("d", text, speech=speech)]
+
+
+def test_labels_in_every_direction_and_their_variants() -> None:
+    text = (
+        "The occupiers shelled the town. Okupants and okupanty alike, said the post. The orcs retreated, "
+        "the rashists and ruscists regrouped, and Moscow again called Kyiv's leaders neo-Nazis and the "
+        "Kiev regime a junta, while the Kyiv junta answered. Окупанти пішли."
+    )
+    assert [(t, k) for t, k, _ in found(text)] == [
+        ("occupiers", "Name_Calling-Labeling"),
+        ("Okupants", "Name_Calling-Labeling"),
+        ("okupanty", "Name_Calling-Labeling"),
+        ("orcs", "Name_Calling-Labeling"),
+        ("rashists", "Name_Calling-Labeling"),
+        ("ruscists", "Name_Calling-Labeling"),
+        ("neo-Nazis", "Name_Calling-Labeling"),
+        ("Kiev regime", "Name_Calling-Labeling"),
+        ("Kyiv junta", "Name_Calling-Labeling"),
+        ("Окупанти", "Name_Calling-Labeling"),
+    ]
+
+
+def test_loaded_phrases_and_other_techniques() -> None:
+    text = (
+        "They were sent as cannon fodder into the meat-grinder in human wave attacks. "
+        "He called Putin the bunker grandpa and the general a piece of s*** and spoke of genocide. "
+        "The so-called referendum; Europe will be next. Russia is a terrorist state. Never, never, never."
+    )
+    assert [(t, k) for t, k, _ in found(text)] == [
+        ("cannon fodder", "Loaded_Language"),
+        ("meat-grinder", "Loaded_Language"),
+        ("human wave attacks", "Loaded_Language"),
+        ("bunker grandpa", "Name_Calling-Labeling"),
+        ("piece of s***", "Name_Calling-Labeling"),
+        ("genocide", "Loaded_Language"),
+        ("so-called", "Doubt"),
+        ("will be next", "Appeal_to_Fear-Prejudice"),
+        ("terrorist state", "Name_Calling-Labeling"),
+        ("Never, never, never", "Repetition"),
+    ]
+
+
+def test_whole_words_only_and_neutral_lookalikes() -> None:
+    assert found("An orchestra played for the occupants of the building; the orca swam.") == []
+    assert found("The vote will be next week and the attack was staged from Belarus.") == []
+    assert found("Anti-fascist rallies; the Nazis of 1941") == [("Nazis", "Name_Calling-Labeling", "outlet")]
+
+
+def test_offsets_are_the_text_and_overlaps_keep_the_longer() -> None:
+    text = "Moscow calls them neo-Nazis; the puppet regime in Kyiv, it says, answers to the West."
+    spans = find_techniques("doc-1", text)
+    assert [t.text for t in spans] == ["neo-Nazis", "puppet regime"]
+    for t in spans:
+        assert t.span.doc == "doc-1"
+        assert text[t.span.start : t.span.end] == t.text
+        assert t.stage == STAGE
+    assert spans[1].rule.startswith("(?:kiev|kyiv")
+
+
+def test_voice_is_the_speaker_inside_quotes_and_statements_else_the_outlet() -> None:
+    text = (
+        'The occupiers advanced. "The orcs will not pass," the commander said. '
+        "He said that the rashists had fled."
+    )
+    reported = text.index("the rashists")
+    assert found(text) == [
+        ("occupiers", "Name_Calling-Labeling", "outlet"),
+        ("orcs", "Name_Calling-Labeling", "speaker"),
+        ("rashists", "Name_Calling-Labeling", "outlet"),
+    ]
+    *_, last = found(text, speech=[(reported, len(text) - 1)])
+    assert last == ("rashists", "Name_Calling-Labeling", "speaker")
+
+
+def test_a_users_lexicon_adds_entries_and_wins_ties(tmp_path: Path) -> None:
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "# our own words\npattern,kind,technique,note\n"
+        "occupier,stem,Loaded_Language,relabelled for this project\n"
+        "liberator,stem,Loaded_Language,the invader's word for itself\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(str(own))
+    spans = find_techniques("d", "The liberators and the occupiers, and the orcs.", lexicon=lexicon)
+    assert [(t.text, t.technique, t.stage) for t in spans] == [
+        ("liberators", "Loaded_Language", USER_STAGE),
+        ("occupiers", "Loaded_Language", USER_STAGE),
+        ("orcs", "Name_Calling-Labeling", STAGE),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("pattern,kind,technique\n", "needs the column(s) note"),
+        ("pattern,kind,technique,note\norcs,glob,Loaded_Language,x\n", "line 2: kind 'glob'"),
+        ("pattern,kind,technique,note\norcs,phrase,Propaganda,x\n", "line 2: 'Propaganda' is not"),
+        ("pattern,kind,technique,note\n(orcs,regex,Loaded_Language,x\n", "line 2: not a valid pattern"),
+        ("pattern,kind,technique,note\n# c\n(?:x)?,regex,Loaded_Language,x\n", "line 3: the pattern matches"),
+        ("pattern,kind,technique,note\n,phrase,Loaded_Language,x\n", "line 2: the pattern is empty"),
+    ],
+)
+def test_a_broken_lexicon_names_the_line(content: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+        parse_lexicon(content, origin="mine.csv", stage=USER_STAGE)
+
+
+def test_a_missing_lexicon_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot read the techniques lexicon"):
+        load_lexicon(str(tmp_path / "absent.csv"))
+
+
+def test_the_bundled_lexicon_is_valid_and_explained() -> None:
+    entries = parse_lexicon(bundled_lexicon_text(), origin="bundled", stage=STAGE)
+    assert len(entries) >= 80
+    assert {e.technique for e in entries} <= TECHNIQUES
+    assert all(e.note for e in entries)
+    assert len({e.technique for e in entries}) >= 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text() | st.text(max_size=120), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 40))))
+def test_never_crashes_and_spans_are_valid(text: str, speech: list[tuple[int, int]]) -> None:
+    spans = find_techniques("d", text, speech=[(s, s + n) for s, n in speech])
+    reached = 0
+    for t in spans:
+        assert reached <= t.span.start < t.span.end <= len(text)
+        assert text[t.span.start : t.span.end] == t.text
+        assert t.voice in ("speaker", "outlet")
+        assert t.technique in TECHNIQUES
+        reached = t.span.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["occupiers", "cannon fodder", "bunker grandpa", "orcs", "so-called"]), news_text())
+def test_a_phrase_is_found_wherever_it_stands(phrase: str, around: str) -> None:
+    text = f"{around} {phrase} {around}"
+    spans = find_techniques("d", text)
+    start = len(around) + 1
+    assert any(t.span.start <= start and start + len(phrase) <= t.span.end for t in spans)
