@@ -7,6 +7,7 @@ import pytest
 
 from claimgraph import docs
 from claimgraph.cli import main
+from claimgraph.store import Store
 
 from .conftest import REPO, SAMPLES
 
@@ -117,3 +118,28 @@ def test_disputes_lists_both_sides_with_outlet_and_date(
     records = json.loads(capsys.readouterr().out)
     assert {r["kind"] for r in records} >= {"numeric", "status"}
     assert all(r["a"]["doc"] != r["b"]["doc"] for r in records)
+
+
+def test_techniques_gives_rates_by_outlet_and_speaker(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["techniques", "--db", str(sample_db), "--json"]) == 0
+    rates = json.loads(capsys.readouterr().out)
+    with Store(sample_db, read_only=True) as store:
+        found = store.techniques()
+        outlets = {d.metadata.outlet or "(outlet unknown)" for d in store.documents()}
+    assert {r["name"] for r in rates if r["by"] == "outlet"} == outlets
+    by_voice = {voice: sum(t.voice == voice for t in found) for voice in ("outlet", "speaker")}
+    assert sum(r["spans"] for r in rates if r["by"] == "outlet") == by_voice["outlet"]
+    # Quoted words that no statement attributes count for nobody.
+    assert 0 < sum(r["spans"] for r in rates if r["by"] == "speaker") <= by_voice["speaker"]
+    for r in rates:
+        assert r["spans"] == sum(count for _, count in r["techniques"])
+        assert r["per_1000_words"] == (round(1000 * r["spans"] / r["words"], 2) if r["words"] else 0.0)
+    speakers = [r for r in rates if r["by"] == "speaker"]
+    assert speakers == sorted(speakers, key=lambda r: (-r["per_1000_words"], -r["spans"], r["name"]))
+
+    assert main(["techniques", "--db", str(sample_db), "--by", "speaker"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("speaker ") and "per 1,000 words" in out
+    assert "\noutlet " not in out

@@ -148,6 +148,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     p = sub.add_parser(
+        "techniques",
+        help="how often each outlet and speaker uses loaded language: spans per 1,000 of their words",
+        description=(
+            "Technique spans per 1,000 words, highest rate first. An outlet's words are its articles\n"
+            "outside attributed statements, and its spans those in its own voice; a speaker's words are\n"
+            "their statements, and their spans those inside them."
+        ),
+        formatter_class=_formatter,
+    )
+    _setting_option(p, "db")
+    _setting_option(p, "kb")
+    p.add_argument("--by", choices=("outlet", "speaker"), help="only outlets, or only speakers")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = sub.add_parser(
         "entity",
         help="show an entity: its names, mentions per document, and why its names were merged",
         formatter_class=_formatter,
@@ -411,6 +426,29 @@ def _cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_techniques(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.query import technique_rates
+    from claimgraph.store import Store
+
+    with Store(settings.db, read_only=True) as store:
+        rates = [r for r in technique_rates(store, settings=settings) if args.by in (None, r.by)]
+    if args.json:
+        print(json.dumps([asdict(r) for r in rates], ensure_ascii=False, indent=1))
+        return 0
+    if not rates:
+        print("no documents in the store")
+    for by in ("outlet", "speaker"):
+        rows = [r for r in rates if r.by == by]
+        if not rows:
+            continue
+        print(f"{by:<40} {'words':>7} {'spans':>6} {'per 1,000 words':>16}  techniques")
+        for r in rows:
+            used = ", ".join(f"{name} {count}" for name, count in r.techniques)
+            print(f"{r.name[:40]:<40} {r.words:>7,} {r.spans:>6} {r.per_1000_words:>16.2f}  {used}")
+        print()
+    return 0
+
+
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "export": _cmd_export,
@@ -419,6 +457,7 @@ _COMMANDS = {
     "search": _cmd_search,
     "entity": _cmd_entity,
     "disputes": _cmd_disputes,
+    "techniques": _cmd_techniques,
     "serve": _cmd_serve,
 }
 

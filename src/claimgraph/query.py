@@ -1,4 +1,5 @@
-"""Read-side library functions behind `claimgraph show`, `search` and `entity` (and later the API)."""
+"""Read-side library functions behind `claimgraph show`, `search`, `entity` and `techniques` (and later
+the API)."""
 
 from __future__ import annotations
 
@@ -216,3 +217,74 @@ def dispute_views(store: Store) -> list[DisputeView]:
 
     disputes = corpus_disputes(store)
     return [DisputeView(d.id, d.kind, d.topic, d.explanation, side(d.a), side(d.b)) for d in disputes]
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueRate:
+    """How often one outlet or speaker uses techniques: ``spans`` in ``words`` of their own words,
+    ``per_1000_words`` the rate, ``techniques`` the spans by technique, most used first."""
+
+    by: str  # "outlet" or "speaker"
+    name: str
+    words: int
+    spans: int
+    per_1000_words: float
+    techniques: tuple[tuple[str, int], ...]
+
+
+UNKNOWN_OUTLET = "(outlet unknown)"
+
+
+def technique_rates(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> list[TechniqueRate]:
+    """Technique spans per 1,000 words, by outlet and by speaker, highest rate first.
+
+    An outlet's words are those of its articles outside attributed statements, and its spans those in
+    its own voice; a speaker's words are the contents of their statements, and their spans those
+    lying in them. A speaker is named as their entity is (every spelling counted as one), else by the
+    words that name them; quoted words that no statement attributes count for nobody."""
+    from claimgraph.export import EntityIndex  # deferred: export imports this module
+
+    statements = store.statements()
+    entities = corpus_entities(store, settings=settings).entities
+    names = {e.id: e.name for e in entities}
+    index = EntityIndex(entities)
+    spoken_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    words: Counter[tuple[str, str]] = Counter()
+    spoken_words: Counter[str] = Counter()
+    for s in statements:
+        speaker = s.speaker
+        entity = None if speaker.anonymous else index.entity_at(speaker.referent or speaker.span)
+        who = names.get(entity, speaker.text) if entity is not None else speaker.text
+        spoken_by[s.content.doc].append((s.content.start, s.content.end, who))
+        count = len(s.content_text.split())
+        words["speaker", who] += count
+        spoken_words[s.content.doc] += count
+    outlet_of: dict[str, str] = {}
+    for doc in store.documents():
+        outlet = doc.metadata.outlet or UNKNOWN_OUTLET
+        outlet_of[doc.id] = outlet
+        words["outlet", outlet] += max(0, len(doc.text.split()) - spoken_words[doc.id])
+    found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for t in store.techniques():
+        if t.voice == "outlet":
+            found["outlet", outlet_of[t.span.doc]][t.technique] += 1
+            continue
+        for start, end, who in spoken_by.get(t.span.doc, ()):
+            if start <= t.span.start and t.span.end <= end:
+                found["speaker", who][t.technique] += 1
+                break
+    rates = []
+    for (by, name), count in words.items():
+        techniques = found.get((by, name), Counter())
+        spans = sum(techniques.values())
+        rates.append(
+            TechniqueRate(
+                by=by,
+                name=name,
+                words=count,
+                spans=spans,
+                per_1000_words=round(1000 * spans / count, 2) if count else 0.0,
+                techniques=tuple(sorted(techniques.items(), key=lambda kv: (-kv[1], kv[0]))),
+            )
+        )
+    return sorted(rates, key=lambda r: (r.by, -r.per_1000_words, -r.spans, r.name))
