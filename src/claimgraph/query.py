@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimgraph.claims import Assertion, Dispute, Side
@@ -235,17 +236,21 @@ class TechniqueRate:
 UNKNOWN_OUTLET = "(outlet unknown)"
 
 
-def technique_rates(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> list[TechniqueRate]:
+def technique_rates(
+    store: Store, *, settings: Settings = DEFAULT_SETTINGS, entities: Sequence[Entity] | None = None
+) -> list[TechniqueRate]:
     """Technique spans per 1,000 words, by outlet and by speaker, highest rate first.
 
     An outlet's words are those of its articles outside attributed statements, and its spans those in
     its own voice; a speaker's words are the contents of their statements, and their spans those
     lying in them. A speaker is named as their entity is (every spelling counted as one), else by the
-    words that name them; quoted words that no statement attributes count for nobody."""
+    words that name them; quoted words that no statement attributes count for nobody. ``entities``:
+    the corpus's entities when the caller has them already (else they are read)."""
     from claimgraph.export import EntityIndex  # deferred: export imports this module
 
     statements = store.statements()
-    entities = corpus_entities(store, settings=settings).entities
+    if entities is None:
+        entities = corpus_entities(store, settings=settings).entities
     names = {e.id: e.name for e in entities}
     index = EntityIndex(entities)
     spoken_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

@@ -75,6 +75,7 @@ def test_api_pages_filters_and_one_error_shape(client: TestClient) -> None:
         "/api/statements",
         "/api/timeline",
         "/api/disputes",
+        "/api/techniques",
     )
     assert set(paths) <= set(schema["paths"])
     first = client.get("/api/documents", params={"limit": 2}).json()
@@ -86,7 +87,13 @@ def test_api_pages_filters_and_one_error_shape(client: TestClient) -> None:
     assert since and all(d["published"] >= "2024-03-15" for d in since)
 
     doc = client.get(f"/api/documents/{first['items'][0]['id']}").json()
-    assert {"mentions", "statements", "times", "quantities", "text"} <= set(doc)
+    assert {"mentions", "statements", "times", "quantities", "techniques", "text"} <= set(doc)
+    rates = client.get("/api/techniques", params={"by": "speaker"}).json()["items"]
+    assert rates and all(r["by"] == "speaker" for r in rates)
+    assert rates[0]["spans"] and rates[0]["per_1000_words"] == round(
+        1000 * rates[0]["spans"] / rates[0]["words"], 2
+    )
+    assert client.get("/api/techniques", params={"by": "nobody"}).status_code == 422
     disputes = client.get("/api/disputes").json()["items"]
     assert disputes and all(d["a"]["text"] and d["b"]["outlet"] is not None for d in disputes)
     assert client.get("/api/search", params={"q": "bridge"}).json()["items"]

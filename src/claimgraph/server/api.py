@@ -73,6 +73,7 @@ EntityType = Annotated[
     str | None, Query(pattern=r"^[A-Z_]{1,32}$", description="an entity type: PERSON, ORG, GPE, LOC, ...")
 ]
 DisputeKind = Annotated[Literal["numeric", "status", "stance"] | None, Query()]
+RateBy = Annotated[Literal["outlet", "speaker"] | None, Query(description="only outlets, or only speakers")]
 SearchText = Annotated[str, Query(min_length=1, max_length=MAX_TEXT), AfterValidator(printable)]
 # An entity's mentions and statements come 200 at a time at most; /api/statements pages the rest.
 ENTITY_LIST_LIMIT = 200
@@ -120,6 +121,7 @@ def document(snap: Snap, doc_id: DocId) -> dict[str, Any]:
         "statements": snap.statements_of(doc_id),
         "times": snap.times.get(doc_id, []),
         "quantities": snap.quantities.get(doc_id, []),
+        "techniques": snap.techniques.get(doc_id, []),
     }
 
 
@@ -203,6 +205,14 @@ def places(snap: Snap, offset: Offset = 0, limit: Limit = 200) -> dict[str, Any]
 def disputes(snap: Snap, kind: DisputeKind = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
     items = [_with_sides(snap, d) for d in snap.disputes if kind is None or d["kind"] == kind]
     return page(items, offset, limit)
+
+
+@router.get(
+    "/techniques",
+    summary="technique spans per 1,000 words of each outlet's narration and each speaker's statements",
+)
+def techniques(snap: Snap, by: RateBy = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return page([r for r in snap.technique_rates if by is None or r["by"] == by], offset, limit)
 
 
 @router.get("/claims", summary="claims grouped across documents, with their independent sources")

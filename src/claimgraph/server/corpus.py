@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,10 @@ from claimgraph.export import (
     entity_record,
     quantity_record,
     statement_record,
+    technique_record,
     time_record,
 )
-from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
+from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities, technique_rates
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 
@@ -56,8 +57,10 @@ class Snapshot:
     statements: list[dict[str, Any]] = field(default_factory=list)
     times: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     quantities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    techniques: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
     disputes: list[dict[str, Any]] = field(default_factory=list)
+    technique_rates: list[dict[str, Any]] = field(default_factory=list)
     mentions_by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     by_speaker: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -290,8 +293,11 @@ def build_snapshot(store: Store, *, settings: Settings) -> Snapshot:
         snap.times.setdefault(t.span.doc, []).append(time_record(t))
     for q in store.quantities():
         snap.quantities.setdefault(q.span.doc, []).append(quantity_record(q))
+    for technique in store.techniques():
+        snap.techniques.setdefault(technique.span.doc, []).append(technique_record(technique))
     snap.claims = [claim_record(g) for g in group_claims(corpus_claims(store))]
     snap.disputes = [dispute_record(d) for d in corpus_disputes(store)]
+    snap.technique_rates = [asdict(r) for r in technique_rates(store, settings=settings, entities=entities)]
     snap.documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
     snap.index()
     return snap

@@ -183,6 +183,10 @@ def _reader_spans(
     marks += [
         _Mark(q["start"], q["end"], "quantity", title=q["about"]) for q in snap.quantities.get(doc_id, [])
     ]
+    marks += [
+        _Mark(t["start"], t["end"], "technique", title=f"{t['technique']}, the {t['voice']}'s words")
+        for t in snap.techniques.get(doc_id, [])
+    ]
     return marks
 
 
