@@ -67,6 +67,11 @@ def test_loaded_phrases_and_other_techniques() -> None:
 def test_whole_words_only_and_neutral_lookalikes() -> None:
     assert found("An orchestra played for the occupants of the building; the orca swam.") == []
     assert found("The vote will be next week and the attack was staged from Belarus.") == []
+    assert found("The play was staged by a Kharkiv company; the butcher of the village shop.") == []
+    assert found("He said the massacre in Bucha was staged, and the Butcher of Bucha laughed.") == [
+        ("massacre in Bucha was staged", "Doubt", "outlet"),
+        ("Butcher of Bucha", "Name_Calling-Labeling", "outlet"),
+    ]
     assert found("Anti-fascist rallies; the Nazis of 1941") == [("Nazis", "Name_Calling-Labeling", "outlet")]
 
 
