@@ -51,6 +51,23 @@ def test_ingest_is_idempotent_and_detects_updates(tmp_path: Path, nlp: Language)
             assert text[m.span.start : m.span.end] == m.text
 
 
+def test_one_content_in_two_files_is_one_document_even_when_forced(tmp_path: Path, nlp: Language) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("a.txt", "copy-of-a.txt"):
+        (corpus / name).write_text(ARTICLE)
+    first = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert (first.new, first.updated, first.unchanged) == (1, 0, 1)
+    forced = ingest([corpus], settings=settings(tmp_path), nlp=nlp, force=True)
+    assert (forced.new, forced.updated, forced.unchanged) == (0, 1, 1)
+    # Forced alone, the copy takes the place of the stored document of the same content.
+    (corpus / "a.txt").unlink()
+    copy_alone = ingest([corpus], settings=settings(tmp_path), nlp=nlp, force=True)
+    assert (copy_alone.new, copy_alone.updated, copy_alone.unchanged) == (0, 1, 0)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        assert [d.source.rsplit("/", 1)[-1] for d in store.documents()] == ["copy-of-a.txt"]
+
+
 def test_bad_inputs_are_rejected_and_the_rest_is_stored(tmp_path: Path, nlp: Language) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import time
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -62,8 +62,8 @@ class IngestReport:
         return self.new + self.updated
 
     def count_stored(self, batch: StoredBatch) -> None:
-        self.updated += len(batch.replaced_sources)
-        self.new += len(batch.documents) - len(batch.replaced_sources)
+        self.updated += batch.updated
+        self.new += len(batch.documents) - batch.updated
         self.entity_mentions += len(batch.mentions)
         self.statements += len(batch.statements)
 
@@ -82,14 +82,16 @@ class Pending:
     """An input read and found new (or forced): what an engine goes on to clean and analyse."""
 
     raw: RawDocument
-    replaces_earlier_version: bool
+    # The stored sources its document takes the place of: the input's own earlier version, and under
+    # --force a stored document of the same content read from another file (the same id).
+    replaces: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     raw: RawDocument
     cleaned: CleanedDocument
-    replaces_earlier_version: bool
+    replaces: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ class DocumentRecords:
     quantities: list[Quantity]
     claim_sentences: list[ClaimSentence]
     techniques: list[TechniqueSpan]
-    replaces_earlier_version: bool
+    replaces: tuple[str, ...]
 
 
 def document_id(content_hash: str) -> str:
@@ -303,21 +305,25 @@ def pending_inputs(
     report: IngestReport,
     tick: Callable[[int], object],
 ) -> Iterator[Pending | Rejection]:
-    """The inputs of every file in order, or why one cannot be read. An input whose content is in
-    ``stored`` (source -> content hash) or came earlier in this run is only counted as unchanged,
-    unless ``force``."""
-    seen_hashes = set(stored.values())
+    """The inputs of every file in order, or why one cannot be read. An input whose content came
+    earlier in this run, or is in ``stored`` (source -> content hash) unless ``force``, is only
+    counted as unchanged: one content is one document."""
+    stored_as: dict[str, list[str]] = defaultdict(list)
+    for source, content_hash in stored.items():
+        stored_as[content_hash].append(source)
+    this_run: set[str] = set()
     for path in files:
         for item in read_source(path, settings=settings):
             if isinstance(item, Rejection):
                 yield item
                 continue
-            if item.content_hash in seen_hashes and not force:
+            if item.content_hash in this_run or (item.content_hash in stored_as and not force):
                 report.unchanged += 1
                 tick(1)
                 continue
-            seen_hashes.add(item.content_hash)
-            yield Pending(item, replaces_earlier_version=item.source in stored)
+            this_run.add(item.content_hash)
+            earlier = [item.source] if item.source in stored else []
+            yield Pending(item, replaces=tuple(sorted({*earlier, *stored_as.get(item.content_hash, [])})))
 
 
 def document_records(
@@ -348,7 +354,7 @@ def document_records(
             speech=[(s.content.start, s.content.end) for s in statements],
             lexicon=load_lexicon(settings.techniques_lexicon),
         ),
-        replaces_earlier_version=prepared.replaces_earlier_version,
+        replaces=prepared.replaces,
     )
 
 
@@ -356,7 +362,8 @@ def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
     return StoredBatch(
         documents=[r.document for r in records],
         mentions=[m for r in records for m in r.mentions],
-        replaced_sources=[r.document.source for r in records if r.replaces_earlier_version],
+        replaced_sources=[source for r in records for source in r.replaces],
+        updated=sum(1 for r in records if r.replaces),
         statements=[s for r in records for s in r.statements],
         times=[t for r in records for t in r.times],
         quantities=[q for r in records for q in r.quantities],
@@ -394,7 +401,7 @@ def prepare(pending: Pending, *, settings: Settings) -> Prepared | Rejection:
             raw.source,
             f"article text too long ({len(cleaned.text):,} > {settings.max_text_chars:,} characters)",
         )
-    return Prepared(raw, cleaned, pending.replaces_earlier_version)
+    return Prepared(raw, cleaned, pending.replaces)
 
 
 def _document(prepared: Prepared) -> Document:

@@ -45,6 +45,8 @@ class StoredBatch:
     mentions: Sequence[EntityMention]
     replaced_sources: Sequence[str]
     """Sources whose earlier version is removed in the same transaction."""
+    updated: int = 0
+    """Documents of the batch that take the place of stored ones (the rest are new)."""
     statements: Sequence[Statement] = ()
     times: Sequence[TimeMention] = ()
     quantities: Sequence[Quantity] = ()
