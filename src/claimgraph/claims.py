@@ -582,35 +582,21 @@ def wording(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def find_disputes(
-    claims: Sequence[tuple[Side, Reading]], *, involving: Collection[int] | None = None
-) -> list[Dispute]:
-    """Disputes among claims of different documents; with ``involving`` (indices into ``claims``),
-    only those with a side among them.
-
-    Copies of one wording are one claim (the first copy stands for the rest): a wire story carried by
-    ten outlets is compared once. Claims are compared only within blocks that share a place (or a
-    stance's subject, or a destroyed structure) and a predicate (a number slot, status, encirclement,
-    destruction, stance), so the work grows with the claims that could disagree, not with all pairs.
-    """
-    first_copy: dict[str, int] = {}
-    for i, (side, reading) in enumerate(claims):
-        if asserts_something(reading):
-            first_copy.setdefault(wording(side.text), i)
-    standing = list(first_copy.values())
-    wanted = None if involving is None else {n for n, i in enumerate(standing) if i in involving}
-    return list(disputes_in_blocks([claims[i] for i in standing], involving=wanted))
-
-
 def disputes_in_blocks(
     claims: Sequence[tuple[Side, Reading]],
     *,
     blocks_wanted: Collection[tuple[str, str]] | None = None,
     involving: Collection[int] | None = None,
 ) -> Iterator[Dispute]:
-    """``find_disputes`` over claims that each stand for their wording, in their blocks or in those of
-    ``blocks_wanted`` only: two claims are compared in the first block they share, so a caller going
-    through the blocks in parts, each part with every claim of its blocks, compares each pair once."""
+    """Disputes among claims of different documents, each claim standing for its wording (the caller
+    keeps the first copy of each: a wire story carried by ten outlets is compared once); with
+    ``involving`` (indices into ``claims``), only those with a side among them.
+
+    Claims are compared only within blocks that share a place (or a stance's subject, or a destroyed
+    structure) and a predicate (a number slot, status, encirclement, destruction, stance), so the work
+    grows with the claims that could disagree, not with all pairs; with ``blocks_wanted``, only in
+    those blocks. Two claims are compared in the first block they share, so a caller going through
+    the blocks in parts, each part with every claim of its blocks, compares each pair once."""
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
     keys_of: list[set[tuple[str, str]]] = []
     for i, (_, reading) in enumerate(claims):
