@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         help="ingest files and folders of articles into the store",
         description=(
-            "Ingest .txt, .md, .html/.htm (also .gz) and .jsonl files, or folders of them (recursively).\n"
+            "Ingest .txt, .md, .html/.htm (also .gz) and .jsonl files, or folders of them (recursively);\n"
+            "also .warc/.warc.gz archives (HTML responses only) and .json files of one news-please or\n"
+            "newspaper article each.\n"
             "Inputs already stored (same content hash) are skipped, so a re-run after an interruption\n"
             "resumes. Exit status 3 when some input was rejected; the rest is stored all the same."
         ),
@@ -76,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: only on a terminal)",
     )  # fmt: skip
+
+    _collect_parsers(sub)
 
     p = sub.add_parser(
         "export",
@@ -189,6 +193,60 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_COLLECT_NOTE = (
+    "robots.txt is obeyed, each host is asked at most --fetch-rate times a second, 5xx answers and\n"
+    "time-outs are retried with exponential backoff, and a page fetched before is asked for with its\n"
+    "ETag/Last-Modified, so an unchanged one answers 304. Every answer is kept in the store with its\n"
+    "headers and final URL; pages go through the same ingest as files, the final URL as their source.\n"
+    "Exit status 3 when some page was not fetched or rejected; the rest is stored all the same."
+)
+
+
+def _collect_parsers(sub: Any) -> None:
+    """fetch, feed and sitemap: the collection commands share their options."""
+    commands = (
+        ("fetch", "fetch web pages and ingest them", "Fetch the pages at these URLs and ingest them."),
+        (
+            "feed",
+            "fetch the new items of an RSS or Atom feed and ingest them",
+            "Fetch an RSS or Atom feed and the pages of its items, and ingest them. Items fetched by an\n"
+            "earlier run are not asked for again.",
+        ),
+        (
+            "sitemap",
+            "fetch the new pages of a sitemap (or sitemap index) and ingest them",
+            "Fetch a sitemap (<urlset>, or a <sitemapindex> of sitemaps nested up to 3 deep; gzipped or\n"
+            "not) and the pages it lists, and ingest them. Pages fetched by an earlier run are not asked\n"
+            "for again.",
+        ),
+    )
+    for name, summary, description in commands:
+        p = sub.add_parser(
+            name, help=summary, description=f"{description}\n\n{_COLLECT_NOTE}", formatter_class=_formatter
+        )
+        if name == "fetch":
+            p.add_argument("urls", nargs="+", metavar="URL", help="http or https URLs of pages")
+        else:
+            p.add_argument("url", metavar="URL", help=f"the {name}'s http or https URL")
+            p.add_argument(
+                "--limit", type=int, default=None, metavar="N", help="fetch at most N new pages this run"
+            )
+        _setting_option(p, "db")
+        _setting_option(p, "fetch_rate", kind=float)
+        _setting_option(p, "fetch_timeout", kind=float)
+        _setting_option(p, "fetch_retries", kind=int)
+        _setting_option(p, "fetch_backoff", kind=float)
+        _setting_option(p, "max_response_bytes", kind=int)
+        _setting_option(p, "fetch_contact")
+        _setting_option(p, "n_process", kind=int)
+        _setting_option(p, "kb")
+        _setting_option(p, "techniques_lexicon")
+        p.add_argument(
+            "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
+            help="show a progress bar (default: only on a terminal)",
+        )  # fmt: skip
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     names = [name for name in _SETTING_HELP if name in vars(args)]
     return DEFAULT_SETTINGS.with_overrides(**{name: getattr(args, name) for name in names})
@@ -229,6 +287,38 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"{corpus.reread_documents} stored documents read again for new place names, "
             f"{corpus.dirty_blocks} dispute blocks compared again, {corpus.entities} entities resolved again"
         )
+    if report.rejected:
+        print("rejected:")
+        for rejection in report.rejected:
+            print(f"  {rejection.source}: {rejection.reason}")
+        return 3
+    return 0
+
+
+def _cmd_collect(args: argparse.Namespace, settings: Settings) -> int:
+    from claimgraph.collect import collect_feed, collect_sitemap, fetch
+    from claimgraph.store import Store
+
+    if args.command == "fetch":
+        report = fetch(args.urls, settings=settings)
+    elif args.command == "feed":
+        report = collect_feed(args.url, settings=settings, limit=args.limit)
+    else:
+        report = collect_sitemap(args.url, settings=settings, limit=args.limit)
+    listed = f"{report.listed} listed, {report.skipped} fetched before; " if args.command != "fetch" else ""
+    print(
+        f"fetched in {report.seconds:.1f} s: {listed}{report.fetched} pages answered, "
+        f"{report.not_modified} not modified (304), {len(report.failed)} failed; {report.requests} requests"
+    )
+    ingested = report.ingest
+    if ingested is not None:
+        print(
+            f"ingested: {ingested.new} new, {ingested.updated} updated, {ingested.unchanged} unchanged, "
+            f"{len(ingested.rejected)} rejected"
+        )
+    with Store(settings.db, read_only=True) as store:
+        counts = store.counts()
+    print(f"store {settings.db}: {counts.documents} documents, {counts.statements} statements")
     if report.rejected:
         print("rejected:")
         for rejection in report.rejected:
@@ -451,6 +541,9 @@ def _cmd_techniques(args: argparse.Namespace, settings: Settings) -> int:
 
 _COMMANDS = {
     "ingest": _cmd_ingest,
+    "fetch": _cmd_collect,
+    "feed": _cmd_collect,
+    "sitemap": _cmd_collect,
     "export": _cmd_export,
     "import": _cmd_import,
     "show": _cmd_show,

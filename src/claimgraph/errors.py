@@ -194,3 +194,40 @@ class StoreNotEmpty(StoreError):
             "an import restores a whole store and never merges into one"
         )
         self.path = path
+
+
+class FetchFailed(ClaimgraphError):
+    """An HTTP request that got no usable answer: the URL and the problem (an HTTP status after the
+    retries, a time-out, a connection error, an answer too large, a scheme other than http(s))."""
+
+    code = "fetch-failed"
+    exit_status = 7
+
+    def __init__(self, url: str, problem: str, *, transient: bool = False) -> None:
+        super().__init__(f"{url}: {problem}")
+        self.url = url
+        self.problem = problem
+        self.transient = transient
+        """Whether a later try may succeed (a 5xx, a time-out, a connection error)."""
+
+
+class RobotsDisallowed(FetchFailed):
+    """A URL the site's robots.txt forbids claimgraph to fetch; it is never requested."""
+
+    code = "robots-disallowed"
+
+    def __init__(self, url: str, robots_url: str) -> None:
+        super().__init__(url, f"forbidden by {robots_url}; not fetched")
+        self.robots_url = robots_url
+
+
+class FeedInvalid(ClaimgraphError):
+    """A feed or sitemap whose document cannot be read as one (not XML, an XML bomb, the wrong root)."""
+
+    code = "feed-invalid"
+    exit_status = 2
+
+    def __init__(self, url: str, problem: str) -> None:
+        super().__init__(f"{url}: {problem}")
+        self.url = url
+        self.problem = problem

@@ -185,3 +185,19 @@ class Statement:
     stage: str
     channel: str | None = None
     said_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """One answer to an HTTP GET, as received: what claimgraph.collect keeps of a fetched page."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (any case), or None."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), None)

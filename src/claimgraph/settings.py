@@ -77,6 +77,26 @@ class Settings:
     """Folder for the dask workers' Parquet shards (None: DB.shards beside the store); with workers on
     other machines it must be on a filesystem they and this machine share."""
 
+    fetch_rate: float = 1.0
+    """Most requests a second to one host when fetching (fetch, feed, sitemap); 0: no limit. A longer
+    Crawl-delay in the host's robots.txt wins."""
+
+    fetch_timeout: float = 30.0
+    """Seconds one HTTP request may take, from connecting to the last byte of the answer."""
+
+    fetch_retries: int = 3
+    """Times a request is tried again after a 5xx answer, a time-out or a connection error."""
+
+    fetch_backoff: float = 1.0
+    """Seconds before the first retry; each further retry waits twice as long as the one before."""
+
+    max_response_bytes: int = 20_000_000
+    """Largest HTTP answer read, in bytes (a gzipped sitemap as it expands); a larger one is refused."""
+
+    fetch_contact: str | None = None
+    """A URL or e-mail address put in the User-Agent (claimgraph/VERSION (+CONTACT)), so that a site's
+    operators can reach whoever runs the crawl."""
+
     def spacy_processes(self) -> int:
         """``n_process`` with None resolved to the cores this process may use."""
         return self.n_process if self.n_process is not None else available_cores()

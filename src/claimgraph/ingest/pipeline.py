@@ -14,6 +14,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
@@ -22,7 +23,7 @@ from tqdm import tqdm
 
 from claimgraph.clean import clean_document
 from claimgraph.errors import InputRejected, Interrupted, UsageError
-from claimgraph.ingest.readers import discover, is_jsonl, read_source
+from claimgraph.ingest.readers import discover, holds_many, read_source
 from claimgraph.models import (
     ClaimSentence,
     CleanedDocument,
@@ -137,23 +138,51 @@ def ingest(
         return ingest_on_cluster(paths, settings=settings, force=force)
     if settings.engine != "local":
         raise UsageError(f"unknown ingest engine {settings.engine!r}; choose local or dask")
+    files = discover(paths)
+    return ingest_documents(
+        (item for path in files for item in read_source(path, settings=settings)),
+        settings=settings,
+        force=force,
+        nlp=nlp,
+        total=count_hint(files),
+    )
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | Rejection],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    force: bool = False,
+    nlp: Language | None = None,
+    total: int | None = None,
+    store: Store | None = None,
+    desc: str = "ingest",
+) -> IngestReport:
+    """Ingest documents already read (or why each could not be), with the local engine: what
+    ``ingest`` does with the files it reads, and ``claimgraph.collect`` with the pages it fetches.
+
+    ``items`` is consumed lazily, between batches, so it may fetch as it goes and write to ``store``
+    (the store to ingest into, already open; by default ``settings.db`` is opened). ``total`` is the
+    number of items to expect, and ``desc`` the label, for the progress bar.
+    """
+    from claimgraph.extract.techniques import load_lexicon
     from claimgraph.nlp import load_pipeline
 
-    files = discover(paths)
+    load_lexicon(settings.techniques_lexicon)
     started = time.perf_counter()
     report = IngestReport()
     pipeline = nlp if nlp is not None else load_pipeline(settings=settings)
-    bar = progress_bar(files, settings=settings)
+    bar = tqdm(total=total, unit="doc", desc=desc, disable=not progress_enabled(settings), leave=False)
 
-    with Store(settings.db, memory_limit=settings.db_memory_limit) as store:
+    limit = settings.db_memory_limit
+    with Store(settings.db, memory_limit=limit) if store is None else nullcontext(store) as target:
         pending_rejections: list[Rejection] = []
         records: list[DocumentRecords] = []
 
         def inputs() -> Iterator[Pending]:
-            for item in pending_inputs(
-                files,
-                stored=store.sources_with_hash(),
-                settings=settings,
+            for item in pending_documents(
+                items,
+                stored=target.sources_with_hash(),
                 force=force,
                 report=report,
                 tick=bar.update,
@@ -167,8 +196,8 @@ def ingest(
 
         def flush() -> None:
             batch = stored_batch(records)
-            store.write_batch(batch)
-            store.record_rejections(pending_rejections)
+            target.write_batch(batch)
+            target.record_rejections(pending_rejections)
             report.count_stored(batch)
             records.clear()
             pending_rejections.clear()
@@ -190,7 +219,7 @@ def ingest(
             raise interrupted(report) from None
         finally:
             bar.close()
-        finish_ingest(store, report=report, settings=settings)
+        finish_ingest(target, report=report, settings=settings)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -305,25 +334,37 @@ def pending_inputs(
     report: IngestReport,
     tick: Callable[[int], object],
 ) -> Iterator[Pending | Rejection]:
-    """The inputs of every file in order, or why one cannot be read. An input whose content came
+    """The inputs of every file in order, or why one cannot be read; see ``pending_documents``."""
+    items = (item for path in files for item in read_source(path, settings=settings))
+    yield from pending_documents(items, stored=stored, force=force, report=report, tick=tick)
+
+
+def pending_documents(
+    items: Iterable[RawDocument | Rejection],
+    *,
+    stored: Mapping[str, str],
+    force: bool,
+    report: IngestReport,
+    tick: Callable[[int], object],
+) -> Iterator[Pending | Rejection]:
+    """The documents read, in order, or why one cannot be read. A document whose content came
     earlier in this run, or is in ``stored`` (source -> content hash) unless ``force``, is only
     counted as unchanged: one content is one document."""
     stored_as: dict[str, list[str]] = defaultdict(list)
     for source, content_hash in stored.items():
         stored_as[content_hash].append(source)
     this_run: set[str] = set()
-    for path in files:
-        for item in read_source(path, settings=settings):
-            if isinstance(item, Rejection):
-                yield item
-                continue
-            if item.content_hash in this_run or (item.content_hash in stored_as and not force):
-                report.unchanged += 1
-                tick(1)
-                continue
-            this_run.add(item.content_hash)
-            earlier = [item.source] if item.source in stored else []
-            yield Pending(item, replaces=tuple(sorted({*earlier, *stored_as.get(item.content_hash, [])})))
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        if item.content_hash in this_run or (item.content_hash in stored_as and not force):
+            report.unchanged += 1
+            tick(1)
+            continue
+        this_run.add(item.content_hash)
+        earlier = [item.source] if item.source in stored else []
+        yield Pending(item, replaces=tuple(sorted({*earlier, *stored_as.get(item.content_hash, [])})))
 
 
 def document_records(
@@ -455,6 +496,6 @@ def progress_enabled(settings: Settings) -> bool:
 def count_hint(paths: Iterable[Path]) -> int | None:
     """How many inputs to expect, when it is knowable without reading (no JSONL in the set)."""
     paths = list(paths)
-    if any(is_jsonl(p) for p in paths):
+    if any(holds_many(p) for p in paths):
         return None
     return len(paths)

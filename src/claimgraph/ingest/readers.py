@@ -33,6 +33,9 @@ MEDIA_TYPES: Final = {
     ".xhtml": "text/html",
 }
 JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
+# WARC archives (many documents each) and one-article JSON files (news-please, newspaper):
+# claimgraph.ingest.archives reads them.
+ARCHIVE_SUFFIXES: Final = (".warc", ".json")
 
 _MAGIC: Final = (
     (b"%PDF", "PDF"),
@@ -58,9 +61,14 @@ def is_jsonl(path: Path) -> bool:
     return _logical_suffix(path) in JSONL_SUFFIXES
 
 
+def holds_many(path: Path) -> bool:
+    """Whether one file may hold many documents (JSONL, WARC), so that files do not count documents."""
+    return _logical_suffix(path) in (*JSONL_SUFFIXES, ".warc")
+
+
 def is_supported(path: Path) -> bool:
     suffix = _logical_suffix(path)
-    return suffix in MEDIA_TYPES or suffix in JSONL_SUFFIXES
+    return suffix in MEDIA_TYPES or suffix in JSONL_SUFFIXES or suffix in ARCHIVE_SUFFIXES
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -94,8 +102,15 @@ def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rej
         yield from _read_jsonl(path, settings=settings)
         return
     suffix = _logical_suffix(path)
+    if suffix in ARCHIVE_SUFFIXES:
+        from claimgraph.ingest.archives import read_json_article, read_warc
+
+        yield from (read_warc if suffix == ".warc" else read_json_article)(path, settings=settings)
+        return
     if suffix not in MEDIA_TYPES:
-        yield Rejection(source, f"unsupported file type {path.suffix!r} (expected .txt, .md, .html, .jsonl)")
+        yield Rejection(
+            source, f"unsupported file type {path.suffix!r} (expected .txt, .md, .html, .jsonl, .json, .warc)"
+        )
         return
     try:
         data = _read_bytes(path, limit=settings.max_file_bytes)
@@ -118,6 +133,31 @@ def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rej
         media_type = "text/html"  # a UTF-16 page, whose bytes the sniff above cannot read
     yield RawDocument(
         source=source, content=repair_mojibake(text), media_type=media_type, content_hash=content_hash(data)
+    )
+
+
+def document_from_bytes(
+    data: bytes, *, source: str, html: bool, hints: Metadata | None = None, limit: int
+) -> RawDocument | Rejection:
+    """One document from bytes read elsewhere (a fetched page, a WARC record): decoded and checked as
+    a file is, its content hash that of ``data``; or why it cannot be one."""
+    if len(data) > limit:
+        return Rejection(source, f"too large ({_megabytes(len(data))}, over the {_limit(limit)})")
+    if not data.strip():
+        return Rejection(source, "empty")
+    try:
+        text = decode(data, html=html)
+    except _Problem as problem:
+        return Rejection(source, str(problem))
+    if not text.strip():
+        return Rejection(source, "empty")
+    media_type = "text/html" if html or _HTML_TEXT_SNIFF.match(text[:512]) else "text/plain"
+    return RawDocument(
+        source=source,
+        content=repair_mojibake(text),
+        media_type=media_type,
+        content_hash=content_hash(data),
+        hints=hints if hints is not None else Metadata(),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,6 +20,7 @@ from claimgraph.models import (
     ClaimSentence,
     Document,
     EntityMention,
+    HttpResponse,
     Metadata,
     Quantity,
     Rejection,
@@ -479,6 +481,79 @@ class Store:
     def rejections(self) -> list[Rejection]:
         rows = self._con.execute("SELECT source, reason FROM rejections ORDER BY source").fetchall()
         return [Rejection(r[0], r[1]) for r in rows]
+
+    # -- fetched pages (claimgraph.collect) -------------------------------------------------------
+
+    def record_response(self, response: HttpResponse, *, content_hash: str) -> bool:
+        """Keep an answer and its validators for ``response.url``; the bytes are stored once per final
+        URL and content. True when they were new."""
+        etag, last_modified = response.header("ETag"), response.header("Last-Modified")
+        with self._transaction():
+            row = self._con.execute(
+                "SELECT count(*) FROM http_responses WHERE final_url = ? AND content_hash = ?",
+                [response.final_url, content_hash],
+            ).fetchone()
+            new = not (row and row[0])
+            if new:
+                self._con.execute(
+                    "INSERT INTO http_responses (url, final_url, status, headers, body, content_hash)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        response.url,
+                        response.final_url,
+                        response.status,
+                        json.dumps([list(h) for h in response.headers], ensure_ascii=False),
+                        response.body,
+                        content_hash,
+                    ],
+                )
+            self._con.execute("DELETE FROM http_validators WHERE url = ?", [response.url])
+            self._con.execute(
+                "INSERT INTO http_validators (url, final_url, content_hash, etag, last_modified)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [response.url, response.final_url, content_hash, etag, last_modified],
+            )
+        return new
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) of the latest stored answer for ``url``; (None, None) without one."""
+        row = self._con.execute(
+            "SELECT etag, last_modified FROM http_validators WHERE url = ?", [url]
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def stored_response(self, url: str) -> HttpResponse | None:
+        """The latest stored answer for ``url`` (asked for as such), which a 304 says is still current."""
+        row = self._con.execute(
+            "SELECT r.url, r.final_url, r.status, r.headers, r.body FROM http_validators v"
+            " JOIN http_responses r ON r.final_url = v.final_url AND r.content_hash = v.content_hash"
+            " WHERE v.url = ? LIMIT 1",
+            [url],
+        ).fetchone()
+        if row is None:
+            return None
+        headers = tuple((str(k), str(v)) for k, v in json.loads(row[3]))
+        return HttpResponse(url=url, final_url=row[1], status=row[2], headers=headers, body=bytes(row[4]))
+
+    def responses(self) -> list[tuple[str, str, int, str]]:
+        """(url, final URL, status, content hash) of every stored answer, oldest first."""
+        rows = self._con.execute(
+            "SELECT url, final_url, status, content_hash FROM http_responses ORDER BY fetched_at, url"
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def listed_urls(self, listing: str) -> set[str]:
+        """The items of a feed or sitemap fetched by an earlier run."""
+        rows = self._con.execute("SELECT url FROM listed_urls WHERE listing = ?", [listing]).fetchall()
+        return {r[0] for r in rows}
+
+    def record_listed(self, listing: str, urls: Sequence[str]) -> None:
+        if not urls:
+            return
+        with self._transaction():
+            self._con.execute(
+                "INSERT INTO listed_urls (listing, url) SELECT ?, unnest(?)", [listing, list(urls)]
+            )
 
     # -- the corpus-wide stages (claimgraph.update) ----------------------------------------------
 

@@ -216,4 +216,36 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX techniques_doc ON techniques (doc);
         """,
     ),
+    (
+        "0011_http",
+        """
+        -- What claimgraph fetch, feed and sitemap received (claimgraph.collect): each answer's bytes
+        -- with its headers and the URL it came from after redirects, once per URL and content.
+        CREATE TABLE http_responses (
+            url           VARCHAR NOT NULL,
+            final_url     VARCHAR NOT NULL,
+            status        INTEGER NOT NULL,
+            headers       VARCHAR NOT NULL,
+            body          BLOB NOT NULL,
+            content_hash  VARCHAR NOT NULL,
+            fetched_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        CREATE INDEX http_responses_url ON http_responses (url);
+        -- The validators of each URL's latest answer, sent back as If-None-Match / If-Modified-Since.
+        CREATE TABLE http_validators (
+            url            VARCHAR NOT NULL,
+            final_url      VARCHAR NOT NULL,
+            content_hash   VARCHAR NOT NULL,
+            etag           VARCHAR,
+            last_modified  VARCHAR,
+            checked_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        -- The items of a feed or sitemap already fetched: a re-run fetches only the new ones.
+        CREATE TABLE listed_urls (
+            listing  VARCHAR NOT NULL,
+            url      VARCHAR NOT NULL,
+            seen_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
+        """,
+    ),
 )

@@ -1,0 +1,183 @@
+"""Inputs that come from crawlers: WARC archives and one-article JSON files.
+
+- A ``.warc`` or ``.warc.gz`` archive (Common Crawl's CC-NEWS, say) gives one document for each
+  ``response`` record that is an HTTP 200 answer with an HTML body; requests, metadata, non-HTML
+  answers and other statuses are skipped. The document's source is the record's WARC-Target-URI.
+  A record that cannot be read (a truncated or corrupt archive) gives a Rejection naming the file
+  and the record's number; the records before it go in all the same.
+- A ``.json`` file holding one article as news-please writes it (``maintext``, ``title``,
+  ``date_publish``, ``authors``, ``url``, ``source_domain``, ``language``) or as newspaper-style
+  scrapers do (``text``, ``title``, ``publish_date``, ``authors``, ``url``). Any other JSON file is
+  rejected, saying which fields were expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR
+from claimgraph.clean.outlets import hostname, known_outlet, name_from_domain
+from claimgraph.ingest.readers import (
+    _checked_text,
+    _field_text,
+    _Problem,
+    _read_bytes,
+    content_hash,
+    decode,
+    document_from_bytes,
+)
+from claimgraph.models import Metadata, RawDocument, Rejection
+from claimgraph.settings import Settings
+
+HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def read_warc(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
+    """The HTML pages a WARC archive holds (see the module docstring)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    pages = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                number += 1
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if record.http_headers.get_statuscode() != "200":
+                    continue
+                media_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+                if media_type.strip().lower() not in HTML_TYPES:
+                    continue
+                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()
+                where = f"{path}#record-{number}"
+                limit = settings.max_file_bytes
+                data = record.content_stream().read(limit + 1)
+                pages += 1
+                if not uri:
+                    yield Rejection(where, "response record without a WARC-Target-URI")
+                    continue
+                yield document_from_bytes(data, source=uri, html=True, hints=Metadata(url=uri), limit=limit)
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        detail = " ".join(str(exc).split())[:300] or type(exc).__name__
+        yield Rejection(
+            f"{path}#record-{number + 1}",
+            f"broken or truncated WARC archive at record {number + 1} ({detail}); "
+            f"the {pages} HTML pages before it are read",
+        )
+        return
+    if pages == 0:
+        yield Rejection(str(path), f"no HTML response with status 200 among its {number} WARC records")
+
+
+# The fields that tell the two JSON article shapes apart.
+_NEWS_PLEASE: Final = ("maintext",)
+_NEWSPAPER_MARKS: Final = (
+    "publish_date",
+    "top_image",
+    "movies",
+    "keywords",
+    "meta_description",
+    "source_url",
+)
+
+
+def read_json_article(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
+    """The one article of a news-please or newspaper-style JSON file (see the module docstring)."""
+    source = str(path)
+    try:
+        data = _read_bytes(path, limit=settings.max_file_bytes)
+        record = json.loads(decode(data))
+    except _Problem as problem:
+        yield Rejection(source, str(problem))
+        return
+    except json.JSONDecodeError as exc:
+        yield Rejection(source, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    except (ValueError, RecursionError) as exc:
+        yield Rejection(source, f"invalid JSON ({str(exc).split(':')[0] or type(exc).__name__})")
+        return
+    yield json_article(record, source=source, content_hash=content_hash(data))
+
+
+def json_article(record: object, *, source: str, content_hash: str) -> RawDocument | Rejection:
+    """A news-please or newspaper-style article record as a document, or why it is not one."""
+    if not isinstance(record, dict):
+        return Rejection(source, "not a news-please or newspaper article: the JSON is not an object")
+    if any(f in record for f in _NEWS_PLEASE):
+        shape, body_field, date_field = "news-please", "maintext", "date_publish"
+    elif "text" in record and any(f in record for f in _NEWSPAPER_MARKS):
+        shape, body_field, date_field = "newspaper", "text", "publish_date"
+    else:
+        fields = ", ".join(sorted(str(k) for k in record)[:12]) or "none"
+        return Rejection(
+            source,
+            "not a news-please article (maintext, title, date_publish, url, ...) nor a newspaper article "
+            f"(text, title, publish_date, authors, url, ...); its fields: {fields}",
+        )
+    body = record.get(body_field)
+    if not isinstance(body, str) or not body.strip():
+        return Rejection(source, f"{shape} article without a non-empty {body_field!r}")
+    try:
+        text = _checked_text(_field_text(body))
+        hints = _hints(record, date_field=date_field)
+    except _Problem as problem:
+        return Rejection(source, f"field {body_field!r}: {problem}")
+    except ValueError as exc:
+        return Rejection(source, f"{shape} article: {exc}")
+    return RawDocument(
+        source=hints.url or source,
+        content=text,
+        media_type="text/plain",
+        content_hash=content_hash,
+        hints=hints,
+    )
+
+
+def _hints(record: dict[str, Any], *, date_field: str) -> Metadata:
+    def text(name: str) -> str | None:
+        value = record.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"field {name!r} must be a string")
+        return _field_text(value).strip() or None
+
+    authors = record.get("authors") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise ValueError("field 'authors' must be a list of strings")
+    url = text("url")
+    outlet = None
+    if url is None and (domain := text("source_domain")):
+        host = hostname(domain)
+        outlet = (known_outlet(host) or name_from_domain(host)) if host else None
+    language = text("language")
+    return Metadata(
+        title=text("title"),
+        outlet=outlet,
+        authors=tuple(dict.fromkeys(name for a in authors if (name := _field_text(a).strip()))),
+        published=scraped_date(record.get(date_field)),
+        url=url,
+        language=language[:2].lower() if language else None,
+    )
+
+
+def scraped_date(value: object) -> dt.date | None:
+    """The date of a scraper's timestamp ("2023-05-14 10:00:00", "2023-05-14T10:00:00+00:00"), or
+    None when there is none or it is no real date: scrapers guess dates, and a bad guess should cost
+    the date, not the article (cleaning may still find one in the text)."""
+    if not isinstance(value, str) or len(value.strip()) < 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
