@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from claimgraph.extract.techniques import (
     STAGE,
     TECHNIQUES,
     USER_STAGE,
+    Lexicon,
     bundled_lexicon_text,
     find_techniques,
     load_lexicon,
@@ -127,6 +130,10 @@ def test_a_users_lexicon_adds_entries_and_wins_ties(tmp_path: Path) -> None:
         ("pattern,kind,technique,note\n(orcs,regex,Loaded_Language,x\n", "line 2: not a valid pattern"),
         ("pattern,kind,technique,note\n# c\n(?:x)?,regex,Loaded_Language,x\n", "line 3: the pattern matches"),
         ("pattern,kind,technique,note\n,phrase,Loaded_Language,x\n", "line 2: the pattern is empty"),
+        (
+            "pattern,kind,technique,note\norc(?:s|ish),stem,Loaded_Language,x\n",
+            "line 2: 'orc(?:s|ish)' reads",
+        ),
     ],
 )
 def test_a_broken_lexicon_names_the_line(content: str, message: str) -> None:
@@ -161,9 +168,66 @@ def test_never_crashes_and_spans_are_valid(text: str, speech: list[tuple[int, in
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["occupiers", "cannon fodder", "bunker grandpa", "orcs", "so-called"]), news_text())
+@given(
+    st.sampled_from(["occupiers", "cannon fodder", "bunker grandpa", "orcs", "collective West"]),
+    news_text(),
+)
 def test_a_phrase_is_found_wherever_it_stands(phrase: str, around: str) -> None:
     text = f"{around} {phrase} {around}"
     spans = find_techniques("d", text)
     start = len(around) + 1
     assert any(t.span.start <= start and start + len(phrase) <= t.span.end for t in spans)
+
+
+def test_so_called_doubts_a_name_or_claim_but_not_a_term_it_introduces() -> None:
+    assert found("The so-called grey zone between the trenches is mined.") == []
+    doubted = found("The so-called 'humanitarian pause' and the so-called Donetsk republic.")
+    assert [t for t, _, _ in doubted] == ["so-called", "so-called"]
+    assert [t for t, _, _ in found("It called the vote a so-called referendum.")] == ["so-called"]
+
+
+def test_letters_that_fold_oddly_are_still_matched() -> None:
+    # The long s matches "s" and the capital I with a dot "i" without regard to case, though their
+    # lowercase forms differ: the anchors' quick check must not drop these matches.
+    long_s, dotted_i = "\u017f", "\u0130"
+    assert found(f"The Nazi{long_s} of 1941 and the K{dotted_i}ev regime.") == [
+        (f"Nazi{long_s}", "Name_Calling-Labeling", "outlet"),
+        (f"K{dotted_i}ev regime", "Name_Calling-Labeling", "outlet"),
+    ]
+
+
+def test_anchors_are_the_literals_every_match_holds() -> None:
+    def anchors(pattern: str) -> list[set[str]] | None:
+        text = f"pattern,kind,technique,note\n{pattern},regex,Doubt,x\n"
+        (entry,) = parse_lexicon(text, origin="t", stage=STAGE)
+        return None if entry.anchors is None else [set(group) for group in entry.anchors]
+
+    assert anchors("neo-?Nazis?") == [{"neo"}, {"nazi"}]
+    assert anchors("(?:kiev|kyiv) regimes?") == [{"k"}, {"iev", "yiv"}, {" regime"}]
+    assert anchors("bloody( regime)?") == [{"bloody"}]
+    assert anchors("[a-z]+ists?") == [{"ist"}]
+    assert anchors("(?:junta|[a-z]+) regime") == [{" regime"}]
+    assert anchors("\\w{3}") is None
+
+
+def _without_anchors(lexicon: Lexicon) -> Lexicon:
+    return Lexicon(tuple(dataclasses.replace(entry, anchors=None) for entry in lexicon.entries))
+
+
+_LEXICON_WORDS = [w for e in load_lexicon().entries for w in re.findall(r"[^\W\d_]{3,}", e.pattern)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_LEXICON_WORDS)
+        | st.sampled_from(["\u212a", "\u017f", "\u0130", "\u0131", " ", "-", ", ", '"', "'s "])
+        | news_text(),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_the_anchor_check_only_skips_entries_that_cannot_match(text: str) -> None:
+    lexicon = load_lexicon()
+    assert find_techniques("d", text, lexicon=lexicon) == find_techniques(
+        "d", text, lexicon=_without_anchors(lexicon)
+    )

@@ -19,18 +19,24 @@ user can relabel a bundled entry as well as add new ones.
 Where matches overlap, the one starting first wins, then the longer ("neo-Nazis" over "Nazis"), then
 the entry read first. Whose words a span is (``voice``): "speaker" when it lies inside a quotation
 or the content of an attributed statement, else "outlet".
+
+Each entry's regular expression is costly to run over a whole article (the leading whole-word check
+defeats the engine's literal scan), so every entry carries the literal strings any match must
+contain (its ``anchors``, read off the parsed pattern); an entry runs only over texts whose
+lowercased form holds them, which is about a tenth of the entries for a typical article.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from claimgraph.errors import UsageError
 from claimgraph.extract.quotes import find_quotes
@@ -75,6 +81,8 @@ TECHNIQUES: Final = frozenset(
 _JOINER: Final = r"[\s\-\u2010\u2011\u2012\u2013]*"
 _APOSTROPHES: Final = "'\u2019\u02bc"
 _STEM_ENDING: Final = r"[^\W\d_]{0,3}"
+# Written into a phrase or stem, these would be matched as the characters themselves.
+_REGEX_SYNTAX: Final = re.compile(r"\(\?|[|\\\[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,8 @@ class LexiconEntry:
     note: str
     stage: str
     regex: re.Pattern[str]
+    # Sets of lowercase literals: every match contains one of each set. None when there are none.
+    anchors: tuple[frozenset[str], ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +149,12 @@ def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, 
             raise UsageError(f"{where}: the pattern is empty")
         if kind not in KINDS:
             raise UsageError(f"{where}: kind {kind!r} is none of {', '.join(KINDS)}")
+        if kind != "regex" and _REGEX_SYNTAX.search(pattern):
+            raise UsageError(f"{where}: {pattern!r} reads as a regular expression; give it kind regex")
         if technique not in TECHNIQUES:
             raise UsageError(f"{where}: {technique!r} is not a technique of the persuasion taxonomy")
-        entries.append(
-            LexiconEntry(pattern, kind, technique, note, stage, _compile(pattern, kind, where=where))
-        )
+        regex = _compile(pattern, kind, where=where)
+        entries.append(LexiconEntry(pattern, kind, technique, note, stage, regex, _anchors(regex)))
     return tuple(entries)
 
 
@@ -165,6 +176,79 @@ def _compile(pattern: str, kind: str, *, where: str) -> re.Pattern[str]:
     return compiled
 
 
+# Anchors are only trusted in letters whose case folding we check in each text (see _folds_plainly).
+# The standard library's own parser of patterns (untyped, and private: a Python without it only
+# loses the anchors' speed, never a match).
+try:
+    regex_parser: Any = importlib.import_module("re._parser")
+except ImportError:
+    regex_parser = None
+
+_ANCHOR_ALPHABET: Final = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0x400, 0x500)]
+)
+_ALPHABET_CLASS: Final = re.compile(
+    "[" + "".join(re.escape(ch) for ch in sorted(_ANCHOR_ALPHABET)) + "]", re.IGNORECASE
+)
+
+
+def _anchors(regex: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+    try:
+        found = _required_literals(list(regex_parser.parse(regex.pattern, regex.flags)))
+    except Exception:  # no parser, or one of another shape: the entry just always runs
+        return None
+    required = [
+        frozenset(a.lower() for a in group)
+        for group in found
+        if all(set(a) <= _ANCHOR_ALPHABET for a in group)
+    ]
+    return tuple(required) or None
+
+
+def _required_literals(items: list[tuple[object, object]]) -> list[frozenset[str]]:
+    """Sets of strings such that every match of the parsed ``items`` contains one string of each
+    set: the runs of literal characters, and the alternatives of a group or branch."""
+    c = regex_parser
+    required: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is c.LITERAL and isinstance(arg, int):
+            run.append(chr(arg))
+            continue
+        if run:
+            required.append(frozenset(["".join(run)]))
+            run = []
+        if op is c.SUBPATTERN and isinstance(arg, tuple):
+            required += _required_literals(list(arg[-1]))
+        elif op is c.BRANCH and isinstance(arg, tuple):
+            branches = [_best(_required_literals(list(branch))) for branch in arg[1]]
+            if all(branches):
+                required.append(frozenset().union(*branches))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and isinstance(arg, tuple) and arg[0] >= 1:
+            required += _required_literals(list(arg[2]))
+    if run:
+        required.append(frozenset(["".join(run)]))
+    return required
+
+
+def _best(required: list[frozenset[str]]) -> frozenset[str]:
+    """The set of ``required`` whose shortest string is longest (empty when there is none)."""
+    return max(required, key=lambda s: min(map(len, s)), default=frozenset())
+
+
+@functools.lru_cache(maxsize=4096)
+def _folds_plainly(ch: str) -> bool:
+    """Whether a text's lowercased form keeps every anchor match of ``ch``: the regular expressions
+    match without regard to case by the engine's own folding (the long s matches "s", the Kelvin
+    sign "k"), which ``str.lower`` need not share."""
+    if not _ALPHABET_CLASS.match(ch):
+        return True
+    lower = ch.lower()
+    if len(lower) != 1:
+        return False
+    return all(a.lower() == lower for a in _ANCHOR_ALPHABET if re.fullmatch(re.escape(a), ch, re.IGNORECASE))
+
+
 def _literal(word: str) -> str:
     # An apostrophe in a phrase stands for every way copy writes one ("Putin's", "Putin’s").
     return "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word)
@@ -181,11 +265,21 @@ def find_techniques(
     (start, end) of words attributed to a speaker besides the quotations found in ``text``, such as
     the content of indirect statements."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    lowered = text.lower() if all(_folds_plainly(ch) for ch in set(text)) else None
     found: list[tuple[int, int, int, LexiconEntry]] = []
     for rank, entry in enumerate(lexicon.entries):
+        anchors = entry.anchors
+        if (
+            lowered is not None
+            and anchors is not None
+            and not all(any(a in lowered for a in group) for group in anchors)
+        ):
+            continue
         for match in entry.regex.finditer(text):
             if match.end() > match.start():
                 found.append((match.start(), match.end(), rank, entry))
+    if not found:
+        return []
     found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
     spoken = [(q.inner_start, q.inner_end) for q in find_quotes(text)] + list(speech)
     out: list[TechniqueSpan] = []
