@@ -231,3 +231,24 @@ class FeedInvalid(ClaimgraphError):
         super().__init__(f"{url}: {problem}")
         self.url = url
         self.problem = problem
+
+
+class BriefEmpty(ClaimgraphError):
+    """`claimgraph brief` whose --about and dates select no document of the store."""
+
+    code = "brief-empty"
+    exit_status = 2
+
+
+class RendererMissing(ClaimgraphError):
+    """A brief asked for as PDF where headless Chromium (or the playwright package driving it) is missing."""
+
+    code = "renderer-missing"
+    exit_status = 5
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what}; a PDF brief is rendered by headless Chromium: install it (Debian: apt-get install "
+            "chromium) and the playwright package (pip install -r requirements-dev.txt), or write "
+            "--format html and print that"
+        )

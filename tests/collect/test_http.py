@@ -55,7 +55,7 @@ def test_robots_txt_answers(site: Site, status: int, allowed: bool) -> None:
     if allowed:
         assert client.get(site.url("/page")).status == 200
     else:
-        with pytest.raises(FetchFailed, match="robots.txt"):
+        with pytest.raises(FetchFailed, match=r"robots\.txt"):
             client.get(site.url("/page"))
         assert "/page" not in site.paths()
 
@@ -98,7 +98,9 @@ def test_backoff_doubles_and_is_bounded(site: Site) -> None:
 
 def test_permanent_500_gives_up(site: Site) -> None:
     site.routes["/broken"] = Route(b"", status=500)
-    with pytest.raises(FetchFailed, match=r"/broken: gave up after 3 attempts: HTTP 500 Internal Server Error"):
+    with pytest.raises(
+        FetchFailed, match=r"/broken: gave up after 3 attempts: HTTP 500 Internal Server Error"
+    ):
         HttpClient(settings=FAST).get(site.url("/broken"))
     assert site.paths().count("/broken") == 3
 
@@ -157,10 +159,12 @@ def test_crawl_delay_in_robots_txt_wins_over_a_faster_rate(site: Site) -> None:
     site.routes["/robots.txt"] = Route(b"User-agent: claimgraph\nCrawl-delay: 2\n")
     waits: list[float] = []
     clock = [0.0]
-    client = HttpClient(settings=FAST.with_overrides(fetch_rate=100), sleep=waits.append, clock=lambda: clock[0])
+    client = HttpClient(
+        settings=FAST.with_overrides(fetch_rate=100), sleep=waits.append, clock=lambda: clock[0]
+    )
     client.get(site.url("/page"))
     client.get(site.url("/page"))
-    assert max(waits) == pytest.approx(2.0)
+    assert max(waits) - waits[-2] == pytest.approx(2.0)  # the clock stands still: slots add up
 
 
 def test_answer_too_large_is_refused(site: Site) -> None:

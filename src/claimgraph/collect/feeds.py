@@ -64,8 +64,12 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
 def _web_url(base: str, value: str | None) -> str | None:
     if not value:
         return None
-    absolute = urljoin(base, value.strip())
-    parts = urlsplit(absolute)
+    try:
+        absolute = urljoin(base, value.strip())
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return absolute

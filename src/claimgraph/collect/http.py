@@ -58,7 +58,11 @@ def user_agent(settings: Settings = DEFAULT_SETTINGS) -> str:
 
 def check_url(url: str) -> str:
     """``url`` if it is an absolute http(s) URL with a host; else FetchFailed."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError as exc:
+        raise FetchFailed(url, f"not a valid URL ({exc})") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchFailed(url, "not an http or https URL")
     if not parts.hostname:

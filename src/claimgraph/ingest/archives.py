@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import zlib
 from collections.abc import Iterator
@@ -40,31 +41,34 @@ HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 def read_warc(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
     """The HTML pages a WARC archive holds (see the module docstring)."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
     pages = 0
+    limit = settings.max_file_bytes
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as raw:
+            # warcio reads a cut-off gzip member as if it ended there; Python's gzip says EOFError.
+            fh: Any = _ErrorsLater(gzip.GzipFile(fileobj=raw)) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
             for record in ArchiveIterator(fh):
                 number += 1
-                if record.rec_type != "response" or record.http_headers is None:
+                page = _html_page(record)
+                data = record.content_stream().read(limit + 1) if page else b""
+                # A record shorter than its Content-Length: the archive was cut off inside it.
+                while record.raw_stream.read(_CHUNK):
+                    pass
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise _Truncated(f"record {number} ends before its Content-Length")
+                if not page:
                     continue
-                if record.http_headers.get_statuscode() != "200":
-                    continue
-                media_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
-                if media_type.strip().lower() not in HTML_TYPES:
-                    continue
-                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()
-                where = f"{path}#record-{number}"
-                limit = settings.max_file_bytes
-                data = record.content_stream().read(limit + 1)
                 pages += 1
+                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()
                 if not uri:
-                    yield Rejection(where, "response record without a WARC-Target-URI")
+                    yield Rejection(f"{path}#record-{number}", "response record without a WARC-Target-URI")
                     continue
                 yield document_from_bytes(data, source=uri, html=True, hints=Metadata(url=uri), limit=limit)
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+    except Exception as exc:
+        # warcio meets a malformed record with whatever error its parser hits (AttributeError on a
+        # record without a target URI, say): every one of them costs this archive's rest, never the batch.
         detail = " ".join(str(exc).split())[:300] or type(exc).__name__
         yield Rejection(
             f"{path}#record-{number + 1}",
@@ -74,6 +78,53 @@ def read_warc(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejec
         return
     if pages == 0:
         yield Rejection(str(path), f"no HTML response with status 200 among its {number} WARC records")
+
+
+_CHUNK: Final = 1 << 16
+
+
+class _Truncated(Exception):
+    """A cut-off archive (not EOFError, which warcio takes for the archive's proper end)."""
+
+
+class _ErrorsLater:
+    """A stream whose read error comes after the data read before it: warcio reads ahead, and the
+    records before a cut-off must still come out before the error does."""
+
+    def __init__(self, stream: gzip.GzipFile) -> None:
+        self._stream = stream
+        self._error: Exception | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self._error is not None:
+            raise self._error
+        if size is None or size < 0:
+            size = 1 << 62
+        pieces: list[bytes] = []
+        got = 0
+        try:
+            # read1: one decompression step at a time, so that an error loses no data read before it
+            while got < size and (piece := self._stream.read1(min(size - got, _CHUNK))):
+                pieces.append(piece)
+                got += len(piece)
+        except (EOFError, OSError, zlib.error) as exc:
+            self._error = _Truncated(f"{type(exc).__name__}: {exc}")
+            if not pieces:
+                raise self._error from exc
+        return b"".join(pieces)
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _html_page(record: Any) -> bool:
+    """Whether a WARC record is an HTTP 200 response with an HTML body."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if record.http_headers.get_statuscode() != "200":
+        return False
+    media_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
+    return media_type.strip().lower() in HTML_TYPES
 
 
 # The fields that tell the two JSON article shapes apart.
