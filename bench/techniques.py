@@ -26,8 +26,14 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--misses", action="store_true", help="list the rows missed and the false positives")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        help="sentences to read (default: %(default)s; the held-out set is technique_sentences_heldout.csv)",
+    )
     args = parser.parse_args()
-    with DATA.open(encoding="utf-8", newline="") as fh:
+    with args.data.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     found = named = positives = false_positives = negatives = 0
     misses: list[str] = []

@@ -231,3 +231,31 @@ def test_the_anchor_check_only_skips_entries_that_cannot_match(text: str) -> Non
     assert find_techniques("d", text, lexicon=lexicon) == find_techniques(
         "d", text, lexicon=_without_anchors(lexicon)
     )
+
+
+def test_words_used_in_a_literal_sense_in_their_sentence_are_not_flagged() -> None:
+    assert (
+        found("A clown entertained children at the circus. The orcs besiege Helm's Deep in the film.") == []
+    )
+    assert found("The clown in the Kremlin threatened Europe. The children hid from the orcs.") == [
+        ("clown", "Name_Calling-Labeling", "outlet"),
+        ("orcs", "Name_Calling-Labeling", "outlet"),
+    ]
+
+
+def test_a_users_lexicon_may_name_literal_senses(tmp_path: Path) -> None:
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "pattern,kind,technique,note,literal_when\n"
+        "liberator,stem,Loaded_Language,the invader's word for itself,history|1945\n"
+        "crusader,stem,Loaded_Language,a holy-war label\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(str(own))
+    text = "The liberators of 1945 were honoured. The liberators raised a flag; the crusaders cheered."
+    spans = find_techniques("d", text, lexicon=lexicon)
+    assert [(t.text, t.stage) for t in spans] == [("liberators", USER_STAGE), ("crusaders", USER_STAGE)]
+    assert spans[0].span.start == text.index("liberators raised")
+    broken = "pattern,kind,technique,note,literal_when\norcs,phrase,Loaded_Language,x,(film\n"
+    with pytest.raises(UsageError, match="line 2, literal_when: not a valid pattern"):
+        parse_lexicon(broken, origin="mine.csv", stage=USER_STAGE)

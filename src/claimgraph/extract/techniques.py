@@ -16,6 +16,10 @@ than inform. The bundled lexicon is ``claimgraph/data/techniques.csv``; a user's
 ``techniques_lexicon`` setting) is read beside it and wins where both match the same words, so a
 user can relabel a bundled entry as well as add new ones.
 
+An optional fifth column, ``literal_when``, holds a regular expression for words that show the
+entry's words used in a literal sense when they stand in the same sentence: "orcs" beside Tolkien
+or a film, a "meat grinder" beside a kitchen, a "clown" at a circus. Such matches are not flagged.
+
 Where matches overlap, the one starting first wins, then the longer ("neo-Nazis" over "Nazis"), then
 the entry read first. Whose words a span is (``voice``): "speaker" when it lies inside a quotation
 or the content of an attributed statement, else "outlet".
@@ -46,6 +50,7 @@ STAGE: Final = "techniques-lexicon"
 USER_STAGE: Final = "techniques-user-lexicon"
 KINDS: Final = ("phrase", "stem", "regex")
 COLUMNS: Final = ("pattern", "kind", "technique", "note")
+OPTIONAL_COLUMNS: Final = ("literal_when",)
 
 TECHNIQUES: Final = frozenset(
     {
@@ -95,6 +100,8 @@ class LexiconEntry:
     regex: re.Pattern[str]
     # Sets of lowercase literals: every match contains one of each set. None when there are none.
     anchors: tuple[frozenset[str], ...] | None
+    # Words that, in the match's sentence, show the entry's words used in a literal sense.
+    literal_when: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +145,15 @@ def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, 
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise UsageError(f"{origin}: a techniques lexicon needs the column(s) {', '.join(missing)}")
-    at = {name: header.index(name) for name in COLUMNS}
+    at = {name: header.index(name) for name in COLUMNS + OPTIONAL_COLUMNS if name in header}
+    required = max(at[c] for c in COLUMNS) + 1
     entries = []
     for (line, _), row in zip(numbered[1:], rows[1:], strict=True):
         where = f"{origin}, line {line}"
-        if len(row) < len(header):
+        if len(row) < required:
             raise UsageError(f"{where}: expected {len(header)} columns, found {len(row)}")
         pattern, kind, technique, note = (row[at[c]].strip() for c in COLUMNS)
+        literal_when = row[at["literal_when"]].strip() if len(row) > at.get("literal_when", len(row)) else ""
         if not pattern:
             raise UsageError(f"{where}: the pattern is empty")
         if kind not in KINDS:
@@ -154,7 +163,8 @@ def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, 
         if technique not in TECHNIQUES:
             raise UsageError(f"{where}: {technique!r} is not a technique of the persuasion taxonomy")
         regex = _compile(pattern, kind, where=where)
-        entries.append(LexiconEntry(pattern, kind, technique, note, stage, regex, _anchors(regex)))
+        literal = _compile(literal_when, "regex", where=f"{where}, literal_when") if literal_when else None
+        entries.append(LexiconEntry(pattern, kind, technique, note, stage, regex, _anchors(regex), literal))
     return tuple(entries)
 
 
@@ -249,6 +259,22 @@ def _folds_plainly(ch: str) -> bool:
     return all(a.lower() == lower for a in _ANCHOR_ALPHABET if re.fullmatch(re.escape(a), ch, re.IGNORECASE))
 
 
+# Where one sentence ends and the next begins, near enough for telling a literal sense by context.
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])[\"'”»’)]*\s+|\n")
+_CONTEXT: Final = 400
+
+
+def _used_literally(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
+    if entry.literal_when is None:
+        return False
+    window_start = max(0, start - _CONTEXT)
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, window_start, start)]
+    after = _SENTENCE_BREAK.search(text, end, end + _CONTEXT)
+    sentence_start = before[-1] if before else window_start
+    sentence_end = after.start() if after else min(len(text), end + _CONTEXT)
+    return entry.literal_when.search(text, sentence_start, sentence_end) is not None
+
+
 def _literal(word: str) -> str:
     # An apostrophe in a phrase stands for every way copy writes one ("Putin's", "Putin’s").
     return "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word)
@@ -276,7 +302,7 @@ def find_techniques(
         ):
             continue
         for match in entry.regex.finditer(text):
-            if match.end() > match.start():
+            if match.end() > match.start() and not _used_literally(entry, text, match.start(), match.end()):
                 found.append((match.start(), match.end(), rank, entry))
     if not found:
         return []
