@@ -151,7 +151,7 @@ def sitemap_pages(
 
 def listing_answer(url: str, *, store: Store, client: HttpClient, report: CollectReport) -> HttpResponse:
     """The current answer for a feed or sitemap: fetched conditionally, the stored one on a 304."""
-    answer = _get(url, store=store, client=client, report=report)
+    answer = conditional_get(url, store=store, client=client, report=report)
     if answer.status == 304:
         return answer
     if not answer.body.strip():
@@ -159,9 +159,19 @@ def listing_answer(url: str, *, store: Store, client: HttpClient, report: Collec
     return answer
 
 
-def _get(url: str, *, store: Store, client: HttpClient, report: CollectReport) -> HttpResponse:
-    """GET ``url`` conditionally; a 304 gives the stored answer back (status 304, stored bytes)."""
-    etag, last_modified = store.validators(url)
+def conditional_get(
+    url: str,
+    *,
+    store: Store,
+    client: HttpClient,
+    report: CollectReport,
+    validators: tuple[str | None, str | None] | None = None,
+    keep: list[tuple[HttpResponse, str]] | None = None,
+) -> HttpResponse:
+    """GET ``url`` with the validators of its stored answer (``validators`` when the caller read
+    them already); a 304 gives the stored answer back (status 304, stored bytes). A new answer is
+    stored at once, or appended to ``keep`` for the caller to store with others in one transaction."""
+    etag, last_modified = validators if validators is not None else store.validators(url)
     answer = client.get(url, etag=etag, last_modified=last_modified)
     if answer.status == 304:
         stored = store.stored_response(url)
@@ -170,8 +180,10 @@ def _get(url: str, *, store: Store, client: HttpClient, report: CollectReport) -
             return HttpResponse(stored.url, stored.final_url, 304, stored.headers, stored.body)
         answer = client.get(url)  # validators without their answer: ask afresh
     report.fetched += 1
-    if store.record_response(answer, content_hash=content_hash(answer.body)):
-        report.new_responses += 1
+    if keep is None:
+        report.new_responses += store.record_responses([(answer, content_hash(answer.body))])
+    else:
+        keep.append((answer, content_hash(answer.body)))
     return answer
 
 
@@ -229,7 +241,14 @@ def _run(
     http = client if client is not None else HttpClient(settings=settings)
     requests_before = http.requests
     settled: list[str] = []
+    # Answers are stored commit_every at a time; one lost to an interruption is fetched again.
+    answers: list[tuple[HttpResponse, str]] = []
     with Store(settings.db, memory_limit=settings.db_memory_limit) as store:
+
+        def keep_answers() -> None:
+            report.new_responses += store.record_responses(answers)
+            answers.clear()
+
         try:
             if urls is None:
                 assert listing is not None and lister is not None
@@ -241,11 +260,21 @@ def _run(
                 if limit is not None:
                     urls = urls[:limit]
             pages = urls
+            known = store.validators_of(pages)
 
             def documents() -> Iterator[RawDocument | Rejection]:
                 for page in pages:
+                    if len(answers) >= settings.commit_every:
+                        keep_answers()
                     try:
-                        answer = _get(page, store=store, client=http, report=report)
+                        answer = conditional_get(
+                            page,
+                            store=store,
+                            client=http,
+                            report=report,
+                            validators=known.get(page, (None, None)),
+                            keep=answers,
+                        )
                     except FetchFailed as exc:
                         report.failed.append(Rejection(page, exc.problem))
                         if not exc.transient:
@@ -258,6 +287,7 @@ def _run(
                 documents(), settings=settings, nlp=nlp, total=len(pages), store=store, desc="fetch"
             )
         finally:
+            keep_answers()
             # Only now: a page is remembered once its document is stored, so an interrupted run
             # fetches it again (conditionally) rather than losing it.
             if listing is not None and report.ingest is not None:

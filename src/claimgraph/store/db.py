@@ -484,36 +484,61 @@ class Store:
 
     # -- fetched pages (claimgraph.collect) -------------------------------------------------------
 
-    def record_response(self, response: HttpResponse, *, content_hash: str) -> bool:
-        """Keep an answer and its validators for ``response.url``; the bytes are stored once per final
-        URL and content. True when they were new."""
-        etag, last_modified = response.header("ETag"), response.header("Last-Modified")
+    def record_responses(self, responses: Sequence[tuple[HttpResponse, str]]) -> int:
+        """Keep answers (each with its content hash) and their validators, in one transaction; the
+        bytes are stored once per final URL and content. Returns how many answers were new."""
+        if not responses:
+            return 0
+        latest = {response.url: (response, digest) for response, digest in responses}
         with self._transaction():
-            row = self._con.execute(
-                "SELECT count(*) FROM http_responses WHERE final_url = ? AND content_hash = ?",
-                [response.final_url, content_hash],
-            ).fetchone()
-            new = not (row and row[0])
-            if new:
+            hashes = sorted({digest for _, digest in latest.values()})
+            stored = set(
                 self._con.execute(
-                    "INSERT INTO http_responses (url, final_url, status, headers, body, content_hash)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        response.url,
-                        response.final_url,
-                        response.status,
-                        json.dumps([list(h) for h in response.headers], ensure_ascii=False),
-                        response.body,
-                        content_hash,
-                    ],
-                )
-            self._con.execute("DELETE FROM http_validators WHERE url = ?", [response.url])
-            self._con.execute(
-                "INSERT INTO http_validators (url, final_url, content_hash, etag, last_modified)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [response.url, response.final_url, content_hash, etag, last_modified],
+                    "SELECT final_url, content_hash FROM http_responses WHERE list_contains(?, content_hash)",
+                    [hashes],
+                ).fetchall()
             )
-        return new
+            new: dict[tuple[str, str], HttpResponse] = {}
+            for response, digest in latest.values():
+                if (response.final_url, digest) not in stored:
+                    new.setdefault((response.final_url, digest), response)
+            if new:
+                self._insert_columns(
+                    "http_responses",
+                    {
+                        "url": [r.url for r in new.values()],
+                        "final_url": [key[0] for key in new],
+                        "status": [r.status for r in new.values()],
+                        "headers": [
+                            json.dumps([list(h) for h in r.headers], ensure_ascii=False) for r in new.values()
+                        ],
+                        "body": [r.body for r in new.values()],
+                        "content_hash": [key[1] for key in new],
+                    },
+                )
+            self._con.execute("DELETE FROM http_validators WHERE list_contains(?, url)", [list(latest)])
+            self._insert_columns(
+                "http_validators",
+                {
+                    "url": list(latest),
+                    "final_url": [r.final_url for r, _ in latest.values()],
+                    "content_hash": [d for _, d in latest.values()],
+                    "etag": [r.header("ETag") for r, _ in latest.values()],
+                    "last_modified": [r.header("Last-Modified") for r, _ in latest.values()],
+                },
+            )
+        return len(new)
+
+    def record_response(self, response: HttpResponse, *, content_hash: str) -> bool:
+        """``record_responses`` for one answer: True when its bytes were new."""
+        return self.record_responses([(response, content_hash)]) == 1
+
+    def validators_of(self, urls: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """``validators`` of many URLs in one query (only those with a stored answer)."""
+        rows = self._con.execute(
+            "SELECT url, etag, last_modified FROM http_validators WHERE list_contains(?, url)", [list(urls)]
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """(ETag, Last-Modified) of the latest stored answer for ``url``; (None, None) without one."""
