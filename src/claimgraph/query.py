@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from claimgraph.claims import Assertion, Dispute, Side
@@ -237,7 +237,11 @@ UNKNOWN_OUTLET = "(outlet unknown)"
 
 
 def technique_rates(
-    store: Store, *, settings: Settings = DEFAULT_SETTINGS, entities: Sequence[Entity] | None = None
+    store: Store,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    entities: Sequence[Entity] | None = None,
+    docs: Collection[str] | None = None,
 ) -> list[TechniqueRate]:
     """Technique spans per 1,000 words, by outlet and by speaker, highest rate first.
 
@@ -245,7 +249,8 @@ def technique_rates(
     its own voice; a speaker's words are the contents of their statements, and their spans those
     lying in them. A speaker is named as their entity is (every spelling counted as one), else by the
     words that name them; quoted words that no statement attributes count for nobody. ``entities``:
-    the corpus's entities when the caller has them already (else they are read)."""
+    the corpus's entities when the caller has them already (else they are read); ``docs``: only these
+    documents' words and spans count (None: every document's)."""
     from claimgraph.export import EntityIndex  # deferred: export imports this module
 
     statements = store.statements()
@@ -257,6 +262,8 @@ def technique_rates(
     words: Counter[tuple[str, str]] = Counter()
     spoken_words: Counter[str] = Counter()
     for s in statements:
+        if docs is not None and s.content.doc not in docs:
+            continue
         speaker = s.speaker
         entity = None if speaker.anonymous else index.entity_at(speaker.referent or speaker.span)
         who = names.get(entity, speaker.text) if entity is not None else speaker.text
@@ -266,11 +273,15 @@ def technique_rates(
         spoken_words[s.content.doc] += count
     outlet_of: dict[str, str] = {}
     for doc in store.documents():
+        if docs is not None and doc.id not in docs:
+            continue
         outlet = doc.metadata.outlet or UNKNOWN_OUTLET
         outlet_of[doc.id] = outlet
         words["outlet", outlet] += max(0, len(doc.text.split()) - spoken_words[doc.id])
     found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for t in store.techniques():
+        if docs is not None and t.span.doc not in docs:
+            continue
         if t.voice == "outlet":
             found["outlet", outlet_of[t.span.doc]][t.technique] += 1
             continue
