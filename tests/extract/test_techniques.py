@@ -259,3 +259,13 @@ def test_a_users_lexicon_may_name_literal_senses(tmp_path: Path) -> None:
     broken = "pattern,kind,technique,note,literal_when\norcs,phrase,Loaded_Language,x,(film\n"
     with pytest.raises(UsageError, match="line 2, literal_when: not a valid pattern"):
         parse_lexicon(broken, origin="mine.csv", stage=USER_STAGE)
+
+
+def test_a_word_talked_about_is_not_flagged_but_a_word_used_is() -> None:
+    glossary = (
+        'Translator\'s note: "Okupanty" means occupiers. "Natsyky" is a contemptuous word for Nazis. '
+        'The term "orcs" is everywhere.'
+    )
+    assert found(glossary) == []
+    used = found("This means the occupiers will stay. The orcs came.")
+    assert [t for t, _, _ in used] == ["occupiers", "orcs"]

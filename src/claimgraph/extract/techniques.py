@@ -262,9 +262,26 @@ def _folds_plainly(ch: str) -> bool:
 # Where one sentence ends and the next begins, near enough for telling a literal sense by context.
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])[\"'”»’)]*\s+|\n")
 _CONTEXT: Final = 400
+_METALANGUAGE: Final = r"(?:word|term|slur|label|nickname|epithet|insult|slang)s?"
+# A word talked about rather than used: a glossary or a translator's note ("'Okupanty' means
+# occupiers", "a contemptuous word for Nazis", "the term 'orcs'").
+_MENTION_AFTER: Final = re.compile(
+    rf"[\"”'’»]*\s*(?:\([^)]{{0,80}}\)\s*)?(?:means|meant|stands for|(?:is|are) (?:an? |the )?"
+    rf"(?:[^\W\d_]+ ){{0,3}}{_METALANGUAGE}(?!\w))",
+    re.IGNORECASE,
+)
+_MENTION_BEFORE: Final = re.compile(
+    rf"(?<!\w)(?:means|meant|{_METALANGUAGE} for|(?:the|a|an) (?:[^\W\d_]+ ){{0,2}}{_METALANGUAGE})"
+    rf"\s*[\"“'‘«]?$",
+    re.IGNORECASE,
+)
 
 
-def _used_literally(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
+def _not_used(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are mentioned rather than used, or used in the literal
+    sense the entry's ``literal_when`` describes."""
+    if _MENTION_AFTER.match(text, end, end + 120) or _MENTION_BEFORE.search(text, max(0, start - 60), start):
+        return True
     if entry.literal_when is None:
         return False
     window_start = max(0, start - _CONTEXT)
@@ -302,7 +319,7 @@ def find_techniques(
         ):
             continue
         for match in entry.regex.finditer(text):
-            if match.end() > match.start() and not _used_literally(entry, text, match.start(), match.end()):
+            if match.end() > match.start() and not _not_used(entry, text, match.start(), match.end()):
                 found.append((match.start(), match.end(), rank, entry))
     if not found:
         return []
