@@ -138,6 +138,8 @@ def test_techniques_gives_rates_by_outlet_and_speaker(
         assert r["spans"] == sum(count for _, count in r["techniques"])
         assert r["per_1000_words"] == (round(1000 * r["spans"] / r["words"], 2) if r["words"] else 0.0)
     speakers = [r for r in rates if r["by"] == "speaker"]
+    # A pronoun is counted for the speaker it was resolved to, or for nobody in particular.
+    assert not {r["name"].lower() for r in speakers} & {"he", "she", "they", "it", "which", "who"}
     assert speakers == sorted(speakers, key=lambda r: (-r["per_1000_words"], -r["spans"], r["name"]))
 
     assert main(["techniques", "--db", str(sample_db), "--by", "speaker"]) == 0

@@ -155,6 +155,12 @@ class Entity:
     lon: float | None = None
 
 
+# Words that stand in for a speaker named elsewhere.
+_STAND_IN_WORDS = frozenset(
+    {"he", "she", "him", "her", "they", "it", "we", "i", "you", "which", "who", "that"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a statement is attributed to.
@@ -169,6 +175,11 @@ class Speaker:
     referent: Span | None = None
     description: str | None = None
     anonymous: bool = False
+
+    @property
+    def names_nobody(self) -> bool:
+        """Whether the speaker is only a pronoun or relative word ("he", "which") resolved to no one."""
+        return self.referent is None and self.text.lower() in _STAND_IN_WORDS
 
 
 @dataclass(frozen=True, slots=True)

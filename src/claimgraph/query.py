@@ -8,15 +8,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimgraph.claims import Assertion, Dispute, Side
 from claimgraph.errors import UnknownDocument, UnknownEntity, UsageError
-from claimgraph.models import Document, Entity, EntityMention, Span, Statement
+from claimgraph.models import Document, Entity, EntityMention, Span, Speaker, Statement
 from claimgraph.resolve import MergeReason, Resolution
 from claimgraph.resolve.names import fold, name_keys
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 from claimgraph.update import copies_of, resolve_stored_mentions, stored_resolution_is_current
+
+if TYPE_CHECKING:
+    from claimgraph.export import EntityIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +238,21 @@ class TechniqueRate:
 
 
 UNKNOWN_OUTLET = "(outlet unknown)"
+UNRESOLVED_SPEAKER = "(speaker not resolved)"
+
+
+def _speaker_name(
+    speaker: Speaker, *, index: EntityIndex, names: dict[str, str], texts: dict[str, str]
+) -> str:
+    """A speaker's name for counting: their entity's name, else the words they were resolved to
+    ("the Daily" for "which"), else their own words; a bare pronoun counts for nobody in particular."""
+    if not speaker.anonymous:
+        entity = index.entity_at(speaker.referent or speaker.span)
+        if entity is not None:
+            return names.get(entity, speaker.text)
+    if speaker.referent is not None:
+        return texts[speaker.referent.doc][speaker.referent.start : speaker.referent.end]
+    return UNRESOLVED_SPEAKER if speaker.names_nobody else speaker.text
 
 
 def technique_rates(
@@ -258,23 +277,19 @@ def technique_rates(
         entities = corpus_entities(store, settings=settings).entities
     names = {e.id: e.name for e in entities}
     index = EntityIndex(entities)
+    documents = list(store.documents())
+    texts = {doc.id: doc.text for doc in documents}
     spoken_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     words: Counter[tuple[str, str]] = Counter()
     spoken_words: Counter[str] = Counter()
     for s in statements:
-        if docs is not None and s.content.doc not in docs:
-            continue
-        speaker = s.speaker
-        entity = None if speaker.anonymous else index.entity_at(speaker.referent or speaker.span)
-        who = names.get(entity, speaker.text) if entity is not None else speaker.text
+        who = _speaker_name(s.speaker, index=index, names=names, texts=texts)
         spoken_by[s.content.doc].append((s.content.start, s.content.end, who))
         count = len(s.content_text.split())
         words["speaker", who] += count
         spoken_words[s.content.doc] += count
     outlet_of: dict[str, str] = {}
-    for doc in store.documents():
-        if docs is not None and doc.id not in docs:
-            continue
+    for doc in documents:
         outlet = doc.metadata.outlet or UNKNOWN_OUTLET
         outlet_of[doc.id] = outlet
         words["outlet", outlet] += max(0, len(doc.text.split()) - spoken_words[doc.id])
