@@ -58,6 +58,9 @@ class Limits:
     places: int = 40
     techniques: int = 12
     examples_per_technique_row: int = 2
+    min_speaker_words: int = 30
+    """Speakers with fewer words of statements are left out of loaded language: a rate over a dozen
+    words says little."""
 
 
 DEFAULT_LIMITS: Final = Limits()
@@ -150,6 +153,7 @@ def build_brief(
         unresolved_examples=tuple(w for w, _ in unresolved.most_common(6)),
         places_without_coordinates=unplaced,
         basemap=Path(settings.basemap).is_file(),
+        min_speaker_words=limits.min_speaker_words,
     )
     return Brief(
         title=title,
@@ -374,10 +378,19 @@ def _timeline(
     found.sort(key=lambda f: (f[0], f[1], f[2], f[5]))
     entries: list[TimelineEntry] = []
     sentences: set[int] = set()
+    said_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, start, end in said_spans:
+        said_in[doc].append((start, end))
     for _, _, value, kind, what, (doc, start, end), sentence in found:
-        number = citer.cite_sentence(doc, start, end) if sentence else citer.cite(doc, start, end)
-        if sentence and number in sentences:
-            continue  # one entry a sentence
+        if sentence:
+            left, right = sentence_around(citer.document(doc).text, start, end)
+            if any(a < right and left < b for a, b in said_in.get(doc, ())):
+                continue  # the dated statement in this sentence stands for it
+            number = citer.cite(doc, left, right)
+            if number in sentences:
+                continue  # one entry a sentence
+        else:
+            number = citer.cite(doc, start, end)
         sentences.add(number)
         entries.append(TimelineEntry(value, kind, what, number, docs[doc].metadata.outlet))
         if len(entries) == limits.timeline:
@@ -499,7 +512,8 @@ def _techniques(
         examples[owner].append((t.technique, t.span.doc, t.span.start, t.span.end))
     entries = []
     for by in ("outlet", "speaker"):
-        for rate in [r for r in rates if r.by == by][: limits.techniques]:
+        shown = [r for r in rates if r.by == by and (by == "outlet" or r.words >= limits.min_speaker_words)]
+        for rate in shown[: limits.techniques]:
             chosen: list[TechniqueExample] = []
             used: set[str] = set()
             for technique, doc, start, end in examples.get((by, rate.name), ()):

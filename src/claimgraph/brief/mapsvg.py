@@ -6,14 +6,14 @@ beside a Markdown file, or printed. Without the outlines file the places sit on 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 from xml.sax.saxutils import escape
 
 from claimgraph.brief.model import PlaceEntry
 
 WIDTH: Final = 900
-MAX_HEIGHT: Final = 620
+HEIGHT: Final = 600
 LABELLED: Final = 15  # the most mentioned places get a label; the rest a dot
 _UKRAINE: Final = ((44.0, 53.0), (22.0, 41.0))  # the frame when no place has coordinates
 
@@ -22,20 +22,26 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
     located = [p for p in places if p.lat is not None and p.lon is not None]
     lats = [p.lat for p in located if p.lat is not None] or list(_UKRAINE[0])
     lons = [p.lon for p in located if p.lon is not None] or list(_UKRAINE[1])
-    margin = 1.5
-    south, north = min(lats) - margin, max(lats) + margin
-    west, east = min(lons) - margin, max(lons) + margin
+    margin_lat = max(1.5, 0.1 * (max(lats) - min(lats)))
+    margin_lon = max(1.5, 0.1 * (max(lons) - min(lons)))
+    south, north = min(lats) - margin_lat, max(lats) + margin_lat
+    west, east = min(lons) - margin_lon, max(lons) + margin_lon
     squeeze = math.cos(math.radians((south + north) / 2))  # equirectangular, true to scale mid-frame
-    scale = min(WIDTH / ((east - west) * squeeze), MAX_HEIGHT / (north - south))
-    width = round((east - west) * squeeze * scale)
-    height = round((north - south) * scale)
+    # Widen the frame to WIDTH:HEIGHT, whichever way it falls short.
+    wide, tall = (east - west) * squeeze, north - south
+    if wide / tall < WIDTH / HEIGHT:
+        extra = (tall * WIDTH / HEIGHT - wide) / squeeze / 2
+        west, east = west - extra, east + extra
+    else:
+        extra = (wide * HEIGHT / WIDTH - tall) / 2
+        south, north = south - extra, north + extra
+    scale = HEIGHT / (north - south)
+    width, height = WIDTH, HEIGHT
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * squeeze * scale, (north - lat) * scale
 
-    from claimgraph.server.basemap import svg_paths  # deferred: the server package loads FastAPI
-
-    outlines = svg_paths(basemap, xy, width, height)
+    outlines = outline_paths(basemap, xy, width, height, centre=(west + east) / 2)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="Map of the places named" '
@@ -77,3 +83,44 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
     )
     parts.append("</svg>")
     return "\n".join(p for p in parts if p)
+
+
+def outline_paths(
+    basemap: str,
+    project: Callable[[float, float], tuple[float, float]],
+    width: float,
+    height: float,
+    *,
+    centre: float,
+) -> list[str]:
+    """SVG path data of the country rings that fall in the frame. A ring crossing the antimeridian
+    (Fiji, Chukotka) is unwrapped, its longitudes kept within 180 degrees of each other and of the
+    frame's ``centre``, so that it draws no line across the whole map."""
+    from claimgraph.server.basemap import country_rings  # deferred: the server package loads FastAPI
+
+    out: list[str] = []
+    for ring in country_rings(basemap):
+        unwrapped: list[tuple[float, float]] = []
+        shift = 0.0
+        for lon, lat in ring:
+            if unwrapped:
+                previous = unwrapped[-1][0]
+                while lon + shift - previous > 180:
+                    shift -= 360
+                while lon + shift - previous < -180:
+                    shift += 360
+            unwrapped.append((lon + shift, lat))
+        middle = sum(lon for lon, _ in unwrapped) / len(unwrapped)
+        turn = 360 * round((centre - middle) / 360)
+        points = [project(lon + turn, lat) for lon, lat in unwrapped]
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        if max(xs) < 0 or min(xs) > width or max(ys) < 0 or min(ys) > height:
+            continue
+        kept = [points[0]]
+        for x, y in points[1:]:
+            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 1:
+                kept.append((x, y))
+        if len(kept) >= 3:
+            out.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
+    return out

@@ -141,6 +141,7 @@ class MethodNote:
     unresolved_examples: tuple[str, ...]
     places_without_coordinates: int
     basemap: bool
+    min_speaker_words: int  # speakers with fewer words of statements are left out of loaded language
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,9 +30,6 @@ from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 TEMPLATES: Final = Path(__file__).parent / "templates"
 UNKNOWN: Final = "outlet unknown"
-MIN_SPEAKER_WORDS: Final = 30
-"""Speakers with fewer words of statements than this are left out of the loaded-language table: a
-rate over a dozen words says little."""
 
 
 def scope_sentence(brief: Brief) -> str:
@@ -106,7 +103,7 @@ def method_lines(brief: Brief, *, basemap: str) -> list[str]:
 
 
 def _technique_rows(brief: Brief, by: str) -> list[TechniqueEntry]:
-    return [t for t in brief.techniques if t.by == by and (by == "outlet" or t.words >= MIN_SPEAKER_WORDS)]
+    return [t for t in brief.techniques if t.by == by]
 
 
 def render_html(brief: Brief, *, settings: Settings = DEFAULT_SETTINGS) -> str:
@@ -138,7 +135,7 @@ def render_html(brief: Brief, *, settings: Settings = DEFAULT_SETTINGS) -> str:
         quote=quote,
         spread=lambda g: Markup(spread_sentence(g, lambda n: str(cite(n)), lambda t: str(escape(t)))),
         techniques=lambda by: _technique_rows(brief, by),
-        min_words=MIN_SPEAKER_WORDS,
+        min_words=brief.method.min_speaker_words,
         map_svg=Markup(map_svg(brief.places, basemap=settings.basemap)),
         method=method_lines(brief, basemap=settings.basemap),
     )
@@ -257,7 +254,8 @@ def render_markdown(brief: Brief, *, map_file: str | None, settings: Settings = 
         out.append("")
     out += [
         "An outlet's words are its articles outside attributed statements; a speaker's are their "
-        f"statements. Speakers with fewer than {MIN_SPEAKER_WORDS} words of statements are left out.",
+        f"statements. Speakers with fewer than {brief.method.min_speaker_words} words of statements are "
+        "left out.",
         "",
         "## Method",
         "",
