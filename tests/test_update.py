@@ -208,3 +208,33 @@ def test_a_store_brought_up_to_date_on_opening_keeps_the_knowledge_base_it_was_r
     with Store(db) as store:  # as if an ingest had stopped after its last batch
         store.connection.execute("DELETE FROM corpus_documents")
     assert governor() == [("Q999",)]
+
+
+def test_a_changed_techniques_lexicon_finds_the_stored_documents_spans_again(
+    tmp_path: Path, nlp: Language, halves: tuple[Path, Path]
+) -> None:
+    first, second = halves
+    db = tmp_path / "store.duckdb"
+    ingest([first], settings=_settings(db), nlp=nlp)
+    with Store(db, read_only=True) as store:
+        stored_before = {d.id for d in store.documents()}
+    own = tmp_path / "own.csv"
+    own.write_text(
+        "pattern,kind,technique,note\ncivilians,phrase,Loaded_Language,test entry\n", encoding="utf-8"
+    )
+    with_own = _settings(db).with_overrides(techniques_lexicon=str(own))
+    report = ingest([first, second], settings=with_own, nlp=nlp)
+    assert report.corpus is not None
+    with Store(db, read_only=True) as store:
+        spans = store.techniques()
+    assert report.corpus.techniques_refound == len(stored_before) > 0
+    own_spans = {(t.span.doc, t.span.start) for t in spans if t.rule == "civilians"}
+    assert {doc for doc, _ in own_spans} & stored_before, "the stored documents were not searched again"
+    assert len(own_spans) == sum(t.rule == "civilians" for t in spans), "a span was stored twice"
+    # The same lexicon again: nothing to find again.
+    again = ingest([first, second], settings=with_own, nlp=nlp)
+    assert again.corpus is not None and again.corpus.techniques_refound == 0
+    # And the export is what one ingest with that lexicon gives.
+    fresh = tmp_path / "fresh.duckdb"
+    ingest([first, second], settings=_settings(fresh).with_overrides(techniques_lexicon=str(own)), nlp=nlp)
+    assert _export(db)["techniques"] == _export(fresh)["techniques"]

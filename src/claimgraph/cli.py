@@ -329,6 +329,11 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"{corpus.reread_documents} stored documents read again for new place names, "
             f"{corpus.dirty_blocks} dispute blocks compared again, {corpus.entities} entities resolved again"
         )
+    if report.corpus is not None and report.corpus.techniques_refound:
+        print(
+            f"techniques found again in {report.corpus.techniques_refound} stored documents: the techniques "
+            "stage (its lexicon or code) differs from the one that found their spans"
+        )
     if report.rejected:
         print("rejected:")
         for rejection in report.rejected:

@@ -14,7 +14,11 @@ the stored rows and blocking so that no stage compares all pairs:
 - disputes: claims are compared only within blocks (a place and a predicate). The blocks that hold
   a new, re-read, removed or newly copied claim are recomputed; every other dispute stays stored;
 - entities (``claimgraph.resolve``): resolved again from the stored mentions, never from re-parsed
-  documents, and stored with their spans and the reasons for each merge.
+  documents, and stored with their spans and the reasons for each merge;
+- techniques: a per-document stage, but one that reads only the stored text and statements. When
+  the techniques stage an ingest runs differs from the one that made the stored spans (a lexicon
+  edited or added, an upgrade of claimgraph), the stored documents' spans are found again, so that
+  a store never mixes two lexicons.
 
 A document is done when it is in ``corpus_documents``; an update interrupted before its commit
 leaves the store as it was, and the next one does the same work again.
@@ -95,14 +99,17 @@ class CorpusUpdate:
     claims_compared: int = 0
     disputes: int = 0
     entities: int = 0
+    techniques_refound: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
 
 def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUpdate:
     """Bring copies, claims, disputes and entities up to date; see the module docstring. Without
-    ``settings``, with the knowledge base and gazetteer threshold the store was last resolved with."""
+    ``settings``, with the knowledge base and gazetteer threshold the store was last resolved with,
+    and the stored technique spans as they are."""
     report = CorpusUpdate()
     con = store.connection
+    techniques_stage = None if settings is None else techniques_fingerprint(settings)
     if settings is None:
         settings = _settings_of(con)
     resolution_settings = _resolution_settings(settings)
@@ -112,7 +119,9 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
             con, "SELECT doc FROM corpus_documents ANTI JOIN documents d ON d.id = corpus_documents.doc"
         )
         stale_entities = _stored_setting(con, "resolution") != resolution_settings
-        if not new and not gone and not stale_entities:
+        stored_techniques = _stored_setting(con, "techniques")
+        stale_techniques = techniques_stage is not None and stored_techniques != techniques_stage
+        if not new and not gone and not stale_entities and not stale_techniques:
             return report
         report.new_documents, report.removed_documents = len(new), len(gone)
         _temp_ids(con, "new_docs", new)
@@ -134,6 +143,10 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
             _set_setting(con, "resolution", resolution_settings)
             _set_setting(con, "kb", settings.kb or "")
             _set_setting(con, "min_place_population", str(settings.min_place_population))
+        if stale_techniques and techniques_stage is not None:
+            with timer("techniques"):
+                report.techniques_refound = _refind_techniques(con, settings, staged)
+                _set_setting(con, "techniques", techniques_stage)
         con.execute("DELETE FROM corpus_documents WHERE doc IN (SELECT doc FROM gone_docs)")
         con.execute(
             "INSERT INTO corpus_documents SELECT doc, doc FROM new_docs"
@@ -225,6 +238,50 @@ def _temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> 
     costs its length for every row."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} (doc VARCHAR)")
     insert_columns(con, name, {"doc": list(ids)})
+
+
+def techniques_fingerprint(settings: Settings) -> str:
+    """What the techniques stage's spans depend on: its code, the quotation finder it asks for
+    voices, the bundled lexicon and the user's."""
+    from claimgraph.extract import quotes, techniques
+
+    digest = hashlib.sha1()
+    for module in (techniques, quotes):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(techniques.bundled_lexicon_text().encode())
+    if settings.techniques_lexicon:
+        digest.update(Path(settings.techniques_lexicon).read_bytes())
+    return digest.hexdigest()
+
+
+def _refind_techniques(con: duckdb.DuckDBPyConnection, settings: Settings, staged: _Staged) -> int:
+    """Find the technique spans of the documents stored before this update again; those of the
+    update's new documents were found by this ingest."""
+    from claimgraph.extract.techniques import find_techniques, load_lexicon
+    from claimgraph.models import TechniqueSpan
+    from claimgraph.store.db import span_columns
+
+    lexicon = load_lexicon(settings.techniques_lexicon)
+    stored = _ids(con, "SELECT id FROM documents ANTI JOIN new_docs n ON n.doc = documents.id ORDER BY id")
+    _temp_ids(con, "refound_docs", stored)
+    con.execute("DELETE FROM techniques WHERE doc IN (SELECT doc FROM refound_docs)")
+    for start in range(0, len(stored), _READ_CHUNK):
+        chunk = stored[start : start + _READ_CHUNK]
+        _temp_ids(con, "chunk_docs", chunk)
+        speech: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for doc, begin, end in con.execute(
+            'SELECT s.doc, s.start, s."end" FROM statements s JOIN chunk_docs c ON c.doc = s.doc'
+        ).fetchall():
+            speech[doc].append((begin, end))
+        found: list[TechniqueSpan] = []
+        texts = con.execute(
+            "SELECT d.id, d.text FROM documents d JOIN chunk_docs c ON c.doc = d.id"
+        ).fetchall()
+        for doc, text in texts:
+            found += find_techniques(doc, text, speech=speech[doc], lexicon=lexicon)
+        staged.insert("techniques", list(span_columns(TechniqueSpan, found).values()))
+    staged.flush()
+    return len(stored)
 
 
 def _stored_setting(con: duckdb.DuckDBPyConnection, name: str) -> str | None:

@@ -164,13 +164,14 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path, nlp: Lan
     from claimgraph.export import build_export
     from tests.conftest import SAMPLES
 
+    documents = len(json.loads((SAMPLES.parent / "expected.json").read_text(encoding="utf-8")))
     exports = []
     for processes in (1, 2):
         chosen = Settings(
             db=str(tmp_path / f"{processes}.duckdb"), n_process=processes, nlp_batch_size=3, progress=False
         )
         report = ingest([SAMPLES], settings=chosen, nlp=nlp)
-        assert report.rejected == [] and report.new == 10
+        assert report.rejected == [] and report.new == documents
         with Store(chosen.db, read_only=True) as store:
             exports.append(build_export(store, settings=chosen))
     assert exports[0] == exports[1]
