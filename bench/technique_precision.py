@@ -11,8 +11,9 @@ document's source file name and character offsets. A judgement says, in our own 
   slogan ...), whoever uses them; no when they inform (a literal sense, a neutral term, an article
   about the word rather than one using it is still yes when it quotes a use);
 - ``technique``: yes when the technique named is the right one of the taxonomy for these words;
-- ``voice``: yes when the span's voice (speaker inside a quotation or statement, else the outlet)
-  is right.
+- ``voice``: yes when the span's voice then (``voiced_as``: speaker inside a quotation or
+  statement, else the outlet) was right; a span whose voice has changed since counts the other way,
+  as there are only two.
 
 Precision is the share of judged spans that persuade. The file holds no text of the dev articles:
 the spans' words are read from the store when the report is printed. Spans with no judgement are
@@ -41,7 +42,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "corpus"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 JUDGEMENTS = Path(__file__).resolve().parent / "data" / "technique_judgements.csv"
-VERDICTS = ("persuades", "technique", "voice")
 CONTEXT = 70
 
 
@@ -95,7 +95,8 @@ def main() -> None:
     judged = [(s, j) for s in spans if (j := judgement(s)) is not None]
     unjudged = [s for s in spans if judgement(s) is None]
     stale = len(judgements) - len(judged)
-    yes = {v: sum(j[v] == "yes" for _, j in judged) for v in VERDICTS}
+    yes = {v: sum(j[v] == "yes" for _, j in judged) for v in ("persuades", "technique")}
+    yes["voice"] = sum((j["voice"] == "yes") == (j["voiced_as"] == s["voice"]) for s, j in judged)
     n = len(judged)
     print(f"flagged spans: {len(spans)} in {len({s['source'] for s in spans})} documents; judged {n}")
     if n:
@@ -107,7 +108,7 @@ def main() -> None:
             total = by_voice[voice, "yes"] + by_voice[voice, "no"]
             right = by_voice[voice, "yes"]
             if total:
-                print(f"  {voice} voice: {right / total:.3f} ({right}/{total})")
+                print(f"  precision in the {voice}'s voice: {right / total:.3f} ({right}/{total})")
     print(f"unjudged spans: {len(unjudged)}; stale judgements (span no longer flagged): {stale}")
     wrong = [(s, j) for s, j in judged if j["persuades"] != "yes"]
     for s, j in wrong:

@@ -248,3 +248,19 @@ def test_calls_for_and_a_clause_closed_by_its_cue(extract: Extract) -> None:
     assert residents.content_text == "residents to leave the city"
     assert held.content_text == "The line had held for a month"
     assert held.speaker.text == "the commander"
+
+
+def test_a_name_that_labels_several_lines_is_a_speaker_whatever_the_parser_makes_of_it(nlp: Language) -> None:
+    text = (
+        "The paper spoke to the deputy.\n\n"
+        "Kovalsk Daily: Can the town be held?\n\n"
+        "Yavir: Of course it can be held, and it must be.\n\n"
+        "Kovalsk Daily: And the talks?\n\n"
+        "Yavir: There will be no talks with that clown in his bunker.\n\n"
+        "Update: the deputy later left the faction.\n"
+    )
+    said = extract_statements("d", nlp(text))
+    speakers = [(s.speaker.text, s.content_text) for s in said]
+    assert ("Yavir", "Of course it can be held, and it must be.") in speakers
+    assert ("Yavir", "There will be no talks with that clown in his bunker.") in speakers
+    assert not any(speaker == "Update" for speaker, _ in speakers)
