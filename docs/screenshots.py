@@ -48,11 +48,14 @@ def pages(url: str) -> list[tuple[str, str]]:
     """(name, path) of each page to shoot; the reader and entity pages show the richest examples."""
     import httpx
 
-    disputes = httpx.get(f"{url}/api/disputes", params={"limit": 1}).json()["items"]
-    if disputes:
-        doc = disputes[0]["a"]["doc"]
-    else:
-        doc = httpx.get(f"{url}/api/documents", params={"limit": 1}).json()["items"][0]["id"]
+    # The reader shows the article with the most marked spans of loaded language (then statements).
+    documents = httpx.get(f"{url}/api/documents", params={"limit": 200}).json()["items"]
+
+    def richness(doc_id: str) -> tuple[int, int]:
+        shown = httpx.get(f"{url}/api/documents/{doc_id}").json()
+        return len(shown["techniques"]), len(shown["statements"])
+
+    doc = max((d["id"] for d in documents), key=richness)
     # The entity page is the most quoted speaker's, as the overview ranks them.
     speakers: Counter[str] = Counter()
     offset, total = 0, 1

@@ -264,3 +264,17 @@ def test_a_name_that_labels_several_lines_is_a_speaker_whatever_the_parser_makes
     assert ("Yavir", "Of course it can be held, and it must be.") in speakers
     assert ("Yavir", "There will be no talks with that clown in his bunker.") in speakers
     assert not any(speaker == "Update" for speaker, _ in speakers)
+
+
+def test_in_a_transcript_a_speaker_who_speaks_once_is_still_a_speaker(nlp: Language) -> None:
+    text = (
+        "HOST: Welcome to the programme, where we discuss the war.\n\n"
+        "GUEST: Thank you, it is a pleasure to be here tonight.\n\n"
+        "HOST: What happens next on the river?\n\n"
+        "COLONEL: The crossing will be retaken within a week.\n"
+    )
+    speakers = {(s.speaker.text, s.content_text) for s in extract_statements("d", nlp(text))}
+    assert ("COLONEL", "The crossing will be retaken within a week.") in speakers
+    assert ("GUEST", "Thank you, it is a pleasure to be here tonight.") in speakers
+    lone = "BREAKING: Shelling reported near the bridge this morning.\n\nResidents were told to stay inside."
+    assert not extract_statements("d", nlp(lone))

@@ -516,12 +516,15 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
 
     An opening label is a speaker when it is a person's name, or a name that labels two or more lines
     of the document with a colon (a transcript's or an interview's speakers recur, "BYKOV:" or
-    "Yavir:" whatever the parser makes of the name; a one-off "BREAKING:" does not). A signature after
-    a quotation at the end of its line is a speaker whatever the name.
+    "Yavir:" whatever the parser makes of the name; a one-off "BREAKING:" does not), and any
+    all-capitals label in a document with three or more of them (a transcript). A signature after a
+    quotation at the end of its line is a speaker whatever the name.
     """
     text = _text(doc)
     opening = [m for m in _LABEL_LINE.finditer(text) if _label_words_ok(m.group("label"))]
     recurring = Counter(m.group("label") for m in opening if m.group("sep") == ":")
+    # In a transcript every speaker's label is in capitals, though one may speak only once.
+    transcript = sum(n for label, n in recurring.items() if label.isupper()) >= 3
     drafts: list[_Draft] = []
     for line in opening + list(_SIGNED_LINE.finditer(text)):
         label, rest, signed = (
@@ -539,7 +542,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         if tokens is None or separator is None:
             continue
         is_person = all(t.ent_type_ == "PERSON" for t in tokens)
-        if not signed and not is_person and recurring[label] < 2:
+        if not signed and not is_person and recurring[label] < 2 and not (transcript and label.isupper()):
             continue
         speaker_span = Span(doc_id, label_start, label_end)
         start, end = line.span("rest")
