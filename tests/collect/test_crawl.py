@@ -11,6 +11,8 @@ import pytest
 
 from claimgraph.cli import main
 from claimgraph.collect import collect_feed, collect_sitemap, fetch
+from claimgraph.collect.crawl import document_from_response
+from claimgraph.models import HttpResponse, RawDocument
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 
@@ -188,3 +190,24 @@ def test_feed_that_fails_is_an_error_with_its_own_exit_status(
     assert "refused unsafe XML" in capsys.readouterr().err
     assert main(["fetch", "file:///etc/passwd", *common]) == 7
     assert "file:///etc/passwd: not an http or https URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("text/html; charset=ISO-8859-2", "Mieszkańcy Łodzi mówią, że żółte ściany zostały."),
+        ('text/html; charset="iso-8859-2"', "Mieszkańcy Łodzi mówią, że żółte ściany zostały."),
+        # The page's own declaration wins over the header's.
+        ("text/html; charset=windows-1252", "Mieszkańcy Łodzi mówią, że żółte ściany zostały."),
+    ],
+)
+def test_a_page_is_read_in_the_charset_its_headers_name_when_it_names_none(
+    header: str, expected: str
+) -> None:
+    sentence = "Mieszkańcy Łodzi mówią, że żółte ściany zostały."
+    own = '<meta charset="iso-8859-2">' if "1252" in header else ""
+    body = f"<html><head>{own}</head><body><p>{sentence}</p></body></html>".encode("iso-8859-2")
+    answer = HttpResponse("http://x.example/a", "http://x.example/a", 200, (("Content-Type", header),), body)
+    document = document_from_response(answer, settings=Settings())
+    assert isinstance(document, RawDocument)
+    assert expected in document.content

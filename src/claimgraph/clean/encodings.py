@@ -116,8 +116,10 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
-    """``data`` as text, in the encoding the module docstring's rules find.
+def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None) -> Decoded:
+    """``data`` as text, in the encoding the module docstring's rules find. ``charset`` is a label
+    the bytes came with from outside them (an HTTP Content-Type header): it stands in for the page's
+    own declaration when the page makes none, and is checked against the bytes the same way.
 
     Raises ``UnicodeDecodeError`` only when a byte-order mark announces UTF-16 or UTF-32 and the
     bytes after it break that encoding; every other input decodes.
@@ -134,6 +136,8 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data) if html else None
+    if declared is None and charset is not None:
+        declared = _codec_for_label(charset)
     if _is_mostly_utf8(data):
         return Decoded(_utf8_replacing(data), "utf-8", declared)
     guessed = guess_8bit(data)

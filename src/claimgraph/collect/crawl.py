@@ -24,7 +24,7 @@ from claimgraph.collect.feeds import Listed, parse_feed, parse_sitemap
 from claimgraph.collect.http import HttpClient, check_url, gunzip_bounded
 from claimgraph.errors import FeedInvalid, FetchFailed, UsageError
 from claimgraph.ingest.pipeline import IngestReport, ingest_documents
-from claimgraph.ingest.readers import content_hash, document_from_bytes
+from claimgraph.ingest.readers import content_hash, content_type, document_from_bytes
 from claimgraph.models import HttpResponse, Metadata, RawDocument, Rejection
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
@@ -189,7 +189,7 @@ def conditional_get(
 
 def document_from_response(answer: HttpResponse, *, settings: Settings) -> RawDocument | Rejection:
     """A fetched page as a document whose source is its final URL, or why it cannot be one."""
-    media_type = (answer.header("Content-Type") or "").split(";")[0].strip().lower()
+    media_type, charset = content_type(answer.header("Content-Type"))
     if media_type and media_type not in _HTML_TYPES | _TEXT_TYPES:
         return Rejection(answer.final_url, f"not an HTML page (Content-Type {media_type})")
     return document_from_bytes(
@@ -198,6 +198,7 @@ def document_from_response(answer: HttpResponse, *, settings: Settings) -> RawDo
         html=media_type in _HTML_TYPES or not media_type,
         hints=Metadata(url=answer.final_url),
         limit=settings.max_file_bytes,
+        charset=charset,
     )
 
 

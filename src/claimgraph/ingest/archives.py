@@ -29,6 +29,7 @@ from claimgraph.ingest.readers import (
     _Problem,
     _read_bytes,
     content_hash,
+    content_type,
     decode,
     document_from_bytes,
 )
@@ -65,7 +66,10 @@ def read_warc(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejec
                 if not uri:
                     yield Rejection(f"{path}#record-{number}", "response record without a WARC-Target-URI")
                     continue
-                yield document_from_bytes(data, source=uri, html=True, hints=Metadata(url=uri), limit=limit)
+                _, charset = content_type(record.http_headers.get_header("Content-Type"))
+                yield document_from_bytes(
+                    data, source=uri, html=True, hints=Metadata(url=uri), limit=limit, charset=charset
+                )
     except Exception as exc:
         # warcio meets a malformed record with whatever error its parser hits (AttributeError on a
         # record without a target URI, say): every one of them costs this archive's rest, never the batch.
@@ -123,8 +127,8 @@ def _html_page(record: Any) -> bool:
         return False
     if record.http_headers.get_statuscode() != "200":
         return False
-    media_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0]
-    return media_type.strip().lower() in HTML_TYPES
+    media_type, _ = content_type(record.http_headers.get_header("Content-Type"))
+    return media_type in HTML_TYPES
 
 
 # The fields that tell the two JSON article shapes apart.

@@ -14,6 +14,7 @@ import json
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from email.message import Message
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -136,17 +137,33 @@ def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rej
     )
 
 
+def content_type(header: str | None) -> tuple[str, str | None]:
+    """The media type (lowercase, "" when absent) and the charset an HTTP Content-Type names."""
+    if not header:
+        return "", None
+    parsed = Message()
+    parsed["Content-Type"] = header
+    return parsed.get_content_type(), parsed.get_content_charset()
+
+
 def document_from_bytes(
-    data: bytes, *, source: str, html: bool, hints: Metadata | None = None, limit: int
+    data: bytes,
+    *,
+    source: str,
+    html: bool,
+    hints: Metadata | None = None,
+    limit: int,
+    charset: str | None = None,
 ) -> RawDocument | Rejection:
     """One document from bytes read elsewhere (a fetched page, a WARC record): decoded and checked as
-    a file is, its content hash that of ``data``; or why it cannot be one."""
+    a file is, its content hash that of ``data``; or why it cannot be one. ``charset``: the one its
+    HTTP headers named, if any."""
     if len(data) > limit:
         return Rejection(source, f"too large ({_megabytes(len(data))}, over the {_limit(limit)})")
     if not data.strip():
         return Rejection(source, "empty")
     try:
-        text = decode(data, html=html)
+        text = decode(data, html=html, charset=charset)
     except _Problem as problem:
         return Rejection(source, str(problem))
     if not text.strip():
@@ -203,7 +220,7 @@ def _limit(limit: int) -> str:
     return f"{_megabytes(limit)} limit, setting max_file_bytes"
 
 
-def decode(data: bytes, *, html: bool = False) -> str:
+def decode(data: bytes, *, html: bool = False, charset: str | None = None) -> str:
     """Bytes to text, in the encoding ``claimgraph.clean.encodings`` detects; binary data is refused.
 
     Legacy 8-bit files are common in this field (Ukrainian and Russian sites still serve cp1251 and
@@ -215,7 +232,7 @@ def decode(data: bytes, *, html: bool = False) -> str:
     if bom_encoding(data) is None and b"\x00" in data[:4096]:
         raise _Problem("binary file (contains NUL bytes), not text")
     try:
-        decoded = decode_bytes(data, html=html)
+        decoded = decode_bytes(data, html=html, charset=charset)
     except UnicodeDecodeError as exc:
         problem = f"not valid {exc.encoding.upper()}, though it starts with that byte-order mark"
         raise _Problem(problem) from None
