@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,3 +104,29 @@ def test_full_text_search_ranks_matching_documents(tmp_path: Path) -> None:
 def test_read_only_open_of_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store here"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_rows_a_killed_process_left_in_the_log_are_all_found_by_document(tmp_path: Path) -> None:
+    # A process that dies before its checkpoint leaves its rows in the write-ahead log; the next
+    # read-write open replays and checkpoints them. With DuckDB 1.5's secondary indexes that lost
+    # the index entries (duckdb/duckdb#23848), and a filter by document found none of the rows.
+    db = tmp_path / "s.duckdb"
+    script = (
+        "import os, sys\n"
+        "sys.path[:0] = [sys.argv[2]]\n"
+        "from tests.store.test_db import make_doc, mention\n"
+        "from claimgraph.store import Store, StoredBatch\n"
+        "store = Store(sys.argv[1])\n"
+        "docs = [make_doc(n) for n in range(1, 4)]\n"
+        "store.write_batch(StoredBatch(docs, [mention(d) for d in docs], []))\n"
+        "os._exit(0)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script, str(db), str(root)], check=True)
+    assert db.with_name(db.name + ".wal").exists(), "the rows were checkpointed: the test tests nothing"
+    Store(db).close()  # replays the log and checkpoints
+    with Store(db, read_only=True) as store:
+        for n in range(1, 4):
+            doc = make_doc(n)
+            assert store.mentions(doc=doc.id) == [mention(doc)]
+            assert [d.id for d in store.documents() if d.source == doc.source] == [doc.id]

@@ -248,4 +248,21 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         );
         """,
     ),
+    (
+        "0012_no_secondary_indexes",
+        """
+        -- DuckDB 1.5 loses a secondary index's entries when a store's write-ahead log is replayed and
+        -- then checkpointed (an ingest killed before its checkpoint, the store opened again): filters
+        -- through the index then miss rows that are there (duckdb/duckdb#23848). These columns are
+        -- filtered by scanning instead; the primary and unique keys stay.
+        DROP INDEX IF EXISTS documents_source;
+        DROP INDEX IF EXISTS entity_mentions_doc;
+        DROP INDEX IF EXISTS statements_doc;
+        DROP INDEX IF EXISTS times_doc;
+        DROP INDEX IF EXISTS quantities_doc;
+        DROP INDEX IF EXISTS claim_sentences_doc;
+        DROP INDEX IF EXISTS techniques_doc;
+        DROP INDEX IF EXISTS http_responses_url;
+        """,
+    ),
 )
