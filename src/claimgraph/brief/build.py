@@ -14,6 +14,7 @@ expression and a loaded phrase by the sentence holding it, a place by its first 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
@@ -39,7 +40,14 @@ from claimgraph.brief.model import (
 from claimgraph.errors import BriefEmpty, UnknownEntity, UsageError
 from claimgraph.export import EntityIndex
 from claimgraph.models import Document, Entity, Statement
-from claimgraph.query import corpus_entities, dispute_views, find_entity, technique_rates
+from claimgraph.query import (
+    DisputeSide,
+    DisputeView,
+    corpus_entities,
+    dispute_views,
+    find_entity,
+    technique_rates,
+)
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 from claimgraph.update import PLACE_LABELS, copies_of
@@ -120,16 +128,7 @@ def build_brief(
     speakers, attributed, anonymous, unresolved = _speakers(
         statements, index, names, docs, disputed, citer, limits
     )
-    disputes = tuple(
-        DisputeEntry(
-            v.id,
-            v.kind,
-            v.explanation,
-            DisputeSideEntry(citer.cite(v.a.doc, v.a.start, v.a.end), v.a.outlet, v.a.published),
-            DisputeSideEntry(citer.cite(v.b.doc, v.b.start, v.b.end), v.b.outlet, v.b.published),
-        )
-        for v in disputes_all[: limits.disputes]
-    )
+    disputes = _dispute_entries(disputes_all, citer, limit=limits.disputes)
     timeline = _timeline(store, statements, kept, docs, citer, limits)
     numbers = _numbers(store, kept, docs, citer, limits)
     places, unplaced = _places(entities, kept, citer, limits)
@@ -257,6 +256,36 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         while right < len(text) and right > end and not text[right].isspace():
             right -= 1
     return left, max(right, end)
+
+
+Passage = tuple[str, int, int]  # document, start, end
+
+
+def _dispute_entries(views: Sequence[DisputeView], citer: _Citer, *, limit: int) -> tuple[DisputeEntry, ...]:
+    """The disputes, those that share a passage and an explanation read as one entry: a claim that
+    the town fell against each report that it still holds, not one card a pair."""
+
+    def key(side: DisputeSide) -> Passage:
+        return (side.doc, side.start, side.end)
+
+    seen = Counter(key(side) for v in views for side in (v.a, v.b))
+    # (kind, explanation, shared passage) -> the first dispute, the shared side, the other sides
+    grouped: dict[
+        tuple[str, str, tuple[str, int, int]], tuple[DisputeView, DisputeSide, list[DisputeSide]]
+    ] = {}
+    for v in views:
+        # The side more disputes share stands for the group; on a tie, the first.
+        one, other = (v.b, v.a) if seen[key(v.b)] > seen[key(v.a)] else (v.a, v.b)
+        grouped.setdefault((v.kind, v.explanation, key(one)), (v, one, []))[2].append(other)
+
+    def side(s: DisputeSide) -> DisputeSideEntry:
+        return DisputeSideEntry(citer.cite(s.doc, s.start, s.end), s.outlet, s.published)
+
+    entries = []
+    for first, one, others in itertools.islice(grouped.values(), limit):
+        against = tuple(side(other) for other in others)
+        entries.append(DisputeEntry(first.id, first.kind, first.explanation, side(one), against))
+    return tuple(entries)
 
 
 def _speakers(

@@ -67,11 +67,14 @@ class DisputeSideEntry:
 
 @dataclass(frozen=True, slots=True)
 class DisputeEntry:
+    """One passage (``a``) and the passages that contradict it in the same way (``against``): the
+    store's disputes that share a side and an explanation, read as one."""
+
     id: str
     kind: str
     explanation: str
     a: DisputeSideEntry
-    b: DisputeSideEntry
+    against: tuple[DisputeSideEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)

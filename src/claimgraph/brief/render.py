@@ -211,10 +211,12 @@ def render_markdown(brief: Brief, *, map_file: str | None, settings: Settings = 
     if not brief.disputes:
         out += ["claimgraph found no two sources contradicting each other in these articles.", ""]
     for d in brief.disputes:
-        out.append(f"- **{d.kind}**: {md_escape(d.explanation)}{cite(d.a.citation)}{cite(d.b.citation)}")
-        for side in (d.a, d.b):
+        cited = "".join(cite(side.citation) for side in (d.a, *d.against))
+        out.append(f"- **{d.kind}**: {md_escape(d.explanation)}{cited}")
+        for n, side in enumerate((d.a, *d.against)):
             source = f"{md_escape(side.outlet or 'outlet unknown')}, {side.published or 'undated'}"
-            out.append(f"  - {quote(side.citation)}{cite(side.citation)} — {source}")
+            against = "against: " if n == 1 else ""
+            out.append(f"  - {against}{quote(side.citation)}{cite(side.citation)} — {source}")
     out += ["", "## Numbers as reported", ""]
     if not brief.numbers:
         out += ["No quantity is counted by more than one article here.", ""]
