@@ -339,3 +339,25 @@ def test_disputes_that_share_a_passage_are_one_entry(sample_brief: Brief, sample
     assert shown == stored, "every stored dispute is in the brief, once"
     assert len(sample_brief.disputes) < len(views), "the samples hold a claim disputed by several passages"
     assert any(len(d.against) > 1 for d in sample_brief.disputes)
+
+
+def test_map_labels_of_neighbouring_places_do_not_overlap() -> None:
+    # Bakhmut, Chasiv Yar and Kostiantynivka lie a few kilometres apart: on a map of Ukraine their
+    # labels would print over each other.
+    places = [
+        PlaceEntry("e1", "Bakhmut", 9, 48.59, 38.0, 1),
+        PlaceEntry("e2", "Chasiv Yar", 4, 48.59, 37.84, 2),
+        PlaceEntry("e3", "Kostiantynivka", 3, 48.53, 37.71, 3),
+        PlaceEntry("e4", "Kyiv", 2, 50.45, 30.52, 4),
+        PlaceEntry("e5", "Kharkiv", 2, 49.99, 36.23, 5),
+    ]
+    svg = map_svg(places, basemap="absent.json")
+    labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]+)</text>', svg)
+    boxes = []
+    for x, y, anchor, name in labels:
+        width = 7.5 * len(name)
+        left = {"start": float(x), "end": float(x) - width, "middle": float(x) - width / 2}[anchor]
+        boxes.append((left, float(y) - 10, left + width, float(y) + 4))
+    assert len(boxes) >= 4
+    for a, b in itertools.combinations(boxes, 2):
+        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)

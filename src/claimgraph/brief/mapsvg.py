@@ -15,6 +15,10 @@ from claimgraph.brief.model import PlaceEntry
 WIDTH: Final = 900
 HEIGHT: Final = 600
 LABELLED: Final = 15  # the most mentioned places get a label; the rest a dot
+_CHAR_WIDTH: Final = 7.5  # of the labels' 13 px font, on average
+_LINE: Final = 14
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 _UKRAINE: Final = ((44.0, 53.0), (22.0, 41.0))  # the frame when no place has coordinates
 
 
@@ -50,6 +54,7 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
     ]
     parts += [f'<path d="{d}" fill="#f4f1ea" stroke="#b9b3a6" stroke-width="0.6"/>' for d in outlines]
     most = max((p.mentions for p in located), default=1)
+    taken: list[Box] = []
     for rank, place in enumerate(located):
         assert place.lat is not None and place.lon is not None
         x, y = xy(place.lon, place.lat)
@@ -59,10 +64,11 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c0392b" fill-opacity="0.75" '
             f'stroke="#fff" stroke-width="0.8"><title>{title}</title></circle>'
         )
-        if rank < LABELLED:
+        if rank < LABELLED and (spot := _free_spot(place.name, x, y, r, taken)) is not None:
+            lx, ly, anchor = spot
             parts.append(
-                f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" font-size="13" fill="#1d1d1f" stroke="#fff" '
-                f'stroke-width="3" paint-order="stroke">{escape(place.name)}</text>'
+                f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="13" fill="#1d1d1f" '
+                f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(place.name)}</text>'
             )
     if not located:
         note = "No place named in this brief has coordinates"
@@ -124,3 +130,21 @@ def outline_paths(
         if len(kept) >= 3:
             out.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
     return out
+
+
+def _free_spot(name: str, x: float, y: float, r: float, taken: list[Box]) -> tuple[float, float, str] | None:
+    """Where a label of ``name`` beside the dot at (x, y) overlaps no label placed before it: right of
+    the dot, left of it, above, below; None when every spot is taken (the places table still lists the
+    place). The spot found is added to ``taken``."""
+    width = len(name) * _CHAR_WIDTH
+    spots = (
+        (x + r + 3, y + 4, "start", (x + r + 3, y - 10, x + r + 3 + width, y + 4)),
+        (x - r - 3, y + 4, "end", (x - r - 3 - width, y - 10, x - r - 3, y + 4)),
+        (x, y - r - 4, "middle", (x - width / 2, y - r - 4 - _LINE, x + width / 2, y - r - 4)),
+        (x, y + r + _LINE, "middle", (x - width / 2, y + r, x + width / 2, y + r + _LINE)),
+    )
+    for lx, ly, anchor, box in spots:
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            taken.append(box)
+            return lx, ly, anchor
+    return None
