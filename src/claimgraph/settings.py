@@ -48,8 +48,9 @@ class Settings:
     """A knowledge base CSV of your own, read after the bundled one (docs/knowledge-base.md)."""
 
     techniques_lexicon: str | None = None
-    """A lexicon CSV of loaded phrases of your own (pattern, kind, technique, note), read by ingest
-    beside the bundled one and winning where both match (src/claimgraph/extract/techniques.py)."""
+    """A lexicon CSV of loaded phrases of your own (pattern, kind, technique, note; optionally
+    literal_when), read by ingest beside the bundled one and winning where both match
+    (src/claimgraph/extract/techniques.py)."""
 
     basemap: str = "node_modules/world-atlas/countries-50m.json"
     """Country outlines for the web map (TopoJSON from the npm package world-atlas); none: no outlines."""
