@@ -278,3 +278,17 @@ def test_in_a_transcript_a_speaker_who_speaks_once_is_still_a_speaker(nlp: Langu
     assert ("GUEST", "Thank you, it is a pleasure to be here tonight.") in speakers
     lone = "BREAKING: Shelling reported near the bridge this morning.\n\nResidents were told to stay inside."
     assert not extract_statements("d", nlp(lone))
+
+
+def test_a_transcript_label_stands_for_the_full_name_given_before_it(nlp: Language) -> None:
+    text = (
+        "The host, Rostislav Bykov, opened the show. The colonel Pyotr Khlebnikov joined him.\n\n"
+        "BYKOV: We will talk about the river crossing tonight.\n\n"
+        "KHLEBNIKOV: The crossing will be retaken within a week.\n\n"
+        "BYKOV: Thank you, colonel, for coming to the studio.\n"
+    )
+    doc = nlp(text)
+    said = {s.content_text: s.speaker for s in extract_statements("d", doc)}
+    colonel = said["The crossing will be retaken within a week."]
+    assert colonel.text == "KHLEBNIKOV" and colonel.referent is not None
+    assert text[colonel.referent.start : colonel.referent.end] == "Pyotr Khlebnikov"

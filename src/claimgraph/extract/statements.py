@@ -545,6 +545,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         if not signed and not is_person and recurring[label] < 2 and not (transcript and label.isupper()):
             continue
         speaker_span = Span(doc_id, label_start, label_end)
+        named = _named_before(doc, doc_id, label, label_start)
         start, end = line.span("rest")
         if rest[-1] in _CLOSING_QUOTES:
             end -= 1
@@ -555,10 +556,27 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             separator,
             separator.text,
             _paragraph_of(label_start, paragraph_starts),
-            speaker=Speaker(text=label, span=speaker_span, referent=speaker_span),
+            speaker=Speaker(text=label, span=speaker_span, referent=named or speaker_span),
         )
         drafts.append(draft)
     return drafts
+
+
+def _named_before(doc: Doc, doc_id: str, label: str, at: int) -> Span | None:
+    """The full name a transcript's label stands for: "BYKOV:" after "The host, Rostislav Bykov, ...",
+    the person named nearest before the label (else first after it) with more words than the label,
+    ending in the label's words."""
+    words = label.lower().split()
+    named = [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > len(words)
+        and [t.lower_ for t in ent][-len(words) :] == words
+    ]
+    before = [ent for ent in named if ent.end_char <= at]
+    found = before[-1] if before else next(iter(named), None)
+    return None if found is None else Span(doc_id, found.start_char, found.end_char)
 
 
 def _label_words_ok(label: str) -> bool:
