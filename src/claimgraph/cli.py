@@ -14,11 +14,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError
 from claimgraph.settings import DEFAULT_SETTINGS, Settings, describe
+
+if TYPE_CHECKING:
+    from claimgraph.models import Rejection
 
 _HELP_WIDTH = 100
 _SETTING_HELP = {name: (default, text) for name, default, text in describe()}
@@ -334,12 +337,18 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             f"techniques found again in {report.corpus.techniques_refound} stored documents: the techniques "
             "stage (its lexicon or code) differs from the one that found their spans"
         )
-    if report.rejected:
-        print("rejected:")
-        for rejection in report.rejected:
-            print(f"  {rejection.source}: {rejection.reason}")
-        return 3
-    return 0
+    return _listed_rejections(report.rejected)
+
+
+def _listed_rejections(rejected: Sequence[Rejection]) -> int:
+    """Print the inputs that could not be stored, each with its reason; the exit status says whether
+    there were any."""
+    if not rejected:
+        return 0
+    print("rejected:")
+    for rejection in rejected:
+        print(f"  {rejection.source}: {rejection.reason}")
+    return 3
 
 
 def _cmd_collect(args: argparse.Namespace, settings: Settings) -> int:
@@ -366,12 +375,7 @@ def _cmd_collect(args: argparse.Namespace, settings: Settings) -> int:
     with Store(settings.db, read_only=True) as store:
         counts = store.counts()
     print(f"store {settings.db}: {counts.documents} documents, {counts.statements} statements")
-    if report.rejected:
-        print("rejected:")
-        for rejection in report.rejected:
-            print(f"  {rejection.source}: {rejection.reason}")
-        return 3
-    return 0
+    return _listed_rejections(report.rejected)
 
 
 def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:

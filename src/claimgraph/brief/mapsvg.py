@@ -6,7 +6,7 @@ beside a Markdown file, or printed. Without the outlines file the places sit on 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 from xml.sax.saxutils import escape
 
@@ -45,7 +45,9 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * squeeze * scale, (north - lat) * scale
 
-    outlines = outline_paths(basemap, xy, width, height, centre=(west + east) / 2)
+    from claimgraph.server.basemap import svg_paths  # deferred: the server package loads FastAPI
+
+    outlines = svg_paths(basemap, xy, width, height, centre=(west + east) / 2)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="Map of the places named" '
@@ -89,47 +91,6 @@ def map_svg(places: Sequence[PlaceEntry], *, basemap: str) -> str:
     )
     parts.append("</svg>")
     return "\n".join(p for p in parts if p)
-
-
-def outline_paths(
-    basemap: str,
-    project: Callable[[float, float], tuple[float, float]],
-    width: float,
-    height: float,
-    *,
-    centre: float,
-) -> list[str]:
-    """SVG path data of the country rings that fall in the frame. A ring crossing the antimeridian
-    (Fiji, Chukotka) is unwrapped, its longitudes kept within 180 degrees of each other and of the
-    frame's ``centre``, so that it draws no line across the whole map."""
-    from claimgraph.server.basemap import country_rings  # deferred: the server package loads FastAPI
-
-    out: list[str] = []
-    for ring in country_rings(basemap):
-        unwrapped: list[tuple[float, float]] = []
-        shift = 0.0
-        for lon, lat in ring:
-            if unwrapped:
-                previous = unwrapped[-1][0]
-                while lon + shift - previous > 180:
-                    shift -= 360
-                while lon + shift - previous < -180:
-                    shift += 360
-            unwrapped.append((lon + shift, lat))
-        middle = sum(lon for lon, _ in unwrapped) / len(unwrapped)
-        turn = 360 * round((centre - middle) / 360)
-        points = [project(lon + turn, lat) for lon, lat in unwrapped]
-        xs = [x for x, _ in points]
-        ys = [y for _, y in points]
-        if max(xs) < 0 or min(xs) > width or max(ys) < 0 or min(ys) > height:
-            continue
-        kept = [points[0]]
-        for x, y in points[1:]:
-            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 1:
-                kept.append((x, y))
-        if len(kept) >= 3:
-            out.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
-    return out
 
 
 def _free_spot(name: str, x: float, y: float, r: float, taken: list[Box]) -> tuple[float, float, str] | None:

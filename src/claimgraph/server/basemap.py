@@ -36,11 +36,33 @@ def country_rings(path: str) -> tuple[tuple[Point, ...], ...]:
     return tuple(rings)
 
 
-def svg_paths(path: str, project: Callable[[float, float], Point], width: float, height: float) -> list[str]:
-    """SVG path data for the rings that fall in the frame, projected, points closer than a pixel merged."""
+def svg_paths(
+    path: str,
+    project: Callable[[float, float], Point],
+    width: float,
+    height: float,
+    *,
+    centre: float = 0.0,
+) -> list[str]:
+    """SVG path data for the rings that fall in the frame, projected, points closer than a pixel merged.
+    A ring crossing the antimeridian (Fiji, Chukotka) is unwrapped, its longitudes kept within 180
+    degrees of each other and of the frame's ``centre`` longitude, so that it draws no line across the
+    whole map."""
     out: list[str] = []
     for ring in country_rings(path):
-        points = [project(lon, lat) for lon, lat in ring]
+        unwrapped: list[Point] = []
+        shift = 0.0
+        for lon, lat in ring:
+            if unwrapped:
+                previous = unwrapped[-1][0]
+                while lon + shift - previous > 180:
+                    shift -= 360
+                while lon + shift - previous < -180:
+                    shift += 360
+            unwrapped.append((lon + shift, lat))
+        middle = sum(lon for lon, _ in unwrapped) / len(unwrapped)
+        turn = 360 * round((centre - middle) / 360)
+        points = [project(lon + turn, lat) for lon, lat in unwrapped]
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         if max(xs) < 0 or min(xs) > width or max(ys) < 0 or min(ys) > height:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -250,7 +250,8 @@ def _frame(places: list[dict[str, Any]]) -> _Frame:
 @lru_cache(maxsize=8)
 def _outlines(basemap: str, frame: _Frame) -> tuple[str, ...]:
     # Projecting every border costs a fifth of a second; the frame moves only when the places do.
-    return tuple(svg_paths(basemap, lambda lon, lat: _xy(lon, lat, frame), MAP_WIDTH, MAP_HEIGHT))
+    centre = frame.west + MAP_WIDTH / frame.scale / 2
+    return tuple(svg_paths(basemap, partial(_xy, frame=frame), MAP_WIDTH, MAP_HEIGHT, centre=centre))
 
 
 def _xy(lon: float, lat: float, frame: _Frame) -> tuple[float, float]:
