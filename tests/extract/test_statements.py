@@ -292,3 +292,16 @@ def test_a_transcript_label_stands_for_the_full_name_given_before_it(nlp: Langua
     colonel = said["The crossing will be retaken within a week."]
     assert colonel.text == "KHLEBNIKOV" and colonel.referent is not None
     assert text[colonel.referent.start : colonel.referent.end] == "Pyotr Khlebnikov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Severny Prostor TV did not respond to a request for comment.",
+        "None of the guests mentioned the burnt-out bus near Dubky.",
+        "No official confirmed that the bridge had fallen.",
+        "He never said that the town would fall.",
+    ],
+)
+def test_a_cue_that_says_nobody_said_it_is_no_statement(nlp: Language, text: str) -> None:
+    assert extract_statements("d", nlp(text)) == []

@@ -97,6 +97,7 @@ _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
+_NOBODY: Final = frozenset({"none", "nobody", "noone", "neither", "nothing", "no-one"})
 _INDEFINITE: Final = frozenset({"a", "an", "one", "some", "several", "two", "three", "many", "another"})
 _CHANNEL_WORDS: Final = frozenset(
     "page channel account address interview meeting statement briefing conference post video speech "
@@ -592,7 +593,7 @@ def _indirect_statements(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     for token in doc:
-        if token.i in used_cues or _inside(token.idx, quotes):
+        if token.i in used_cues or _inside(token.idx, quotes) or _negated(token):
             continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
@@ -617,6 +618,19 @@ def _indirect_statements(
             draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
         drafts.append(draft)
     return drafts
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb says that nobody said it: "did not respond to a request for comment", "never
+    apologised", "None of the guests mentioned ...", "no official confirmed ..."."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
