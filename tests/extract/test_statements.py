@@ -305,3 +305,29 @@ def test_a_transcript_label_stands_for_the_full_name_given_before_it(nlp: Langua
 )
 def test_a_cue_that_says_nobody_said_it_is_no_statement(nlp: Language, text: str) -> None:
     assert extract_statements("d", nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The talks have stalled, according to a source close to the Kremlin.",
+            "a source close to the Kremlin",
+        ),
+        (
+            "An official familiar with the matter said the talks had stalled.",
+            "An official familiar with the matter",
+        ),
+        (
+            "A person with knowledge of the plan said it would go ahead.",
+            "A person with knowledge of the plan",
+        ),
+        (
+            "Troops have died there, according to a Ukrainian close to the action.",
+            "a Ukrainian close to the action",
+        ),
+    ],
+)
+def test_an_unnamed_source_keeps_the_words_that_place_it(nlp: Language, text: str, speaker: str) -> None:
+    (said,) = extract_statements("d", nlp(text))
+    assert said.speaker.text == speaker and said.speaker.anonymous

@@ -97,6 +97,8 @@ _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
+# Words after an unnamed source that place it: "close to the Kremlin", "familiar with the matter".
+_SOURCE_STANDING: Final = frozenset({"close", "familiar", "briefed", "knowledgeable", "involved", "speaking"})
 _NOBODY: Final = frozenset({"none", "nobody", "noone", "neither", "nothing", "no-one"})
 _INDEFINITE: Final = frozenset({"a", "an", "one", "some", "several", "two", "three", "many", "another"})
 _CHANNEL_WORDS: Final = frozenset(
@@ -953,6 +955,11 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
             kept += [t for t in child.subtree if t.pos_ in ("PROPN", "ADP", "DET", "ADJ")]
+        elif (head.pos_ != "PROPN" and _places_a_source(child)) or (
+            # "a Ukrainian close to the action", parsed with "close" as the noun
+            head.lower_ in _SOURCE_STANDING and child.dep_ == "prep"
+        ):
+            kept += list(child.subtree)
     indices = sorted({t.i for t in kept})
     first, last = doc[indices[0]], doc[indices[-1]]
     span = Span(doc_id, first.idx, last.idx + len(last.text))
@@ -971,6 +978,14 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         description=description,
         anonymous=anonymous,
     )
+
+
+def _places_a_source(modifier: Token) -> bool:
+    """Whether a phrase after an unnamed source says where it stands: "a source close to the
+    Kremlin", "officials familiar with the talks", "a person with knowledge of the plan"."""
+    if modifier.lower_ in _SOURCE_STANDING:
+        return True
+    return modifier.lower_ == "with" and any(c.lower_ in ("knowledge", "access") for c in modifier.children)
 
 
 def _phrase_text(doc: Doc, token: Token) -> str:
