@@ -129,3 +129,16 @@ def test_place_words_find_what_a_whole_word_pattern_finds(words: list[str]) -> N
         r"\b(?:" + "|".join(re.escape(n) for n in sorted(NAMES, key=lambda n: (-len(n), n))) + r")\b"
     )
     assert PlaceWords(NAMES).findall(text) == pattern.findall(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The sanctions are working, the minister said.", "important"),
+        ("The video is fake, the ministry said.", "unimportant"),
+        ("Members accused each other of working for the other side in Zoryansk.", None),
+        ("The Zoryansk fake factory works faster than its artillery.", None),
+    ],
+)
+def test_a_stance_word_counts_as_a_judgement_only_when_it_judges(text: str, stance: str | None) -> None:
+    assert read_claim(text, places=["Zoryansk"]).stance == stance

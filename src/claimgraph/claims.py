@@ -110,7 +110,10 @@ _UNIMPORTANT: Final = re.compile(
     r"|(?:strategically|militarily)\s+(?:insignificant|unimportant|meaningless)|symbolic(?:ally)?"
     r"|not\s+(?:strategically\s+)?important|does\s+not\s+matter|of\s+no\s+importance|failed|failure|sham"
     r"|chaotic|rout|war\s+crime|terroris[tm]\w*|illegal|useless|meaningless|no\s+difference|done\s+nothing"
-    r"|(?:had|have|has)\s+no\s+(?:significant\s+|real\s+)?effect|fake|staged|propaganda\s+stunt|stalled|collapsed)\b",
+    r"|(?:had|have|has)\s+no\s+(?:significant\s+|real\s+)?effect"
+    # "is fake", "a fake", not "the fake factory" naming something
+    r"|(?:is|are|was|were|a|all|pure|just)\s+fakes?(?!\s+(?:factory|factories|news\s+factory))"
+    r"|staged|propaganda\s+stunt|stalled|collapsed)\b",
     re.I,
 )
 _IMPORTANT: Final = re.compile(
@@ -119,7 +122,10 @@ _IMPORTANT: Final = re.compile(
     r"|(?:allow|enable|open)\s+(?:for\s+|the\s+(?:way|road)\s+(?:to|for)\s+)?(?:further|new|deeper)?\s*offensive"
     r"|open\s+the\s+(?:way|road)|gateway\s+to|stepping\s+stone|crucial|vital|decisive|change\s+the\s+course"
     r"|legitimate|free\s+and\s+fair|smooth(?:ly)?|orderly|(?:according\s+to|on)\s+plan|on\s+track|helped|effective"
-    r"|successful(?:ly)?|badly\s+hurting|hurting|working)\b",
+    r"|successful(?:ly)?|badly\s+hurting|hurting"
+    # "the sanctions are working", not "working for the other side"
+    r"|(?:is|are|was|were|been|be)\s+(?:clearly\s+|already\s+)?working(?!\s+(?:for|with|on|in|at|to|as))"
+    r")\b",
     re.I,
 )
 _STANCE_STOP: Final = frozenset(
