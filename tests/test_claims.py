@@ -142,3 +142,10 @@ def test_place_words_find_what_a_whole_word_pattern_finds(words: list[str]) -> N
 )
 def test_a_stance_word_counts_as_a_judgement_only_when_it_judges(text: str, stance: str | None) -> None:
     assert read_claim(text, places=["Zoryansk"]).stance == stance
+
+
+def test_killed_and_wounded_together_are_casualties_not_deaths() -> None:
+    both = read_claim("The attackers lost 46 killed and wounded in one day near Dubky.", places=["Dubky"])
+    dead = read_claim("The brigade lost six men killed and nineteen wounded near Dubky.", places=["Dubky"])
+    assert [slot.split()[0] for slot, _ in both.numbers] == ["casualties"]
+    assert [slot.split()[0] for slot, _ in dead.numbers] == ["deaths"]

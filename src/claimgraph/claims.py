@@ -46,6 +46,11 @@ _SLOTS: Final = {
     "drones": "drones", "missiles": "missiles", "shells": "shells", "refugees": "refugees",
     "displaced": "refugees", "children": "children", "buildings": "buildings", "homes": "buildings",
 }  # fmt: skip
+_KILLED_AND_WOUNDED: Final = re.compile(
+    r"\s+(?:(?:men|soldiers|troops|people|servicemen|civilians)\s+)?(?:killed|dead)\s+(?:and|or)\s+"
+    r"(?:wounded|injured)\b",
+    re.I,
+)
 # What the counted are doing, so that the people evacuated are not compared with the people remaining.
 _STATES: Final = (
     (
@@ -530,6 +535,8 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
         return None
     if quantity.about is None or quantity.unit == "times":
         return None
+    if _KILLED_AND_WOUNDED.match(after):
+        return "casualties"  # "46 killed and wounded" counts both, not the dead
     words = re.findall(r"[a-z]+", quantity.about.lower())
     for word in reversed(words):
         if word in _SLOTS:
