@@ -236,7 +236,6 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         self._fts_loaded = False
-        self._text_cache: dict[str, str] = {}
         if not read_only:
             self._migrate()
 
@@ -392,17 +391,21 @@ class Store:
         insert_columns(self._con, table, columns)
 
     def statements(self, *, doc: str | None = None) -> list[Statement]:
+        # The content's words are cut from the document's text in SQL (DuckDB counts code points, as
+        # Python does): reading each document's text into Python cost a query a document.
         sql = (
-            'SELECT id, doc, start, "end", kind, cue, cue_start, cue_end, speaker_text, speaker_start,'
-            " speaker_end, referent_start, referent_end, speaker_description, speaker_anonymous, channel,"
-            " said_on, stage FROM statements"
+            'SELECT s.id, s.doc, s.start, s."end", s.kind, s.cue, s.cue_start, s.cue_end, s.speaker_text,'
+            " s.speaker_start, s.speaker_end, s.referent_start, s.referent_end, s.speaker_description,"
+            " s.speaker_anonymous, s.channel, s.said_on, s.stage,"
+            ' coalesce(substring(d.text, s.start + 1, s."end" - s.start), \'\')'
+            " FROM statements s LEFT JOIN documents d ON d.id = s.doc"
         )
         params: list[Any] = []
         if doc is not None:
-            sql += " WHERE doc = ?"
+            sql += " WHERE s.doc = ?"
             params.append(doc)
-        rows = self._con.execute(sql + ' ORDER BY doc, start, "end"', params).fetchall()
-        return [_statement_from_row(r, self._text_of(r[1])) for r in rows]
+        rows = self._con.execute(sql + ' ORDER BY s.doc, s.start, s."end"', params).fetchall()
+        return [_statement_from_row(r) for r in rows]
 
     def times(self, *, doc: str | None = None) -> list[TimeMention]:
         return self._spans("times", TimeMention, doc)
@@ -412,12 +415,6 @@ class Store:
 
     def techniques(self, *, doc: str | None = None) -> list[TechniqueSpan]:
         return self._spans("techniques", TechniqueSpan, doc)
-
-    def _text_of(self, doc_id: str) -> str:
-        if doc_id not in self._text_cache:
-            row = self._con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-            self._text_cache[doc_id] = row[0] if row else ""
-        return self._text_cache[doc_id]
 
     def _delete_documents(self, ids: Sequence[str]) -> None:
         if not ids:
@@ -671,7 +668,7 @@ def _document_from_row(r: tuple[Any, ...]) -> Document:
     )
 
 
-def _statement_from_row(r: tuple[Any, ...], text: str) -> Statement:
+def _statement_from_row(r: tuple[Any, ...]) -> Statement:
     doc = r[1]
 
     def span(start: int | None, end: int | None) -> Span | None:
@@ -680,7 +677,7 @@ def _statement_from_row(r: tuple[Any, ...], text: str) -> Statement:
     return Statement(
         id=r[0],
         content=Span(doc, r[2], r[3]),
-        content_text=text[r[2] : r[3]],
+        content_text=r[18],
         kind=r[4],
         cue=r[5],
         cue_span=span(r[6], r[7]),
