@@ -167,16 +167,21 @@ def corpus_claims(store: Store) -> list[tuple[Side, list[Assertion]]]:
     ]
 
 
-def corpus_disputes(store: Store) -> list[Dispute]:
-    """The stored disputes between claims of different documents, in the order of their first side."""
+def corpus_disputes(store: Store, *, docs: Collection[str] | None = None) -> list[Dispute]:
+    """The stored disputes between claims of different documents, in the order of their first side;
+    with ``docs``, only those with a side in one of them."""
     copies = copies_of(store)
+    among = "" if docs is None else "WHERE a.doc IN (SELECT * FROM chosen) OR b.doc IN (SELECT * FROM chosen)"
     rows = store.connection.execute(
-        """
+        f"""
+        WITH chosen AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS doc)
         SELECT d.id, d.kind, d.topic, d.explanation,
                a.doc, a.start, a."end", a.text, a.statement, b.doc, b.start, b."end", b.text, b.statement
         FROM disputes d JOIN claims a ON a.id = d.a_claim JOIN claims b ON b.id = d.b_claim
+        {among}
         ORDER BY a.doc, a.start, b.doc, b.start, d.kind
-        """
+        """,
+        [sorted(docs or ())],
     ).fetchall()
     return [
         Dispute(
@@ -212,15 +217,16 @@ class DisputeView:
     b: DisputeSide
 
 
-def dispute_views(store: Store) -> list[DisputeView]:
-    """Every dispute with both sides' words, outlet and publication date, for reading."""
+def dispute_views(store: Store, *, docs: Collection[str] | None = None) -> list[DisputeView]:
+    """Every dispute (with ``docs``, every one with a side in them) with both sides' words, outlet and
+    publication date, for reading."""
     labels = store.labels()
 
     def side(s: Side) -> DisputeSide:
         _, outlet, published = labels[s.doc]
         return DisputeSide(s.doc, s.start, s.end, s.text, outlet, published, s.statement)
 
-    disputes = corpus_disputes(store)
+    disputes = corpus_disputes(store, docs=docs)
     return [DisputeView(d.id, d.kind, d.topic, d.explanation, side(d.a), side(d.b)) for d in disputes]
 
 

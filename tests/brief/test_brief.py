@@ -361,3 +361,12 @@ def test_map_labels_of_neighbouring_places_do_not_overlap() -> None:
     assert len(boxes) >= 4
     for a, b in itertools.combinations(boxes, 2):
         assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+@pytest.mark.slow
+def test_disputes_of_some_documents_are_those_with_a_side_in_them(sample_db: Path) -> None:
+    with Store(sample_db, read_only=True) as store:
+        every = dispute_views(store)
+        chosen = {every[0].a.doc, every[-1].b.doc}
+        assert dispute_views(store, docs=chosen) == [v for v in every if {v.a.doc, v.b.doc} & chosen]
+        assert dispute_views(store, docs=set()) == []

@@ -122,7 +122,7 @@ def build_brief(
     index = EntityIndex(entities)
     names = {e.id: e.name for e in entities}
     statements = [s for s in store.statements() if s.content.doc in kept]
-    disputes_all = [v for v in dispute_views(store) if v.a.doc in selected or v.b.doc in selected]
+    disputes_all = dispute_views(store, docs=None if len(selected) == len(labels) else selected)
     disputed = {s for v in disputes_all for s in (v.a.statement, v.b.statement) if s}
 
     speakers, attributed, anonymous, unresolved = _speakers(
