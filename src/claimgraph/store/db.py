@@ -397,7 +397,7 @@ class Store:
             'SELECT s.id, s.doc, s.start, s."end", s.kind, s.cue, s.cue_start, s.cue_end, s.speaker_text,'
             " s.speaker_start, s.speaker_end, s.referent_start, s.referent_end, s.speaker_description,"
             " s.speaker_anonymous, s.channel, s.said_on, s.stage,"
-            ' coalesce(substring(d.text, s.start + 1, s."end" - s.start), \'\')'
+            " coalesce(substring(d.text, s.start + 1, s.\"end\" - s.start), '')"
             " FROM statements s LEFT JOIN documents d ON d.id = s.doc"
         )
         params: list[Any] = []
