@@ -331,3 +331,23 @@ def test_a_cue_that_says_nobody_said_it_is_no_statement(nlp: Language, text: str
 def test_an_unnamed_source_keeps_the_words_that_place_it(nlp: Language, text: str, speaker: str) -> None:
     (said,) = extract_statements("d", nlp(text))
     assert said.speaker.text == speaker and said.speaker.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "A soldier, who spoke on condition of anonymity, said the town had fallen.",
+            [("A soldier", "the town had fallen")],
+        ),
+        (
+            "One woman, who asked to be identified only as Zinaida, said the house was taken.",
+            [("One woman", "the house was taken")],
+        ),
+        ("Few analysts agree with them.", []),
+    ],
+)
+def test_the_terms_a_source_spoke_on_are_not_what_it_said(
+    nlp: Language, text: str, said: list[tuple[str, str]]
+) -> None:
+    assert [(s.speaker.text, s.content_text) for s in extract_statements("d", nlp(text))] == said

@@ -148,6 +148,11 @@ _TIME_MODIFIER_DEPS: Final = frozenset({"npadvmod", "prep", "tmod", "advmod", "d
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
 _EMPTY_CONTENT: Final = frozenset({"this", "that", "so", "it", "otherwise", "differently", "nothing"})
+# The terms a source spoke on, not what it said: "spoke on condition of anonymity", "asked not to be named".
+_ANONYMITY_TERMS: Final = re.compile(
+    r"(?:on\s+(?:the\s+)?condition\s+(?:of|that)|(?:not\s+)?to\s+be\s+(?:named|identified)|anonymously)\b",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -763,8 +768,11 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         end = doc[end.i - 1]
     if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
         return None
-    if doc[start.i : end.i + 1].text.lower() in _EMPTY_CONTENT:
+    words = doc[start.i : end.i + 1]
+    if words.text.lower() in _EMPTY_CONTENT or _ANONYMITY_TERMS.match(words.text):
         return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "NUM", "VERB") for t in words):
+        return None  # "agreed with them", "apologised to anyone": nobody's words in it
     return _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts)
 
 
