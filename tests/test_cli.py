@@ -146,3 +146,18 @@ def test_techniques_gives_rates_by_outlet_and_speaker(
     out = capsys.readouterr().out
     assert out.startswith("speaker ") and "per 1,000 words" in out
     assert "\noutlet " not in out
+
+
+def test_technique_rates_of_some_documents_count_only_their_words(sample_db: Path) -> None:
+    from claimgraph.query import technique_rates
+
+    with Store(sample_db, read_only=True) as store:
+        spans = store.techniques()
+        doc = max({t.span.doc for t in spans}, key=lambda d: sum(t.span.doc == d for t in spans))
+        (document,) = [d for d in store.documents() if d.id == doc]
+        rates = technique_rates(store, docs={doc})
+    outlets = [r for r in rates if r.by == "outlet"]
+    assert [r.name for r in outlets] == [document.metadata.outlet or "(outlet unknown)"]
+    assert 0 < outlets[0].words <= len(document.text.split())
+    assert sum(r.spans for r in rates) <= sum(t.span.doc == doc for t in spans)
+    assert sum(r.words for r in rates) <= len(document.text.split())

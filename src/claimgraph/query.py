@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -247,8 +247,8 @@ UNKNOWN_OUTLET = "(outlet unknown)"
 UNRESOLVED_SPEAKER = "(speaker not resolved)"
 
 
-def _speaker_name(
-    speaker: Speaker, *, index: EntityIndex, names: dict[str, str], texts: dict[str, str]
+def speaker_name(
+    speaker: Speaker, *, index: EntityIndex, names: dict[str, str], texts: Mapping[str, str]
 ) -> str:
     """A speaker's name for counting: their entity's name, else the words they were resolved to
     ("the Daily" for "which"), else their own words; a bare pronoun counts for nobody in particular."""
@@ -267,6 +267,7 @@ def technique_rates(
     settings: Settings = DEFAULT_SETTINGS,
     entities: Sequence[Entity] | None = None,
     docs: Collection[str] | None = None,
+    statements: Sequence[Statement] | None = None,
 ) -> list[TechniqueRate]:
     """Technique spans per 1,000 words, by outlet and by speaker, highest rate first.
 
@@ -274,22 +275,24 @@ def technique_rates(
     its own voice; a speaker's words are the contents of their statements, and their spans those
     lying in them. A speaker is named as their entity is (every spelling counted as one), else by the
     words that name them; quoted words that no statement attributes count for nobody. ``entities``:
-    the corpus's entities when the caller has them already (else they are read); ``docs``: only these
-    documents' words and spans count (None: every document's)."""
+    the corpus's entities and ``statements`` when the caller has them already (else they are read);
+    ``docs``: only these documents' words and spans count (None: every document's)."""
     from claimgraph.export import EntityIndex  # deferred: export imports this module
 
-    statements = store.statements()
+    if statements is None:
+        statements = store.statements()
     if entities is None:
         entities = corpus_entities(store, settings=settings).entities
     names = {e.id: e.name for e in entities}
     index = EntityIndex(entities)
-    documents = list(store.documents())
+    documents = [doc for doc in store.documents() if docs is None or doc.id in docs]
+    statements = [s for s in statements if docs is None or s.content.doc in docs]
     texts = {doc.id: doc.text for doc in documents}
     spoken_by: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     words: Counter[tuple[str, str]] = Counter()
     spoken_words: Counter[str] = Counter()
     for s in statements:
-        who = _speaker_name(s.speaker, index=index, names=names, texts=texts)
+        who = speaker_name(s.speaker, index=index, names=names, texts=texts)
         spoken_by[s.content.doc].append((s.content.start, s.content.end, who))
         count = len(s.content_text.split())
         words["speaker", who] += count
@@ -301,7 +304,7 @@ def technique_rates(
         words["outlet", outlet] += max(0, len(doc.text.split()) - spoken_words[doc.id])
     found: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for t in store.techniques():
-        if docs is not None and t.span.doc not in docs:
+        if t.span.doc not in outlet_of:
             continue
         if t.voice == "outlet":
             found["outlet", outlet_of[t.span.doc]][t.technique] += 1

@@ -46,6 +46,7 @@ from claimgraph.query import (
     corpus_entities,
     dispute_views,
     find_entity,
+    speaker_name,
     technique_rates,
 )
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
@@ -519,11 +520,13 @@ def _techniques(
     citer: _Citer,
     limits: Limits,
 ) -> tuple[TechniqueEntry, ...]:
-    rates = [r for r in technique_rates(store, settings=settings, entities=entities, docs=kept) if r.spans]
+    rates = technique_rates(store, settings=settings, entities=entities, docs=kept, statements=statements)
+    rates = [r for r in rates if r.spans]
+    texts = {doc: docs[doc].text for doc in kept}
     spoken: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for s in statements:
-        entity = None if s.speaker.anonymous else index.entity_at(s.speaker.referent or s.speaker.span)
-        who = names.get(entity, s.speaker.text) if entity is not None else s.speaker.text
+        # Named as the rates name them, so that each rate finds its examples.
+        who = speaker_name(s.speaker, index=index, names=names, texts=texts)
         spoken[s.content.doc].append((s.content.start, s.content.end, who))
     examples: dict[tuple[str, str], list[tuple[str, str, int, int]]] = defaultdict(list)
     for t in store.techniques():
