@@ -32,6 +32,8 @@ from claimgraph.ingest.readers import (
     content_type,
     decode,
     document_from_bytes,
+    record_authors,
+    record_text,
 )
 from claimgraph.models import Metadata, RawDocument, Rejection
 from claimgraph.settings import Settings
@@ -196,29 +198,17 @@ def json_article(record: object, *, source: str, content_hash: str) -> RawDocume
 
 
 def _hints(record: dict[str, Any], *, date_field: str) -> Metadata:
-    def text(name: str) -> str | None:
-        value = record.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise ValueError(f"field {name!r} must be a string")
-        return _field_text(value).strip() or None
-
-    authors = record.get("authors") or []
-    if isinstance(authors, str):
-        authors = [authors]
-    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise ValueError("field 'authors' must be a list of strings")
-    url = text("url")
+    authors = record_authors(record.get("authors") or [])
+    url = record_text(record, "url")
     outlet = None
-    if url is None and (domain := text("source_domain")):
+    if url is None and (domain := record_text(record, "source_domain")):
         host = hostname(domain)
         outlet = (known_outlet(host) or name_from_domain(host)) if host else None
-    language = text("language")
+    language = record_text(record, "language")
     return Metadata(
-        title=text("title"),
+        title=record_text(record, "title"),
         outlet=outlet,
-        authors=tuple(dict.fromkeys(name for a in authors if (name := _field_text(a).strip()))),
+        authors=tuple(dict.fromkeys(authors)),
         published=scraped_date(record.get(date_field)),
         url=url,
         language=language[:2].lower() if language else None,

@@ -341,21 +341,29 @@ def _field_text(value: str) -> str:
     return repair_mojibake(without_lone_surrogates(value))
 
 
-def _hints_from_record(record: dict[str, Any]) -> Metadata:
-    def text_field(name: str) -> str | None:
-        value = record.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise ValueError(f"field {name!r} must be a string")
-        return _field_text(value).strip() or None
+def record_text(record: dict[str, Any], name: str) -> str | None:
+    """A record's text field, cleaned; None when absent or blank. ValueError when it is no string."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"field {name!r} must be a string")
+    return _field_text(value).strip() or None
 
-    authors_value = record.get("authors", [])
-    if isinstance(authors_value, str):
-        authors_value = [authors_value]
-    if not isinstance(authors_value, list) or not all(isinstance(a, str) for a in authors_value):
+
+def record_authors(authors: object) -> tuple[str, ...]:
+    """The names of a record's ``authors`` value, one name or a list of them; ValueError for anything
+    else."""
+    if isinstance(authors, str):
+        authors = [authors]
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
         raise ValueError("field 'authors' must be a list of strings")
-    published_text = text_field("published")
+    return tuple(name for a in authors if (name := _field_text(a).strip()))
+
+
+def _hints_from_record(record: dict[str, Any]) -> Metadata:
+    authors = record_authors(record.get("authors", []))
+    published_text = record_text(record, "published")
     published: dt.date | None = None
     if published_text:
         try:
@@ -368,10 +376,10 @@ def _hints_from_record(record: dict[str, Any]) -> Metadata:
                 f"field 'published' is not a date between {MIN_YEAR} and {MAX_YEAR}: {published_text!r}"
             )
     return Metadata(
-        title=text_field("title"),
-        outlet=text_field("outlet"),
-        authors=tuple(name for a in authors_value if (name := _field_text(a).strip())),
+        title=record_text(record, "title"),
+        outlet=record_text(record, "outlet"),
+        authors=authors,
         published=published,
-        url=text_field("url"),
-        language=text_field("language"),
+        url=record_text(record, "url"),
+        language=record_text(record, "language"),
     )
