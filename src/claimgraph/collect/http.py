@@ -39,7 +39,7 @@ from urllib.robotparser import RobotFileParser
 
 from claimgraph import __version__
 from claimgraph.errors import FetchFailed, RobotsDisallowed
-from claimgraph.models import HttpResponse
+from claimgraph.models import HttpResponse, header_value
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 ROBOTS_TOKEN: Final = "claimgraph"
@@ -134,7 +134,7 @@ class HttpClient:
             self.check_robots(current)
             status, headers, body = self._request_with_retries(current, conditional)
             if status in _REDIRECTS:
-                location = _header(headers, "Location")
+                location = header_value(headers, "Location")
                 if not location:
                     raise FetchFailed(current, f"HTTP {status} redirect without a Location header")
                 current = check_url(urljoin(current, location.strip()))
@@ -176,7 +176,7 @@ class HttpClient:
         try:
             for _hop in range(6):  # RFC 9309: follow at least five redirects
                 status, headers, body = self._request_with_retries(current, {}, limit=MAX_ROBOTS_BYTES)
-                if status in _REDIRECTS and (location := _header(headers, "Location")):
+                if status in _REDIRECTS and (location := header_value(headers, "Location")):
                     current = check_url(urljoin(current, location.strip()))
                     continue
                 break
@@ -275,7 +275,7 @@ class HttpClient:
             raise _Retryable(f"connection failed ({reason})") from exc
         except (ConnectionError, http.client.HTTPException, OSError) as exc:
             raise _Retryable(f"connection failed ({type(exc).__name__}: {exc})") from exc
-        encoding = (_header(headers, "Content-Encoding") or "").strip().lower()
+        encoding = (header_value(headers, "Content-Encoding") or "").strip().lower()
         if encoding in ("gzip", "x-gzip"):
             body = gunzip_bounded(body, limit=limit, url=url)
         elif encoding not in ("", "identity"):
@@ -320,11 +320,6 @@ def gunzip_bounded(data: bytes, *, limit: int, url: str) -> bytes:
 
 def _limit(limit: int) -> str:
     return f"{limit:,}-byte limit, setting max_response_bytes"
-
-
-def _header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
-    wanted = name.lower()
-    return next((v for k, v in headers if k.lower() == wanted), None)
 
 
 def _reason(status: int) -> str:
