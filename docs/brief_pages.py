@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 WIDTH = 1000
 HEIGHT = 1250
 SECTIONS = ("who", "disputes", "numbers", "places")
@@ -28,13 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="an existing store (default: build one from samples/corpus)")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "brief", help="folder for the pictures")
     args = parser.parse_args(argv)
-    if not CHROMIUM.exists():
-        print(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)", file=sys.stderr)
-        return 2
-    from playwright.sync_api import sync_playwright
-
     from claimgraph.brief import build_brief
     from claimgraph.brief.render import render_html
+    from claimgraph.errors import RendererMissing
     from claimgraph.ingest import ingest
     from claimgraph.settings import Settings
     from claimgraph.store import Store
@@ -49,22 +44,26 @@ def main(argv: list[str] | None = None) -> int:
             # A fixed date keeps the pictures the same from one day to the next.
             brief = build_brief(store, settings=settings, today=dt.date(2024, 6, 1))
         args.out.mkdir(parents=True, exist_ok=True)
-        page_file = Path(tmp) / "brief.html"
-        page_file.write_text(render_html(brief, settings=settings), encoding="utf-8")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": WIDTH, "height": 900})
-            page.goto(page_file.resolve().as_uri(), wait_until="load")
-            total = int(page.evaluate("document.documentElement.scrollHeight"))
-            for section in SECTIONS:
-                top = int(page.evaluate(f"document.getElementById('{section}').offsetTop")) - 16
-                top = 0 if section == SECTIONS[0] else max(0, top)
-                target = args.out / f"{section}.png"
-                clip = {"x": 0, "y": top, "width": WIDTH, "height": min(HEIGHT, total - top)}
-                page.screenshot(path=str(target), full_page=True, clip=clip)  # type: ignore[arg-type]
-                print(target.relative_to(REPO) if target.resolve().is_relative_to(REPO) else target)
-            browser.close()
+        try:
+            shoot(render_html(brief, settings=settings), args.out)
+        except RendererMissing as exc:
+            print(exc, file=sys.stderr)
+            return 2
     return 0
+
+
+def shoot(html: str, out: Path) -> None:
+    from claimgraph.brief.pdf import page_showing
+
+    with page_showing(html, width=WIDTH) as page:
+        total = int(page.evaluate("document.documentElement.scrollHeight"))
+        for section in SECTIONS:
+            top = int(page.evaluate(f"document.getElementById('{section}').offsetTop")) - 16
+            top = 0 if section == SECTIONS[0] else max(0, top)
+            target = out / f"{section}.png"
+            clip = {"x": 0, "y": top, "width": WIDTH, "height": min(HEIGHT, total - top)}
+            page.screenshot(path=str(target), full_page=True, clip=clip)  # type: ignore[arg-type]
+            print(target.relative_to(REPO) if target.resolve().is_relative_to(REPO) else target)
 
 
 if __name__ == "__main__":

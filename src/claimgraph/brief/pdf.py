@@ -31,7 +31,7 @@ def chromium_path() -> Path:
 
 
 @contextmanager
-def _page(html: str, *, width: int) -> Iterator[Page]:
+def page_showing(html: str, *, width: int) -> Iterator[Page]:
     """A headless Chromium page showing ``html``, loaded from a file, every other request refused."""
     browser_path = chromium_path()
     try:
@@ -64,7 +64,7 @@ def html_to_png_pages(html: str, folder: Path, *, width: int = 1000, page_height
     ``page_height`` pixels tall: ``folder/page-01.png``, ... (the last page shorter)."""
     folder.mkdir(parents=True, exist_ok=True)
     pages = []
-    with _page(html, width=width) as page:
+    with page_showing(html, width=width) as page:
         height = int(page.evaluate("document.documentElement.scrollHeight"))
         for number, top in enumerate(range(0, height, page_height), start=1):
             target = folder / f"page-{number:02d}.png"
@@ -78,6 +78,6 @@ def html_to_pdf(html: str, out: Path) -> None:
     """Print ``html`` (a self-contained page) to the PDF file ``out`` (A4, backgrounds printed)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
-    with _page(html, width=1000) as page:
+    with page_showing(html, width=1000) as page:
         page.pdf(path=str(partial), format="A4", print_background=True, prefer_css_page_size=True)
     partial.replace(out)
