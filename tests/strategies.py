@@ -8,6 +8,8 @@ and the Kelvin sign, digits of other scripts, invisible characters).
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import strategies as st
 
 NEWS_PIECES = (
@@ -171,3 +173,114 @@ def html_pages(draw: st.DrawFn) -> str:
     # Sometimes only a fragment of it, cut anywhere.
     cut = draw(st.integers(min_value=0, max_value=len(page)))
     return draw(st.sampled_from([page, page[:cut], page[cut:]]))
+
+
+# -- news sentences composed from parts ----------------------------------------------------------
+# The sentences the NLP layer's rules argue over: a speaker named by a possessive country of one to
+# four words, a state body, a title and a name, with places, dates, numbers and quotations around.
+
+_POSSESSIVE_COUNTRIES = (
+    "Ukraine's", "Russia's", "South Korea's", "North Korea's", "South Africa's", "Bosnia and Herzegovina's",
+    "the United States'", "the United Kingdom's", "the Czech Republic's", "New Zealand's", "Saudi Arabia's",
+    "the Democratic Republic of the Congo's", "Sri Lanka's", "Trinidad and Tobago's",
+    "the Central African Republic's", "Papua New Guinea's", "El Salvador's", "the Netherlands'", "Belarus'",
+    "Burkina Faso's", "Moldova's", "the UAE's", "Georgia's", "Kazakhstan's",
+)  # fmt: skip
+_STATE_BODIES = (
+    "defence ministry", "Ministry of Defence", "ministry of health", "Foreign Ministry", "General Staff",
+    "armed forces", "interior ministry", "State Border Guard Service", "Security Service",
+    "Defense Ministry", "presidential office", "parliament", "Supreme Court", "military intelligence",
+    "Ministry of Foreign Affairs", "national police", "emergency service", "air force",
+    "prosecutor general's office",
+)  # fmt: skip
+_TITLES = (
+    "President", "Defence Minister", "deputy defence minister", "presidential adviser", "spokesman", "Gen.",
+    "Colonel", "Governor", "Mayor", "Foreign Minister", "Prime Minister", "commander", "its leader",
+    "Lt. Col.", "Mr.", "Dr.", "Representative of the Main Intelligence Directorate", "military expert",
+    "ambassador", "head of the regional military administration",
+)  # fmt: skip
+_NAMES = (
+    "Volodymyr Zelensky", "Oleksii Reznikov", "Hanna Maliar", "Sergei Shoigu", "Yevgeny Prigozhin",
+    "Kim Jong Un", "Yoon Suk Yeol", "Cyril Ramaphosa", "Mykhailo Podolyak", "Kyrylo Budanov",
+    "Serhiy Haidai", "Pavlo Kyrylenko", "Joe Biden", "Olaf Scholz", "Lee Jong-sup", "Naledi Pandor",
+    "Dmitry Peskov", "Maria Zakharova", "Vitali Klitschko", "Ihor Terekhov", "Andriy Yermak",
+    "Denis Pushilin", "Lyman", "Kherson", "Bakhmut", "Wagner", "Andrii Sybiha", "Jens Stoltenberg",
+    "Recep Tayyip Erdogan",
+)  # fmt: skip
+_PLACES = (
+    "Bakhmut", "Kyiv", "Kharkiv", "Donetsk region", "Zaporizhzhia oblast", "Soledar", "Kherson", "Seoul",
+    "Pretoria", "Sarajevo", "Mariupol", "Avdiivka", "Lyman", "Kramatorsk", "Pyongyang", "Washington",
+    "the Donbas", "Crimea", "Velykyi Mlyn", "Chasiv Yar", "South Korea", "New York", "Kupiansk",
+    "the Kharkiv region", "Port Moresby", "Bosnia and Herzegovina", "the Black Sea",
+)  # fmt: skip
+_NATIONALITIES = (
+    "Ukrainian", "Russian", "South Korean", "North Korean", "South African", "Bosnian", "American",
+)  # fmt: skip
+_CUES = (
+    "said", "told reporters", "stated", "claimed", "warned", "added", "wrote on Telegram",
+    "said in a statement", "announced", "denied", "insisted", "told AFP", "noted", "explained",
+)  # fmt: skip
+_WHEN = (
+    "on Monday", "this Thursday", "in early May", "on 24 February", "last week", "two weeks ago",
+    "on March 3, 2023", "yesterday", "on Sunday evening", "",
+)  # fmt: skip
+_CHANNELS = (
+    "on his Telegram page", "in a video address", "in an interview with the BBC", "according to Reuters",
+    "",
+)  # fmt: skip
+_NUMBERS = (
+    "70,000", "80,000", "1,200", "about 4,000", "dozens of", "200 to 400", "12", "more than 500",
+)  # fmt: skip
+_CLAIMS = (
+    "its forces had captured {place}", "{number} civilians remain in {place}",
+    "the bridge near {place} was destroyed", "{place} still holds",
+    "{number} soldiers were killed near {place}", "the shelling of {place} was a provocation",
+    "talks would take place in {place}", "{speaker} was lying about {place}",
+    "the situation in {place} is difficult but under control",
+)  # fmt: skip
+_SPEAKERS = (
+    "{country} {body}", "{title} {name}", "{country} {title} {name}", "{name}, {country} {title},",
+    "{name}", "the governor of {place}", "a {nationality} soldier", "{country} {body}, {name},",
+    "{country} {name}", "{title} of {country} {body} {name}", "the {nationality} {body}",
+    "{name} of {place}",
+)  # fmt: skip
+_SENTENCES = (
+    "{speaker} {cue} {when} that {claim}.", '"{claim}," {speaker} {cue} {when}.',
+    '{speaker} {cue} {channel}: "{claim}."', "According to {speaker}, {claim} {when}.",
+    "{when}, {speaker} {cue} {claim}.", '"{claim}," said {speaker}, adding that {claim}.',
+    "{speaker} {cue} {channel} {when} {claim}.", "{place}: {speaker} {cue} that {claim}.",
+    "{speaker}'s {body} {cue} {when}.", "{speaker} {cue} {when}.",
+)  # fmt: skip
+
+
+def composed_news(rng: random.Random, *, sentences: int = 3) -> str:
+    """One to ``sentences`` news sentences composed from the parts above."""
+
+    def pick(options: tuple[str, ...]) -> str:
+        return rng.choice(options)
+
+    def fill(template: str, depth: int = 0) -> str:
+        parts = {
+            "country": pick(_POSSESSIVE_COUNTRIES),
+            "body": pick(_STATE_BODIES),
+            "title": pick(_TITLES),
+            "name": pick(_NAMES),
+            "place": pick(_PLACES),
+            "nationality": pick(_NATIONALITIES),
+            "cue": pick(_CUES),
+            "when": pick(_WHEN),
+            "channel": pick(_CHANNELS),
+            "number": pick(_NUMBERS),
+            # A claim about a speaker holds a speaker, but no deeper: the text stays a sentence.
+            "speaker": fill(pick(_SPEAKERS), depth + 1) if depth < 2 else pick(_NAMES),
+            "claim": fill(pick(_CLAIMS), depth + 1) if depth < 2 else pick(_PLACES) + " holds",
+        }
+        return template.format(**parts)
+
+    def tidy(sentence: str) -> str:
+        sentence = " ".join(sentence.split()).replace(" ,", ",").replace(" .", ".").replace(" :", ":")
+        sentence = sentence.replace(",,", ",")
+        first = len(sentence) - len(sentence.lstrip('"'))
+        return sentence[:first] + sentence[first : first + 1].upper() + sentence[first + 1 :]
+
+    return " ".join(tidy(fill(pick(_SENTENCES))) for _ in range(rng.randint(1, sentences)))

@@ -52,7 +52,7 @@ def test_rejections_give_exit_status_3(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 3
     out = capsys.readouterr().out
     assert "1 new" in out
-    assert f"{tmp_path / 'empty.txt'}: empty file" in out
+    assert f"{tmp_path / 'empty.txt'} [read]: empty file" in out
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -41,6 +42,17 @@ def _setting_option(parser: argparse.ArgumentParser, name: str, *, kind: type = 
         default=None,
         metavar=name.upper(),
         help=f"{text} (default: {default})",
+    )
+
+
+def _flag_option(parser: argparse.ArgumentParser, name: str) -> None:
+    """A boolean setting whose default is off, switched on by its flag."""
+    parser.add_argument(
+        "--" + name.replace("_", "-"),
+        dest=name,
+        action="store_true",
+        default=None,
+        help=_SETTING_HELP[name][1],
     )
 
 
@@ -78,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     _setting_option(p, "shard_docs", kind=int)
     _setting_option(p, "shard_dir")
     _setting_option(p, "db_memory_limit")
+    _flag_option(p, "fail_fast")
     p.add_argument(
         "--progress", dest="progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: only on a terminal)",
@@ -284,6 +297,7 @@ def _collect_parsers(sub: Any) -> None:
         _setting_option(p, "max_response_bytes", kind=int)
         _setting_option(p, "fetch_contact")
         _setting_option(p, "n_process", kind=int)
+        _flag_option(p, "fail_fast")
         _setting_option(p, "kb")
         _setting_option(p, "techniques_lexicon")
         p.add_argument(
@@ -341,13 +355,14 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _listed_rejections(rejected: Sequence[Rejection]) -> int:
-    """Print the inputs that could not be stored, each with its reason; the exit status says whether
-    there were any."""
+    """Print the inputs that could not be stored, each with the stage that gave up on it and why;
+    the exit status says whether there were any."""
     if not rejected:
         return 0
-    print("rejected:")
+    stages = Counter(r.stage for r in rejected)
+    print(f"rejected ({', '.join(f'{stage} {n}' for stage, n in stages.most_common())}):")
     for rejection in rejected:
-        print(f"  {rejection.source}: {rejection.reason}")
+        print(f"  {rejection.source} [{rejection.stage}]: {rejection.reason}")
     return 3
 
 

@@ -135,8 +135,25 @@ class TechniqueSpan:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
+    """An input that could not be stored: ``source`` names it (a file, ``FILE#LINE`` of a JSONL file,
+    ``FILE#record-N`` of a WARC archive, a URL), ``stage`` the step that gave up on it."""
+
     source: str
     reason: str
+    stage: str = "read"
+
+    @classmethod
+    def of_error(cls, source: str, stage: str, error: BaseException) -> Rejection:
+        """The rejection for an error no rule foresaw: its reason names the error's type and message
+        (the full traceback is what --fail-fast is for)."""
+        message = " ".join(str(error).split())
+        if len(message) > _ERROR_MESSAGE_CHARS:
+            message = message[: _ERROR_MESSAGE_CHARS - 1] + "…"
+        detail = f"{type(error).__name__}: {message}" if message else type(error).__name__
+        return cls(source, f"{stage} failed ({detail})", stage)
+
+
+_ERROR_MESSAGE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)

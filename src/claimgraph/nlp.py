@@ -354,7 +354,7 @@ class _Fixer:
         self._fix_organisations()
         self._add_places()
         self._add_people()
-        self.ents.sort(key=lambda e: e.start)
+        self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
         return self.doc
 
@@ -479,13 +479,17 @@ class _Fixer:
             if posts:
                 ent.end, ent.changed = posts[0], True
             start = ent.start
+            # The model ends the country before its "'s" or after it.
+            country = self._entity_ending_at(start - 1) or self._entity_ending_at(start)
             if (
-                start >= 2
+                country is not None
+                and start >= 1
+                and country.label == "GPE"
                 and doc[start - 1].tag_ == "POS"
-                and doc[start - 2].ent_type_ == "GPE"
                 and doc[start].lower_ in _STATE_BODY_STARTS
             ):
-                ent.start, ent.changed = start - 2, True
+                # The whole country, however many words: "South Korea's defence ministry".
+                ent.start, ent.changed = country.start, True
             elif (
                 start >= 1
                 and doc[start - 1].is_quote
@@ -567,6 +571,9 @@ class _Fixer:
 
     # --- helpers --------------------------------------------------------------------------------
 
+    def _entity_ending_at(self, end: int) -> _Ent | None:
+        return next((e for e in self.ents if e.end == end and e.start < end), None)
+
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
 
@@ -574,3 +581,21 @@ class _Fixer:
         if not ent.changed and ent.original is not None:
             return ent.original
         return TokenSpan(self.doc, ent.start, ent.end, label=ent.label, span_id=STAGE_LAYER)
+
+
+def _without_overlaps(ents: list[_Ent], length: int) -> list[_Ent]:
+    """The entities to set, no token in two of them, in text order.
+
+    The passes above each reason about a few entities at a time, so two of them can claim the same
+    token (a possessive pulled into an organisation that a place pass also extended); spaCy refuses
+    such a set outright (E1010). Where entities overlap, a rule's entity wins over the model's it
+    contradicts, then the longer, then the earlier.
+    """
+    chosen: list[_Ent] = []
+    taken: set[int] = set()
+    for ent in sorted(ents, key=lambda e: (not e.changed, e.start - e.end, e.start)):
+        tokens = range(ent.start, ent.end)
+        if 0 <= ent.start < ent.end <= length and taken.isdisjoint(tokens):
+            chosen.append(ent)
+            taken.update(tokens)
+    return sorted(chosen, key=lambda e: e.start)

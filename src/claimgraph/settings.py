@@ -30,6 +30,10 @@ class Settings:
     commit_every: int = 64
     """Documents per store transaction: an interruption loses at most this much work."""
 
+    fail_fast: bool = False
+    """Stop the ingest at the first input an unexpected error stops, with its traceback, instead of
+    rejecting that input and going on (for debugging)."""
+
     max_file_bytes: int = 20_000_000
     """Largest article accepted, in bytes: a file (a compressed one as it expands) or a JSONL record;
     larger ones are rejected, not truncated."""

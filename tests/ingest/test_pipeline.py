@@ -155,8 +155,8 @@ def test_a_crashing_cleaner_costs_one_input_not_the_batch(
     monkeypatch.setattr(pipeline, "clean_document", fragile_clean)
     report = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
     assert report.new == 1
-    assert [(Path(r.source).name, r.reason) for r in report.rejected] == [
-        ("poison.txt", "cleaning failed (RecursionError: maximum recursion depth exceeded)")
+    assert [(Path(r.source).name, r.stage, r.reason) for r in report.rejected] == [
+        ("poison.txt", "clean", "clean failed (RecursionError: maximum recursion depth exceeded)")
     ]
 
 

@@ -14,7 +14,9 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
@@ -195,9 +197,9 @@ def ingest_documents(
                     yield item
 
         def flush() -> None:
-            batch = stored_batch(records)
-            target.write_batch(batch)
-            target.record_rejections(pending_rejections)
+            batch, unstored = write_records(target, records, settings=settings)
+            report.rejected.extend(unstored)
+            target.record_rejections([*pending_rejections, *unstored])
             report.count_stored(batch)
             records.clear()
             pending_rejections.clear()
@@ -235,23 +237,66 @@ def interrupted(report: IngestReport) -> Interrupted:
 def analysed(
     inputs: Iterable[Pending], nlp: Language, *, settings: Settings
 ) -> Iterator[DocumentRecords | Rejection]:
-    """Each input cleaned, parsed and extracted (or why it cannot be), as soon as it is: the
-    per-document stages of every engine."""
-    rejected: deque[Rejection] = deque()
+    """Each input cleaned, parsed and extracted, or why it cannot be, in input order: the
+    per-document stages of every engine.
 
-    def texts() -> Iterator[tuple[str, Prepared]]:
-        for pending in inputs:
-            outcome = prepare(pending, settings=settings)
+    An error in any stage costs its document alone, which becomes a rejection naming the stage
+    (``settings.fail_fast`` raises it instead): ordinary text must never stop an ingest.
+    """
+    pending = iter(inputs)
+    while chunk := list(itertools.islice(pending, settings.nlp_batch_size)):
+        outcomes = [prepare(item, settings=settings) for item in chunk]
+        cleaned = [o for o in outcomes if isinstance(o, Prepared)]
+        parses = iter(_parsed(nlp, cleaned, settings=settings))
+        for outcome in outcomes:
             if isinstance(outcome, Rejection):
-                rejected.append(outcome)
-            else:
-                yield outcome.cleaned.text, outcome
+                yield outcome
+                continue
+            parse = next(parses)
+            yield parse if isinstance(parse, Rejection) else _records(outcome, parse, settings=settings)
 
-    for spacy_doc, prepared in nlp.pipe(texts(), as_tuples=True, batch_size=settings.nlp_batch_size):
-        while rejected:
-            yield rejected.popleft()
-        yield document_records(prepared, spacy_doc, settings=settings)
-    yield from rejected
+
+def _parsed(nlp: Language, batch: Sequence[Prepared], *, settings: Settings) -> list[Doc | Rejection]:
+    """The batch parsed, or for a document the parse fails on, why."""
+    try:
+        return list(nlp.pipe((p.cleaned.text for p in batch), batch_size=settings.nlp_batch_size))
+    except Exception:
+        if settings.fail_fast:
+            raise
+    # One document at a time now, to find the one that failed; the others parse as they would have.
+    parses: list[Doc | Rejection] = []
+    for prepared in batch:
+        try:
+            parses.append(nlp(prepared.cleaned.text))
+        except Exception as exc:
+            parses.append(Rejection.of_error(prepared.raw.source, "parse", exc))
+    return parses
+
+
+def _records(prepared: Prepared, spacy_doc: Doc, *, settings: Settings) -> DocumentRecords | Rejection:
+    try:
+        return document_records(prepared, spacy_doc, settings=settings)
+    except StageFailed as failed:
+        if settings.fail_fast:
+            raise failed.error from None
+        return Rejection.of_error(prepared.raw.source, failed.stage, failed.error)
+
+
+class StageFailed(Exception):
+    """An error in one extraction stage of one document, with the stage's name."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {error}")
+        self.stage = stage
+        self.error = error
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        raise StageFailed(name, exc) from exc
 
 
 # The pipeline worker processes analyse with: inherited from the ingesting process where processes
@@ -289,13 +334,16 @@ def _analysed_here_or_in_workers(
 ) -> Iterator[DocumentRecords | Rejection]:
     """Each input analysed, in input order: in this process, or in ``n_process`` worker processes
     that clean, parse and extract chunks of inputs in parallel while this one reads inputs and
-    writes the store."""
+    writes the store.
+
+    A worker process that dies (a crash in native code, the OOM killer, a kill) breaks the whole
+    pool: the chunks in flight are then analysed again one input at a time, each in a fresh pool, so
+    that only the input that kills its worker again is lost, as a rejection.
+    """
     processes = settings.spacy_processes()
     if processes <= 1:
         yield from analysed(inputs, nlp, settings=settings)
         return
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
 
     def chunks() -> Iterator[list[Pending]]:
         while chunk := list(itertools.islice(inputs, settings.nlp_batch_size)):
@@ -303,26 +351,69 @@ def _analysed_here_or_in_workers(
 
     pending_chunks = chunks()
     _worker_nlp[:] = [nlp]
-    in_flight: deque[Future[list[DocumentRecords | Rejection]]] = deque()
-    with ProcessPoolExecutor(
-        processes,
-        mp_context=multiprocessing.get_context(),
-        initializer=_end_with_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
+    workers = _WorkerPool(processes, settings=settings)
+    in_flight: deque[tuple[list[Pending], Future[list[DocumentRecords | Rejection]]]] = deque()
+    try:
+        # A few chunks queued per process keep every process busy; more would only hold memory.
+        for chunk in itertools.islice(pending_chunks, 2 * processes):
+            in_flight.append((chunk, workers.submit(chunk)))
+        while in_flight:
+            chunk, future = in_flight.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                if settings.fail_fast:
+                    raise
+                unfinished = [chunk, *(c for c, _ in in_flight)]
+                in_flight.clear()
+                workers.restart()
+                done = [outcome for c in unfinished for pending in c for outcome in workers.alone(pending)]
+            for chunk in itertools.islice(pending_chunks, 1):
+                in_flight.append((chunk, workers.submit(chunk)))
+            yield from done
+    finally:
+        for _, future in in_flight:
+            future.cancel()
+        workers.close()
+        _worker_nlp.clear()
+
+
+class _WorkerPool:
+    """The local engine's worker processes, which can be started afresh after one of them died."""
+
+    def __init__(self, processes: int, *, settings: Settings) -> None:
+        self._processes = processes
+        self._settings = settings
+        self._pool = self._started()
+
+    def _started(self) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        return ProcessPoolExecutor(
+            self._processes,
+            mp_context=multiprocessing.get_context(),
+            initializer=_end_with_parent,
+            initargs=(os.getpid(),),
+        )
+
+    def submit(self, chunk: list[Pending]) -> Future[list[DocumentRecords | Rejection]]:
+        return self._pool.submit(_analyse_in_worker, chunk, self._settings)
+
+    def alone(self, pending: Pending) -> list[DocumentRecords | Rejection]:
+        """One input analysed by itself; if its worker dies, the input is rejected as the culprit."""
         try:
-            # A few chunks queued per process keep every process busy; more would only hold memory.
-            for chunk in itertools.islice(pending_chunks, 2 * processes):
-                in_flight.append(pool.submit(_analyse_in_worker, chunk, settings))
-            while in_flight:
-                done = in_flight.popleft().result()
-                for chunk in itertools.islice(pending_chunks, 1):
-                    in_flight.append(pool.submit(_analyse_in_worker, chunk, settings))
-                yield from done
-        finally:
-            for future in in_flight:
-                future.cancel()
-            _worker_nlp.clear()
+            return self.submit([pending]).result()
+        except BrokenProcessPool as exc:
+            self.restart()
+            reason = f"the worker process analysing it died ({exc})"
+            return [Rejection(pending.raw.source, reason, "worker")]
+
+    def restart(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._started()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def pending_inputs(
@@ -371,7 +462,7 @@ def document_records(
     prepared: Prepared, spacy_doc: Doc, *, settings: Settings = DEFAULT_SETTINGS
 ) -> DocumentRecords:
     """The per-document stages after spaCy, on one cleaned input and its parse: every engine's one
-    definition of what a document yields."""
+    definition of what a document yields. An error in a stage is raised as ``StageFailed``."""
     from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
     from claimgraph.extract.statements import extract_statements
@@ -379,24 +470,58 @@ def document_records(
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions
 
-    doc = _document(prepared)
-    found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
-    statements = extract_statements(doc.id, spacy_doc, published=doc.metadata.published)
-    return DocumentRecords(
-        document=doc,
-        mentions=entity_mentions(doc.id, spacy_doc),
-        statements=statements,
-        times=found_times,
-        quantities=find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times]),
-        claim_sentences=claim_sentences(doc.id, doc.text, published=doc.metadata.published),
-        techniques=find_techniques(
+    with _stage("clean"):
+        doc = _document(prepared)
+    with _stage("entities"):
+        mentions = entity_mentions(doc.id, spacy_doc)
+    with _stage("times"):
+        found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
+    with _stage("statements"):
+        statements = extract_statements(doc.id, spacy_doc, published=doc.metadata.published)
+    with _stage("quantities"):
+        quantities = find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times])
+    with _stage("claims"):
+        claims = claim_sentences(doc.id, doc.text, published=doc.metadata.published)
+    with _stage("techniques"):
+        techniques = find_techniques(
             doc.id,
             doc.text,
             speech=[(s.content.start, s.content.end) for s in statements],
             lexicon=load_lexicon(settings.techniques_lexicon),
-        ),
+        )
+    return DocumentRecords(
+        document=doc,
+        mentions=mentions,
+        statements=statements,
+        times=found_times,
+        quantities=quantities,
+        claim_sentences=claims,
+        techniques=techniques,
         replaces=prepared.replaces,
     )
+
+
+def write_records(
+    store: Store, records: Sequence[DocumentRecords], *, settings: Settings
+) -> tuple[StoredBatch, list[Rejection]]:
+    """Store the records in one transaction; if that fails, each document in one of its own, so
+    that a document the store refuses costs only itself. What was stored, and why the rest was not."""
+    batch = stored_batch(records)
+    try:
+        store.write_batch(batch)
+        return batch, []
+    except Exception:
+        if settings.fail_fast:
+            raise
+    stored: list[DocumentRecords] = []
+    refused: list[Rejection] = []
+    for record in records:
+        try:
+            store.write_batch(stored_batch([record]))
+            stored.append(record)
+        except Exception as exc:
+            refused.append(Rejection.of_error(record.document.source, "store", exc))
+    return stored_batch(stored), refused
 
 
 def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
@@ -430,17 +555,20 @@ def prepare(pending: Pending, *, settings: Settings) -> Prepared | Rejection:
     try:
         cleaned = clean_document(raw)
     except InputRejected as exc:
-        return Rejection(raw.source, exc.reason)
+        return Rejection(raw.source, exc.reason, "clean")
     except Exception as exc:
         # Hostile or malformed markup can break an extractor deep inside; that costs this one input,
         # never the batch.
-        return Rejection(raw.source, f"cleaning failed ({type(exc).__name__}: {exc})")
+        if settings.fail_fast:
+            raise
+        return Rejection.of_error(raw.source, "clean", exc)
     if not cleaned.text.strip():
-        return Rejection(raw.source, "no article text left after cleaning")
+        return Rejection(raw.source, "no article text left after cleaning", "clean")
     if len(cleaned.text) > settings.max_text_chars:
         return Rejection(
             raw.source,
             f"article text too long ({len(cleaned.text):,} > {settings.max_text_chars:,} characters)",
+            "clean",
         )
     return Prepared(raw, cleaned, pending.replaces)
 

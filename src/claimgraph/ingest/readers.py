@@ -97,7 +97,20 @@ def content_hash(data: bytes) -> str:
 
 
 def read_source(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
-    """The documents in one file (several for JSONL), or the reason each could not be read."""
+    """The documents in one file (several for JSONL), or the reason each could not be read.
+
+    An error no reader foresaw costs the file's documents from there on, never the ingest (unless
+    ``settings.fail_fast``): it becomes the file's rejection.
+    """
+    try:
+        yield from _documents_in(path, settings=settings)
+    except Exception as exc:
+        if settings.fail_fast:
+            raise
+        yield Rejection.of_error(str(path), "read", exc)
+
+
+def _documents_in(path: Path, *, settings: Settings) -> Iterator[RawDocument | Rejection]:
     source = str(path)
     if is_jsonl(path):
         yield from _read_jsonl(path, settings=settings)

@@ -157,8 +157,12 @@ def statement_columns(statements: Sequence[Statement]) -> Columns:
 
 def rejection_columns(rejections: Sequence[Rejection]) -> Columns:
     """One row per source, its latest reason: the table holds one rejection per source."""
-    latest = {r.source: r.reason for r in rejections}
-    return {"source": list(latest), "reason": list(latest.values())}
+    latest = {r.source: r for r in rejections}
+    return {
+        "source": list(latest),
+        "reason": [r.reason for r in latest.values()],
+        "stage": [r.stage for r in latest.values()],
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,12 +300,16 @@ class Store:
             "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
         )
         applied = {row[0] for row in self._con.execute("SELECT name FROM schema_migrations").fetchall()}
-        for name, sql in MIGRATIONS:
-            if name in applied:
-                continue
+        pending = [(name, sql) for name, sql in MIGRATIONS if name not in applied]
+        for name, sql in pending:
             with self._transaction():
                 self._con.execute(sql)
                 self._con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+        if pending:
+            # DuckDB 1.5 cannot replay a write-ahead log holding an ALTER TABLE ... ADD COLUMN with a
+            # DEFAULT ("no default database set"): a store killed before its first checkpoint would
+            # never open again. The schema goes to the file before any data does.
+            self._con.execute("CHECKPOINT")
 
     def applied_migrations(self) -> list[str]:
         return [
@@ -476,8 +484,8 @@ class Store:
         return self._spans("entity_mentions", EntityMention, doc)
 
     def rejections(self) -> list[Rejection]:
-        rows = self._con.execute("SELECT source, reason FROM rejections ORDER BY source").fetchall()
-        return [Rejection(r[0], r[1]) for r in rows]
+        rows = self._con.execute("SELECT source, reason, stage FROM rejections ORDER BY source").fetchall()
+        return [Rejection(r[0], r[1], r[2]) for r in rows]
 
     # -- fetched pages (claimgraph.collect) -------------------------------------------------------
 

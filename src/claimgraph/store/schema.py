@@ -265,4 +265,12 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         DROP INDEX IF EXISTS http_responses_url;
         """,
     ),
+    (
+        "0013_rejection_stage",
+        """
+        -- The step that gave up on an input: reading it, cleaning it, or one of the analyses or the
+        -- store write that an unexpected error stopped for that document alone.
+        ALTER TABLE rejections ADD COLUMN stage VARCHAR DEFAULT 'read';
+        """,
+    ),
 )
