@@ -108,9 +108,9 @@ def test_fetch_failures_are_rejections_naming_the_url(
             "--fetch-backoff", "0.01", "--n-process", "1", "--no-progress"]  # fmt: skip
     assert main(argv) == 3
     out = capsys.readouterr().out
-    assert f"{site.url('/broken')}: gave up after 2 attempts: HTTP 500 Internal Server Error" in out
-    assert f"{site.url('/private/draft')}: forbidden by {site.url('/robots.txt')}" in out
-    assert f"{site.url('/logo.png')}: not an HTML page (Content-Type image/png)" in out
+    assert f"{site.url('/broken')} [fetch]: gave up after 2 attempts: HTTP 500 Internal Server Error" in out
+    assert f"{site.url('/private/draft')} [fetch]: forbidden by {site.url('/robots.txt')}" in out
+    assert f"{site.url('/logo.png')} [fetch]: not an HTML page (Content-Type image/png)" in out
     assert "ingested: 1 new" in out
     assert "/private/draft" not in site.paths()
     with Store(db, read_only=True) as store:

@@ -138,12 +138,12 @@ def sitemap_pages(
                 continue
             if depth >= MAX_SITEMAP_DEPTH:
                 problem = f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH}; not read"
-                report.failed.append(Rejection(entry.url, problem))
+                report.failed.append(Rejection(entry.url, problem, "fetch"))
                 continue
             try:
                 read(entry.url, depth + 1)
             except (FetchFailed, FeedInvalid) as exc:
-                report.failed.append(Rejection(entry.url, _problem(exc)))
+                report.failed.append(Rejection(entry.url, _problem(exc), "fetch"))
 
     read(url, 0)
     return list(pages.values())
@@ -191,7 +191,7 @@ def document_from_response(answer: HttpResponse, *, settings: Settings) -> RawDo
     """A fetched page as a document whose source is its final URL, or why it cannot be one."""
     media_type, charset = content_type(answer.header("Content-Type"))
     if media_type and media_type not in _HTML_TYPES | _TEXT_TYPES:
-        return Rejection(answer.final_url, f"not an HTML page (Content-Type {media_type})")
+        return Rejection(answer.final_url, f"not an HTML page (Content-Type {media_type})", "fetch")
     return document_from_bytes(
         answer.body,
         source=answer.final_url,
@@ -277,7 +277,7 @@ def _run(
                             keep=answers,
                         )
                     except FetchFailed as exc:
-                        report.failed.append(Rejection(page, exc.problem))
+                        report.failed.append(Rejection(page, exc.problem, "fetch"))
                         if not exc.transient:
                             settled.append(page)
                         continue
