@@ -213,3 +213,15 @@ def test_gazetteer_respects_min_population() -> None:
     small_towns_left_out = load_gazetteer(20_000)
     assert "Bakhmut" in small_towns_left_out.home  # ~70,000 people
     assert "Chasiv Yar" not in small_towns_left_out.home  # ~12,000
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Moldova's deputy foreign minister, Ion Rusu, said the crossing would reopen.", "Ion Rusu"),
+        ("The regional governor, Ihor Kachur, said on Tuesday that two shelters were full.", "Ihor Kachur"),
+        ("Representative Oksana Dzhuma said the fire was out.", "Oksana Dzhuma"),
+    ],
+)
+def test_a_name_beside_a_title_is_a_person(nlp: Language, text: str, person: str) -> None:
+    assert (person, "PERSON") in {(m.text, m.label) for m in mentions(nlp, text)}

@@ -55,13 +55,14 @@ _SPEECH_LEMMAS = frozenset(
     {"say", "tell", "add", "explain", "state", "note", "write", "claim", "warn", "insist", "stress"}
     | {"emphasize", "emphasise", "comment", "admit", "argue", "reply"}
 )
-_TITLES = frozenset(
+TITLES = frozenset(
     {"president", "premier", "chancellor", "minister", "secretary", "governor", "mayor", "ambassador"}
     | {"senator", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "captain", "capt."}
     | {"sergeant", "sgt.", "commander", "admiral", "marshal", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
     | {"dr", "dr.", "prof.", "professor", "sir", "aide", "adviser", "advisor", "spokesman"}
     | {"spokeswoman", "spokesperson", "chief", "head", "leader", "boss", "founder", "expert", "analyst"}
     | {"journalist", "correspondent", "envoy", "lawmaker", "deputy", "director", "patriarch", "pope"}
+    | {"representative", "prosecutor", "ombudsman", "chairman", "chairwoman", "commissioner", "official"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(
@@ -82,12 +83,12 @@ _POST_WORDS = frozenset(
 _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
-_NOT_IN_A_NAME = _ORG_WORDS | _TITLES
+_NOT_IN_A_NAME = _ORG_WORDS | TITLES
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
 _REGION_LOANWORDS = frozenset({"oblast", "oblasts", "krai", "raion"})
 _ANY_REGION_WORD = _REGION_WORDS | _REGION_LOANWORDS
-_NOT_AFTER_A_NAME = _TITLES | _OFFICE_WORDS | _REGION_WORDS
+_NOT_AFTER_A_NAME = TITLES | _OFFICE_WORDS | _REGION_WORDS
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NOT_A_SUBJECT_START = frozenset({"DT", "PRP$", "POS"})  # "the Kremlin said", "Ukraine's Naftogaz said"
 
@@ -398,7 +399,14 @@ class _Fixer:
         return end == len(doc) or doc[end].lower_ not in _NOT_AFTER_A_NAME
 
     def _titled(self, start: int, end: int) -> bool:
-        return start > 0 and self.doc[start - 1].lower_ in _TITLES and self._name_like(start, end)
+        """A name after a title ("adviser Mykhailo Podolyak") or set off beside one ("the deputy
+        defence minister, Hanna Maliar,")."""
+        if not self._name_like(start, end):
+            return False
+        if start > 0 and self.doc[start - 1].lower_ in TITLES:
+            return True
+        root = self.doc[start:end].root
+        return root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLES
 
     def _speaking(self, start: int, end: int) -> bool:
         return self.doc[start:end].root.i in self.speakers
@@ -526,8 +534,8 @@ class _Fixer:
         if self._person_evidence(start, end):
             return False
         # Part of a longer proper name: "Kyiv Independent", "Paris Hilton" when the model missed them.
-        before = start > 0 and _is_name_token(doc[start - 1]) and doc[start - 1].lower_ not in _TITLES
-        after = end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in _TITLES
+        before = start > 0 and _is_name_token(doc[start - 1]) and doc[start - 1].lower_ not in TITLES
+        after = end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in TITLES
         return not (before or after)
 
     def _add_people(self) -> None:
@@ -544,10 +552,10 @@ class _Fixer:
             start, end = token.i, token.i + 1
             if token.i in self.speakers:
                 # The subject is the last word of the name: "Oleksandr Syrskyi said".
-                while free_name(start - 1) and doc[start - 1].lower_ not in _TITLES:
+                while free_name(start - 1) and doc[start - 1].lower_ not in TITLES:
                     start -= 1
                 found = self._speaker_unlike_org(start, end)
-            elif start > 0 and doc[start - 1].lower_ in _TITLES:
+            elif start > 0 and doc[start - 1].lower_ in TITLES:
                 while free_name(end) and doc[end].lower_ not in _NOT_IN_A_NAME:
                     end += 1
                 found = self._titled(start, end)

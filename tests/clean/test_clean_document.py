@@ -73,3 +73,34 @@ def test_an_unknown_media_type_is_rejected() -> None:
 
 def test_nothing_left_is_an_empty_text() -> None:
     assert clean_document(raw("Advertisement\n\n© 2024 Example\n")).text == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "published", "first_words"),
+    [
+        (
+            "2023-11-02 ODESA, Nov 2 (Reuters) - The port was hit again overnight, officials said.\n\n"
+            "Two cranes were damaged and a warehouse burned.",
+            date(2023, 11, 2),
+            "ODESA, Nov 2 (Reuters) - The port",
+        ),
+        (
+            "April 9, 2024 The council met in the basement of the school, the mayor said.\n\n"
+            "Nobody was hurt.",
+            date(2024, 4, 9),
+            "The council met",
+        ),
+    ],
+)
+def test_a_date_heading_a_plain_text_article_is_its_stamp_not_its_text(
+    content: str, published: date, first_words: str
+) -> None:
+    cleaned = clean_document(raw(content))
+    assert cleaned.metadata.published == published
+    assert cleaned.text.startswith(first_words)
+
+
+def test_a_date_inside_the_first_sentence_stays_in_it() -> None:
+    content = "On April 9, 2024 the council met in the basement of the school, the mayor said.\n"
+    cleaned = clean_document(raw(content))
+    assert cleaned.text == content.strip()

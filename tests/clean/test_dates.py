@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_dates, read_stamp
+from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_dates, read_stamp, stamp_prefix
 from tests.strategies import news_text
 
 
@@ -170,3 +170,48 @@ def test_news_like_text_gives_real_dates_in_order(text: str) -> None:
     for url in (text, f"https://example.org/{text}", f"https://example.org/{text.replace(' ', '/')}"):
         url_date = date_from_url(url)
         assert url_date is None or MIN_YEAR <= url_date.year <= MAX_YEAR
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "rest"),
+    [
+        ("2023-11-02 ODESA, Nov 2 (Reuters) - The port was hit again overnight.", date(2023, 11, 2),
+         "ODESA, Nov 2 (Reuters) - The port was hit again overnight."),
+        ("April 9, 2024 The council met in the basement of the school.", date(2024, 4, 9),
+         "The council met in the basement of the school."),
+        ("Date: 7 June 2022. Three trains left the station before dawn.", date(2022, 6, 7),
+         "Three trains left the station before dawn."),
+        ("09.10.2023, 18:40 | Volunteers unloaded the last of the generators.", date(2023, 10, 9),
+         "Volunteers unloaded the last of the generators."),
+        ('21 August 2023 - "We stayed for the animals," the farmer said.', date(2023, 8, 21),
+         '"We stayed for the animals," the farmer said.'),
+    ],
+)  # fmt: skip
+def test_a_stamp_running_into_the_first_sentence_is_split_off(line: str, published: date, rest: str) -> None:
+    found = stamp_prefix(line)
+    assert found is not None
+    stamp, remainder = found
+    assert (stamp.published, remainder) == (published, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 9, 2024 was the day the dam gave way.",  # the date is the sentence's subject
+        "On April 9, 2024 the council met again.",
+        "Published: 09.10.2023 18:40",  # a stamp alone: read_stamp's line
+        "The council met on April 9, 2024 in the school.",
+        "April 9, 2024 Kyiv",
+    ],
+)
+def test_no_stamp_is_split_off_a_sentence_that_holds_a_date(line: str) -> None:
+    assert stamp_prefix(line) is None
+
+
+@given(st.text(max_size=120) | news_text())
+@settings(max_examples=300)
+def test_a_split_stamp_leaves_a_tail_of_the_line(line: str) -> None:
+    found = stamp_prefix(line)
+    if found is not None:
+        stamp, rest = found
+        assert line.endswith(rest) and stamp.published is not None

@@ -351,3 +351,67 @@ def test_the_terms_a_source_spoke_on_are_not_what_it_said(
     nlp: Language, text: str, said: list[tuple[str, str]]
 ) -> None:
     assert [(s.speaker.text, s.content_text) for s in extract_statements("d", nlp(text))] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Moldova's deputy foreign minister, Ion Rusu, said on Monday that the crossing would reopen.",
+            "Ion Rusu",
+            "Moldova's deputy foreign minister",
+        ),
+        (
+            "Presidential adviser Taras Hlushko said the negotiators had not met since spring.",
+            "Taras Hlushko",
+            "Presidential adviser",
+        ),
+        (
+            "Its leader Bohdan Ostapenko threatened to block the highway if the plant closed.",
+            "Bohdan Ostapenko",
+            "Its leader",
+        ),
+        (
+            "Representative of the State Emergency Service Oksana Dzhuma stated that four shelters were full",
+            "Oksana Dzhuma",
+            "Representative of the State Emergency Service",
+        ),
+        (
+            "The ferry sank within minutes of leaving port, the regional governor, Ihor Kachur, said.",
+            "Ihor Kachur",
+            "the regional governor",
+        ),
+    ],
+)
+def test_a_person_named_with_a_title_is_the_speaker_and_the_title_describes_them(
+    extract: Extract, text: str, name: str, title: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == name
+    assert st.speaker.description == title
+    assert referent_text(text, st) == name
+
+
+def test_a_role_noun_later_finds_the_person_its_title_described(extract: Extract) -> None:
+    text = (
+        "The ferry sank within minutes of leaving port, the regional governor, Ihor Kachur, said on Tuesday. "
+        "Divers were still searching the wreck, the governor said."
+    )
+    first, second = extract(text)
+    assert first.content_text == "The ferry sank within minutes of leaving port"
+    assert first.said_on == dt.date(2024, 3, 12)
+    assert referent_text(text, second) == "Ihor Kachur"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry declined to comment on the report.",
+        "A spokeswoman for the governor refused to say how many shelters were open.",
+        "Asked about the strike, the general said nothing about the losses.",
+        "The utility expects power cuts to last until the spring.",
+        "Residents fear another attack on the dam.",
+    ],
+)
+def test_refusals_silences_and_forecasts_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []

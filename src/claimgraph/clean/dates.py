@@ -186,3 +186,36 @@ def read_stamp(text: str) -> Stamp | None:
             labelled = labelled or bool(_PUBLISHED_LABEL.search(label))
             published = published or value
     return Stamp(published=published, updated=updated, labelled=labelled)
+
+
+# A clock time, and its zone, right after a date: "14.03.2024 09:12", "May 25, 2023, 10:15 a.m. EEST".
+_TIME_AFTER = re.compile(
+    r"[ \t,]*(?:at[ \t]+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\b\.?)?"
+    r"(?:[ \t]*(?:UTC|GMT|EEST|EET|CET|CEST|MSK|Kyiv time|Moscow time)\b(?:[ \t]*[+-][ \t]*\d{1,2})?)?",
+    re.IGNORECASE,
+)
+# What may part the stamp from the sentence it runs into.
+_STAMP_SEPARATOR = re.compile(r"[ \t]*(?:[|·•,.:;/]|[-–—]{1,2}(?=[ \t]))?[ \t]*")
+
+
+def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
+    """A date stamp the line opens with, running into a sentence on the same line ("2024-05-25 KYIV,
+    May 25 (Reuters) - ...", "Published 14.03.2024 09:12 The mayor said ..."): the stamp and the
+    rest of the line. None unless the rest reads as the start of a sentence.
+    """
+    for _, end, _ in find_dates(line[:_STAMP_PREFIX_CHARS])[:1]:
+        clock = _TIME_AFTER.match(line, end)
+        stop = clock.end() if clock is not None else end
+        stamp = read_stamp(line[:stop])
+        if stamp is None:
+            return None
+        separator = _STAMP_SEPARATOR.match(line, stop)
+        rest = line[separator.end() if separator is not None else stop :]
+        opening = rest[:1]
+        if len(rest.split()) >= 3 and (opening.isupper() or opening in "\"“«'‘"):
+            return stamp, rest
+    return None
+
+
+# Labels and a date fit in this many characters; a date further in is part of the sentence.
+_STAMP_PREFIX_CHARS = 60

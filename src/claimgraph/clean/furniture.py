@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Final, Literal
 
 from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer
-from claimgraph.clean.dates import Stamp, read_stamp
+from claimgraph.clean.dates import Stamp, read_stamp, stamp_prefix
 
 Layout = Literal["plain", "markdown", "lines"]
 """How the input's lines make paragraphs: ``plain`` text (blank-line paragraphs, maybe hard-wrapped),
@@ -448,6 +448,8 @@ class _Scan:
     def run(self) -> None:
         for index, line in enumerate(self.lines):
             self.position = index
+            if self.in_header:
+                self._cut_stamp_prefix(line)
             line.kind = self._classify(line)
             if (
                 line.kind is Kind.BODY
@@ -457,6 +459,16 @@ class _Scan:
             ):
                 self.in_header = False
         self._plain_title()
+
+    def _cut_stamp_prefix(self, line: _Line) -> None:
+        """A header date running into the first sentence ("March 3, 2023 The mayor said ...") is the
+        article's stamp, never part of what follows: the line keeps the sentence alone."""
+        found = stamp_prefix(line.raw.strip())
+        if found is None:
+            return
+        stamp, rest = found
+        self._stamp(stamp)
+        line.raw, line.text = rest, plain(rest)
 
     def _classify(self, line: _Line) -> Kind:
         text, raw = line.text, line.raw.strip()

@@ -58,6 +58,7 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import day_named
 from claimgraph.models import Span, Speaker, Statement
+from claimgraph.nlp import TITLES
 
 STAGE: Final = "statements-rules"
 
@@ -147,6 +148,12 @@ _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 _TIME_MODIFIER_DEPS: Final = frozenset({"npadvmod", "prep", "tmod", "advmod", "dobj", "dative"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
+_REFUSALS: Final = frozenset({"decline", "refuse"})
+# What one declines to do when one says nothing: "declined to comment", "refused to say".
+_SILENT_VERBS: Final = SPEECH_LEMMAS | frozenset(
+    "discuss elaborate speculate respond answer detail name identify disclose give provide".split()
+)
+_QUESTION_VERBS: Final = frozenset({"ask", "question", "quiz", "interrogate"})
 _EMPTY_CONTENT: Final = frozenset({"this", "that", "so", "it", "otherwise", "differently", "nothing"})
 # The terms a source spoke on, not what it said: "spoke on condition of anonymity", "asked not to be named".
 _ANONYMITY_TERMS: Final = re.compile(
@@ -610,7 +617,8 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
-            if draft is None and token.lemma_ not in _OBJECT_IS_NOT_CONTENT:
+            # "fears an attack", "expects profits": a belief with an object voices nothing.
+            if draft is None and token.lemma_ not in _OBJECT_IS_NOT_CONTENT | BELIEF_LEMMAS:
                 draft = _act(doc, token, paragraph_starts)
         elif token.lemma_ in _ACT_CUES and token.pos_ == "VERB":
             draft = _act(doc, token, paragraph_starts)
@@ -634,10 +642,37 @@ def _negated(verb: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    # "said nothing about the strike", "told no one": what was said is nothing.
+    if any(c.dep_ in ("dobj", "ccomp") and c.lower_ in _NOBODY for c in verb.children):
+        return True
+    # "declined to comment", "refused to elaborate": a refusal to speak is no statement, and the
+    # speech verb it refuses is none either.
+    if verb.lemma_ in _REFUSALS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _SILENT_VERBS for c in verb.children
+    ):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSALS and verb.lemma_.lower() in _SILENT_VERBS:
+        return True
+    # "Asked about the strike, the general ...", "Clinton was asked why ...": the subject of a passive
+    # question is who was asked, and the question is no claim. ("I'm told that ..." stays: an unnamed
+    # source told the writer something.)
+    if verb.lemma_.lower() in _QUESTION_VERBS and _passive(verb):
+        return True
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return False
     return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: "was asked", or a bare participle opening a clause ("Asked about it, ...")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    )
 
 
 def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -652,11 +687,13 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         complements += [
             c for c in cue.children if c.dep_ in ("advcl", "conj") and c.i > cue.i and _has_that(c)
         ]
-    # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report.
+    # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report;
+    # "expects profits to rise" is a forecast, no belief anyone voiced.
     complements = [
         c
         for c in complements
-        if c.dep_ != "xcomp" or (c.pos_ == "VERB" and (not _has_to(c) or cue.lemma_ in INTENTION_LEMMAS))
+        if (c.dep_ != "xcomp" or (c.pos_ == "VERB" and (not _has_to(c) or cue.lemma_ in INTENTION_LEMMAS)))
+        and not (cue.lemma_ in BELIEF_LEMMAS and _has_to(c))
     ]
     if not complements:
         return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
@@ -680,8 +717,9 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     subject = _speaker_token(cue)
     if subject is None:
         return None
-    if not before and cue.dep_ == "parataxis" and cue.head.i < subject.left_edge.i:
-        # "She had struggled, Cruz explained, recalling ...": here the parser hangs the cue on the clause.
+    if not before and _hung_on_the_clause(cue, subject):
+        # "She had struggled, Cruz explained, recalling ...", "The train reached 88.5 kph, the
+        # governor said": here the parser hangs the cue on the clause, as a parenthesis or a conjunct.
         comma = doc[subject.left_edge.i - 1]
         start = doc[cue.sent.start]
         if comma.text != "," or comma.i - start.i < 3 or "\n\n" in _text(doc)[start.idx : cue.idx]:
@@ -698,6 +736,16 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+
+
+def _hung_on_the_clause(cue: Token, subject: Token) -> bool:
+    head = cue.head
+    if head.i >= subject.left_edge.i:
+        return False
+    if cue.dep_ == "parataxis":
+        return True
+    # A conjunct joined by a comma alone; "..., and the governor said" reports nothing before it.
+    return cue.dep_ == "conj" and not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children)
 
 
 def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -955,6 +1003,10 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         )
     if head.pos_ == "PRON":
         return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
+    if (titled := _titled_name(doc, head)) is not None:
+        name, title = titled
+        span = Span(doc_id, name.start_char, name.end_char)
+        return Speaker(text=name.text, span=span, referent=span, description=title)
     entity = _entity_of(head)
     kept = [head] + [c for c in head.lefts if c.dep_ not in _SPEAKER_TRIM_DEPS for c in c.subtree]
     if entity is not None:
@@ -986,6 +1038,50 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         description=description,
         anonymous=anonymous,
     )
+
+
+def _titled_name(doc: Doc, head: Token) -> tuple[TokenSpan, str] | None:
+    """A person named with a title: the name and the title, which describes them.
+
+    "Presidential adviser Mykhailo Podolyak", "its leader Denis Pushilin" (the title before the
+    name) and "the country's deputy defence minister, Hanna Maliar," (the name in apposition to the
+    title): the person speaks, not their office, and the title is what the article says they are.
+    """
+    entity = _entity_of(head)
+    if entity is not None and entity.label_ == "PERSON":
+        if entity.start > 0 and doc[entity.start - 1].tag_ == "POS":
+            return None  # "Zelensky's adviser said": the name belongs to another noun
+        before = [t for t in head.lefts if t.i < entity.start for t in t.subtree if t.i < entity.start]
+        if title := _title_text(doc, before):
+            return entity, title
+    if head.lower_ in TITLES:
+        # "Representative of the Main Intelligence Directorate Andriy Yusov": the name closes the phrase.
+        last = head.right_edge
+        name = _entity_of(last)
+        if name is not None and name.label_ == "PERSON" and name.end == last.i + 1 and name.start > head.i:
+            title = _title_text(doc, [t for t in head.subtree if t.i < name.start])
+            return (name, title) if title else None
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        name = _entity_of(child) if child.dep_ == "appos" else None
+        if name is not None and name.label_ == "PERSON" and child.i >= name.start:
+            appositive = {t.i for t in child.subtree}
+            title = _title_text(doc, [t for t in head.subtree if t.i not in appositive and t.i < child.i])
+            return (name, title) if title else None
+    return None
+
+
+def _title_text(doc: Doc, tokens: Iterable[Token]) -> str | None:
+    """The words of a title, without the punctuation around it; None when none is a word."""
+    indices = sorted({t.i for t in tokens})
+    while indices and (doc[indices[-1]].is_punct or doc[indices[-1]].is_space):
+        indices.pop()
+    while indices and (doc[indices[0]].is_punct or doc[indices[0]].is_space):
+        indices.pop(0)
+    if not any(doc[i].is_alpha for i in indices):
+        return None
+    return doc[indices[0] : indices[-1] + 1].text
 
 
 def _places_a_source(modifier: Token) -> bool:
