@@ -221,7 +221,15 @@ def test_gazetteer_respects_min_population() -> None:
         ("Moldova's deputy foreign minister, Ion Rusu, said the crossing would reopen.", "Ion Rusu"),
         ("The regional governor, Ihor Kachur, said on Tuesday that two shelters were full.", "Ihor Kachur"),
         ("Representative Oksana Dzhuma said the fire was out.", "Oksana Dzhuma"),
+        ("President of Moldova Ana Ciobanu opened the crossing on Friday.", "Ana Ciobanu"),
     ],
 )
 def test_a_name_beside_a_title_is_a_person(nlp: Language, text: str, person: str) -> None:
     assert (person, "PERSON") in {(m.text, m.label) for m in mentions(nlp, text)}
+
+
+def test_the_place_a_title_is_of_is_a_place(nlp: Language) -> None:
+    found = {
+        (m.text, m.label) for m in mentions(nlp, "President of Moldova Ana Ciobanu opened the crossing.")
+    }
+    assert ("Moldova", "GPE") in found

@@ -405,8 +405,15 @@ class _Fixer:
             return False
         if start > 0 and self.doc[start - 1].lower_ in TITLES:
             return True
+        place = self._entity_ending_at(start)
+        if place is not None and place.label == "GPE" and self._of_a_title(place.start):
+            return True  # "President of Moldova Ana Ciobanu"
         root = self.doc[start:end].root
         return root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLES
+
+    def _of_a_title(self, start: int) -> bool:
+        """Whether a title's "of" comes right before: "President of", "Governor of"."""
+        return start >= 2 and self.doc[start - 1].lower_ == "of" and self.doc[start - 2].lower_ in TITLES
 
     def _speaking(self, start: int, end: int) -> bool:
         return self.doc[start:end].root.i in self.speakers
@@ -458,7 +465,8 @@ class _Fixer:
         start, end, label = ent.start, ent.end, ent.label
         place = self.places.get((start, end))
         if label == "PERSON":
-            home_place = place is not None and place.home
+            # A home place, or any place a title is "of" ("President of Moldova"), unless a person.
+            home_place = place is not None and (place.home or self._of_a_title(start))
             return "GPE" if home_place and not self._person_evidence(start, end) else label
         if label not in _NAME_LABELS:
             return label
@@ -555,7 +563,7 @@ class _Fixer:
                 while free_name(start - 1) and doc[start - 1].lower_ not in TITLES:
                     start -= 1
                 found = self._speaker_unlike_org(start, end)
-            elif start > 0 and doc[start - 1].lower_ in TITLES:
+            elif (start > 0 and doc[start - 1].lower_ in TITLES) or self._titled(start, start + 1):
                 while free_name(end) and doc[end].lower_ not in _NOT_IN_A_NAME:
                     end += 1
                 found = self._titled(start, end)

@@ -415,3 +415,34 @@ def test_a_role_noun_later_finds_the_person_its_title_described(extract: Extract
 )
 def test_refusals_silences_and_forecasts_are_no_statements(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_a_turn_labelled_with_a_title_and_a_name_is_that_persons(extract: Extract) -> None:
+    text = (
+        "President of Moldova Ana Ciobanu: We agreed to open two more crossings before the winter.\n\n"
+        "Prime Minister Denys Shmyhal: The power lines will be restored by Friday, I am sure of it."
+    )
+    first, second = extract(text)
+    assert (first.speaker.text, first.speaker.description) == ("Ana Ciobanu", "President of Moldova")
+    assert first.content_text == "We agreed to open two more crossings before the winter."
+    assert (second.speaker.text, second.speaker.description) == ("Denys Shmyhal", "Prime Minister")
+    assert referent_text(text, second) == "Denys Shmyhal"
+
+
+def test_turns_whose_line_breaks_were_lost_run_to_the_next_label(extract: Extract) -> None:
+    text = (
+        "The governor met the head of the district council. Governor Petro Kovalenko: Good afternoon. "
+        "How many shelters are open now? Iryna Sobko: Nine shelters are open, and two more will open in "
+        "March. Petro Kovalenko: Then we will send more generators to the district."
+    )
+    turns = extract(text)
+    assert [(t.speaker.text, t.content_text) for t in turns] == [
+        ("Petro Kovalenko", "Good afternoon. How many shelters are open now?"),
+        ("Iryna Sobko", "Nine shelters are open, and two more will open in March."),
+        ("Petro Kovalenko", "Then we will send more generators to the district."),
+    ]
+
+
+def test_a_colon_after_a_sentence_is_no_turn_without_a_speakers_name(extract: Extract) -> None:
+    text = "The plan has three parts. Phase One: the bridges are repaired before the roads are."
+    assert all(s.kind != "direct" for s in extract(text))

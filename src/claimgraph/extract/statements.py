@@ -50,6 +50,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -123,8 +124,13 @@ ORGANISATION_NOUNS: Final = frozenset(
 # opened by a speaker's name and a colon (or a dash before a quotation) is that speaker's words; so is a
 # quotation signed at the end of its line, epigraph style ("“We stayed.” ― Anna Kovalenko").
 _NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+# A transcript turn may be labelled with the speaker's title too: "President of Russia Vladimir Putin:".
+_TITLED_NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+(?:(?:of|the|for|and|on)[ \t]+){0,2}[A-Z][\w.'’-]*){0,7}"
 _LABEL_LINE: Final = re.compile(
-    rf"(?m)^[ \t]*[\"“]?(?P<label>{_NAME})[ \t]*(?P<sep>:|―|—|–)[ \t]*(?P<rest>\S[^\n]*)"
+    rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:|―|—|–)[ \t]*(?P<rest>\S[^\n]*)"
+)
+_INLINE_LABEL: Final = re.compile(
+    rf"(?<=[.!?…][ \t])(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
@@ -529,52 +535,93 @@ def _attach_uncued_quotes(
 def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
     """Transcript, headline and epigraph lines: ``LABEL: words``, ``Name ― "words"``, ``"words" ― Name``.
 
-    An opening label is a speaker when it is a person's name, or a name that labels two or more lines
-    of the document with a colon (a transcript's or an interview's speakers recur, "BYKOV:" or
-    "Yavir:" whatever the parser makes of the name; a one-off "BREAKING:" does not), and any
-    all-capitals label in a document with three or more of them (a transcript). A signature after a
-    quotation at the end of its line is a speaker whatever the name.
+    An opening label is a speaker when it is a person's name (with a title or without), or a name
+    that labels two or more turns of the document with a colon (a transcript's or an interview's
+    speakers recur, "BYKOV:" or "Yavir:" whatever the parser makes of the name; a one-off
+    "BREAKING:" does not), and any all-capitals label in a document with three or more of them (a
+    transcript). A turn may also open after the end of a sentence, in a transcript whose line breaks
+    were lost ("... Mr President. Vladimir Putin: How ..."); a turn runs to the next turn's label or
+    the end of its line. A signature after a quotation at the end of its line is a speaker whatever
+    the name.
     """
     text = _text(doc)
-    opening = [m for m in _LABEL_LINE.finditer(text) if _label_words_ok(m.group("label"))]
-    recurring = Counter(m.group("label") for m in opening if m.group("sep") == ":")
+    labels = sorted(_labels(text), key=lambda found: found.start)
+    recurring = Counter(found.label for found in labels if found.sep == ":" and not found.signed)
     # In a transcript every speaker's label is in capitals, though one may speak only once.
     transcript = sum(n for label, n in recurring.items() if label.isupper()) >= 3
+    opening = [found for found in labels if not found.signed]
+    for found, following in pairwise(opening):
+        if following.start < found.rest_end:
+            found.rest_end = len(text[: following.start].rstrip())
     drafts: list[_Draft] = []
-    for line in opening + list(_SIGNED_LINE.finditer(text)):
-        label, rest, signed = (
-            line.group("label"),
-            line.group("rest"),
-            line.start("label") > line.start("rest"),
-        )
+    speakers: set[str] = set()
+    for found in labels:
+        label, rest = found.label, text[found.rest_start : found.rest_end]
         if len(rest.split()) < 3 or not _label_words_ok(label):
             continue
-        if not signed and line.group("sep") != ":" and rest[0] not in _OPENING_QUOTES:
+        if not found.signed and found.sep != ":" and rest[0] not in _OPENING_QUOTES:
             continue  # "WASHINGTON — The Senate ...": a dateline, not a speaker
-        label_start, label_end = line.span("label")
-        tokens = doc.char_span(label_start, label_end, alignment_mode="expand")
-        separator = _token_at(doc, line.start("sep"))
+        tokens = doc.char_span(found.start, found.end, alignment_mode="expand")
+        separator = _token_at(doc, found.sep_start)
         if tokens is None or separator is None:
             continue
-        is_person = all(t.ent_type_ == "PERSON" for t in tokens)
-        if not signed and not is_person and recurring[label] < 2 and not (transcript and label.isupper()):
+        person = _entity_of(tokens[-1])
+        titled = person is not None and person.label_ == "PERSON" and tokens.start < person.start
+        if len(label.split()) > 4 and not titled:
+            continue  # a long capitalised run that is no titled name is a heading
+        # A name that already labelled a turn ("Governor Petro Kovalenko:", then "Petro Kovalenko:").
+        is_person = titled or label in speakers or all(t.ent_type_ == "PERSON" for t in tokens)
+        if found.inline and not is_person and recurring[label] < 2:
             continue
-        speaker_span = Span(doc_id, label_start, label_end)
-        named = _named_before(doc, doc_id, label, label_start)
-        start, end = line.span("rest")
-        if rest[-1] in _CLOSING_QUOTES:
-            end -= 1
-        draft = _Draft(
-            start,
-            end,
-            "direct",
-            separator,
-            separator.text,
-            _paragraph_of(label_start, paragraph_starts),
-            speaker=Speaker(text=label, span=speaker_span, referent=named or speaker_span),
+        if (
+            not found.signed
+            and not is_person
+            and recurring[label] < 2
+            and not (transcript and label.isupper())
+        ):
+            continue
+        if titled and person is not None:
+            # "Prime Minister Denys Shmyhal: ...": the person speaks; the title describes them.
+            name = Span(doc_id, person.start_char, person.end_char)
+            title = doc[tokens.start : person.start].text
+            speaker = Speaker(text=person.text, span=name, referent=name, description=title)
+        else:
+            labelled = Span(doc_id, found.start, found.end)
+            named = _named_before(doc, doc_id, label, found.start)
+            speaker = Speaker(text=label, span=labelled, referent=named or labelled)
+        speakers.add(speaker.text)
+        end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
+        paragraph = _paragraph_of(found.start, paragraph_starts)
+        drafts.append(
+            _Draft(found.rest_start, end, "direct", separator, separator.text, paragraph, speaker=speaker)
         )
-        drafts.append(draft)
     return drafts
+
+
+@dataclass(slots=True)
+class _Label:
+    """A speaker's label and where the words it labels lie."""
+
+    label: str
+    start: int
+    end: int
+    sep: str
+    sep_start: int
+    rest_start: int
+    rest_end: int
+    signed: bool = False  # after the words, as a signature
+    inline: bool = False  # after a sentence, not at the start of a line
+
+
+def _labels(text: str) -> Iterable[_Label]:
+    for m in _LABEL_LINE.finditer(text):
+        yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"))
+    for m in _INLINE_LABEL.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
+        yield _Label(m["label"], *m.span("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
+    for m in _SIGNED_LINE.finditer(text):
+        yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"), signed=True)
 
 
 def _named_before(doc: Doc, doc_id: str, label: str, at: int) -> Span | None:
