@@ -446,3 +446,19 @@ def test_turns_whose_line_breaks_were_lost_run_to_the_next_label(extract: Extrac
 def test_a_colon_after_a_sentence_is_no_turn_without_a_speakers_name(extract: Extract) -> None:
     text = "The plan has three parts. Phase One: the bridges are repaired before the roads are."
     assert all(s.kind != "direct" for s in extract(text))
+
+
+def test_a_list_introduced_by_a_cue_gives_its_speaker_each_item(extract: Extract) -> None:
+    text = (
+        "The regional administration reported the following:\n\n"
+        "three villages were without power overnight;\n\n"
+        "the water station in Bilokamianka was repaired,\n\n"
+        "and 40 residents were moved to shelters.\n\n"
+        "Schools will stay closed until Monday."
+    )
+    items = extract(text)
+    assert [(s.speaker.text, s.content_text) for s in items] == [
+        ("The regional administration", "three villages were without power overnight"),
+        ("The regional administration", "the water station in Bilokamianka was repaired"),
+        ("The regional administration", "and 40 residents were moved to shelters"),
+    ]

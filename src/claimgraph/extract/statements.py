@@ -664,6 +664,9 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = _clausal(doc, token, paragraph_starts)
+            if draft is None and (items := _listed(doc, token, paragraph_starts)):
+                drafts.extend(items)
+                continue
             # "fears an attack", "expects profits": a belief with an object voices nothing.
             if draft is None and token.lemma_ not in _OBJECT_IS_NOT_CONTENT | BELIEF_LEMMAS:
                 draft = _act(doc, token, paragraph_starts)
@@ -709,6 +712,38 @@ def _negated(verb: Token) -> bool:
     if subject is None:
         return False
     return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _listed(doc: Doc, cue: Token, paragraph_starts: list[int]) -> list[_Draft]:
+    """``The General Staff writes that:`` closing its paragraph, then a list: each item is a statement
+    of the cue's speaker. The items are the paragraphs that follow (cleaning leaves a bulleted list
+    as one paragraph an item) while each before ends with a semicolon or a comma, up to one that
+    closes the list with a full stop."""
+    text = _text(doc)
+    paragraph_end = text.find("\n\n", cue.idx)
+    if paragraph_end < 0 or _speaker_token(cue) is None:
+        return []
+    if not _LIST_LEAD.fullmatch(text, cue.idx + len(cue.text), paragraph_end):
+        return []
+    items: list[_Draft] = []
+    start = paragraph_end + 2
+    while start < len(text) and len(items) < _MOST_LISTED_ITEMS:
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        item = text[start:end].rstrip()
+        if not item or item.endswith(":"):
+            break
+        content_end = start + len(item.rstrip(";,."))
+        items.append(_indirect(start, content_end, cue, paragraph_starts))
+        if not item.endswith((";", ",")):
+            break
+        start = end + 2
+    return items
+
+
+# What may stand between a list's cue and its colon: "writes that:", "said the following:".
+_LIST_LEAD: Final = re.compile(r"[ \t]*(?:,[ \t]*)?(?:that|the following|as follows)?[ \t]*:[ \t]*")
+_MOST_LISTED_ITEMS: Final = 20
 
 
 def _passive(verb: Token) -> bool:
