@@ -100,6 +100,12 @@ def test_what_the_furniture_said_is_kept_as_signals() -> None:
         "press@example.com",
         "If you notice a mistake, select it and press Ctrl+Enter",
         "* * *",
+        "We could have put this story behind a paywall. You could close this page now, or chip in.",
+        "If you appreciate our reporting from the front, consider becoming a supporter for 3 euros a month.",
+        "Copying of our materials is allowed only with an active hyperlink to the source.",
+        "Full or partial reproduction of the materials requires the editors' written consent.",
+        "This publication was funded by a foundation grant. It is the sole responsibility of the authors.",
+        "The views expressed here do not necessarily reflect the views of the donor.",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
@@ -131,6 +137,11 @@ def test_furniture_lines_are_dropped(line: str) -> None:
         "By Monday the town had fallen.",
         "Related fighting was reported in Soledar.",
         "Troops “can only slightly halt the offensive,” he said, calling it a “piece of s***” in private.",
+        "Russia bears sole responsibility for the war, the minister said.",
+        "The school was rebuilt with the financial support of the European Union.",
+        "Moldova is becoming a member of the bloc's energy union, officials said.",
+        "If you look at the map, the front has barely moved since spring.",
+        "Residents were told to close their shutters at night.",
     ],
 )
 def test_body_lines_survive(line: str) -> None:

@@ -272,6 +272,10 @@ _VOWELS: Final = frozenset("аеёиоуыэюяіїє")
 _NEVER_FIRST: Final = frozenset("ьъы")
 _NEVER_AFTER_VOWEL: Final = frozenset("ьъ")
 _ONE_LETTER_WORDS: Final = frozenset("авиксоуяізй")
+_SIGNS: Final = frozenset("ьъ'’")
+# Russian and Ukrainian words seldom run four consonants together ("взгляд", "дзвін" do); a
+# misreading that swaps vowels for consonants ("фронт" read as "ТПНМР") runs five.
+_MOST_CONSONANTS: Final = 3
 _COMMON_SYMBOLS: Final = frozenset("©®°№™")
 _NORMAL_CATEGORIES: Final = frozenset("Zs Pd Pi Pf Ps Pe Po Pc Sc Sm No Nd".split())
 # A case change from lower to upper inside a word ("вБИНХР") is what reading KOI8 as cp1251, or the
@@ -293,7 +297,7 @@ def cyrillic_plausibility(text: str) -> float:
     score = 0.0
     case = ""  # the case of the letter before, "" outside a word
     before = ""  # the Cyrillic letter before, lower-cased, "" when the one before was none
-    length = 0
+    length = consonants = 0  # letters of the word so far, Cyrillic consonants in a row at its end
     latin = other_script = False
     for ch in text:
         if ch.isalpha():
@@ -304,6 +308,9 @@ def cyrillic_plausibility(text: str) -> float:
                     letter = ch.lower()
                     score += _LOG_CYRILLIC.get(letter, _LOG_RARE_CYRILLIC)
                     score += _sequence_cost(before, letter, word_start=length == 1)
+                    consonants = 0 if letter in _VOWELS or letter in _SIGNS else consonants + 1
+                    if consonants > _MOST_CONSONANTS:
+                        score += _LOG_UNLIKELY
                     other_script = True
                 else:
                     score += _LOG_OTHER_LETTER
@@ -323,7 +330,7 @@ def cyrillic_plausibility(text: str) -> float:
         score += _word_end_cost(before, length, latin=latin, other_script=other_script)
         latin = other_script = False
         case = before = ""
-        length = 0
+        length = consonants = 0
         if not ch.isascii():
             score += _symbol_cost(ch)
     return score + _word_end_cost(before, length, latin=latin, other_script=other_script)

@@ -35,6 +35,7 @@ class Kind(Enum):
     COPYRIGHT = "copyright"
     CONSENT = "cookie or privacy notice"
     PLEA = "plea or call to action"
+    NOTICE = "reprint, funding or disclaimer notice"
     CREDIT = "credit trailer"
     TAGS = "tags"
     INTERFACE = "page interface"
@@ -239,8 +240,51 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
     ("affiliate link", None, False),
     ("affiliate commission", None, False),
     ("dear readers", None, True),
+    # "you could close this page, but ...": an appeal anywhere in the text, however long.
+    ("close this page", None, False),
+    (
+        "becoming a",
+        re.compile(r"becoming\s+an?\s+(?:patron|paid\s+subscriber|subscriber|supporter|donor)\b"),
+        False,
+    ),
+    (
+        "if you",
+        re.compile(r"if\s+you\s+(?:value|like|enjoy|appreciate)\s+(?:our|this|independent|what\s+we)\b"),
+        True,
+    ),
     ("remind me later", None, False),
     ("press ctrl", re.compile(r"press\s+ctrl\s*\+\s*enter"), False),
+)
+# Reprint permissions and funders' disclaimers: "Reprinting is permitted only with an active hyperlink",
+# "Its contents are the sole responsibility of the authors".
+_NOTICE_CUES: Final[tuple[_Cue, ...]] = (
+    ("hyperlink", re.compile(r"hyperlink\s+to\s+(?:the\s+)?(?:source|original|our|the\s+site)"), False),
+    ("active hyperlink", None, False),
+    ("active link to", None, False),
+    (
+        "reprint",
+        re.compile(
+            r"reprint(?:ing|s)?\s+(?:of\s+(?:our\s+)?(?:materials?|articles?|content)|and\s+permissions)"
+        ),
+        False,
+    ),
+    (
+        "full or partial",
+        re.compile(r"full\s+or\s+partial\s+(?:reprint|reproduction|copying|use|republication)"),
+        False,
+    ),
+    (
+        "sole responsibility",
+        re.compile(
+            r"sole\s+responsibility\s+of\s+(?:the\s+)?(?:authors?|publishers?|editors?|editorial|organi[sz]ers)"
+        ),
+        False,
+    ),
+    (
+        "necessarily reflect",
+        re.compile(r"necessarily\s+reflect\s+the\s+(?:views?|positions?|opinions?)"),
+        False,
+    ),
 )
 # A sentence opens at the line's start or after one of these (never after an opening quote: what
 # follows a quote mark is somebody's words, not the page's).
@@ -572,6 +616,8 @@ class _Scan:
             terse and (_PLEA_START.match(text) or _NEWSLETTER.search(text))
         ):
             return Kind.PLEA
+        if _cued(low, words_in, _NOTICE_INDEX):
+            return Kind.NOTICE
         if self._is_caption(text, raw, low, words):
             return Kind.CAPTION
         if _TAGS.match(text):
@@ -780,6 +826,7 @@ def _space_or_nothing(m: re.Match[str]) -> str:
 
 _CONSENT_INDEX: Final = _index_cues(_CONSENT_CUES)
 _PLEA_INDEX: Final = _index_cues(_PLEA_CUES)
+_NOTICE_INDEX: Final = _index_cues(_NOTICE_CUES)
 
 
 def filter_furniture(content: str, *, layout: Layout, known_title: str | None = None) -> Filtered:
