@@ -124,3 +124,22 @@ def test_a_title_in_front_of_a_name_describes_the_person() -> None:
     mention = EntityMention(Span("d0", start, start + len("Sergei Shoigu")), "Sergei Shoigu", "PERSON", "t")
     (entity,) = resolve([mention], texts={"d0": text}, kb=NO_KB).entities
     assert entity.description == "Russian Defense Minister"
+
+
+def test_a_namesake_in_a_country_the_documents_name_wins_over_one_at_home() -> None:
+    # A corpus mostly about the United States: its towns of 500 people are candidates, Belfast, Maine
+    # among them; a story that names the United Kingdom and never the United States means Belfast, UK.
+    us_story = [("United States", "GPE"), ("Portland", "GPE"), ("Augusta", "GPE"), ("Bangor", "GPE")]
+    entities = run(*[us_story] * 12, [("United Kingdom", "GPE"), ("Belfast", "GPE")])
+    belfast = next(e for e in entities if e.name == "Belfast")
+    assert belfast.lat is not None and belfast.lon is not None
+    assert abs(belfast.lat - 54.6) < 0.2 and abs(belfast.lon + 5.93) < 0.2
+
+
+def test_a_story_naming_the_home_country_keeps_the_town_at_home() -> None:
+    us_story = [("United States", "GPE"), ("Portland", "GPE"), ("Augusta", "GPE"), ("Bangor", "GPE")]
+    entities = run(
+        *[us_story] * 12, [("United States", "GPE"), ("United Kingdom", "GPE"), ("Belfast", "GPE")]
+    )
+    belfast = next(e for e in entities if e.name == "Belfast")
+    assert belfast.lon is not None and belfast.lon < -60  # in Maine

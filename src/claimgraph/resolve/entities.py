@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -43,7 +43,15 @@ from claimgraph.resolve.names import (
     near,
     token_key,
 )
-from claimgraph.resolve.places import Gazetteer, Place, choose, corpus_countries, country_code, gazetteer
+from claimgraph.resolve.places import (
+    RIVAL_SHARE,
+    Gazetteer,
+    Place,
+    choose,
+    corpus_countries,
+    country_code,
+    gazetteer,
+)
 
 STAGE = "resolve-rules"
 # Blocks of names whose surname, or whole name, is a letter or two from another's: the rules comparing
@@ -582,6 +590,11 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
         home = home_countries(
             ((merger.groups[i].display, merger.groups[i].size) for i in place_groups), min_population
         )
+    named_countries: dict[str, set[str]] = defaultdict(set)  # document -> the countries it names
+    for i in place_groups:
+        if (code := country_code(merger.groups[i].display)) is not None:
+            for doc in merger.groups[i].docs:
+                named_countries[doc].add(code)
     place_groups = [i for i in place_groups if country_code(merger.groups[i].display) is None]
     if not place_groups:
         return {}
@@ -594,11 +607,15 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
             by_doc[doc].append(place)
     located: dict[int, Place] = dict(first_pass)
     for i in place_groups:
+        docs = merger.groups[i].docs
         if i not in located:
-            context = [p for doc in merger.groups[i].docs for p in by_doc[doc]]
-            chosen = choose(candidates[i], home, context)
+            chosen = choose(candidates[i], home, [p for doc in docs for p in by_doc[doc]])
             if chosen is not None:
                 located[i] = chosen
+        elif (
+            namesake := _in_the_documents_countries(located[i], candidates[i][0], docs, named_countries)
+        ) is not None:
+            located[i] = namesake
     _merge_near_spellings(merger, place_groups, {i: bool(c[0] or c[1]) for i, c in candidates.items()})
     by_record: dict[int, int] = {}
     for i, place in located.items():
@@ -609,6 +626,22 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
         else:
             by_record[place.geonameid] = i
     return located
+
+
+def _in_the_documents_countries(
+    chosen: Place, candidates: Sequence[Place], docs: Iterable[str], named_countries: Mapping[str, set[str]]
+) -> Place | None:
+    """The namesake in a country the documents name, when they never name the chosen place's own:
+    "Belfast" in a story about Northern Ireland and the United Kingdom is not Belfast, Maine, however
+    much of the corpus is about the United States. It must be a town of some size beside the chosen
+    one (a third of its population), so that a hamlet abroad never takes a city's name."""
+    countries = set().union(*(named_countries.get(doc, set()) for doc in docs))
+    if not countries or chosen.country in countries:
+        return None
+    there = [
+        p for p in candidates if p.country in countries and p.population >= chosen.population * RIVAL_SHARE
+    ]
+    return max(there, key=lambda p: p.population, default=None)
 
 
 # -- entities ----------------------------------------------------------------------------------------
