@@ -334,6 +334,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         f"ingested in {report.seconds:.1f} s: {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.rejected)} rejected"
     )
+    _print_unanalysed(report.unanalysed)
     print(
         f"store {settings.db}: {counts.documents} documents, {counts.entity_mentions} entity mentions, "
         f"{counts.entities} entities, {counts.statements} statements, {counts.claims} claims, "
@@ -352,6 +353,12 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             "stage (its lexicon or code) differs from the one that found their spans"
         )
     return _listed_rejections(report.rejected)
+
+
+def _print_unanalysed(unanalysed: Counter[str]) -> None:
+    if unanalysed:
+        languages = ", ".join(f"{language} {n}" for language, n in unanalysed.most_common())
+        print(f"stored without analysis, in languages it does not read yet: {languages}")
 
 
 def _listed_rejections(rejected: Sequence[Rejection]) -> int:
@@ -387,6 +394,7 @@ def _cmd_collect(args: argparse.Namespace, settings: Settings) -> int:
             f"ingested: {ingested.new} new, {ingested.updated} updated, {ingested.unchanged} unchanged, "
             f"{len(ingested.rejected)} rejected"
         )
+        _print_unanalysed(ingested.unanalysed)
     with Store(settings.db, read_only=True) as store:
         counts = store.counts()
     print(f"store {settings.db}: {counts.documents} documents, {counts.statements} statements")

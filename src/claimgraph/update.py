@@ -257,6 +257,7 @@ def techniques_fingerprint(settings: Settings) -> str:
 def _refind_techniques(con: duckdb.DuckDBPyConnection, settings: Settings, staged: _Staged) -> int:
     """Find the technique spans of the documents stored before this update again; those of the
     update's new documents were found by this ingest."""
+    from claimgraph.clean.language import is_analysed
     from claimgraph.extract.techniques import find_techniques, load_lexicon
     from claimgraph.models import TechniqueSpan
     from claimgraph.store.db import span_columns
@@ -275,10 +276,11 @@ def _refind_techniques(con: duckdb.DuckDBPyConnection, settings: Settings, stage
             speech[doc].append((begin, end))
         found: list[TechniqueSpan] = []
         texts = con.execute(
-            "SELECT d.id, d.text FROM documents d JOIN chunk_docs c ON c.doc = d.id"
+            "SELECT d.id, d.text, d.language FROM documents d JOIN chunk_docs c ON c.doc = d.id"
         ).fetchall()
-        for doc, text in texts:
-            found += find_techniques(doc, text, speech=speech[doc], lexicon=lexicon)
+        for doc, text, language in texts:
+            if is_analysed(language):
+                found += find_techniques(doc, text, speech=speech[doc], lexicon=lexicon)
         staged.insert("techniques", list(span_columns(TechniqueSpan, found).values()))
     staged.flush()
     return len(stored)

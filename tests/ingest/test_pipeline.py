@@ -202,3 +202,37 @@ def test_a_broken_lexicon_stops_ingest_before_anything_is_stored(tmp_path: Path)
     with pytest.raises(UsageError, match="line 2: 'Name-Calling' is not a technique"):
         ingest([tmp_path], settings=settings(tmp_path).with_overrides(techniques_lexicon=str(own)))
     assert not Path(settings(tmp_path).db).exists()
+
+
+def test_a_document_in_a_language_not_analysed_is_stored_searchable_and_counted(
+    tmp_path: Path, nlp: Language
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "en.txt").write_text(ARTICLE, encoding="utf-8")
+    # Our own Ukrainian sentences: the detector reads them, the English analyses must not.
+    (corpus / "uk.txt").write_text(
+        "Губернатор Петро Коваленко заявив у понеділок, що бої біля Бахмута тривають третій тиждень. "
+        "Евакуація мешканців східних районів продовжиться до кінця місяця, додав він.\n",
+        encoding="utf-8",
+    )
+    report = ingest([corpus], settings=settings(tmp_path), nlp=nlp)
+    assert report.new == 2 and report.rejected == []
+    assert report.unanalysed == {"uk": 1}
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        by_name = {Path(d.source).name: d for d in store.documents()}
+        ukrainian, english = by_name["uk.txt"], by_name["en.txt"]
+        assert (ukrainian.metadata.language, english.metadata.language) == ("uk", "en")
+        assert not [m for m in store.mentions() if m.span.doc == ukrainian.id]
+        assert not [s for s in store.statements() if s.content.doc == ukrainian.id]
+        assert [s for s in store.statements() if s.content.doc == english.id]
+        assert [doc for doc, _ in store.search("Бахмута", limit=5)] == [ukrainian.id]
+
+
+def test_a_records_language_is_kept_as_a_two_letter_code(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "language": "EN-us"}) + "\n", encoding="utf-8")
+    ingest([path], settings=settings(tmp_path), nlp=nlp)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        (document,) = store.documents()
+        assert document.metadata.language == "en"

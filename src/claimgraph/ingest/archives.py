@@ -33,6 +33,7 @@ from claimgraph.ingest.readers import (
     decode,
     document_from_bytes,
     record_authors,
+    record_language,
     record_text,
 )
 from claimgraph.models import Metadata, RawDocument, Rejection
@@ -204,14 +205,13 @@ def _hints(record: dict[str, Any], *, date_field: str) -> Metadata:
     if url is None and (domain := record_text(record, "source_domain")):
         host = hostname(domain)
         outlet = (known_outlet(host) or name_from_domain(host)) if host else None
-    language = record_text(record, "language")
     return Metadata(
         title=record_text(record, "title"),
         outlet=outlet,
         authors=tuple(dict.fromkeys(authors)),
         published=scraped_date(record.get(date_field)),
         url=url,
-        language=language[:2].lower() if language else None,
+        language=record_language(record),
     )
 
 

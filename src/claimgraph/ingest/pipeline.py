@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Never
 from tqdm import tqdm
 
 from claimgraph.clean import clean_document
+from claimgraph.clean.language import detect_language, is_analysed
 from claimgraph.errors import InputRejected, Interrupted, UsageError
 from claimgraph.ingest.readers import discover, holds_many, read_source
 from claimgraph.models import (
@@ -56,6 +57,8 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     entity_mentions: int = 0
     statements: int = 0
+    # Documents stored without analysis, by language: the analyses read English only for now.
+    unanalysed: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     corpus_seconds: float = 0.0  # the corpus-wide stages after the per-document ones
     corpus: CorpusUpdate | None = None
@@ -69,6 +72,11 @@ class IngestReport:
         self.new += len(batch.documents) - batch.updated
         self.entity_mentions += len(batch.mentions)
         self.statements += len(batch.statements)
+        self.unanalysed.update(
+            d.metadata.language
+            for d in batch.documents
+            if d.metadata.language and not is_analysed(d.metadata.language)
+        )
 
     def add(self, part: IngestReport) -> None:
         """Count in what one part of this ingest did (a cluster task's partition)."""
@@ -78,6 +86,7 @@ class IngestReport:
         self.rejected.extend(part.rejected)
         self.entity_mentions += part.entity_mentions
         self.statements += part.statements
+        self.unanalysed.update(part.unanalysed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +102,7 @@ class Pending:
 @dataclass(frozen=True, slots=True)
 class Prepared:
     raw: RawDocument
-    cleaned: CleanedDocument
+    cleaned: CleanedDocument  # its metadata's language decided: the record's own, else detected
     replaces: tuple[str, ...]
 
 
@@ -246,14 +255,20 @@ def analysed(
     pending = iter(inputs)
     while chunk := list(itertools.islice(pending, settings.nlp_batch_size)):
         outcomes = [prepare(item, settings=settings) for item in chunk]
-        cleaned = [o for o in outcomes if isinstance(o, Prepared)]
-        parses = iter(_parsed(nlp, cleaned, settings=settings))
+        english = [
+            o for o in outcomes if isinstance(o, Prepared) and is_analysed(o.cleaned.metadata.language)
+        ]
+        parses = iter(_parsed(nlp, english, settings=settings))
         for outcome in outcomes:
             if isinstance(outcome, Rejection):
                 yield outcome
-                continue
-            parse = next(parses)
-            yield parse if isinstance(parse, Rejection) else _records(outcome, parse, settings=settings)
+            elif not is_analysed(outcome.cleaned.metadata.language):
+                # Stored, searchable and shown; English rules would read it as junk.
+                yield unanalysed_records(outcome)
+            elif isinstance(parse := next(parses), Rejection):
+                yield parse
+            else:
+                yield _records(outcome, parse, settings=settings)
 
 
 def _parsed(nlp: Language, batch: Sequence[Prepared], *, settings: Settings) -> list[Doc | Rejection]:
@@ -524,6 +539,11 @@ def write_records(
     return stored_batch(stored), refused
 
 
+def unanalysed_records(prepared: Prepared) -> DocumentRecords:
+    """A document in a language the analyses do not read: the document alone."""
+    return DocumentRecords(_document(prepared), [], [], [], [], [], [], prepared.replaces)
+
+
 def stored_batch(records: Sequence[DocumentRecords]) -> StoredBatch:
     return StoredBatch(
         documents=[r.document for r in records],
@@ -570,14 +590,19 @@ def prepare(pending: Pending, *, settings: Settings) -> Prepared | Rejection:
             f"article text too long ({len(cleaned.text):,} > {settings.max_text_chars:,} characters)",
             "clean",
         )
+    if cleaned.metadata.language is None:
+        try:
+            language = detect_language(cleaned.text)
+        except Exception as exc:
+            if settings.fail_fast:
+                raise
+            return Rejection.of_error(raw.source, "clean", exc)
+        cleaned = replace(cleaned, metadata=replace(cleaned.metadata, language=language))
     return Prepared(raw, cleaned, pending.replaces)
 
 
 def _document(prepared: Prepared) -> Document:
     raw, cleaned = prepared.raw, prepared.cleaned
-    metadata = cleaned.metadata
-    if metadata.language is None:
-        metadata = replace(metadata, language=guess_language(cleaned.text))
     return Document(
         id=document_id(raw.content_hash),
         source=raw.source,
@@ -586,25 +611,8 @@ def _document(prepared: Prepared) -> Document:
         raw=raw.content,
         media_type=raw.media_type,
         extractor=cleaned.extractor,
-        metadata=metadata,
+        metadata=cleaned.metadata,
     )
-
-
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    (
-        "the of and to in a is that for on with as was by it at from he his are be has have said not this "
-        "but they an were which its their had will who been"
-    ).split()
-)
-
-
-def guess_language(text: str) -> str | None:
-    """ "en" when the text reads as English, else None (unknown): only English is analysed for now."""
-    words = text[:5000].lower().split()
-    if len(words) < 5:
-        return None
-    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    return "en" if share >= 0.12 else None
 
 
 def progress_bar(files: Sequence[Path], *, settings: Settings) -> tqdm[Never]:

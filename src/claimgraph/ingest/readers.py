@@ -394,5 +394,11 @@ def _hints_from_record(record: dict[str, Any]) -> Metadata:
         authors=authors,
         published=published,
         url=record_text(record, "url"),
-        language=record_text(record, "language"),
+        language=record_language(record),
     )
+
+
+def record_language(record: dict[str, Any]) -> str | None:
+    """A record's ``language`` as the two-letter code the store keeps ("en-US" and "EN" are "en")."""
+    language = record_text(record, "language")
+    return language[:2].lower() if language else None
