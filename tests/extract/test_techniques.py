@@ -243,6 +243,26 @@ def test_words_used_in_a_literal_sense_in_their_sentence_are_not_flagged() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("literal", "loaded"),
+    [
+        ("Farmers slaughtered the flock of hens after bird flu reached the village.",
+         "The soldiers slaughtered the villagers who stayed behind."),
+        ("Rats had infested the cellar where the family sheltered.",
+         "The city is infested with traitors, the blogger wrote."),
+        ("Prosecutors charged the commander with murder, torture and genocide.",
+         "What happened in the town was genocide."),
+        ("The butchers keep a meat grinder running in the back room.",
+         "The front near the river has become a meat grinder."),
+        ("The museum shows how Viking invaders raided the coast.",
+         "The invaders shelled the school again."),
+    ],
+)  # fmt: skip
+def test_literal_senses_and_charges_are_not_loaded_language(literal: str, loaded: str) -> None:
+    assert found(literal) == []
+    assert found(loaded) != []
+
+
 def test_a_users_lexicon_may_name_literal_senses(tmp_path: Path) -> None:
     own = tmp_path / "mine.csv"
     own.write_text(
