@@ -233,3 +233,9 @@ def test_the_place_a_title_is_of_is_a_place(nlp: Language) -> None:
         (m.text, m.label) for m in mentions(nlp, "President of Moldova Ana Ciobanu opened the crossing.")
     }
     assert ("Moldova", "GPE") in found
+
+
+def test_the_place_a_title_is_of_is_split_from_the_name_after_it(nlp: Language) -> None:
+    text = "The visit was hosted by President of Kazakhstan Kassym-Jomart Tokayev in Astana."
+    found = {(m.text, m.label) for m in mentions(nlp, text)}
+    assert {("Kazakhstan", "GPE"), ("Kassym-Jomart Tokayev", "PERSON")} <= found

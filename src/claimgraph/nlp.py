@@ -351,6 +351,7 @@ class _Fixer:
         self.person_names = self._person_names()
 
     def run(self) -> Doc:
+        self._split_place_from_name()
         self._relabel()
         self._fix_organisations()
         self._add_places()
@@ -448,6 +449,32 @@ class _Fixer:
         )
 
     # --- passes ---------------------------------------------------------------------------------
+
+    def _split_place_from_name(self) -> None:
+        """ "President of Kazakhstan Kassym-Jomart Tokayev": the model runs the place a title is of
+        into the name after it; the place and the person are two entities."""
+        split: list[_Ent] = []
+        for ent in self.ents:
+            if ent.label not in _NAME_LABELS | {"PERSON"} or not self._of_a_title(ent.start):
+                split.append(ent)
+                continue
+            place_end = max(
+                (end for start, end in self.places if start == ent.start and end < ent.end), default=None
+            )
+            if place_end is None or not self._hyphenated_name(place_end, ent.end):
+                split.append(ent)
+                continue
+            split += [_Ent(ent.start, place_end, "GPE", True), _Ent(place_end, ent.end, "PERSON", True)]
+        self.ents = split
+
+    def _hyphenated_name(self, start: int, end: int) -> bool:
+        """Name words, hyphens allowed between them ("Kassym-Jomart Tokayev")."""
+        tokens = self.doc[start:end]
+        return (
+            _is_name_token(tokens[0])
+            and _is_name_token(tokens[-1])
+            and all(_is_name_token(t) or t.text == "-" for t in tokens)
+        )
 
     def _relabel(self) -> None:
         kept: list[_Ent] = []

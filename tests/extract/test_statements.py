@@ -462,3 +462,14 @@ def test_a_list_introduced_by_a_cue_gives_its_speaker_each_item(extract: Extract
         ("The regional administration", "the water station in Bilokamianka was repaired"),
         ("The regional administration", "and 40 residents were moved to shelters"),
     ]
+
+
+def test_the_title_of_a_country_finds_the_person_who_holds_it(extract: Extract) -> None:
+    text = (
+        "President of Moldova Ana Ciobanu met President of Kazakhstan Kassym-Jomart Tokayev in Astana. "
+        "The President of Kazakhstan said the grain corridor would stay open. "
+        "The President of Moldova said the border crossings would reopen in May."
+    )
+    first, second = extract(text)
+    assert referent_text(text, first) == "Kassym-Jomart Tokayev"
+    assert referent_text(text, second) == "Ana Ciobanu"

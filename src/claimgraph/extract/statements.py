@@ -1211,17 +1211,28 @@ def _resolve_speaker(
             return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
-        role = lowered.split()[-1]
+        # "the governor", "the President of Russia": the role is the noun before any "of" phrase,
+        # and the words of that phrase must describe the person too.
+        role_words, _, of_words = lowered.partition(" of ")
+        role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
         if role in ORGANISATION_NOUNS:
             if (organisation := _organisation_before(doc, draft, role)) is not None:
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
             return raw
         for _, previous in reversed(earlier):
-            if previous.referent is not None and role in (previous.description or "").lower():
+            described = (previous.description or "").lower()
+            if (
+                previous.referent is not None
+                and role in described
+                and all(q in described for q in qualifiers)
+            ):
                 return replace(raw, referent=previous.referent, description=previous.description)
-        if (titled := _titled_person_before(doc, draft, role)) is not None:
+        if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
             return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
     return raw
+
+
+_QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:
@@ -1248,11 +1259,15 @@ def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int])
     return candidates[-1] if candidates else None
 
 
-def _titled_person_before(doc: Doc, draft: _Draft, role: str) -> TokenSpan | None:
-    """The last PERSON before the cue introduced with this role ("Governor X", "X, the governor")."""
+def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan | None:
+    """The last PERSON before the cue introduced with these role words ("Governor X", "X, the
+    governor", "President of Russia X")."""
     for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx]):
-        window = doc[max(0, ent.start - 4) : min(len(doc), ent.end + 6)].text.lower()
-        if role in window.split():
+        before = doc[max(0, ent.start - 5) : ent.start]
+        # After the name only as its apposition ("X, the governor of ..."): words further on may
+        # be another person's title.
+        after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None
+        if any(w is not None and set(w.text.lower().split()).issuperset(role) for w in (before, after)):
             return ent
     return None
 
