@@ -473,3 +473,23 @@ def test_the_title_of_a_country_finds_the_person_who_holds_it(extract: Extract) 
     first, second = extract(text)
     assert referent_text(text, first) == "Kassym-Jomart Tokayev"
     assert referent_text(text, second) == "Ana Ciobanu"
+
+
+def test_a_whole_quoted_sentence_after_a_direct_statement_goes_on_with_its_speaker(extract: Extract) -> None:
+    text = (
+        "The mayor spoke to residents on Sunday. "
+        '"Nobody will be left behind," she said. "The buses leave at nine every morning." '
+        'Volunteers handed out water. "Some kind of miracle," one of them called it.'
+    )
+    statements = extract(text)
+    assert [s.content_text for s in statements[:2]] == [
+        "Nobody will be left behind",
+        "The buses leave at nine every morning.",
+    ]
+    assert statements[1].speaker == statements[0].speaker
+
+
+def test_a_quotation_the_content_opens_it_also_closes(extract: Extract) -> None:
+    text = 'The general described the retreat as "a regrouping of forces."'
+    (st,) = extract(text)
+    assert st.content_text == 'the retreat as "a regrouping of forces."'

@@ -503,17 +503,19 @@ def _attach_uncued_quotes(
         if id(quote) in claimed or any(s < quote.end and quote.start < e for s, e in covered):
             continue
         paragraph = _paragraph_of(quote.start, paragraph_starts)
-        if (
-            quote.start != paragraph_starts[paragraph]
-            or len(_text(doc)[quote.inner_start : quote.inner_end].split()) < 4
-        ):
+        inner = _text(doc)[quote.inner_start : quote.inner_end]
+        if len(inner.split()) < 4:
             continue
         previous = [
             d for d in out if d.content_start < quote.start and paragraph - 1 <= d.paragraph <= paragraph
         ]
         if not previous:
             continue
-        source = previous[-1]
+        source = max(previous, key=lambda d: d.content_start)
+        if quote.start != paragraph_starts[paragraph] and not _next_quoted_sentence(
+            doc, source, quote, inner
+        ):
+            continue
         out.append(
             _Draft(
                 quote.inner_start,
@@ -530,6 +532,21 @@ def _attach_uncued_quotes(
         claimed.add(id(quote))
     out.sort(key=lambda d: d.content_start)
     return out
+
+
+def _next_quoted_sentence(doc: Doc, source: _Draft, quote: Quote, inner: str) -> bool:
+    """``"We will hold," the commander said. "The river is our last line."``: a whole quoted sentence
+    right after the sentence of a direct statement goes on with that statement's speaker."""
+    if source.kind != "direct" or not inner.rstrip().endswith(_SENTENCE_ENDS):
+        return False
+    text = _text(doc)
+    after_cue = max(source.content_end, source.cue.idx + len(source.cue.text))
+    stop = _SENTENCE_STOP.search(text, after_cue, quote.start + 1)
+    return stop is not None and not text[stop.end() : quote.start].strip()
+
+
+_SENTENCE_ENDS: Final = (".", "!", "?", "…")
+_SENTENCE_STOP: Final = re.compile(r"[.!?…]")
 
 
 def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
@@ -1328,4 +1345,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end - start < 2:
         return None
+    # 'refer to him as "the ghost."': a quotation the content opens, it also closes, with what the
+    # quotation holds of its sentence's end.
+    content = text[start:end]
+    for opening, closing in _QUOTATION_MARKS:
+        unclosed = (
+            content.count(opening) % 2 == 1
+            if opening == closing
+            else content.rfind(opening) > content.rfind(closing)
+        )
+        if unclosed and (tail := _CLOSING_AFTER[closing].match(text, end)) is not None:
+            return start, tail.end()
     return start, end
+
+
+_QUOTATION_MARKS: Final = (('"', '"'), ("“", "”"), ("«", "»"))
+_CLOSING_AFTER: Final = {close: re.compile(rf"[.,!?…]?{re.escape(close)}") for _, close in _QUOTATION_MARKS}
