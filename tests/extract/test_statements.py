@@ -493,3 +493,20 @@ def test_a_quotation_the_content_opens_it_also_closes(extract: Extract) -> None:
     text = 'The general described the retreat as "a regrouping of forces."'
     (st,) = extract(text)
     assert st.content_text == 'the retreat as "a regrouping of forces."'
+
+
+def test_a_message_that_reads_is_the_words_of_whoever_sent_it(extract: Extract) -> None:
+    text = (
+        "Governor Petro Kovalenko sent a message of greetings to the volunteers of the Zarechna "
+        'rescue service. The message reads, in part:"Your work has saved hundreds of lives this winter."'
+    )
+    (st,) = extract(text)
+    assert st.kind == "direct" and st.cue == "reads"
+    assert st.content_text == "Your work has saved hundreds of lives this winter."
+    assert referent_text(text, st) == "Petro Kovalenko"
+
+
+def test_a_sign_that_reads_is_no_statement(extract: Extract) -> None:
+    assert (
+        extract('He reads the newspaper every morning. The sign on the door reads "Closed until May".') == []
+    )

@@ -74,7 +74,13 @@ SPEECH_LEMMAS: Final = frozenset(
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
 EVIDENCE_LEMMAS: Final = frozenset("show find know realize learn determine demonstrate prove".split())
-_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS
+# "The message reads: ...": a document's words, reported by the verb that says what it holds.
+DOCUMENT_LEMMAS: Final = frozenset({"read"})
+DOCUMENT_NOUNS: Final = frozenset(
+    "message letter telegram greeting greetings address statement note decree resolution text "
+    "declaration communique communiqué appeal card inscription".split()
+)
+_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS | DOCUMENT_LEMMAS
 # Speech acts whose content is an object or a prepositional phrase rather than a clause: "cited the
 # losses", "praised the defenders", "accused Kyiv of shelling", "spoke about the offensive".
 ACT_LEMMAS: Final = frozenset(
@@ -93,7 +99,7 @@ _OBJECT_IS_NOT_CONTENT: Final = EVIDENCE_LEMMAS | {"tell", "write", "add", "post
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
 _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
-_QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS
+_QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | DOCUMENT_LEMMAS
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
@@ -318,6 +324,8 @@ def _is_cue(token: Token, *, lemmas: frozenset[str] = _CUE_LEMMAS) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "point":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma in DOCUMENT_LEMMAS:
+        return any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
     return not (lemma == "post" and token.tag_ == "VBN")  # "a video posted Monday" is not a cue
 
 
@@ -1232,6 +1240,17 @@ def _resolve_speaker(
         # and the words of that phrase must describe the person too.
         role_words, _, of_words = lowered.partition(" of ")
         role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
+        if role in DOCUMENT_NOUNS:
+            # "The message reads: ...": the words are those of whoever sent it.
+            sender = _sender_before(doc, draft)
+            if sender is None:
+                return raw
+            written = replace(draft, speaker=_speaker_from_phrase(doc, sender, doc_id))
+            resolved = _resolve_speaker(doc, doc_id, written, earlier, paragraph_starts)
+            # The document stays the words' speaker here; who sent it is its referent, or, when
+            # that is not resolved, its description ("The President of Russia").
+            unresolved = resolved.referent is None
+            return replace(raw, referent=resolved.referent, description=resolved.text if unresolved else None)
         if role in ORGANISATION_NOUNS:
             if (organisation := _organisation_before(doc, draft, role)) is not None:
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
@@ -1274,6 +1293,32 @@ def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int])
     earliest = paragraph_starts[max(0, draft.paragraph - 1)]
     candidates = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < draft.cue.idx]
     return candidates[-1] if candidates else None
+
+
+def _sender_before(doc: Doc, draft: _Draft) -> Token | None:
+    """The subject of the last "sent a message", "addressed a letter", "sent his greetings" before
+    the cue, within the previous three sentences."""
+    sentence = draft.cue.sent
+    first = sentence.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for verb in reversed(doc[first : draft.cue.i]):
+        if verb.lemma_ not in _SENDING_LEMMAS or verb.pos_ != "VERB":
+            continue
+        sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(t.lemma_.lower() in DOCUMENT_NOUNS | _GREETINGS for c in sent for t in c.subtree):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    return None
+
+
+_SENDING_LEMMAS: Final = frozenset(
+    {"send", "address", "issue", "write", "sign", "publish", "post", "deliver"}
+)
+_GREETINGS: Final = frozenset({"greeting", "condolence", "congratulation", "wish"})
 
 
 def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan | None:
