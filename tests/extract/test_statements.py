@@ -475,18 +475,27 @@ def test_the_title_of_a_country_finds_the_person_who_holds_it(extract: Extract) 
     assert referent_text(text, second) == "Ana Ciobanu"
 
 
-def test_a_whole_quoted_sentence_after_a_direct_statement_goes_on_with_its_speaker(extract: Extract) -> None:
+def test_a_whole_quoted_sentence_after_a_direct_statement_goes_on_with_it(extract: Extract) -> None:
     text = (
         "The mayor spoke to residents on Sunday. "
         '"Nobody will be left behind," she said. "The buses leave at nine every morning." '
-        'Volunteers handed out water. "Some kind of miracle," one of them called it.'
+        '"The last one leaves at noon." Volunteers handed out water.'
     )
-    statements = extract(text)
-    assert [s.content_text for s in statements[:2]] == [
-        "Nobody will be left behind",
-        "The buses leave at nine every morning.",
-    ]
-    assert statements[1].speaker == statements[0].speaker
+    (st,) = extract(text)
+    assert st.kind == "direct" and st.speaker.text == "she"
+    assert st.content_text == (
+        'Nobody will be left behind," she said. "The buses leave at nine every morning." '
+        '"The last one leaves at noon.'
+    )
+
+
+def test_a_quoted_sentence_after_narration_is_not_a_continuation(extract: Extract) -> None:
+    text = (
+        '"Nobody will be left behind," the mayor said. Volunteers handed out water. '
+        '"The buses leave at nine every morning."'
+    )
+    (st,) = extract(text)
+    assert st.content_text == "Nobody will be left behind"
 
 
 def test_a_quotation_the_content_opens_it_also_closes(extract: Extract) -> None:
@@ -507,6 +516,5 @@ def test_a_message_that_reads_is_the_words_of_whoever_sent_it(extract: Extract) 
 
 
 def test_a_sign_that_reads_is_no_statement(extract: Extract) -> None:
-    assert (
-        extract('He reads the newspaper every morning. The sign on the door reads "Closed until May".') == []
-    )
+    text = 'He reads the newspaper every morning. The sign on the door reads "Closed until May".'
+    assert extract(text) == []

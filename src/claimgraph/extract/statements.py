@@ -520,9 +520,12 @@ def _attach_uncued_quotes(
         if not previous:
             continue
         source = max(previous, key=lambda d: d.content_start)
-        if quote.start != paragraph_starts[paragraph] and not _next_quoted_sentence(
-            doc, source, quote, inner
-        ):
+        if quote.start != paragraph_starts[paragraph]:
+            if _next_quoted_sentence(doc, source, quote, inner):
+                # One statement across its cue, as for '"...," he added, "..."'.
+                source.content_end = quote.inner_end
+                source.quotes.append(quote)
+                claimed.add(id(quote))
             continue
         out.append(
             _Draft(
@@ -544,10 +547,12 @@ def _attach_uncued_quotes(
 
 def _next_quoted_sentence(doc: Doc, source: _Draft, quote: Quote, inner: str) -> bool:
     """``"We will hold," the commander said. "The river is our last line."``: a whole quoted sentence
-    right after the sentence of a direct statement goes on with that statement's speaker."""
+    right after the sentence of a direct statement goes on with that statement."""
     if source.kind != "direct" or not inner.rstrip().endswith(_SENTENCE_ENDS):
         return False
     text = _text(doc)
+    if not text[source.content_end : quote.start].strip(" \t\"”»’'"):
+        return True  # a third quoted sentence after two, nothing said between them
     after_cue = max(source.content_end, source.cue.idx + len(source.cue.text))
     stop = _SENTENCE_STOP.search(text, after_cue, quote.start + 1)
     return stop is not None and not text[stop.end() : quote.start].strip()
