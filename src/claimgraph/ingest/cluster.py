@@ -13,6 +13,13 @@ The inputs travel inside the tasks rather than as paths: the driver has read eve
 hash it, and a task that carries its inputs can be re-run on another worker when its worker dies.
 Every worker needs claimgraph and the spaCy model installed; when workers run on other machines,
 ``shard_dir`` must be on a filesystem they and the driver share.
+
+A task that fails costs only its own documents, never the run. The scheduler re-runs a task whose
+worker died on another one, up to its ``allowed-failures``; a partition whose task still fails (or
+raises) is retried one document per task, and a document whose own task fails again, alone on the
+cluster when its worker died, is rejected at stage "worker". A claimgraph error raised by a task
+(an unreachable shard folder, a missing model) is about the worker, not the documents, and stops the
+run, as any task error does under ``settings.fail_fast``; the partitions stored before it are kept.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import socket
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -30,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimgraph.errors import (
+    ClaimgraphError,
     EngineMissing,
     SchedulerUnreachable,
     ShardDirUnreachable,
@@ -63,7 +72,9 @@ _TASKS_PER_THREAD = 2
 
 @dataclass(frozen=True, slots=True)
 class _Partition:
-    number: int
+    """Inputs analysed by one task; ``name`` names its shard folder and task key within the run."""
+
+    name: str
     inputs: list[Pending]
 
 
@@ -115,23 +126,28 @@ def ingest_on_cluster(
                     continue
                 inputs.append(item)
                 if len(inputs) == settings.shard_docs:
-                    yield _Partition(number, inputs)
+                    yield _Partition(f"{number:06d}", inputs)
                     number, inputs = number + 1, []
             if inputs:
-                yield _Partition(number, inputs)
+                yield _Partition(f"{number:06d}", inputs)
 
         try:
             with (
                 _run_folder(settings) as folder,
                 closing(_run(active, partitions(), settings=settings, folder=folder)) as finished,
             ):
-                for done in finished:
-                    store.load_parquet_batch(Path(done.folder), replaced_sources=done.replaced_sources)
+                for outcome in finished:
+                    if isinstance(outcome, Rejection):
+                        report.rejected.append(outcome)
+                        store.record_rejections([outcome])
+                        tick(1)
+                        continue
+                    store.load_parquet_batch(Path(outcome.folder), replaced_sources=outcome.replaced_sources)
                     store.record_rejections(read_rejections)
                     read_rejections.clear()
-                    shutil.rmtree(done.folder)
-                    report.add(done.report)
-                    tick(done.inputs)
+                    shutil.rmtree(outcome.folder)
+                    report.add(outcome.report)
+                    tick(outcome.inputs)
             store.record_rejections(read_rejections)
         except KeyboardInterrupt:
             raise interrupted(report) from None
@@ -144,38 +160,84 @@ def ingest_on_cluster(
 
 def _run(
     client: Client, partitions: Iterator[_Partition], *, settings: Settings, folder: Path
-) -> Generator[_Done, None, None]:
-    """Each partition's outcome as its task finishes, with a bounded number of tasks queued."""
-    from distributed import as_completed
+) -> Generator[_Done | Rejection, None, None]:
+    """Each partition's outcome as its task finishes, with a bounded number of tasks queued; a
+    document of a failed task is retried in a task of its own (see the module docstring) and comes
+    back stored or as its rejection."""
+    from distributed import KilledWorker, as_completed
 
-    run = folder.name
-    finished: as_completed = as_completed()
-    in_flight: set[Future[_Done]] = set()
+    # The client's own event loop: without one, as_completed looks for the process's default client,
+    # and the client of `--scheduler` is not one (set_as_default=False), nor is a caller's always.
+    finished: as_completed = as_completed(loop=client.loop)
+    in_flight: dict[Future[_Done], _Partition] = {}
+    singles: deque[_Partition] = deque()
+    # Documents whose own task failed because its worker died: the scheduler counts a death against
+    # every task assigned to that worker, so each is run again with nothing else on the cluster.
+    suspects: deque[_Partition] = deque()
+    alone: set[str] = set()
 
-    def submit_next() -> None:
-        partition = next(partitions, None)
-        if partition is None:
-            return
+    def submit(partition: _Partition) -> None:
         future = client.submit(
             _analyse_partition,
             partition,
             settings=settings,
             folder=str(folder),
-            key=f"claimgraph-ingest-{run}-{partition.number}",
+            key=f"claimgraph-ingest-{folder.name}-{partition.name}",
         )
-        in_flight.add(future)
+        in_flight[future] = partition
         finished.add(future)
 
+    def fill() -> None:
+        if suspects:
+            # Nothing else goes to the cluster until the suspect has run: only alone does its
+            # worker's death say that the document is to blame.
+            if not in_flight:
+                suspect = suspects.popleft()
+                alone.add(suspect.name)
+                submit(suspect)
+            return
+        # Asked each time, as workers may join after the run starts or leave during it.
+        limit = max(1, _TASKS_PER_THREAD * sum(client.nthreads().values()))
+        while len(in_flight) < limit:
+            partition = singles.popleft() if singles else next(partitions, None)
+            if partition is None:
+                return
+            submit(partition)
+
     try:
-        for _ in range(max(1, _TASKS_PER_THREAD * sum(client.nthreads().values()))):
-            submit_next()
+        fill()
         for future in finished:
-            in_flight.discard(future)
-            yield future.result()
-            submit_next()
+            partition = in_flight.pop(future)
+            error = future.exception() if future.status == "error" else None
+            if error is None or settings.fail_fast or isinstance(error, ClaimgraphError):
+                # Finished; or an error to stop at, as asked or as every retry would meet it too. A
+                # cancelled task (the scheduler lost) raises here as well.
+                yield future.result()
+            elif len(partition.inputs) > 1:
+                singles.extend(
+                    _Partition(f"{partition.name}.{n}", [one]) for n, one in enumerate(partition.inputs)
+                )
+            elif isinstance(error, KilledWorker) and partition.name not in alone:
+                suspects.append(_Partition(f"{partition.name}.alone", partition.inputs))
+            else:
+                yield _worker_rejection(partition.inputs[0], error)
+            fill()
     finally:
         # After an error or an interruption nothing should go on computing for this run.
         client.cancel(list(in_flight))
+
+
+def _worker_rejection(pending: Pending, error: BaseException) -> Rejection:
+    from distributed import KilledWorker
+
+    if not isinstance(error, KilledWorker):
+        return Rejection.of_error(pending.raw.source, "worker", error)
+    # Not KilledWorker's own message, which names the task's key and a worker's address.
+    reason = (
+        f"the dask worker analysing it died, each of the {error.allowed_failures + 1} times it was "
+        "tried alone (a crash, running out of memory, or a kill)"
+    )
+    return Rejection(pending.raw.source, reason, "worker")
 
 
 @contextmanager
@@ -238,7 +300,7 @@ def _worker_pipeline(settings: Settings) -> Language:
 
 
 def _analyse_partition(partition: _Partition, *, settings: Settings, folder: str) -> _Done:
-    out = Path(folder) / f"{partition.number:06d}"
+    out = Path(folder) / partition.name
     try:
         # No parents=True: when an interrupted driver has removed its run folder, a task still
         # running stops here instead of leaving files behind.
@@ -249,11 +311,17 @@ def _analyse_partition(partition: _Partition, *, settings: Settings, folder: str
             "folder (--shard-dir) must be on a filesystem the workers and the ingesting machine share"
         ) from None
     report = IngestReport()
-    outcomes = list(analysed(partition.inputs, _worker_pipeline(settings), settings=settings))
-    report.rejected = [o for o in outcomes if isinstance(o, Rejection)]
-    batch = stored_batch([o for o in outcomes if not isinstance(o, Rejection)])
-    report.count_stored(batch)
-    write_parquet_batch(out, batch, report.rejected)
+    try:
+        outcomes = list(analysed(partition.inputs, _worker_pipeline(settings), settings=settings))
+        report.rejected = [o for o in outcomes if isinstance(o, Rejection)]
+        batch = stored_batch([o for o in outcomes if not isinstance(o, Rejection)])
+        report.count_stored(batch)
+        write_parquet_batch(out, batch, report.rejected)
+    except RecursionError as exc:
+        # Its traceback is too deep to pickle, so distributed sends the traceback's text instead,
+        # which its client refuses (an assertion in distributed.core.clean_exception): the task's
+        # future would never settle and the driver would wait for ever. Raised here, it is shallow.
+        raise exc.with_traceback(None) from None
     return _Done(str(out), len(partition.inputs), list(batch.replaced_sources), report)
 
 
