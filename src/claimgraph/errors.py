@@ -109,6 +109,21 @@ class SchedulerUnreachable(ClaimgraphError):
         self.address = address
 
 
+class SchedulerLost(ClaimgraphError):
+    """The dask scheduler went away in the middle of an ingest."""
+
+    code = "scheduler-lost"
+    exit_status = 6
+
+    def __init__(self, address: str | None, *, stored: int) -> None:
+        super().__init__(
+            f"the dask scheduler{f' at {address}' if address else ''} went away during the ingest; "
+            f"{stored} new or updated documents are stored. Start it and its workers again and run "
+            "the same command to store the rest."
+        )
+        self.address = address
+
+
 class ShardDirUnreachable(ClaimgraphError):
     """A dask worker cannot write into the shard folder, which must be on a filesystem it shares."""
 

@@ -25,7 +25,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from claimgraph.cli import main
-from claimgraph.errors import ModelMissing, ShardDirUnreachable
+from claimgraph.errors import ModelMissing, SchedulerLost, ShardDirUnreachable
 from claimgraph.export import build_export
 from claimgraph.ingest import cluster, ingest, pipeline
 from claimgraph.ingest.cluster import ingest_on_cluster, write_parquet_batch
@@ -596,3 +596,24 @@ def test_separate_processes_a_document_that_kills_its_worker_costs_only_itself(
         assert [(r.source, r.stage) for r in store.rejections()] == [(str(poison), "worker")]
         assert store.rejections()[0].reason.startswith(reason)
     assert_same_store(db, sample_db)
+
+
+def test_separate_processes_a_scheduler_that_goes_away_is_named_and_the_store_kept(
+    start_cluster: Callable[..., ProcessCluster], tmp_path: Path
+) -> None:
+    running = start_cluster()
+    db, log = tmp_path / "dask.duckdb", tmp_path / "ingest.log"
+    with cli_ingest([SAMPLES], db=db, address=running.address, options=["--shard-docs", "1"], log=log) as run:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not Path(f"{db}.shards").exists() or not any(Path(f"{db}.shards").iterdir()):
+            assert run.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "the ingest never started a task"
+            time.sleep(0.05)
+        os.kill(running.observer.run_on_scheduler(os.getpid), signal.SIGKILL)
+        assert finished(run, log) == SchedulerLost.exit_status, log.read_text()
+    # distributed logs its own attempts to reconnect; the command ends with what happened.
+    last = log.read_text().strip().splitlines()[-1]
+    assert last.startswith("claimgraph: scheduler-lost: the dask scheduler at tcp://127.0.0.1:")
+    assert "went away during the ingest" in last
+    with Store(db, read_only=True) as store:
+        store.counts()  # the store opens: what was stored before the loss is intact

@@ -32,6 +32,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import CancelledError
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING
 from claimgraph.errors import (
     ClaimgraphError,
     EngineMissing,
+    SchedulerLost,
     SchedulerUnreachable,
     ShardDirUnreachable,
     UsageError,
@@ -151,6 +153,9 @@ def ingest_on_cluster(
             store.record_rejections(read_rejections)
         except KeyboardInterrupt:
             raise interrupted(report) from None
+        except CancelledError as exc:
+            # The scheduler went away: every task's future is cancelled (scheduler-connection-lost).
+            raise SchedulerLost(settings.scheduler, stored=report.stored) from exc
         finally:
             bar.close()
         finish_ingest(store, report=report, settings=settings)
