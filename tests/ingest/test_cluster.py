@@ -177,6 +177,41 @@ def test_a_failed_task_is_retried_one_document_per_task(tmp_path: Path) -> None:
     assert not Path(f"{settings.db}.shards").exists()
 
 
+def test_a_document_the_store_refuses_costs_only_itself(
+    client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The analysis runs on the workers; the driver stores each partition, here in one transaction
+    # that fails, then one document at a time.
+    corpus = numbered_corpus(tmp_path / "in", 5, poison=1)
+    (corpus / "empty.txt").write_text("")
+    settings = Settings(db=str(tmp_path / "s.duckdb"), progress=False, shard_docs=6)
+    real_transaction = Store._transaction
+
+    @contextmanager
+    def fragile_transaction(self: Store) -> Iterator[None]:
+        with real_transaction(self):
+            yield
+            # Before the commit, after the rows went in: they must be rolled back.
+            stored = self.connection.execute("SELECT text FROM documents").fetchall()
+            if any("POISON" in text for (text,) in stored):
+                raise duckdb.ConstraintException("injected failure")
+
+    monkeypatch.setattr(Store, "_transaction", fragile_transaction)
+    report = ingest_on_cluster([corpus], settings=settings, client=client)
+    assert report.new == 4
+    assert sorted((Path(r.source).name, r.stage) for r in report.rejected) == [
+        ("1.txt", "store"),
+        ("empty.txt", "read"),
+    ]
+    with Store(settings.db, read_only=True) as store:
+        assert sorted(Path(d.source).name for d in store.documents()) == ["0.txt", "2.txt", "3.txt", "4.txt"]
+        assert sorted((Path(r.source).name, r.stage) for r in store.rejections()) == [
+            ("1.txt", "store"),
+            ("empty.txt", "read"),
+        ]
+        assert len(store.statements()) == 4
+
+
 @pytest.mark.usefixtures("tasks_fail_with_poison")
 def test_with_fail_fast_a_failed_task_stops_the_run(tmp_path: Path) -> None:
     corpus = numbered_corpus(tmp_path / "in", 4, poison=2)

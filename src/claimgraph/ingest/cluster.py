@@ -88,6 +88,8 @@ class _Done:
     inputs: int
     replaced_sources: list[str]
     report: IngestReport
+    # (id, source, the sources it replaces) of each document: to store them one by one if need be
+    documents: list[tuple[str, str, tuple[str, ...]]]
 
 
 def ingest_on_cluster(
@@ -144,11 +146,17 @@ def ingest_on_cluster(
                         store.record_rejections([outcome])
                         tick(1)
                         continue
-                    store.load_parquet_batch(Path(outcome.folder), replaced_sources=outcome.replaced_sources)
-                    store.record_rejections(read_rejections)
+                    refused = _store_partition(store, outcome, settings=settings)
+                    store.record_rejections([*read_rejections, *refused])
                     read_rejections.clear()
                     shutil.rmtree(outcome.folder)
                     report.add(outcome.report)
+                    report.rejected.extend(refused)
+                    unstored = {r.source for r in refused}
+                    for _, source, replaces in outcome.documents:
+                        if source in unstored:
+                            report.updated -= bool(replaces)
+                            report.new -= not replaces
                     tick(outcome.inputs)
             store.record_rejections(read_rejections)
         except KeyboardInterrupt:
@@ -230,6 +238,27 @@ def _run(
     finally:
         # After an error or an interruption nothing should go on computing for this run.
         client.cancel(list(in_flight))
+
+
+def _store_partition(store: Store, done: _Done, *, settings: Settings) -> list[Rejection]:
+    """Store a finished partition in one transaction; if that fails, each document in one of its
+    own, so that a document the store refuses costs only itself. Why the refused were not stored."""
+    folder = Path(done.folder)
+    try:
+        store.load_parquet_batch(folder, replaced_sources=done.replaced_sources)
+        return []
+    except Exception:
+        if settings.fail_fast:
+            raise
+    refused: list[Rejection] = []
+    for doc, source, replaces in done.documents:
+        try:
+            store.load_parquet_batch(folder, replaced_sources=replaces, doc=doc)
+        except Exception as exc:
+            refused.append(Rejection.of_error(source, "store", exc))
+    # The partition's own rejections, which its one transaction would have stored.
+    store.record_rejections(done.report.rejected)
+    return refused
 
 
 def _worker_rejection(pending: Pending, error: BaseException) -> Rejection:
@@ -327,7 +356,10 @@ def _analyse_partition(partition: _Partition, *, settings: Settings, folder: str
         # which its client refuses (an assertion in distributed.core.clean_exception): the task's
         # future would never settle and the driver would wait for ever. Raised here, it is shallow.
         raise exc.with_traceback(None) from None
-    return _Done(str(out), len(partition.inputs), list(batch.replaced_sources), report)
+    documents = [
+        (o.document.id, o.document.source, o.replaces) for o in outcomes if not isinstance(o, Rejection)
+    ]
+    return _Done(str(out), len(partition.inputs), list(batch.replaced_sources), report, documents)
 
 
 def write_parquet_batch(folder: Path, batch: StoredBatch, rejections: list[Rejection]) -> None:

@@ -352,21 +352,34 @@ class Store:
                 sources = [d.source for d in batch.documents]
                 self._con.execute("DELETE FROM rejections WHERE list_contains(?, source)", [sources])
 
-    def load_parquet_batch(self, folder: Path, *, replaced_sources: Sequence[str]) -> None:
+    def load_parquet_batch(
+        self, folder: Path, *, replaced_sources: Sequence[str], doc: str | None = None
+    ) -> None:
         """Store a batch written as Parquet files (see ``parquet_file``) atomically, replacing what
-        write_batch replaces; the rejections file's rows replace earlier rejections of their sources."""
+        write_batch replaces; the rejections file's rows replace earlier rejections of their sources.
+        With ``doc``, only that document's rows (and none of the rejections)."""
         with self._transaction():
             self._delete_sources(replaced_sources)
             for table in PARQUET_TABLES:
+                if table == "rejections":
+                    continue
+                key = "id" if table == "documents" else "doc"
+                only = "" if doc is None else f" WHERE {key} = ?"
                 self._con.execute(
-                    f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)",
-                    [str(parquet_file(folder, table))],
+                    f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?){only}",
+                    [str(parquet_file(folder, table)), *([] if doc is None else [doc])],
                 )
-            for table in ("documents", "rejections"):
-                self._con.execute(
-                    "DELETE FROM rejections WHERE source IN (SELECT source FROM read_parquet(?))",
-                    [str(parquet_file(folder, table))],
-                )
+            stored = "SELECT source FROM read_parquet(?)" + ("" if doc is None else " WHERE id = ?")
+            self._con.execute(
+                f"DELETE FROM rejections WHERE source IN ({stored})",
+                [str(parquet_file(folder, "documents")), *([] if doc is None else [doc])],
+            )
+            if doc is not None:
+                return
+            self._con.execute(
+                "DELETE FROM rejections WHERE source IN (SELECT source FROM read_parquet(?))",
+                [str(parquet_file(folder, "rejections"))],
+            )
             self._con.execute(
                 "INSERT INTO rejections BY NAME SELECT * FROM read_parquet(?)",
                 [str(parquet_file(folder, "rejections"))],
