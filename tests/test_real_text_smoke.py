@@ -27,6 +27,7 @@ from claimgraph.ingest import ingest
 from claimgraph.models import Rejection
 from claimgraph.settings import Settings
 from claimgraph.store import Store
+from claimgraph.store.db import DOCUMENT_TABLES
 
 from .conftest import SHARED
 
@@ -56,18 +57,7 @@ LEGITIMATE: Final = (
 )
 
 # The tables each stage writes: the per-document stages', then the corpus-wide stages'.
-STAGE_TABLES: Final = (
-    "entity_mentions",
-    "statements",
-    "times",
-    "quantities",
-    "claim_sentences",
-    "techniques",
-    "doc_signatures",
-    "claims",
-    "entities",
-    "entity_spans",
-)
+STAGE_TABLES: Final = (*DOCUMENT_TABLES, "doc_signatures", "claims", "entities", "entity_spans")
 
 T = TypeVar("T")
 
