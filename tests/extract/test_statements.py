@@ -518,3 +518,23 @@ def test_a_message_that_reads_is_the_words_of_whoever_sent_it(extract: Extract) 
 def test_a_sign_that_reads_is_no_statement(extract: Extract) -> None:
     text = 'He reads the newspaper every morning. The sign on the door reads "Closed until May".'
     assert extract(text) == []
+
+
+def test_a_lists_headings_are_no_speakers(extract: Extract) -> None:
+    text = (
+        "Advantages: It is cheap, light and easy to repair in the field.\n\n"
+        "Disadvantages: It drains the battery within two hours of use.\n\n"
+        "Advantages: Spare parts are sold everywhere.\n\n"
+        "Olga Petrova: Eleven schools reopened in May, and four more will open in September."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Olga Petrova"
+
+
+def test_an_impersonal_it_is_nobody_named(extract: Extract) -> None:
+    text = (
+        "The European Court of Human Rights ruled on the case in May. "
+        "It was noted at the session that the evidence had been gathered legally."
+    )
+    (st,) = extract(text)
+    assert st.speaker.anonymous and st.speaker.referent is None

@@ -603,6 +603,8 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         is_person = titled or label in speakers or all(t.ent_type_ == "PERSON" for t in tokens)
         if found.inline and not is_person and recurring[label] < 2:
             continue
+        if not is_person and not label.isupper() and all(t.tag_ == "NNS" for t in tokens if t.is_alpha):
+            continue  # "Advantages:", "Disadvantages:": a list's heading, however often it recurs
         if (
             not found.signed
             and not is_person
@@ -1222,6 +1224,9 @@ def _resolve_speaker(
             _speaker_from_phrase(doc, subject, doc_id) if subject is not None else Speaker(text="", span=None)
         )
     lowered = raw.text.lower()
+    if lowered == "it" and _passive(draft.cue):
+        # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant.
+        return replace(raw, anonymous=True)
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
         for previous_draft, previous in reversed(earlier):
