@@ -538,3 +538,19 @@ def test_an_impersonal_it_is_nobody_named(extract: Extract) -> None:
     )
     (st,) = extract(text)
     assert st.speaker.anonymous and st.speaker.referent is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy keeps repeating its crimes in the occupied towns.",
+        "The aggressor intends to seize the whole region.",
+    ],
+)
+def test_actions_and_intentions_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_repeating_words_is_speech(extract: Extract) -> None:
+    (st,) = extract("The mayor repeated her call for more generators on Tuesday.")
+    assert st.content_text.startswith("her call for more generators")

@@ -91,7 +91,7 @@ ACT_LEMMAS: Final = frozenset(
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
-    "vow pledge promise refuse decline threaten urge order demand agree offer propose intend".split()
+    "vow pledge promise refuse decline threaten urge order demand agree offer propose".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
@@ -906,6 +906,10 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     arguments after it (object, complement, topic phrases) are the content."""
     if _speaker_token(verb) is None or any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if verb.lemma_ in _SPEECH_WITH_WORDS_ONLY and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_SAID for c in verb.children
+    ):
+        return None  # "repeating its crimes" is an action; "repeated the call" is speech
     arguments = [
         c
         for c in verb.children
@@ -936,6 +940,15 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     if not any(t.pos_ in ("NOUN", "PROPN", "NUM", "VERB") for t in words):
         return None  # "agreed with them", "apologised to anyone": nobody's words in it
     return _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts)
+
+
+# Verbs that report speech only when what they take is words: "repeated the call", not "repeating
+# its crimes".
+_SPEECH_WITH_WORDS_ONLY: Final = frozenset({"repeat", "reiterate", "echo"})
+_WORDS_SAID: Final = CLAIM_NOUNS | frozenset(
+    "call calls demand demands words message question questions offer threat threats position view "
+    "views point points line slogan mantra argument arguments appeal request invitation".split()
+)
 
 
 def _is_time_phrase(prep: Token) -> bool:
