@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Never
+from typing import TYPE_CHECKING, Never, TypeVar
 
 from tqdm import tqdm
 
@@ -47,6 +47,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from claimgraph.update import CorpusUpdate
+
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 @dataclass(slots=True)
@@ -279,13 +283,20 @@ def _parsed(nlp: Language, batch: Sequence[Prepared], *, settings: Settings) -> 
         if settings.fail_fast:
             raise
     # One document at a time now, to find the one that failed; the others parse as they would have.
-    parses: list[Doc | Rejection] = []
-    for prepared in batch:
-        try:
-            parses.append(nlp(prepared.cleaned.text))
-        except Exception as exc:
-            parses.append(Rejection.of_error(prepared.raw.source, "parse", exc))
-    return parses
+    return [
+        isolated(nlp, p.cleaned.text, source=p.raw.source, stage="parse", settings=settings) for p in batch
+    ]
+
+
+def isolated(call: Callable[[A], R], arg: A, *, source: str, stage: str, settings: Settings) -> R | Rejection:
+    """``call(arg)``, or the rejection of ``source`` for the error it raised at ``stage``: one input's
+    error costs that input alone (``settings.fail_fast`` raises it instead)."""
+    try:
+        return call(arg)
+    except Exception as exc:
+        if settings.fail_fast:
+            raise
+        return Rejection.of_error(source, stage, exc)
 
 
 def _records(prepared: Prepared, spacy_doc: Doc, *, settings: Settings) -> DocumentRecords | Rejection:
@@ -591,12 +602,11 @@ def prepare(pending: Pending, *, settings: Settings) -> Prepared | Rejection:
             "clean",
         )
     if cleaned.metadata.language is None:
-        try:
-            language = detect_language(cleaned.text)
-        except Exception as exc:
-            if settings.fail_fast:
-                raise
-            return Rejection.of_error(raw.source, "clean", exc)
+        language = isolated(
+            detect_language, cleaned.text, source=raw.source, stage="clean", settings=settings
+        )
+        if isinstance(language, Rejection):
+            return language
         cleaned = replace(cleaned, metadata=replace(cleaned.metadata, language=language))
     return Prepared(raw, cleaned, pending.replaces)
 
