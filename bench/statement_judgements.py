@@ -71,7 +71,7 @@ PAGE_FOLDERS: Final = (
 )
 OUT: Final = ROOT / "out" / "statement_judgements"
 DATA: Final = Path(__file__).resolve().parent / "data"
-JUDGEMENTS: Final = DATA / "statement_judgements.csv"
+JUDGEMENTS: Final = DATA / "statement_judgements.csv"  # seed 1; another seed's: judgements_file(seed)
 RECALL: Final = DATA / "statement_recall.csv"
 
 PRESS_PER_SIDE: Final = 20
@@ -303,9 +303,14 @@ def speaker_key(s: dict[str, Any]) -> tuple[str, str]:
     return (str(span[0]), str(span[1])) if span else ("", "")
 
 
+def judgements_file(seed: int) -> Path:
+    """Each seed's verdicts in a file of their own: a fresh seed is a fresh, untuned sample."""
+    return JUDGEMENTS if seed == 1 else DATA / f"statement_judgements_seed{seed}.csv"
+
+
 def report(corpus: Corpus, sample: Sequence[dict[str, Any]], seed: int) -> None:
     current = {key_of(s): s for s in corpus.statements}
-    rows = read_csv(JUDGEMENTS)
+    rows = read_csv(judgements_file(seed)) if judgements_file(seed).exists() else []
     judged: list[tuple[dict[str, Any], dict[str, str], bool]] = []  # statement, verdict, speaker still judged
     stale = []
     for row in rows:
