@@ -239,3 +239,44 @@ def test_the_place_a_title_is_of_is_split_from_the_name_after_it(nlp: Language) 
     text = "The visit was hosted by President of Kazakhstan Kassym-Jomart Tokayev in Astana."
     found = {(m.text, m.label) for m in mentions(nlp, text)}
     assert {("Kazakhstan", "GPE"), ("Kassym-Jomart Tokayev", "PERSON")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "The head of the GUR Kyrylo Budanoff in the interview stated that the year will be hard.",
+            "Kyrylo Budanoff",
+        ),
+        (
+            "The mayor of the capital Vitaliy Klitschko wrote in Telegram that a house was damaged.",
+            "Vitaliy Klitschko",
+        ),
+        ("Relatives of Tetiana Tymchuk gathered outside the court.", "Tetiana Tymchuk"),
+    ],
+)
+def test_a_known_given_name_and_the_name_after_it_are_a_person(nlp: Language, text: str, person: str) -> None:
+    assert labels(nlp, text).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        (
+            "Secretary of the Security Council Sergey Shoygu declared on Tuesday that the West arms Kyiv.",
+            "the Security Council",
+            "Sergey Shoygu",
+        ),
+        (
+            "The spokesman of the Air Forces Yuriy Ignat told reporters that 63 drones were shot down.",
+            "the Air Forces",
+            "Yuriy Ignat",
+        ),
+    ],
+)
+def test_a_name_run_into_the_organisation_before_it_is_split_off(
+    nlp: Language, text: str, organisation: str, person: str
+) -> None:
+    found = labels(nlp, text)
+    assert found.get(person) == "PERSON"
+    assert organisation in found and found[organisation] != "PERSON"

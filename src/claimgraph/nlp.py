@@ -249,12 +249,14 @@ class EntityFixes:
         world: tuple[tuple[str, ...], ...],
         known_places: frozenset[str],
         word_places: frozenset[str],
+        given_names: frozenset[str],
     ) -> None:
         self._vocab = vocab
         self._home = home
         self._world = world
         self._known_places = known_places
         self._word_places = word_places
+        self._given_names = given_names
         self._matcher = PhraseMatcher(vocab, attr="ORTH")
         self._matcher.add("HOME", [Doc(vocab, words=list(words)) for words in home])
         self._matcher.add("WORLD", [Doc(vocab, words=list(words)) for words in world])
@@ -262,10 +264,13 @@ class EntityFixes:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild the matcher from the names in a worker process instead of pickling ~10k pattern Docs.
-        return (_rebuild, (self._vocab, self._home, self._world, self._known_places, self._word_places))
+        return (
+            _rebuild,
+            (self._vocab, self._home, self._world, self._known_places, self._word_places, self._given_names),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        return _Fixer(doc, self._places(doc), self._known_places, self._word_places).run()
+        return _Fixer(doc, self._places(doc), self._known_places, self._word_places, self._given_names).run()
 
     def _places(self, doc: Doc) -> dict[tuple[int, int], _Place]:
         """Every place in ``doc`` by (start, end), both bare and in its region form."""
@@ -294,8 +299,16 @@ def _rebuild(
     world: tuple[tuple[str, ...], ...],
     known_places: frozenset[str],
     word_places: frozenset[str],
+    given_names: frozenset[str],
 ) -> EntityFixes:
-    return EntityFixes(vocab, home=home, world=world, known_places=known_places, word_places=word_places)
+    return EntityFixes(
+        vocab,
+        home=home,
+        world=world,
+        known_places=known_places,
+        word_places=word_places,
+        given_names=given_names,
+    )
 
 
 @Language.factory(COMPONENT, default_config={"min_place_population": DEFAULT_SETTINGS.min_place_population})
@@ -314,6 +327,7 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
         world=_tokenize(nlp, world),
         known_places=known,
         word_places=frozenset(n for n in known - home - world if n.lower() in lexical),
+        given_names=frozenset(word for line in _data_names("given_names.txt") for word in line.split()),
     )
 
 
@@ -336,8 +350,10 @@ class _Fixer:
         places: dict[tuple[int, int], _Place],
         known_places: frozenset[str],
         word_places: frozenset[str],
+        given_names: frozenset[str],
     ) -> None:
         self.doc = doc
+        self.given_names = given_names
         self.places = places
         self.known_places = known_places
         self.word_places = word_places
@@ -352,6 +368,8 @@ class _Fixer:
 
     def run(self) -> Doc:
         self._split_place_from_name()
+        self._split_name_from_organisation()
+        self._extend_given_names()
         self._relabel()
         self._fix_organisations()
         self._add_places()
@@ -467,6 +485,48 @@ class _Fixer:
             split += [_Ent(ent.start, place_end, "GPE", True), _Ent(place_end, ent.end, "PERSON", True)]
         self.ents = split
 
+    def _split_name_from_organisation(self) -> None:
+        """ "Secretary of the Security Council Sergey Shoigu", "the spokesman of the Air Force Yuriy
+        Ihnat": the model runs the organisation a title is of into the name after it. A given name
+        and the name words after it, closing a longer span, are a person of their own."""
+        split: list[_Ent] = []
+        for ent in self.ents:
+            first = next(
+                (
+                    i
+                    for i in range(ent.start + 1, ent.end - 1)
+                    if self.doc[i].text in self.given_names
+                    and ent.end - i <= 3
+                    and self._name_like(i, ent.end)
+                ),
+                None,
+            )
+            if first is None or ent.label not in _NAME_LABELS | {"PERSON"}:
+                split.append(ent)
+                continue
+            organisation = "ORG" if ent.label == "PERSON" else ent.label
+            split += [_Ent(ent.start, first, organisation, True), _Ent(first, ent.end, "PERSON", True)]
+        self.ents = split
+
+    def _extend_given_names(self) -> None:
+        """ "Tetiana" GPE before "Tymchuk": a known given name the model labelled alone takes the
+        name words after it and is a person."""
+        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        for ent in self.ents:
+            if ent.end - ent.start != 1 or self.doc[ent.start].text not in self.given_names:
+                continue
+            end = ent.end
+            while (
+                end < len(self.doc)
+                and end - ent.start < 3
+                and end not in covered
+                and self._name_like(end, end + 1)
+            ):
+                end += 1
+            if end > ent.end and self._text(ent.end, end) not in self.known_places:
+                ent.end, ent.label, ent.changed = end, "PERSON", True
+                covered.update(range(ent.start, end))
+
     def _hyphenated_name(self, start: int, end: int) -> bool:
         """Name words, hyphens allowed between them ("Kassym-Jomart Tokayev")."""
         tokens = self.doc[start:end]
@@ -499,6 +559,8 @@ class _Fixer:
             return label
         if self._titled(start, end) or self._text(start, end) in self.person_names:
             return "PERSON"
+        if 1 < end - start <= 3 and self.doc[start].text in self.given_names and self._name_like(start, end):
+            return "PERSON"  # "Vitaliy Klitschko" is nobody's nationality
         if place is not None:
             return "GPE"
         if self._speaker_unlike_org(start, end):
@@ -590,6 +652,11 @@ class _Fixer:
                 while free_name(start - 1) and doc[start - 1].lower_ not in TITLES:
                     start -= 1
                 found = self._speaker_unlike_org(start, end)
+            elif token.text in self.given_names and free_name(end):
+                # "Kyrylo Budanoff": a known given name and the name words after it are a person.
+                while free_name(end) and end - start < 3 and doc[end].lower_ not in _NOT_IN_A_NAME:
+                    end += 1
+                found = self._name_like(start, end) and self._text(start + 1, end) not in self.known_places
             elif (start > 0 and doc[start - 1].lower_ in TITLES) or self._titled(start, start + 1):
                 while free_name(end) and doc[end].lower_ not in _NOT_IN_A_NAME:
                     end += 1

@@ -173,9 +173,9 @@ def test_a_report_inside_what_someone_said_is_part_of_it(extract: Extract) -> No
 
 
 def test_time_and_place_phrases_are_not_what_a_speech_act_is_about(extract: Extract) -> None:
-    text = "The minister spoke on Tuesday about the grain corridor."
+    text = "The minister spoke on Tuesday about the need to reopen the grain corridor."
     (st,) = extract(text)
-    assert st.content_text == "about the grain corridor"
+    assert st.content_text == "about the need to reopen the grain corridor"
 
 
 def test_evidence_verbs_with_an_object_report_nothing(extract: Extract) -> None:
@@ -194,7 +194,7 @@ def test_transcript_labels_and_signed_quotations_name_their_speaker(extract: Ext
     statements = extract(text)
     assert [(st.speaker.text, st.content_text) for st in statements] == [
         ("KOVALENKO", "We stayed in the cellar for three weeks."),
-        ("HOST", "Why did you not leave earlier?"),
+        # The host only asks: a question is no statement.
         ("KOVALENKO", "There was no road left to take."),
         ("Petro Marchenko", "We will rebuild every house in this street."),
     ]
@@ -554,3 +554,199 @@ def test_actions_and_intentions_are_no_statements(extract: Extract, text: str) -
 def test_repeating_words_is_speech(extract: Extract) -> None:
     (st,) = extract("The mayor repeated her call for more generators on Tuesday.")
     assert st.content_text.startswith("her call for more generators")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As informed the mayor of the town Oleksiy Petrenko in Telegram, in the Shevchenkivskyi "
+            "district a fire broke out, two people were injured.",
+            "Oleksiy Petrenko",
+            "in the Shevchenkivskyi district a fire broke out, two people were injured",
+        ),
+        (
+            "In Kharkiv region the enemy shelled a hospital, informed the head of the regional "
+            "administration Petro Ivanov.",
+            "Petro Ivanov",
+            "In Kharkiv region the enemy shelled a hospital",
+        ),
+        (
+            "As the mayor said on Monday, the water supply was restored in most districts.",
+            "the mayor",
+            "the water supply was restored in most districts",
+        ),
+        (
+            "As reported by the General Staff, the enemy lost 1,200 soldiers over the past day.",
+            "the General Staff",
+            "the enemy lost 1,200 soldiers over the past day",
+        ),
+        (
+            "The water supply was restored in most districts, as the mayor said on Monday.",
+            "the mayor",
+            "The water supply was restored in most districts",
+        ),
+        (
+            "Air defence shot down 57 drones over the Belgorod region, informed in the defence department.",
+            "the defence department",
+            "Air defence shot down 57 drones over the Belgorod region",
+        ),
+    ],
+)
+def test_a_report_framing_a_clause_gives_the_clause_outside_the_frame(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    """Translated word order puts the speaker after the verb; "as" frames a clause of its own."""
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_a_frame_without_a_speaker_reports_nothing(extract: Extract) -> None:
+    assert extract("As expected, the talks failed.") == []
+    assert extract("He visited the front, told reporters nothing and left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "The spokesman of the Navy Dmytro Koval told reporters that 12 boats were destroyed.",
+            "Dmytro Koval",
+            "The spokesman of the Navy",
+        ),
+        (
+            "Even the commander of one battalion, a certain Denys Moroz, admitted that the situation "
+            "is difficult.",
+            "Denys Moroz",
+            "the commander of one battalion",
+        ),
+        (
+            "Military expert, reserve colonel Hennadiy Lysak said the road to the city was open.",
+            "Hennadiy Lysak",
+            "Military expert, reserve colonel",
+        ),
+        (
+            "The head of the regional administration Petro Ivanov said two people were injured.",
+            "Petro Ivanov",
+            "The head of the regional administration",
+        ),
+    ],
+)
+def test_a_name_closing_a_title_phrase_is_the_speaker(
+    extract: Extract, text: str, name: str, title: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.speaker.description) == (name, title)
+
+
+def test_a_name_the_title_is_of_is_someone_else(extract: Extract) -> None:
+    for text in (
+        "The lawyer of Alexei Navalny said the verdict was political.",
+        "An adviser to President Volodymyr Zelensky said the talks had stalled.",
+    ):
+        (st,) = extract(text)
+        assert "Navalny" not in st.speaker.text and "Zelensky" not in st.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The troops attacked the district with drones.",
+        "Russian troops attacked Ukrainian positions near the river.",
+        "Our soldiers defend the state every day.",
+        "Police charged the protesters.",
+        "Prosecutors charged him with treason.",
+        "The two leaders discussed air defence and joint drone production.",
+        "The minister spoke about the situation at the front.",
+    ],
+)
+def test_physical_acts_and_bare_topics_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator attacked the president's plan as reckless.", "the president's plan as reckless"),
+        ("The opposition attacked the government over rising prices.", "the government over rising prices"),
+        ("The minister defended the decision to raise taxes.", "the decision to raise taxes"),
+        ("She talked about how the town had changed.", "about how the town had changed"),
+    ],
+)
+def test_acts_done_in_words_are_statements(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+def test_a_turn_goes_on_over_its_paragraphs_up_to_narration_or_the_next_label(extract: Extract) -> None:
+    text = (
+        "President of the Republic of Finland Ari Laine: Thank you. It is an honour to be here.\n\n"
+        "Peace must be just, and Ukraine must be at the table.\n\n"
+        "Question: Will you meet again this year?\n\n"
+        "Prime Minister Olena Hrytsenko: We will meet in the autumn.\n\n"
+        "We also spoke about the situation at the front. Our forces pushed the enemy back by 3 km.\n\n"
+        "The leaders then visited a hospital in the city centre."
+    )
+    statements = extract(text)
+    assert [(st.speaker.text, st.content_text) for st in statements] == [
+        ("Ari Laine", "Thank you. It is an honour to be here."),
+        ("Ari Laine", "Peace must be just, and Ukraine must be at the table."),
+        ("Olena Hrytsenko", "We will meet in the autumn."),
+        (
+            "Olena Hrytsenko",
+            "We also spoke about the situation at the front. Our forces pushed the enemy back by 3 km.",
+        ),
+    ]
+    assert statements[0].speaker.description == "President of the Republic of Finland"
+
+
+def test_the_head_of_state_is_the_president_named_before(extract: Extract) -> None:
+    text = (
+        "President Oleh Marchuk visited the town on Monday. "
+        '"Every strike will be answered," stated the Head of State.'
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Oleh Marchuk"
+
+
+def test_the_same_speaker_going_on_speaks_on_the_same_day(extract: Extract) -> None:
+    text = (
+        'Governor Oleh Syniehubov said on Monday that 12 people were injured. "A school was hit," he added.'
+    )
+    first, second = extract(text)
+    assert first.said_on == second.said_on == dt.date(2024, 3, 11)
+
+
+def test_a_name_set_off_before_a_subjectless_cue_is_its_speaker(extract: Extract) -> None:
+    text = (
+        "The road to Kharkiv remains open, although it is under constant drone attack, the head of the "
+        "city military administration, Maksym Tarasenko, said on Wednesday."
+    )
+    (st,) = extract(text)
+    assert (st.speaker.text, st.speaker.description) == (
+        "Maksym Tarasenko",
+        "the head of the city military administration",
+    )
+    assert st.content_text == "The road to Kharkiv remains open, although it is under constant drone attack"
+
+
+def test_whom_it_was_told_is_never_the_speaker(extract: Extract) -> None:
+    (st,) = extract(
+        "The bridge is closed to traffic, the regional governor, Oleh Syniehubov, told reporters on Monday."
+    )
+    assert st.speaker.text == "Oleh Syniehubov"
+
+
+def test_a_cue_going_on_from_a_subject_before_a_quotation_is_not_its_cue(extract: Extract) -> None:
+    text = (
+        'Foreign Ministry spokeswoman Maria Zakharova called the meeting "a gathering of sponsors" and '
+        'said the new weapons would "burn like the previous ones."'
+    )
+    assert {st.speaker.text for st in extract(text)} == {"Maria Zakharova"}
+
+
+def test_speech_negated_with_its_frame_is_no_statement(extract: Extract) -> None:
+    text = 'Dmytro Peskov told journalists that the Kremlin does not intend to comment "the hysterics".'
+    (st,) = extract(text)
+    assert st.speaker.text == "Dmytro Peskov"
+    assert st.content_text.startswith("the Kremlin does not intend to comment")

@@ -186,6 +186,7 @@ class _Draft:
     speaker_head: Token | None = None
     quotes: list[Quote] = field(default_factory=list)
     cues: set[int] = field(default_factory=set)
+    turn: bool = False  # a transcript turn, opened by its speaker's label
 
 
 def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = None) -> list[Statement]:
@@ -201,6 +202,7 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
     used_cues = {i for d in direct for i in d.cues}
     indirect = _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
     drafts = direct + [d for d in (_stop_before_quotes(doc, d, direct) for d in indirect) if d is not None]
+    drafts += _continued_turns(doc, drafts, paragraph_starts)
     drafts.sort(key=lambda d: d.content_start)
     drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
     statements: list[Statement] = []
@@ -223,10 +225,25 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
                 cue_span=Span(doc_id, draft.cue.idx, draft.cue.idx + len(draft.cue.text)),
                 stage=STAGE,
                 channel=_channel(draft.cue),
-                said_on=_said_on(draft.cue, published),
+                said_on=_said_on(draft.cue, published)
+                or _said_on_before(draft, speaker, statements, resolved),
             )
         )
     return statements
+
+
+def _said_on_before(
+    draft: _Draft, speaker: Speaker, statements: list[Statement], resolved: list[tuple[_Draft, Speaker]]
+) -> dt.date | None:
+    """ "X said on Monday ... . 'More words,' he added.": the same speaker, going on in the same
+    paragraph with no day of their own, is still speaking that day."""
+    if not statements or len(resolved) < 2 or speaker.referent is None:
+        return None
+    previous_draft, previous = resolved[-2]
+    said = statements[-1]
+    if previous_draft.paragraph != draft.paragraph or said.speaker is not previous:
+        return None
+    return said.said_on if previous.referent == speaker.referent else None
 
 
 _last_text: tuple[Doc | None, str] = (None, "")
@@ -434,13 +451,17 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
             stop = token.i
             break
     for token in doc[closing.i + 1 : stop]:
-        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS):
+        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS) or _negated(token):
             continue
         # "...word." She said the rest ...: a new sentence after a closed quote is not its cue, nor is
         # a cue with a clause of its own ('..."identity." Cruz says he is not familiar with it').
         if sentence_closed_inside and (token.i > closing.i + 3 or _reports_clause_after(token)):
             return None
         subject = _speaker_token(token)
+        if subject is not None and subject.idx < quote.start and _reports_clause_after(token):
+            # 'X called it "a farce" and said the talks were over': the cue goes on from a subject
+            # before the quotation to a clause of its own; it is not the quotation's cue.
+            return None
         if subject is not None and subject.idx < quote.end:
             subject = None  # the parser took a word of the quotation for the subject of its cue
         speaker = subject or _phrase_head(doc, closing.i + 1, token.i) or _phrase_head(doc, token.i + 1, stop)
@@ -483,7 +504,7 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
     for token in reversed(doc[start : opening.i]):
         if _inside(token.idx, quotes):
             break
-        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS):
+        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS) or _negated(token):
             continue
         between = _text(doc)[token.idx + len(token.text) : quote.start]
         if len(between.split()) > 8 or " that " in f" {between} ":
@@ -587,7 +608,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     speakers: set[str] = set()
     for found in labels:
         label, rest = found.label, text[found.rest_start : found.rest_end]
-        if len(rest.split()) < 3 or not _label_words_ok(label):
+        if len(rest.split()) < 3 or not _label_words_ok(label) or _only_questions(rest):
             continue
         if not found.signed and found.sep != ":" and rest[0] not in _OPENING_QUOTES:
             continue  # "WASHINGTON — The Senate ...": a dateline, not a speaker
@@ -625,9 +646,78 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
         paragraph = _paragraph_of(found.start, paragraph_starts)
         drafts.append(
-            _Draft(found.rest_start, end, "direct", separator, separator.text, paragraph, speaker=speaker)
+            _Draft(
+                found.rest_start,
+                end,
+                "direct",
+                separator,
+                separator.text,
+                paragraph,
+                speaker=speaker,
+                turn=True,
+            )
         )
     return drafts
+
+
+def _only_questions(words: str) -> bool:
+    """An interviewer's turn that asks and says nothing: every sentence ends with a question mark."""
+    sentences = [m.group().strip() for m in _SENTENCE_CHUNK.finditer(words) if m.group().strip()]
+    return bool(sentences) and all(s.rstrip("\"”»’' ").endswith("?") for s in sentences)
+
+
+_SENTENCE_CHUNK: Final = re.compile(r"[^.!?…]+[.!?…]*[\"”»’']*")
+
+
+def _continued_turns(doc: Doc, drafts: list[_Draft], paragraph_starts: list[int]) -> list[_Draft]:
+    """A transcript turn's further paragraphs, up to the next label: each is the same speaker's words.
+
+    A paragraph goes on with the turn before it when it is prose (it ends a sentence), nobody else is
+    reported in it (a first-person "we also spoke about ..." is the turn's own words), and either it
+    speaks in the first or second person or another turn's label follows it: narration after a
+    transcript ("The leaders agreed to meet again.") does neither.
+    """
+    text = _text(doc)
+    turns = sorted((d for d in drafts if d.turn), key=lambda d: d.content_start)
+    labelled = {d.paragraph for d in turns}
+    reported = {d.paragraph for d in drafts if not d.turn and not _first_person(d)}
+    continued: list[_Draft] = []
+    for turn in turns:
+        if text.find("\n", turn.content_end) != turn.content_end and turn.content_end < len(text):
+            continue  # the turn ends inside its line: the next words are someone else's
+        paragraph = turn.paragraph + 1
+        while paragraph < len(paragraph_starts) and paragraph not in labelled and paragraph not in reported:
+            start = paragraph_starts[paragraph]
+            end = (
+                len(text[: paragraph_starts[paragraph + 1]].rstrip())
+                if paragraph + 1 < len(paragraph_starts)
+                else len(text.rstrip())
+            )
+            words = text[start:end]
+            if not words.endswith(_SENTENCE_ENDS) or len(words.split()) < 4 or _LABEL_LINE.match(words):
+                break
+            follows = paragraph + 1 in labelled or (
+                paragraph + 1 < len(paragraph_starts)
+                and _LABEL_LINE.match(text, paragraph_starts[paragraph + 1])
+            )
+            if not (_ADDRESSING.search(words) or follows):
+                break
+            continued.append(
+                replace(turn, content_start=start, content_end=end, paragraph=paragraph, quotes=[])
+            )
+            paragraph += 1
+    return continued
+
+
+def _first_person(draft: _Draft) -> bool:
+    if draft.speaker is not None:
+        return draft.speaker.text.lower() in _FIRST_PERSON
+    subject = draft.speaker_head or _speaker_token(draft.cue)
+    return subject is not None and subject.lower_ in _FIRST_PERSON
+
+
+_FIRST_PERSON: Final = frozenset({"i", "we"})
+_ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
 
 @dataclass(slots=True)
@@ -674,8 +764,10 @@ def _named_before(doc: Doc, doc_id: str, label: str, at: int) -> Span | None:
 
 
 def _label_words_ok(label: str) -> bool:
-    words = label.lower().replace("’", "'").split()
-    return not any(w.strip(".'") in _NOT_SPEAKER_LABELS for w in words)
+    # Only the label's capitalised words: "of the" inside a title ("President of the Republic of
+    # Finland NAME") is no kicker.
+    words = [w for w in label.replace("’", "'").split() if w[:1].isupper()]
+    return not any(w.lower().strip(".'") in _NOT_SPEAKER_LABELS for w in words)
 
 
 # -- indirect and mixed speech ------------------------------------------------------------------------
@@ -692,10 +784,13 @@ def _indirect_statements(
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif (marker := _call_marker(token)) is not None:
             draft = _called_for(doc, token, marker, paragraph_starts)
-        elif token.lemma_ in ("call", "describe", "label", "brand", "dub") and token.pos_ == "VERB":
+        elif (
+            token.lemma_ in ("call", "describe", "label", "brand", "dub", "name", "term")
+            and token.pos_ == "VERB"
+        ):
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
-            draft = _clausal(doc, token, paragraph_starts)
+            draft = _framing(doc, doc_id, token, paragraph_starts) or _clausal(doc, token, paragraph_starts)
             if draft is None and (items := _listed(doc, token, paragraph_starts)):
                 drafts.extend(items)
                 continue
@@ -723,6 +818,9 @@ def _negated(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "does not intend to comment", "did not want to say": the speech is negated with its frame.
+    if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children):
         return True
     # "said nothing about the strike", "told no one": what was said is nothing.
     if any(c.dep_ in ("dobj", "ccomp") and c.lower_ in _NOBODY for c in verb.children):
@@ -824,6 +922,138 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     return _indirect(start_token.idx, end_token.idx + len(end_token.text), cue, paragraph_starts)
 
 
+def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """A report framing a clause of its own, as the text words it: ``As the mayor said on Monday,
+    the water is back``, ``As reported by the General Staff, ...``, ``..., as the ministry said.``
+    In text translated from Ukrainian or Russian the speaker follows the verb: ``As informed the
+    mayor NAME in Telegram, ...``, ``..., informed the head of the regional administration NAME.``,
+    ``..., reported in the Ministry of Defence.`` And where the parser lost the subject in commas
+    (``..., the head of the city administration, NAME, said on Wednesday.``) the name the cue
+    closes on speaks. The clause outside the frame is what was said."""
+    if cue.lemma_ not in SPEECH_LEMMAS or cue.pos_ != "VERB":
+        return None
+    sentence = cue.sent
+    words = [t for t in doc[sentence.start : sentence.end] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or cue.i > words[-1].i:
+        return None
+    first_word, end = words[0].i, words[-1].i + 1
+    before = doc[cue.i - 1] if cue.i > sentence.start else None
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None and before is not None and before.lower_ == "as":
+        mark = before
+    subject = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ in _SUBJECT_DEPS and c.i < cue.i and (mark is None or c.i > mark.i)
+        ),
+        None,
+    )
+    speaker: Speaker | None = None
+    if mark is not None and mark.i == first_word:
+        closing = next((t for t in doc[cue.i + 1 : end - 1] if t.text == ","), None)
+        if closing is None:
+            return None
+        frame_end, content = closing.i, (closing.i + 1, end)
+    elif mark is not None and mark.i > first_word and doc[mark.i - 1].text == ",":
+        frame_end, content = end, (first_word, mark.i - 1)
+    elif mark is not None or subject is not None or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    elif (named := _named_right_before(doc, doc_id, cue, first_word)) is not None:
+        speaker, phrase_start = named
+        frame_end, content = end, (first_word, phrase_start - 1)
+    elif before is not None and before.text == "," and _postposing(cue):
+        frame_end, content = end, (first_word, before.i)
+    else:
+        return None
+    if content[1] - content[0] < 3 or "\n\n" in doc[content[0] : content[1]].text:
+        return None
+    if speaker is None:
+        speaker = (
+            _speaker_from_phrase(doc, subject, doc_id)
+            if subject is not None
+            else _speaker_after(doc, doc_id, cue, frame_end)
+        )
+    if speaker is None:
+        return None
+    first, last = doc[content[0]], doc[content[1] - 1]
+    draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
+    draft.speaker = speaker
+    return draft
+
+
+def _postposing(cue: Token) -> bool:
+    """Whether a cue after a clause's comma can have its speaker after it: a finite verb ("...,
+    informed the governor") or a participle with its source ("..., reported in the ministry"), with
+    no clause of its own."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (after is not None and after.lower_ in ("in", "by", "at"))
+    return finite and not any(
+        c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") for c in cue.children
+    )
+
+
+def _named_right_before(doc: Doc, doc_id: str, cue: Token, sentence_start: int) -> tuple[Speaker, int] | None:
+    """A person named right before a subjectless cue, set off by commas, with their title before
+    them: the speaker, and where the phrase naming them starts (after a comma)."""
+    end = cue.i - 1 if doc[cue.i - 1].text == "," else cue.i
+    name = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == end), None)
+    if name is None or name.start <= sentence_start + 3:
+        return None
+    start = name.start
+    span = Span(doc_id, name.start_char, name.end_char)
+    title = None
+    if doc[start - 1].text == ",":
+        comma = next((t.i for t in reversed(doc[sentence_start : start - 1]) if t.text == ","), None)
+        if comma is not None and comma + 1 < start - 1 and doc[comma + 1 : start - 1].root.lower_ in TITLES:
+            title, start = doc[comma + 1 : start - 1].text, comma + 1
+    if doc[start - 1].text != ",":
+        return None
+    return Speaker(text=name.text, span=span, referent=span, description=title), start
+
+
+def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | None:
+    """The speaker written after its verb, up to ``end``: "informed the mayor NAME in Telegram",
+    "reported by the General Staff", "reported in the Ministry of Defence". A channel or a day
+    after the speaker ("in Telegram", "on Wednesday") is not part of it."""
+    if cue.lemma_ == "tell":
+        return None  # "told reporters": whom it was told, never who told it
+    tokens = [t for t in doc[cue.i + 1 : end] if not t.is_space]
+    while tokens and (tokens[0].pos_ in ("ADP", "ADV", "PART") or tokens[0].is_punct):
+        tokens.pop(0)  # "reported by", "reported in", "informed also"
+    for i, token in enumerate(tokens):
+        if i and token.pos_ == "ADP" and token.lower_ != "of" and _channel_or_time(token):
+            tokens = tokens[:i]
+            break
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens or len(tokens) > 15 or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") for t in tokens):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME") for t in tokens):
+        return None  # "said on Wednesday": a day is nobody
+    phrase = doc[tokens[0].i : tokens[-1].i + 1]
+    person = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end),
+        None,
+    )
+    if person is not None:
+        span = Span(doc_id, person.start_char, person.end_char)
+        title = _title_text(doc, doc[phrase.start : person.start])
+        return Speaker(text=person.text, span=span, referent=span, description=title)
+    return _speaker_from_phrase(doc, phrase.root, doc_id)
+
+
+def _channel_or_time(preposition: Token) -> bool:
+    """ "in Telegram", "on his Facebook page", "on Wednesday", "during the telethon"."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(
+        o.ent_type_ in ("DATE", "TIME") or o.lower_ in _CHANNEL_WORDS or o.lower_ in ("telethon", "air")
+        for o in objects
+    )
+
+
 def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``The van was diverted, a source said.``: the cue closes the sentence and the clause before it
     is what was said (the parser hangs that clause on the cue as a complement)."""
@@ -910,6 +1140,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_SAID for c in verb.children
     ):
         return None  # "repeating its crimes" is an action; "repeated the call" is speech
+    if verb.lemma_ in _PHYSICAL_SENSE and not _spoken_sense(verb):
+        return None  # "attacked the district with drones", "defend the state", "charged the crowd"
     arguments = [
         c
         for c in verb.children
@@ -926,6 +1158,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         arguments = [
             c for c in arguments if c.dep_ == "prep" and c.lower_ in ("about", "of", "on", "against")
         ]
+    if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
+        return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
     if not arguments:
         return None
     tokens = sorted(t.i for c in arguments for t in c.subtree)
@@ -949,6 +1183,37 @@ _WORDS_SAID: Final = CLAIM_NOUNS | frozenset(
     "call calls demand demands words message question questions offer threat threats position view "
     "views point points line slogan mantra argument arguments appeal request invitation".split()
 )
+
+
+# Acts that are speech only in one sense: "attacked the plan as reckless" but "attacked the district",
+# "defended the decision" but "defend the state".
+_PHYSICAL_SENSE: Final = frozenset({"attack", "defend", "charge", "blast", "slam", "challenge"})
+_POLICY_NOUNS: Final = _WORDS_SAID | frozenset(
+    "plan plans proposal proposals decision decisions policy policies law laws bill move deal reform "
+    "reforms idea ideas approach strategy remarks comments stance record budget sanctions agreement "
+    "measure measures ruling verdict report reports choice actions conduct handling response".split()
+)
+
+
+def _spoken_sense(verb: Token) -> bool:
+    """Whether the act is done in words: it is for, over or as something ("attacked the government
+    over prices", "slammed the plan as reckless"), or its object is something said or decided."""
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in verb.children):
+        return True
+    # The surface form: "its position" is a stance, "Ukrainian positions" are trenches.
+    return any(c.dep_ == "dobj" and c.lower_ in _POLICY_NOUNS for c in verb.children)
+
+
+# Verbs that name what was talked about, which is no statement unless something is said of it.
+_TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss"})
+
+
+def _says_something(argument: Token) -> bool:
+    """ "spoke against the war" takes a side; "spoke about the need to strengthen ..." and "talked
+    about how ..." say something of the topic; "discussed the situation at the front" does not."""
+    if argument.lower_ == "against":
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in argument.subtree if t is not argument)
 
 
 def _is_time_phrase(prep: Token) -> bool:
@@ -1142,6 +1407,12 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
             kept += [t for t in child.subtree if t.pos_ in ("PROPN", "ADP", "DET", "ADJ")]
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in TITLES:
+            # "the head of the Russian state", "the commander of the brigade": the office is named
+            # by the whole phrase, up to any clause or aside after it.
+            phrase = list(child.subtree)
+            cut = next((t.i for t in phrase if t.is_punct or t.pos_ in ("VERB", "AUX")), None)
+            kept += [t for t in phrase if cut is None or t.i < cut]
         elif (head.pos_ != "PROPN" and _places_a_source(child)) or (
             # "a Ukrainian close to the action", parsed with "close" as the noun
             head.lower_ in _SOURCE_STANDING and child.dep_ == "prep"
@@ -1171,31 +1442,68 @@ def _titled_name(doc: Doc, head: Token) -> tuple[TokenSpan, str] | None:
     """A person named with a title: the name and the title, which describes them.
 
     "Presidential adviser Mykhailo Podolyak", "its leader Denis Pushilin" (the title before the
-    name) and "the country's deputy defence minister, Hanna Maliar," (the name in apposition to the
-    title): the person speaks, not their office, and the title is what the article says they are.
+    name), "the country's deputy defence minister, Hanna Maliar," (the name in apposition to the
+    title) and "the head of the regional administration Petro Ivanov" (the name closing the
+    title's "of" phrase): the person speaks, not their office, and the title is what the article
+    says they are.
     """
     entity = _entity_of(head)
     if entity is not None and entity.label_ == "PERSON":
         if entity.start > 0 and doc[entity.start - 1].tag_ == "POS":
             return None  # "Zelensky's adviser said": the name belongs to another noun
-        before = [t for t in head.lefts if t.i < entity.start for t in t.subtree if t.i < entity.start]
+        before = [
+            t
+            for t in head.lefts
+            if t.i < entity.start and t.dep_ not in ("advmod", "npadvmod")
+            for t in t.subtree
+            if t.i < entity.start
+        ]
         if title := _title_text(doc, before):
             return entity, title
-    if head.lower_ in TITLES:
-        # "Representative of the Main Intelligence Directorate Andriy Yusov": the name closes the phrase.
-        last = head.right_edge
-        name = _entity_of(last)
-        if name is not None and name.label_ == "PERSON" and name.end == last.i + 1 and name.start > head.i:
-            title = _title_text(doc, [t for t in head.subtree if t.i < name.start])
-            return (name, title) if title else None
-    if head.pos_ != "NOUN":
+    if head.pos_ not in ("NOUN", "PROPN") or (head.lower_ not in TITLES and head.pos_ != "NOUN"):
         return None
-    for child in head.children:
-        name = _entity_of(child) if child.dep_ == "appos" else None
-        if name is not None and name.label_ == "PERSON" and child.i >= name.start:
-            appositive = {t.i for t in child.subtree}
-            title = _title_text(doc, [t for t in head.subtree if t.i not in appositive and t.i < child.i])
-            return (name, title) if title else None
+    found = _name_in_title_phrase(doc, head)
+    if found is None:
+        return None
+    name, title_end = found
+    words = [t for t in head.subtree if t.i < title_end and not (t.dep_ == "advmod" and t.i < head.i)]
+    title = _title_text(doc, words)
+    return (name, title) if title else None
+
+
+def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None:
+    """The person a title phrase names after its head: set off by a comma ("Military expert, reserve
+    colonel NAME"; "the commander of a battalion, a certain NAME") or closing an "of" phrase whose
+    organisation comes first ("the head of the GUR NAME"). A name that is itself the object of the
+    preposition belongs to someone else's title ("the lawyer of NAME", "an adviser to President
+    NAME"). Returns the name and where the title ends."""
+    subtree = {t.i for t in head.subtree}
+    for name in (e for e in doc.ents if e.label_ == "PERSON" and e.start > head.i and e.start in subtree):
+        between = doc[head.i + 1 : name.start]
+        if any(t.i not in subtree or t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in between):
+            return None
+        if name.start > 0 and doc[name.start - 1].tag_ == "POS":
+            return None
+        set_off = next((t for t in reversed(between) if t.text == ","), None)
+        if set_off is not None and all(
+            t.dep_ in ("det", "amod", "compound") or t.lower_ in TITLES
+            for t in doc[set_off.i + 1 : name.start]
+        ):
+            if head.lower_ not in TITLES and set_off.i != head.i + 1:
+                return None
+            # "Military expert, reserve colonel NAME": a second title belongs to the description;
+            # "the commander of a battalion, a certain NAME" ends the title at the comma.
+            titled_again = any(t.lower_ in TITLES for t in doc[set_off.i + 1 : name.start])
+            return name, name.start if titled_again else set_off.i
+        prepositions = [t for t in between if t.pos_ == "ADP"]
+        if not prepositions and all(t.dep_ in ("compound", "amod") for t in between):
+            return name, name.start  # "Its leader NAME", "the regional governor NAME"
+        if head.lower_ not in TITLES or not prepositions:
+            return None
+        owner = doc[prepositions[-1].i + 1 : name.start]
+        if any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in TITLES for t in owner):
+            return name, name.start
+        return None
     return None
 
 
@@ -1260,8 +1568,9 @@ def _resolve_speaker(
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
         # "the governor", "the President of Russia": the role is the noun before any "of" phrase,
-        # and the words of that phrase must describe the person too.
-        role_words, _, of_words = lowered.partition(" of ")
+        # and the words of that phrase must describe the person too. "The head of state" is the
+        # president, whichever state's.
+        role_words, _, of_words = _HEAD_OF_STATE.sub("the president", lowered).partition(" of ")
         role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
         if role in DOCUMENT_NOUNS:
             # "The message reads: ...": the words are those of whoever sent it.
@@ -1292,6 +1601,7 @@ def _resolve_speaker(
 
 
 _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
+_HEAD_OF_STATE: Final = re.compile(r"^the head of (?:the )?(?:[a-z]+ )?state\b")
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:
