@@ -750,3 +750,47 @@ def test_speech_negated_with_its_frame_is_no_statement(extract: Extract) -> None
     (st,) = extract(text)
     assert st.speaker.text == "Dmytro Peskov"
     assert st.content_text.startswith("the Kremlin does not intend to comment")
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "content"),
+    [
+        (
+            "The defence ministry said on Sunday its forces had captured the village.",
+            dt.date(2024, 3, 10),
+            "its forces had captured the village",
+        ),
+        (
+            "President Oleh Marchuk in his evening address on 12 March named the strike a cynical terror.",
+            dt.date(2024, 3, 12),
+            "the strike a cynical terror",
+        ),
+        (
+            "The mayor, in his address, which was broadcast on March 11, said the shelters were open.",
+            dt.date(2024, 3, 11),
+            "the shelters were open",
+        ),
+        (
+            '"Today, 390 defenders returned home," the President said.',
+            PUBLISHED,
+            "Today, 390 defenders returned home",
+        ),
+    ],
+)
+def test_the_day_said_comes_from_the_cue_its_channel_or_the_quoted_today(
+    extract: Extract, text: str, day: dt.date, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.said_on, st.content_text) == (day, content)
+
+
+def test_a_day_inside_what_was_said_is_not_the_day_it_was_said(extract: Extract) -> None:
+    (st,) = extract("The minister said the talks on Monday had failed.")
+    assert st.said_on is None
+
+
+def test_what_others_know_is_the_writers_claim_and_what_we_know_is_said(extract: Extract) -> None:
+    assert extract("They know that the bridge is mined.") == []
+    assert extract("The people of the city have learned that freedom has a price.") == []
+    (st,) = extract("We know that the bridge is mined.")
+    assert st.content_text == "the bridge is mined"

@@ -226,10 +226,20 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
                 stage=STAGE,
                 channel=_channel(draft.cue),
                 said_on=_said_on(draft.cue, published)
-                or _said_on_before(draft, speaker, statements, resolved),
+                or _said_on_before(draft, speaker, statements, resolved)
+                or _said_today(draft, text[start:end], published),
             )
         )
     return statements
+
+
+def _said_today(draft: _Draft, words: str, published: dt.date | None) -> dt.date | None:
+    """ "'Today, 390 defenders returned home,' the President said": quoted words that say "today"
+    were spoken on the day of the report that quotes them, when it names no other."""
+    return published if draft.kind == "direct" and _TODAY.search(words) else None
+
+
+_TODAY: Final = re.compile(r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|evening|afternoon))\b")
 
 
 def _said_on_before(
@@ -717,6 +727,7 @@ def _first_person(draft: _Draft) -> bool:
 
 
 _FIRST_PERSON: Final = frozenset({"i", "we"})
+_KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
 
@@ -888,7 +899,12 @@ def _passive(verb: Token) -> bool:
 
 
 def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
-    if _speaker_token(cue) is None:
+    subject = _speaker_token(cue)
+    if subject is None:
+        return None
+    if cue.lemma_ in _KNOWING and subject.lower_ not in _FIRST_PERSON:
+        # "they know that ...", "the world has learned that ...": the writer says what others know;
+        # "I know that ..." is the speaker's own stated view.
         return None
     if cue.lemma_ in EVIDENCE_LEMMAS and not any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
         # "found the body", "know the area": without a "that" clause these verbs report nothing.
@@ -914,6 +930,8 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     start_token = doc[tokens[0]]
     if start_token.lower_ == "that" and start_token.dep_ == "mark":
         start_token = doc[tokens[0] + 1]
+    if clause.dep_ == "ccomp" and (leading := _leading_time_phrase(clause)) is not None:
+        start_token = doc[leading.end]  # the cue's day, not what was said
     end_token = _clause_end(cue, doc[tokens[-1]])
     if end_token.i - start_token.i < 2 or "\n\n" in _text(doc)[cue.idx : end_token.idx]:
         return None
@@ -1703,16 +1721,49 @@ def _channel_phrase(noun: Token) -> str:
 
 def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
     """The day named by a time modifier of the cue ("said Monday", "told AFP on Tuesday", "said on
-    March 6") or of its channel ("in his evening address on Sunday")."""
+    March 6"), of its channel ("in his evening address on Sunday", also when the channel hangs on
+    the subject: "NAME in his address on 13 May said", "in his address, which was broadcast on
+    December 31, said"), or heading a complement with no "that" ("said on Sunday its forces had
+    ...", where the parser gives the day to the clause)."""
     if published is None:
         return None
-    excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
-    for child in cue.children:
-        if child.i in excluded or child.dep_ not in _TIME_MODIFIER_DEPS:
-            continue
-        phrase = cue.doc[child.left_edge.i : child.right_edge.i + 1].text
+    for phrase in _time_phrases(cue):
         if (day := day_named(phrase, published)) is not None:
             return day
+    return None
+
+
+def _time_phrases(cue: Token) -> Iterable[str]:
+    doc = cue.doc
+    excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
+    for child in cue.children:
+        if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS:
+            yield doc[child.left_edge.i : child.right_edge.i + 1].text
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and any(o.lower_ in _CHANNEL_WORDS for o in prep.children):
+                    yield doc[prep.left_edge.i : prep.right_edge.i + 1].text
+        elif child.dep_ == "ccomp" and child.i > cue.i and not _has_that(child):
+            leading = _leading_time_phrase(child)
+            if leading is not None:
+                yield leading.text
+
+
+def _leading_time_phrase(clause: Token) -> TokenSpan | None:
+    """A day phrase opening a complement before its subject: "[on Sunday] its forces had captured"."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    first = clause.left_edge
+    for child in clause.children:
+        if (
+            subject is not None
+            and child.i == first.i
+            and child.i < subject.i
+            and child.dep_ in ("prep", "npadvmod")
+        ):
+            phrase = clause.doc[child.left_edge.i : child.right_edge.i + 1]
+            if all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" for t in phrase):
+                return phrase
     return None
 
 
