@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from claimgraph.errors import UsageError
-from claimgraph.export import RECORD_KINDS, build_export, export_store
+from claimgraph.export import RECORD_KINDS, EntityIndex, build_export, export_store
+from claimgraph.models import Entity, Span, Speaker
 from claimgraph.store import Store
 
 SCHEMA = json.loads(resources.files("claimgraph").joinpath("data/export-v1.schema.json").read_text())
@@ -88,3 +89,47 @@ def test_jsonl_and_csv_carry_the_same_records(sample_db: Path, tmp_path: Path) -
 def test_unknown_format_is_a_usage_error(sample_db: Path, tmp_path: Path) -> None:
     with Store(sample_db, read_only=True) as store, pytest.raises(UsageError, match="unknown export format"):
         export_store(store, fmt="xml", out=tmp_path / "x")  # type: ignore[arg-type]
+
+
+def _entity(
+    id_: str, name: str, type_: str, *spans: tuple[str, int, int], aliases: tuple[str, ...] = ()
+) -> Entity:
+    return Entity(
+        id=id_,
+        name=name,
+        type=type_,
+        aliases=aliases,
+        mentions=tuple(Span(doc, start, end) for doc, start, end in spans),
+        stage="test",
+    )
+
+
+def test_an_authors_first_person_is_the_person_of_that_name_in_any_script() -> None:
+    index = EntityIndex(
+        [
+            _entity("e1", "Volodymyr Zelenskyy", "PERSON", ("d2", 0, 19), ("d3", 0, 19)),
+            _entity("e2", "Oleksandr Zelenskyi", "PERSON", ("d4", 0, 19)),
+        ]
+    )
+    i = Speaker(text="I", span=Span("d1", 40, 41), author="Володимир Зеленський")
+    assert index.speaker_entity(i) == "e1"
+    assert index.speaker_entity(Speaker(text="I", span=Span("d1", 40, 41), author="Ірина Зеленська")) is None
+    assert index.speaker_entity(Speaker(text="I", span=Span("d1", 40, 41))) is None
+
+
+def test_a_place_or_nationality_inside_a_speakers_words_is_not_the_speaker() -> None:
+    # "Ukrainian military intelligence said", "The President of Russia said", "the Air Forces of the AFU"
+    index = EntityIndex(
+        [
+            _entity("norp", "Ukrainian", "NORP", ("d1", 0, 9)),
+            _entity("gpe", "Russia", "GPE", ("d1", 57, 63)),
+            _entity("org", "Air Forces of the AFU", "ORG", ("d1", 104, 125)),
+        ]
+    )
+    assert index.entity_at(Span("d1", 0, 31)) is None
+    assert index.entity_at(Span("d1", 40, 63)) is None
+    assert index.entity_at(Span("d1", 100, 125)) == "org"
+    assert (
+        index.speaker_entity(Speaker(text="the Air Forces", span=Span("d1", 100, 125), anonymous=True))
+        is None
+    )

@@ -16,8 +16,9 @@ from typing import Any, Final, Literal
 
 from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
-from claimgraph.models import Document, Entity, Quantity, Span, Statement, TechniqueSpan, TimeMention
+from claimgraph.models import Document, Entity, Quantity, Span, Speaker, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
+from claimgraph.resolve.names import given_name_key, name_keys
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -44,6 +45,7 @@ _CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "entities": ("id", "name", "type", "aliases", "description", "kb_id", "lat", "lon", "stage"),
     "mentions": ("entity", "doc", "start", "end", "text"),
     "statements": ("id", "doc", "speaker_entity", "speaker_text", "speaker_description", "speaker_anonymous",
+                   "speaker_author",
                    "cue", "kind", "content", "start", "end", "said_on", "channel", "stage"),
     "times": ("doc", "start", "end", "text", "value", "kind", "timeml", "stage"),
     "quantities": ("doc", "start", "end", "text", "value", "unit", "about", "high", "qualifier", "stage"),
@@ -164,9 +166,10 @@ def statement_record(statement: Statement, entities: EntityIndex) -> dict[str, A
         "id": statement.id,
         "doc": statement.content.doc,
         "speaker": {
-            "entity": entities.entity_at(speaker.referent or speaker.span) if not speaker.anonymous else None,
+            "entity": entities.speaker_entity(speaker),
             "text": speaker.text,
             "description": speaker.description,
+            "author": speaker.author,
             "start": speaker.span.start if speaker.span else None,
             "end": speaker.span.end if speaker.span else None,
             "anonymous": speaker.anonymous,
@@ -185,20 +188,63 @@ def statement_record(statement: Statement, entities: EntityIndex) -> dict[str, A
 
 
 class EntityIndex:
-    """Which entity a span of text names: the mention it equals, else the first it overlaps."""
+    """Which entity a span of text names, and which person a document's author is."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._by_doc: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+        people: dict[tuple[str, str], list[Entity]] = defaultdict(list)
         for entity in entities:
             for span in entity.mentions:
-                self._by_doc[span.doc].append((span.start, span.end, entity.id))
+                self._by_doc[span.doc].append((span.start, span.end, entity))
+            if entity.type == "PERSON":
+                keys = {_person_key(name) for name in (entity.name, *entity.aliases)}
+                for key in (k for k in keys if k is not None):
+                    people[key].append(entity)
+        # The best-attested person of a name: a namesake mentioned once does not take an author's words.
+        self._people = {key: max(found, key=lambda e: len(e.mentions)).id for key, found in people.items()}
 
     def entity_at(self, span: Span | None) -> str | None:
+        """The mention ``span`` equals, else one that names the same thing in other words: it starts
+        where the span does (after "the") and ends where it ends ("the Air Forces of the AFU"). A
+        place or a nationality inside a longer phrase is not what the phrase names ("Ukrainian
+        military intelligence", "The President of Russia")."""
         if span is None:
             return None
         candidates = self._by_doc.get(span.doc, [])
         exact = next((e for s, t, e in candidates if (s, t) == (span.start, span.end)), None)
-        return exact or next((e for s, t, e in candidates if s < span.end and span.start < t), None)
+        if exact is not None:
+            return exact.id
+        inside = (
+            e
+            for s, t, e in candidates
+            if span.start <= s <= span.start + _LEADING_ARTICLE
+            and span.end - 1 <= t <= span.end + 1
+            and e.type not in _NOT_A_SPEAKER_NAME
+        )
+        return next((e.id for e in inside), None)
+
+    def speaker_entity(self, speaker: Speaker) -> str | None:
+        """The entity a speaker is: none for an anonymous source; the one named where they were
+        resolved or where they speak; else, for a first-person speaker, the person the document's
+        metadata names as its author, matched across spellings and scripts."""
+        if speaker.anonymous:
+            return None
+        found = self.entity_at(speaker.referent or speaker.span)
+        if found is None and speaker.author is not None and (key := _person_key(speaker.author)) is not None:
+            found = self._people.get(key)
+        return found
+
+
+# "the " before a name the mention leaves out; place and nationality mentions inside a speaker's
+# words are never the speaker.
+_LEADING_ARTICLE: Final = 4
+_NOT_A_SPEAKER_NAME: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
+
+
+def _person_key(name: str) -> tuple[str, str] | None:
+    """A person's given name and surname, the same whatever the script or transliteration."""
+    keys = name_keys(name, person=True)
+    return (given_name_key(keys[0]), keys[-1]) if len(keys) >= 2 else None
 
 
 def iter_records(

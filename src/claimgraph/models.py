@@ -184,7 +184,9 @@ class Speaker:
 
     ``span`` covers the words naming the speaker where the statement is made ("he", "the governor",
     "Serhiy Haidai"); ``referent`` the mention they were resolved to (the "Serhiy Haidai" a later
-    "he" points back to), None when nothing was resolved, as for anonymous sources.
+    "he" points back to), None when nothing was resolved, as for anonymous sources. ``author`` is
+    the document's author when the speaker is the text's own first person ("I", "we" in an address,
+    a column, a post), named by the document's metadata rather than by its words.
     """
 
     text: str
@@ -192,11 +194,12 @@ class Speaker:
     referent: Span | None = None
     description: str | None = None
     anonymous: bool = False
+    author: str | None = None
 
     @property
     def names_nobody(self) -> bool:
         """Whether the speaker is only a pronoun or relative word ("he", "which") resolved to no one."""
-        return self.referent is None and self.text.lower() in _STAND_IN_WORDS
+        return self.referent is None and self.author is None and self.text.lower() in _STAND_IN_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,10 +252,11 @@ def speaker_name(
 ) -> str:
     """A speaker's name for counting: their entity's name, else the words they were resolved to
     ("the Daily" for "which"), else their own words; a bare pronoun counts for nobody in particular."""
-    if not speaker.anonymous:
-        entity = index.entity_at(speaker.referent or speaker.span)
-        if entity is not None:
-            return names.get(entity, speaker.text)
+    entity = index.speaker_entity(speaker)
+    if entity is not None:
+        return names.get(entity, speaker.text)
+    if speaker.author is not None:
+        return speaker.author
     if speaker.referent is not None:
         return texts[speaker.referent.doc][speaker.referent.start : speaker.referent.end]
     return UNRESOLVED_SPEAKER if speaker.names_nobody else speaker.text

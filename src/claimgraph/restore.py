@@ -38,7 +38,7 @@ import duckdb
 
 from claimgraph.claims import claim_sentences
 from claimgraph.errors import InputNotFound, InvalidExport, StoreError, StoreNotEmpty
-from claimgraph.export import FORMAT_NAME, RECORD_KINDS, build_export
+from claimgraph.export import FORMAT_NAME, RECORD_KINDS, EntityIndex, build_export
 from claimgraph.models import (
     Document,
     Entity,
@@ -215,11 +215,12 @@ class _Parser:
                     )
                 owner[span] = entity.id
                 mentions.setdefault(span.doc, []).append((span, entity.id))
+        index = EntityIndex(entities)
         statements = tuple(
             self._each(
                 lists["statements"],
                 "statements",
-                lambda record, where: self._statement(record, where, set(ids), mentions),
+                lambda record, where: self._statement(record, where, set(ids), mentions, index),
             )
         )
         claims = tuple(row for rows in self._each(lists["claims"], "claims", self._claim) for row in rows)
@@ -388,6 +389,7 @@ class _Parser:
         where: str,
         entity_ids: set[str],
         mentions: Mapping[str, Sequence[tuple[Span, str]]],
+        index: EntityIndex,
     ) -> Statement:
         content = self._span(record, where, text_key="content")
         doc = content.doc
@@ -406,6 +408,8 @@ class _Parser:
         if entity is not None and entity not in entity_ids:
             self.fail(f"{at}.entity", f"{entity!r} is not among the entities")
         anonymous = self._bool(speaker, "anonymous", at)
+        # Exports before the author field have none; an author's entity is theirs, found by name.
+        author = self._opt_str(speaker, "author", at) if "author" in speaker else None
         return Statement(
             id=self._str(record, "id", where),
             content=content,
@@ -414,9 +418,12 @@ class _Parser:
             speaker=Speaker(
                 text=self._str(speaker, "text", at),
                 span=speaker_span,
-                referent=None if anonymous else _referent(entity, speaker_span, mentions.get(doc, ())),
+                referent=None
+                if anonymous or author is not None
+                else _referent(entity, speaker_span, mentions.get(doc, ()), index),
                 description=self._opt_str(speaker, "description", at),
                 anonymous=anonymous,
+                author=author,
             ),
             cue=self._str(record, "cue", where),
             cue_span=cue_span,
@@ -486,16 +493,16 @@ def _kind(value: Any) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-def _referent(entity: str | None, speaker: Span | None, mentions: Sequence[tuple[Span, str]]) -> Span | None:
+def _referent(
+    entity: str | None, speaker: Span | None, mentions: Sequence[tuple[Span, str]], index: EntityIndex
+) -> Span | None:
     """A span the export's speaker entity is found at (claimgraph.export.EntityIndex): that entity's
     mention within the speaker's words, else the nearest before them, else its first in the document.
-    A speaker whose entity is unknown although their words overlap a mention gets an empty span at
-    the text's start, which names nothing."""
+    A speaker whose entity is unknown although their words would name one gets an empty span at the
+    text's start, which names nothing."""
     if entity is None:
-        overlapped = speaker is not None and any(
-            s.start < speaker.end and speaker.start < s.end for s, _ in mentions
-        )
-        return Span(speaker.doc, 0, 0) if overlapped and speaker is not None else None
+        named = speaker is not None and index.entity_at(speaker) is not None
+        return Span(speaker.doc, 0, 0) if named and speaker is not None else None
     own = [span for span, owner in mentions if owner == entity]
     if not own:
         return None

@@ -794,3 +794,19 @@ def test_what_others_know_is_the_writers_claim_and_what_we_know_is_said(extract:
     assert extract("The people of the city have learned that freedom has a price.") == []
     (st,) = extract("We know that the bridge is mined.")
     assert st.content_text == "the bridge is mined"
+
+
+def test_the_texts_own_first_person_is_its_author(nlp: Language) -> None:
+    text = (
+        "I believe that the front will hold. We know that the army is ready.\n\n"
+        '"I was there," a soldier said.\n\n'
+        "Oksana Melnyk: I saw the strike."
+    )
+    statements = extract_statements("d1", nlp(text), published=PUBLISHED, authors=("Oleh Marchuk",))
+    by_content = {st.content_text: st.speaker for st in statements}
+    assert by_content["the front will hold"].author == "Oleh Marchuk"
+    assert by_content["the army is ready"].author == "Oleh Marchuk"
+    assert by_content["I was there"].author is None  # a quoted "I" is the quoted speaker
+    assert by_content["I saw the strike."].author is None  # a turn's "I" is its label's
+    two = extract_statements("d1", nlp(text), published=PUBLISHED, authors=("A B", "C D"))
+    assert all(st.speaker.author is None for st in two)

@@ -176,3 +176,18 @@ def test_utf8_text_round_trips(text: str) -> None:
     except _Problem:
         # Text made mostly of control characters is refused as binary; that is the contract.
         assert sum(ord(c) < 32 and c not in "\t\n\r\f" for c in text) > 0
+
+
+def test_a_speech_records_speaker_is_its_author(tmp_path: Path) -> None:
+    path = tmp_path / "addresses.jsonl"
+    lines = [
+        json.dumps({"text": "I thank every defender.", "speaker": ["Володимир Зеленський"]}),
+        json.dumps({"text": "We will rebuild.", "speaker": "Денис Шмигаль", "authors": ["Press service"]}),
+        json.dumps({"text": "Body.", "speaker": 7}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    address, briefing, broken = read_all(path)
+    assert isinstance(address, RawDocument) and address.hints.authors == ("Володимир Зеленський",)
+    # A record's own authors win over its speaker.
+    assert isinstance(briefing, RawDocument) and briefing.hints.authors == ("Press service",)
+    assert isinstance(broken, Rejection) and "'speaker'" in broken.reason

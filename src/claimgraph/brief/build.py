@@ -305,7 +305,7 @@ def _speakers(
         if s.speaker.anonymous:
             anonymous += 1
             continue
-        entity = index.entity_at(s.speaker.referent or s.speaker.span)
+        entity = index.speaker_entity(s.speaker)
         if entity is None:
             unresolved[s.speaker.text] += 1
             continue

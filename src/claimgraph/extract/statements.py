@@ -189,8 +189,14 @@ class _Draft:
     turn: bool = False  # a transcript turn, opened by its speaker's label
 
 
-def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = None) -> list[Statement]:
-    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``."""
+def extract_statements(
+    doc_id: str, doc: Doc, *, published: dt.date | None = None, authors: tuple[str, ...] = ()
+) -> list[Statement]:
+    """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``.
+
+    ``authors`` are the document's authors by its metadata: the text's own first person ("I", "we"
+    outside any quotation or turn) is its one author, when it has one.
+    """
     text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
     quotes = [q for q in find_quotes(text) if q.depth == 0]
@@ -209,6 +215,8 @@ def extract_statements(doc_id: str, doc: Doc, *, published: dt.date | None = Non
     resolved: list[tuple[_Draft, Speaker]] = []
     for draft in drafts:
         speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
+        if len(authors) == 1 and _first_person(draft) and not draft.turn and speaker.referent is None:
+            speaker = replace(speaker, author=authors[0])
         resolved.append((draft, speaker))
         content = _trim(text, draft.content_start, draft.content_end)
         if content is None:

@@ -503,7 +503,9 @@ def document_records(
     with _stage("times"):
         found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
     with _stage("statements"):
-        statements = extract_statements(doc.id, spacy_doc, published=doc.metadata.published)
+        statements = extract_statements(
+            doc.id, spacy_doc, published=doc.metadata.published, authors=doc.metadata.authors
+        )
     with _stage("quantities"):
         quantities = find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times])
     with _stage("claims"):

@@ -364,18 +364,20 @@ def record_text(record: dict[str, Any], name: str) -> str | None:
     return _field_text(value).strip() or None
 
 
-def record_authors(authors: object) -> tuple[str, ...]:
+def record_authors(authors: object, *, field: str = "authors") -> tuple[str, ...]:
     """The names of a record's ``authors`` value, one name or a list of them; ValueError for anything
     else."""
     if isinstance(authors, str):
         authors = [authors]
     if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise ValueError("field 'authors' must be a list of strings")
+        raise ValueError(f"field {field!r} must be a list of strings")
     return tuple(name for a in authors if (name := _field_text(a).strip()))
 
 
 def _hints_from_record(record: dict[str, Any]) -> Metadata:
-    authors = record_authors(record.get("authors", []))
+    # A speech's speaker is its author: the "I" of an address is the person the record names.
+    field = "authors" if record.get("authors") else "speaker"
+    authors = record_authors(record.get(field) or [], field=field)
     published_text = record_text(record, "published")
     published: dt.date | None = None
     if published_text:

@@ -149,6 +149,7 @@ def statement_columns(statements: Sequence[Statement]) -> Columns:
         "referent_end": [span_part(s.speaker.referent, "end") for s in statements],
         "speaker_description": [s.speaker.description for s in statements],
         "speaker_anonymous": [s.speaker.anonymous for s in statements],
+        "speaker_author": [s.speaker.author for s in statements],
         "channel": [s.channel for s in statements],
         "said_on": [s.said_on for s in statements],
         "stage": [s.stage for s in statements],
@@ -418,7 +419,7 @@ class Store:
             'SELECT s.id, s.doc, s.start, s."end", s.kind, s.cue, s.cue_start, s.cue_end, s.speaker_text,'
             " s.speaker_start, s.speaker_end, s.referent_start, s.referent_end, s.speaker_description,"
             " s.speaker_anonymous, s.channel, s.said_on, s.stage,"
-            " coalesce(substring(d.text, s.start + 1, s.\"end\" - s.start), '')"
+            " coalesce(substring(d.text, s.start + 1, s.\"end\" - s.start), ''), s.speaker_author"
             " FROM statements s LEFT JOIN documents d ON d.id = s.doc"
         )
         params: list[Any] = []
@@ -703,7 +704,12 @@ def _statement_from_row(r: tuple[Any, ...]) -> Statement:
         cue=r[5],
         cue_span=span(r[6], r[7]),
         speaker=Speaker(
-            text=r[8], span=span(r[9], r[10]), referent=span(r[11], r[12]), description=r[13], anonymous=r[14]
+            text=r[8],
+            span=span(r[9], r[10]),
+            referent=span(r[11], r[12]),
+            description=r[13],
+            anonymous=r[14],
+            author=r[19],
         ),
         channel=r[15],
         said_on=r[16],

@@ -273,4 +273,12 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE rejections ADD COLUMN stage VARCHAR DEFAULT 'read';
         """,
     ),
+    (
+        "0014_speaker_author",
+        """
+        -- The document's author a first-person speaker stands for ("I" in an address), by the
+        -- document's metadata: the name is not among the text's words, so no span holds it.
+        ALTER TABLE statements ADD COLUMN speaker_author VARCHAR;
+        """,
+    ),
 )
