@@ -75,7 +75,7 @@ def test_whole_words_only_and_neutral_lookalikes() -> None:
         ("massacre in Bucha was staged", "Doubt", "outlet"),
         ("Butcher of Bucha", "Name_Calling-Labeling", "outlet"),
     ]
-    assert found("Anti-fascist rallies; the Nazis of 1941") == [("Nazis", "Name_Calling-Labeling", "outlet")]
+    assert found("Anti-fascist rallies; the Nazis in Kyiv") == [("Nazis", "Name_Calling-Labeling", "outlet")]
 
 
 def test_offsets_are_the_text_and_overlaps_keep_the_longer() -> None:
@@ -190,7 +190,7 @@ def test_letters_that_fold_oddly_are_still_matched() -> None:
     # The long s matches "s" and the capital I with a dot "i" without regard to case, though their
     # lowercase forms differ: the anchors' quick check must not drop these matches.
     long_s, dotted_i = "\u017f", "\u0130"
-    assert found(f"The Nazi{long_s} of 1941 and the K{dotted_i}ev regime.") == [
+    assert found(f"The Nazi{long_s} in Kyiv and the K{dotted_i}ev regime.") == [
         (f"Nazi{long_s}", "Name_Calling-Labeling", "outlet"),
         (f"K{dotted_i}ev regime", "Name_Calling-Labeling", "outlet"),
     ]
@@ -289,3 +289,91 @@ def test_a_word_talked_about_is_not_flagged_but_a_word_used_is() -> None:
     assert found(glossary) == []
     used = found("This means the occupiers will stay. The orcs came.")
     assert [t for t, _, _ in used] == ["occupiers", "orcs"]
+
+
+def test_a_word_inside_a_name_is_not_flagged() -> None:
+    # Names of laws, institutions and days, titles in quotation marks, people's and works' names.
+    assert found("Delegates met to mark the Convention on the Punishment of the Crime of Genocide.") == []
+    assert found("Wreaths were laid at the Zorianka Genocide Memorial on Sunday.") == []
+    assert found("Veterans were honoured on Heroes of the Motherland Day in Tver.") == []
+    assert found('The club screened "The Last Tyrant of Varnia" to a full hall.') == []
+    assert found("Among the signatories were the historian Lena Savage and the drummer Rick Filth.") == []
+    assert found("The children watched Despicable Me twice and a cartoon from Monsters, Inc. once.") == []
+    # The same words used, and labels from proper nouns, which carry a capital anyway.
+    assert [t for t, _, _ in found("What the army did there was Genocide, pure and simple.")] == ["Genocide"]
+    assert [t for t, _, _ in found("The marchers were Black Sun Nazis, the anchor said.")] == ["Nazis"]
+    assert [t for t, _, _ in found("The tyrant of Varnia fled.")] == ["tyrant"]
+
+
+def test_charges_in_a_list_of_criminal_charges_are_not_flagged() -> None:
+    assert found("The indictment lists two counts of murder and one act of terrorism.") == []
+    assert found("He was charged with looting, brutal assault and acts of terror in the port.") == []
+    # An accusation, or guilt asserted, is no charge.
+    accused = found("Kyiv accused Moscow of acts of terrorism; Moscow is guilty of genocide, it said.")
+    assert [t for t, _, _ in accused] == ["acts of terrorism", "genocide"]
+
+
+def test_the_nazis_of_the_second_world_war_are_not_a_label() -> None:
+    history = (
+        "In 1942 partisans blew up the rail bridge near the village. In reprisal, the Nazis shot "
+        "forty hostages. The square was renamed after the war."
+    )
+    assert found(history) == []
+    assert found("Residents hid their grain from the German occupiers and the Nazi invaders.") == []
+    # No marker of the Second World War near it, or a qualifier that makes the Nazis today's.
+    assert [t for t, _, _ in found("The Nazis are shelling our towns again, the anchor said.")] == ["Nazis"]
+    today = "In 1943 our grandfathers freed the city. Today the Kyiv Nazis shell it."
+    assert [t for t, _, _ in found(today)] == ["Kyiv Nazis"]
+    assert [t for t, _, _ in found("The occupiers blocked the road near the old German cemetery.")] == [
+        "occupiers"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("literal", "loaded"),
+    [
+        ("Investigators vowed to bring every war criminal to justice.",
+         "The minister called the general a war criminal on television."),
+        ("Lawyers argued for days over the definition of genocide.",
+         "The shelling of the district is genocide, the governor said."),
+        ("Several dictators of the 19th century feared the press.",
+         "The dictator sent more troops to the border."),
+        ("Analysts see the strikes as an existential threat to the general's rule.",
+         "The alliance is an existential threat to our nation, the host said."),
+        ("Knights of the First Crusade reached the city after a long siege.",
+         "The senator called the sanctions a crusade against our farmers."),
+        ("Everyone knows about the flooding downstream of the dam.",
+         "Everyone knows the West started this war."),
+        ("The team faces a brutal schedule in March. Protesters marched against police brutality.",
+         "It was a brutal assault on a sleeping city."),
+        ("Clear-cutting strips biomass and nutrients from the forest.",
+         "The commanders treat the conscripts as biomass."),
+        ("She wore a clown costume and a red nose to work on Friday.",
+         "That clown in the ministry has lied again."),
+        ("He won praise for playing a ruthless banker in the series.",
+         "The ruthless shelling went on all night."),
+        ("Farmers avoid the so-called humanitarian corridor – a road the army rarely checks.",
+         "The so-called humanitarian corridor was shelled within an hour."),
+    ],
+)  # fmt: skip
+def test_legal_historical_and_literal_senses_are_not_flagged(literal: str, loaded: str) -> None:
+    assert found(literal) == []
+    assert found(loaded) != []
+
+
+def test_a_lexicon_reads_the_scope_of_literal_senses_and_proper_words(tmp_path: Path) -> None:
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "pattern,kind,technique,note,literal_when,literal_scope,proper\n"
+        "liberator,stem,Loaded_Language,the invader's word for itself,1945,passage\n"
+        "Zorians,phrase,Name_Calling-Labeling,a label from a people's name,,,yes\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(str(own))
+    text = "It was 1945. The liberators came in May. Old Zorians and New Zorians argued."
+    spans = find_techniques("d", text, lexicon=lexicon)
+    assert [(t.text, t.stage) for t in spans] == [("Zorians", USER_STAGE), ("Zorians", USER_STAGE)]
+    for column, value in (("literal_scope", "paragraph"), ("proper", "maybe")):
+        broken = f"pattern,kind,technique,note,{column}\norcs,phrase,Loaded_Language,x,{value}\n"
+        with pytest.raises(UsageError, match=f"line 2: {column} '{value}'"):
+            parse_lexicon(broken, origin="mine.csv", stage=USER_STAGE)

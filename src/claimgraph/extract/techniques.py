@@ -19,6 +19,25 @@ user can relabel a bundled entry as well as add new ones.
 An optional fifth column, ``literal_when``, holds a regular expression for words that show the
 entry's words used in a literal sense when they stand in the same sentence: "orcs" beside Tolkien
 or a film, a "meat grinder" beside a kitchen, a "clown" at a circus. Such matches are not flagged.
+``literal_scope`` (optional) widens where those words are looked for: ``passage`` reads the
+sentences around the match too (about 600 characters before and 400 after), for words whose
+literal sense is set by the topic of a passage rather than by one sentence ("the Nazis were driven
+out" in an address on the Second World War); ``sentence`` (the default) reads the match's sentence.
+``proper`` (optional, ``yes``) marks words that come from a proper noun and carry a capital
+wherever they stand ("Nazis", "Banderites"): a capital tells nothing about them (see below).
+
+Besides the entry's own ``literal_when``, some uses are never flagged, whatever the entry:
+
+- a word talked about rather than used: glossed ("'okupanty' means occupiers", "the word 'orcs'",
+  "the concept of genocide");
+- a word inside a name: the capitalised name of a law, treaty, museum, memorial, day or other
+  institution ("the Convention on the Prevention and Punishment of the Crime of Genocide", "the
+  Kigali Genocide Memorial"), a title of a few capitalised words in quotation marks ("The Great
+  Dictator"), or a capitalised common word joined to another capitalised word as part of a
+  person's or a work's name ("Anne-Marie Slaughter", "Despicable Me"), unless the entry is
+  ``proper``;
+- a charge in a list of criminal charges ("charged with terrorism and genocide", "counts of
+  murder, torture and pillage").
 
 Where matches overlap, the one starting first wins, then the longer ("neo-Nazis" over "Nazis"), then
 the entry read first. Whose words a span is (``voice``): "speaker" when it lies inside a quotation
@@ -50,7 +69,8 @@ STAGE: Final = "techniques-lexicon"
 USER_STAGE: Final = "techniques-user-lexicon"
 KINDS: Final = ("phrase", "stem", "regex")
 COLUMNS: Final = ("pattern", "kind", "technique", "note")
-OPTIONAL_COLUMNS: Final = ("literal_when",)
+OPTIONAL_COLUMNS: Final = ("literal_when", "literal_scope", "proper")
+SCOPES: Final = ("sentence", "passage")
 
 TECHNIQUES: Final = frozenset(
     {
@@ -100,8 +120,12 @@ class LexiconEntry:
     regex: re.Pattern[str]
     # Sets of lowercase literals: every match contains one of each set. None when there are none.
     anchors: tuple[frozenset[str], ...] | None
-    # Words that, in the match's sentence, show the entry's words used in a literal sense.
+    # Words that, in the match's sentence (or passage), show the entry's words used in a literal sense.
     literal_when: re.Pattern[str] | None = None
+    # Whether ``literal_when`` is looked for in the sentences around the match, not only in its own.
+    literal_passage: bool = False
+    # Whether the words come from a proper noun, so that a capital says nothing about a name.
+    proper: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +177,9 @@ def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, 
         if len(row) < required:
             raise UsageError(f"{where}: expected {len(header)} columns, found {len(row)}")
         pattern, kind, technique, note = (row[at[c]].strip() for c in COLUMNS)
-        literal_when = row[at["literal_when"]].strip() if len(row) > at.get("literal_when", len(row)) else ""
+        literal_when, scope, proper = (
+            row[at[c]].strip() if len(row) > at.get(c, len(row)) else "" for c in OPTIONAL_COLUMNS
+        )
         if not pattern:
             raise UsageError(f"{where}: the pattern is empty")
         if kind not in KINDS:
@@ -162,9 +188,26 @@ def parse_lexicon(text: str, *, origin: str, stage: str) -> tuple[LexiconEntry, 
             raise UsageError(f"{where}: {pattern!r} reads as a regular expression; give it kind regex")
         if technique not in TECHNIQUES:
             raise UsageError(f"{where}: {technique!r} is not a technique of the persuasion taxonomy")
+        if scope and scope not in SCOPES:
+            raise UsageError(f"{where}: literal_scope {scope!r} is none of {', '.join(SCOPES)}")
+        if proper.lower() not in ("", "yes", "no"):
+            raise UsageError(f"{where}: proper {proper!r} is neither yes nor no")
         regex = _compile(pattern, kind, where=where)
         literal = _compile(literal_when, "regex", where=f"{where}, literal_when") if literal_when else None
-        entries.append(LexiconEntry(pattern, kind, technique, note, stage, regex, _anchors(regex), literal))
+        entries.append(
+            LexiconEntry(
+                pattern,
+                kind,
+                technique,
+                note,
+                stage,
+                regex,
+                _anchors(regex),
+                literal,
+                literal_passage=scope == "passage",
+                proper=proper.lower() == "yes",
+            )
+        )
     return tuple(entries)
 
 
@@ -262,33 +305,151 @@ def _folds_plainly(ch: str) -> bool:
 # Where one sentence ends and the next begins, near enough for telling a literal sense by context.
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])[\"'”»’)]*\s+|\n")
 _CONTEXT: Final = 400
+# The passage a ``literal_scope`` of ``passage`` reads: this much before and after the match, cut
+# to whole sentences.
+_PASSAGE_BEFORE: Final = 600
+_PASSAGE_AFTER: Final = 400
 _METALANGUAGE: Final = r"(?:word|term|slur|label|nickname|epithet|insult|slang)s?"
 # A word talked about rather than used: a glossary or a translator's note ("'Okupanty' means
-# occupiers", "a contemptuous word for Nazis", "the term 'orcs'").
+# occupiers", "a contemptuous word for Nazis", "the term 'orcs'", "the concept of genocide").
 _MENTION_AFTER: Final = re.compile(
     rf"[\"”'’»]*\s*(?:\([^)]{{0,80}}\)\s*)?(?:means|meant|stands for|(?:is|are) (?:an? |the )?"
     rf"(?:[^\W\d_]+ ){{0,3}}{_METALANGUAGE}(?!\w))",
     re.IGNORECASE,
 )
 _MENTION_BEFORE: Final = re.compile(
-    rf"(?<!\w)(?:means|meant|{_METALANGUAGE} for|(?:the|a|an) (?:[^\W\d_]+ ){{0,2}}{_METALANGUAGE})"
+    rf"(?<!\w)(?:means|meant|{_METALANGUAGE} for|(?:the|a|an) (?:[^\W\d_]+ ){{0,2}}{_METALANGUAGE}"
+    rf"|(?:concept|notion|definition|meaning) of(?: the {_METALANGUAGE})?)"
     rf"\s*[\"“'‘«]?$",
     re.IGNORECASE,
 )
+# A charge in a list of criminal charges, after the words that bring the charges in and before the
+# sentence ends ("charged with murder, terrorism and genocide"). Being accused of something by the
+# other side is not a charge.
+_CHARGED: Final = re.compile(
+    r"(?<!\w)(?:charged with|charges? (?:of|including|include|that include)|on charges|counts? of"
+    r"|convicted of|indicted (?:on|for)|(?:found|pleaded|pled) (?:not )?guilty (?:of|to)|on suspicion of"
+    r"|suspected of|arrested (?:on|for)|prosecuted for|sentenced (?:[^\W\d_]+ ){0,5}for)(?!\w)"
+    r"[^.;!?]{0,200}$",
+    re.IGNORECASE,
+)
+# Names: the words that join a name's capitalised words ("Museum of the Holodomor Genocide"), and
+# the words that make a run of capitalised words the name of a law, an institution, a place or a
+# day, so that a word inside it names rather than judges.
+_NAME_JOINERS: Final = frozenset(
+    {"of", "the", "on", "and", "for", "in", "to", "against", "de", "du", "la", "&"}
+)
+_NAME_HEADS: Final = frozenset(
+    """act acts law laws code convention conventions treaty charter protocol declaration resolution
+    statute covenant accord accords agreement museum memorial monument cemetery day week month
+    operation institute centre center committee commission council foundation fund prize award
+    order medal street square avenue park hall festival movement campaign initiative programme
+    program forum conference summit society association union league party university library
+    archive inc ltd llc corp company studios records""".split()
+)
+_NAME_TOKEN: Final = r"(?<![\w'’.\-])(?:[A-Z][\w'’.\-]*|of|the|on|and|for|in|to|against|de|du|la|&)(?![\w'’])"
+_CAPITALISED_RUN_BEFORE: Final = re.compile(rf"(?:{_NAME_TOKEN} )+$")
+_CAPITALISED_RUN_AFTER: Final = re.compile(rf"(?: {_NAME_TOKEN})+")
+_NEIGHBOUR_BEFORE: Final = re.compile(r"(?<![\w'’])([A-Z][\w'’]*)[ \-]$")
+# The next word, or a company's suffix after a comma ("Monsters, Inc.").
+_NEIGHBOUR_AFTER: Final = re.compile(r" ([A-Z][\w'’]*)|, (Inc|Ltd|LLC|Corp)\b")
+_OPENING_QUOTES: Final = '"“«'
+_CLOSING_QUOTES: Final = '"”»'
+_ARTICLES: Final = frozenset({"The", "A", "An"})
 
 
-def _not_used(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
-    """Whether the words at ``start:end`` are mentioned rather than used, or used in the literal
-    sense the entry's ``literal_when`` describes."""
-    if _MENTION_AFTER.match(text, end, end + 120) or _MENTION_BEFORE.search(text, max(0, start - 60), start):
-        return True
-    if entry.literal_when is None:
-        return False
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the sentence around ``start:end``, as near as ``_SENTENCE_BREAK`` tells."""
     window_start = max(0, start - _CONTEXT)
     before = [m.end() for m in _SENTENCE_BREAK.finditer(text, window_start, start)]
     after = _SENTENCE_BREAK.search(text, end, end + _CONTEXT)
-    sentence_start = before[-1] if before else window_start
-    sentence_end = after.start() if after else min(len(text), end + _CONTEXT)
+    return (
+        before[-1] if before else window_start,
+        after.start() if after else min(len(text), end + _CONTEXT),
+    )
+
+
+def _passage_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Whole sentences from about ``_PASSAGE_BEFORE`` characters before the match to about
+    ``_PASSAGE_AFTER`` after it."""
+    before = max(0, start - _PASSAGE_BEFORE)
+    after = min(len(text), end + _PASSAGE_AFTER)
+    return (
+        min(_sentence_bounds(text, before, before)[0], start),
+        max(_sentence_bounds(text, after, after)[1], end),
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_head(word: str) -> bool:
+    return _capitalised(word) and word.lower().strip(".'’") in _NAME_HEADS
+
+
+def _in_name(entry: LexiconEntry, text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the capitalised words at ``start:end`` are part of a name: of a law, an institution
+    or a day (a run of capitalised words holding a word of ``_NAME_HEADS``), a title in quotation
+    marks, or a person's or a work's name (a single common word joined to a capitalised one)."""
+    if not _capitalised(text[start:end]):
+        return False
+    before = _CAPITALISED_RUN_BEFORE.search(text, max(sentence_start, start - 150), start)
+    after = _CAPITALISED_RUN_AFTER.match(text, end, end + 150)
+    if any(_name_head(w) for w in (after.group() if after else "").split()):
+        return True  # "the Kigali Genocide Memorial", "Heroes of the Fatherland Day"
+    words = (before.group() if before else "").split()
+    heads = [i for i, w in enumerate(words) if _name_head(w)]
+    if heads and any(w in _NAME_JOINERS for w in words[heads[-1] + 1 :]):
+        return True  # "the Convention on the Prevention of Genocide", not "Victory Day Nazis"
+    if entry.technique != "Slogans" and _in_quoted_title(text, start, end, sentence_start):
+        return True
+    if entry.proper or start == sentence_start or any(ch.isspace() for ch in text[start:end]):
+        return False
+    if text[sentence_start:start].rstrip()[-1:] in ":;\"“«‘'(—–":
+        return False
+    left = _NEIGHBOUR_BEFORE.search(text, max(sentence_start, start - 40), start)
+    right = _NEIGHBOUR_AFTER.match(text, end, end + 40)
+    if right is not None and right.group(2):
+        return True
+    return any(
+        m is not None
+        and m.group(1)
+        and m.group(1).lower() not in _NAME_JOINERS
+        and m.start(1) != sentence_start
+        for m in (left, right)
+    )
+
+
+def _in_quoted_title(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether ``start:end`` lies in a short quotation of capitalised words: a title ("The Great
+    Dictator"), of two words when the first is an article, else of three to eight."""
+    opening = max(text.rfind(q, max(sentence_start, start - 80), start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    closings = [i for q in _CLOSING_QUOTES if (i := text.find(q, end, end + 80)) >= 0]
+    if not closings:
+        return False
+    words = text[opening + 1 : min(closings)].split()
+    if any(not re.fullmatch(r"[\w'’\-]+", w) for w in words):
+        return False
+    if not 2 <= len(words) <= 8 or (len(words) == 2 and words[0] not in _ARTICLES):
+        return False
+    return _capitalised(words[0]) and all(_capitalised(w) or w in _NAME_JOINERS for w in words)
+
+
+def _not_used(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are mentioned rather than used, part of a name or of a
+    list of charges, or used in the literal sense the entry's ``literal_when`` describes."""
+    if _MENTION_AFTER.match(text, end, end + 120) or _MENTION_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    if _in_name(entry, text, start, end, sentence_start) or _CHARGED.search(text, sentence_start, start):
+        return True
+    if entry.literal_when is None:
+        return False
+    if entry.literal_passage:
+        sentence_start, sentence_end = _passage_bounds(text, start, end)
     return entry.literal_when.search(text, sentence_start, sentence_end) is not None
 
 
