@@ -810,3 +810,23 @@ def test_the_texts_own_first_person_is_its_author(nlp: Language) -> None:
     assert by_content["I saw the strike."].author is None  # a turn's "I" is its label's
     two = extract_statements("d1", nlp(text), published=PUBLISHED, authors=("A B", "C D"))
     assert all(st.speaker.author is None for st in two)
+
+
+def test_this_was_stated_by_reports_the_sentence_before(extract: Extract) -> None:
+    text = "The enemy shelled Kharkiv again overnight. This was stated by the governor Oleh Syniehubov."
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (
+        "Oleh Syniehubov",
+        "The enemy shelled Kharkiv again overnight",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine will respond to every strike on its cities.",
+        "Russia keeps shelling the town without admitting any losses.",
+    ],
+)
+def test_answering_a_deed_and_speech_done_without_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []

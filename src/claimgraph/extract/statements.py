@@ -809,7 +809,11 @@ def _indirect_statements(
         ):
             draft = _characterisation(doc, token, paragraph_starts)
         elif _is_cue(token):
-            draft = _framing(doc, doc_id, token, paragraph_starts) or _clausal(doc, token, paragraph_starts)
+            draft = (
+                _framing(doc, doc_id, token, paragraph_starts)
+                or _stated_before(doc, doc_id, token, paragraph_starts)
+                or _clausal(doc, token, paragraph_starts)
+            )
             if draft is None and (items := _listed(doc, token, paragraph_starts)):
                 drafts.extend(items)
                 continue
@@ -837,6 +841,9 @@ def _negated(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "without admitting any losses": a speech the sentence says did not happen.
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return True
     # "does not intend to comment", "did not want to say": the speech is negated with its frame.
     if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children):
@@ -1007,6 +1014,32 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
     first, last = doc[content[0]], doc[content[1] - 1]
     draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
     draft.speaker = speaker
+    return draft
+
+
+def _stated_before(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "The enemy shelled Kharkiv overnight. This was stated by the governor NAME.": a passive cue
+    whose subject points back ("this", "that") reports the sentence before it, in its paragraph or
+    closing the paragraph before; the agent is the speaker."""
+    if not _passive(cue) or cue.lemma_ not in SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    speaker_head = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or subject.lower_ not in ("this", "that") or speaker_head is None:
+        return None
+    if cue.sent.start == 0:
+        return None
+    previous = doc[cue.sent.start - 1].sent
+    words = [t for t in previous if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3:
+        return None
+    first, last = words[0], words[-1]
+    draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
+    end = max(t.i for t in agent.subtree) + 1 if agent is not None else cue.i + 1
+    draft.speaker = _speaker_after(doc, doc_id, cue, end) or _speaker_from_phrase(doc, speaker_head, doc_id)
     return draft
 
 
@@ -1184,6 +1217,11 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         arguments = [
             c for c in arguments if c.dep_ == "prep" and c.lower_ in ("about", "of", "on", "against")
         ]
+    if verb.lemma_ in _ANSWERING:
+        # "will respond to every strike": what is answered is no answer; an answer says something.
+        arguments = [
+            c for c in arguments if not (c.dep_ == "prep" and c.lower_ == "to" and not _says_something(c))
+        ]
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
     if not arguments:
@@ -1230,6 +1268,7 @@ def _spoken_sense(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _POLICY_NOUNS for c in verb.children)
 
 
+_ANSWERING: Final = frozenset({"respond", "reply", "answer"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
 _TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss"})
 
