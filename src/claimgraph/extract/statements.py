@@ -219,8 +219,8 @@ def extract_statements(
             speaker = replace(speaker, author=authors[0])
         resolved.append((draft, speaker))
         content = _trim(text, draft.content_start, draft.content_end)
-        if content is None:
-            continue
+        if content is None or speaker.text.lower() in _ADDRESSEES:
+            continue  # "you have announced the start": the addressee, or anyone, is no speaker
         start, end = content
         statements.append(
             Statement(
@@ -735,6 +735,7 @@ def _first_person(draft: _Draft) -> bool:
 
 
 _FIRST_PERSON: Final = frozenset({"i", "we"})
+_ADDRESSEES: Final = frozenset({"you", "one"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
@@ -1199,6 +1200,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_SAID for c in verb.children
     ):
         return None  # "repeating its crimes" is an action; "repeated the call" is speech
+    if verb.lemma_ in _INFINITIVE_ONLY and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None  # "ordered a chest X-ray", "offered help": deeds; "ordered the troops to withdraw"
     if verb.lemma_ in _PHYSICAL_SENSE and not _spoken_sense(verb):
         return None  # "attacked the district with drones", "defend the state", "charged the crowd"
     arguments = [
@@ -1220,7 +1223,7 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     if verb.lemma_ in _ANSWERING:
         # "will respond to every strike": what is answered is no answer; an answer says something.
         arguments = [
-            c for c in arguments if not (c.dep_ == "prep" and c.lower_ == "to" and not _says_something(c))
+            c for c in arguments if not (c.dep_ == "prep" and c.lower_ == "to" and not _holds_a_clause(c))
         ]
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
@@ -1269,16 +1272,34 @@ def _spoken_sense(verb: Token) -> bool:
 
 
 _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
+_INFINITIVE_ONLY: Final = frozenset({"order", "offer"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
 _TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss"})
 
 
 def _says_something(argument: Token) -> bool:
-    """ "spoke against the war" takes a side; "spoke about the need to strengthen ..." and "talked
-    about how ..." say something of the topic; "discussed the situation at the front" does not."""
+    """What a topic verb takes says something when it takes a side ("spoke against the war") or
+    names a stance on the topic ("spoke about the need to strengthen ...", "discussed the danger of
+    ..."); "discussed the situation at the front" or "talked about how to end the war" name a topic."""
     if argument.lower_ == "against":
         return True
-    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in argument.subtree if t is not argument)
+    return any(t.lemma_.lower() in _STANCE_NOUNS and t.pos_ == "NOUN" for t in argument.subtree)
+
+
+_STANCE_NOUNS: Final = frozenset(
+    "need necessity importance readiness danger threat risk inadmissibility unacceptability "
+    "impossibility urgency".split()
+)
+
+
+def _holds_a_clause(argument: Token) -> bool:
+    """Whether a phrase holds a clause of its own ("to the journalists that the bridge was closed"),
+    not counting a relative clause about one of its nouns."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.dep_ != "relcl"
+        for t in argument.subtree
+        if t is not argument
+    )
 
 
 def _is_time_phrase(prep: Token) -> bool:
