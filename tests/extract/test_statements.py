@@ -842,3 +842,24 @@ def test_answering_a_deed_and_speech_done_without_are_no_statements(extract: Ext
 )
 def test_deeds_topics_and_the_addressee_are_no_statements(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_a_whole_quoted_sentence_after_a_reported_one_goes_on_with_its_speaker(extract: Extract) -> None:
+    text = (
+        'Judin said the ruling ignored the law. "It takes the courts years to catch up with the companies."'
+    )
+    _reported, quoted = extract(text)
+    assert quoted.speaker.text == "Judin" and quoted.kind == "direct"
+    assert quoted.content_text == "It takes the courts years to catch up with the companies."
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("I am sure that Ukraine will win this war.", "Ukraine will win this war"),
+        ("We are convinced the front will hold.", "the front will hold"),
+    ],
+)
+def test_a_stated_conviction_is_a_statement(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

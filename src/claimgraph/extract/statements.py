@@ -565,6 +565,19 @@ def _attach_uncued_quotes(
                 source.content_end = quote.inner_end
                 source.quotes.append(quote)
                 claimed.add(id(quote))
+            elif source.kind != "direct" and _quoted_sentence_after(doc, source, quote, inner):
+                # 'Judin said the ruling was wrong. "It ignores the law."': the same speaker goes on.
+                out.append(
+                    replace(
+                        source,
+                        content_start=quote.inner_start,
+                        content_end=quote.inner_end,
+                        kind="direct",
+                        quotes=[quote],
+                        turn=False,
+                    )
+                )
+                claimed.add(id(quote))
             continue
         out.append(
             _Draft(
@@ -595,6 +608,15 @@ def _next_quoted_sentence(doc: Doc, source: _Draft, quote: Quote, inner: str) ->
     after_cue = max(source.content_end, source.cue.idx + len(source.cue.text))
     stop = _SENTENCE_STOP.search(text, after_cue, quote.start + 1)
     return stop is not None and not text[stop.end() : quote.start].strip()
+
+
+def _quoted_sentence_after(doc: Doc, source: _Draft, quote: Quote, inner: str) -> bool:
+    """A whole quoted sentence opening the sentence right after the sentence of a reported one."""
+    if not inner.rstrip().endswith(_SENTENCE_ENDS) or not inner[:1].isupper():
+        return False
+    text = _text(doc)
+    stop = _SENTENCE_STOP.search(text, max(source.content_end, source.cue.idx + len(source.cue.text)) - 1)
+    return stop is not None and not text[stop.end() : quote.start].strip(" \t\"”»’')")
 
 
 _SENTENCE_ENDS: Final = (".", "!", "?", "…")
@@ -825,6 +847,8 @@ def _indirect_statements(
             draft = _act(doc, token, paragraph_starts)
         elif token.pos_ == "NOUN" and token.lemma_ in CLAIM_NOUNS:
             draft = _nominal(doc, doc_id, token, paragraph_starts)
+        elif token.lower_ in _CONVICTION and token.dep_ == "acomp":
+            draft = _convinced(doc, token, paragraph_starts)
         else:
             draft = None
         if draft is None:
@@ -1172,6 +1196,27 @@ def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft 
     if end - start < 4 or "\n\n" in doc[start : end + 1].text:
         return None
     return _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), cue, paragraph_starts)
+
+
+def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``I am sure that ...``, ``We are convinced the front will hold``: a stated conviction, its
+    clause the content."""
+    subject = next((c for c in adjective.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "advcl") and c.i > adjective.i), None)
+    if subject is None or clause is None or subject.i > adjective.i:
+        return None
+    tokens = sorted(t.i for t in clause.subtree)
+    start = tokens[1] if doc[tokens[0]].lower_ == "that" and doc[tokens[0]].dep_ == "mark" else tokens[0]
+    end = _clause_end(adjective, doc[tokens[-1]])
+    if end.i - start < 2 or "\n\n" in doc[start : end.i + 1].text:
+        return None
+    draft = _indirect(doc[start].idx, end.idx + len(end.text), adjective, paragraph_starts)
+    draft.speaker_head = subject
+    return draft
+
+
+# Adjectives that state a conviction: "I am sure that ...".
+_CONVICTION: Final = frozenset({"sure", "convinced", "confident", "certain"})
 
 
 def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
