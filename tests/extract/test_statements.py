@@ -848,9 +848,11 @@ def test_a_whole_quoted_sentence_after_a_reported_one_goes_on_with_its_speaker(e
     text = (
         'Judin said the ruling ignored the law. "It takes the courts years to catch up with the companies."'
     )
-    _reported, quoted = extract(text)
-    assert quoted.speaker.text == "Judin" and quoted.kind == "direct"
-    assert quoted.content_text == "It takes the courts years to catch up with the companies."
+    (st,) = extract(text)
+    assert st.speaker.text == "Judin" and st.kind == "mixed"
+    assert st.content_text == (
+        'the ruling ignored the law. "It takes the courts years to catch up with the companies."'
+    )
 
 
 @pytest.mark.parametrize(
@@ -863,3 +865,12 @@ def test_a_whole_quoted_sentence_after_a_reported_one_goes_on_with_its_speaker(e
 def test_a_stated_conviction_is_a_statement(extract: Extract, text: str, content: str) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+def test_an_aside_between_a_title_and_the_name_is_skipped(extract: Extract) -> None:
+    text = (
+        "The secretary of the city council, who performs the duties of the mayor, Serhiy Melnyk, "
+        "informed that 17 buildings were damaged."
+    )
+    (st,) = extract(text)
+    assert (st.speaker.text, st.speaker.description) == ("Serhiy Melnyk", "The secretary of the city council")

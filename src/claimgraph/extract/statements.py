@@ -566,17 +566,11 @@ def _attach_uncued_quotes(
                 source.quotes.append(quote)
                 claimed.add(id(quote))
             elif source.kind != "direct" and _quoted_sentence_after(doc, source, quote, inner):
-                # 'Judin said the ruling was wrong. "It ignores the law."': the same speaker goes on.
-                out.append(
-                    replace(
-                        source,
-                        content_start=quote.inner_start,
-                        content_end=quote.inner_end,
-                        kind="direct",
-                        quotes=[quote],
-                        turn=False,
-                    )
-                )
+                # 'Judin said the ruling was wrong. "It ignores the law."': the same speaker goes on,
+                # one statement in two sentences, as for a quotation continued after its cue.
+                source.content_end = quote.inner_end
+                source.quotes.append(quote)
+                source.kind = "mixed"
                 claimed.add(id(quote))
             continue
         out.append(
@@ -1474,7 +1468,11 @@ def _speaker_token(cue: Token) -> Token | None:
     """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on."""
     verb = cue
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # "NAME after the strike again demanded": of two subjects the parser gives, the named one.
+        subject = next((c for c in subjects if c.ent_type_ in ("PERSON", "ORG")), None) or next(
+            iter(subjects), None
+        )
         if subject is not None:
             return _real_subject(subject, cue)
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -1597,7 +1595,12 @@ def _titled_name(doc: Doc, head: Token) -> tuple[TokenSpan, str] | None:
     if found is None:
         return None
     name, title_end = found
-    words = [t for t in head.subtree if t.i < title_end and not (t.dep_ == "advmod" and t.i < head.i)]
+    aside = {t.i for t in head.subtree if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    words = [
+        t
+        for t in head.subtree
+        if t.i < title_end and t.i not in aside and not (t.dep_ == "advmod" and t.i < head.i)
+    ]
     title = _title_text(doc, words)
     return (name, title) if title else None
 
@@ -1610,7 +1613,9 @@ def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None
     NAME"). Returns the name and where the title ends."""
     subtree = {t.i for t in head.subtree}
     for name in (e for e in doc.ents if e.label_ == "PERSON" and e.start > head.i and e.start in subtree):
-        between = doc[head.i + 1 : name.start]
+        # "The secretary of the council, who acts as mayor, NAME": an aside about the title is skipped.
+        aside = {t.i for t in doc[head.i + 1 : name.start] if t.dep_ in ("relcl", "acl") for t in t.subtree}
+        between = [t for t in doc[head.i + 1 : name.start] if t.i not in aside]
         if any(t.i not in subtree or t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in between):
             return None
         if name.start > 0 and doc[name.start - 1].tag_ == "POS":
