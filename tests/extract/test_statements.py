@@ -874,3 +874,30 @@ def test_an_aside_between_a_title_and_the_name_is_skipped(extract: Extract) -> N
     )
     (st,) = extract(text)
     assert (st.speaker.text, st.speaker.description) == ("Serhiy Melnyk", "The secretary of the city council")
+
+
+def test_a_cue_followed_by_its_day_and_place_reports_the_clause_before_without_the_dateline(
+    extract: Extract,
+) -> None:
+    text = (
+        "BRUSSELS, June 5 (Reuters) - Germany will provide an additional 1.9 billion euros for air "
+        "defence this year, Defence Minister Boris Pistorius said on Thursday at a meeting of the "
+        "contact group at NATO headquarters."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Boris Pistorius"
+    assert st.content_text == "Germany will provide an additional 1.9 billion euros for air defence this year"
+
+
+def test_a_subjectless_report_after_its_clause_takes_the_speaker_after_it(extract: Extract) -> None:
+    (st,) = extract("Last week the enemy lost 11,200 soldiers on the front, informs the General Staff.")
+    assert (st.speaker.text, st.content_text) == (
+        "the General Staff",
+        "Last week the enemy lost 11,200 soldiers on the front",
+    )
+
+
+def test_an_assessment_with_a_clause_is_a_statement_and_assessing_damage_is_not(extract: Extract) -> None:
+    (st,) = extract("ISW assesses that the Russian command likely intends to seize the town before autumn.")
+    assert st.content_text == "the Russian command likely intends to seize the town before autumn"
+    assert extract("Engineers assessed the damage to the bridge.") == []

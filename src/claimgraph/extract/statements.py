@@ -69,7 +69,7 @@ SPEECH_LEMMAS: Final = frozenset(
     "promise vow respond reply comment mention underline indicate maintain assert contend concede "
     "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
     "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point ask quip".split()
+    "acknowledge point ask quip assess".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
@@ -95,7 +95,7 @@ INTENTION_LEMMAS: Final = frozenset(
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
-_OBJECT_IS_NOT_CONTENT: Final = EVIDENCE_LEMMAS | {"tell", "write", "add", "post"}
+_OBJECT_IS_NOT_CONTENT: Final = EVIDENCE_LEMMAS | {"tell", "write", "add", "post", "assess"}
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
 _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
@@ -1069,7 +1069,7 @@ def _postposing(cue: Token) -> bool:
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (after is not None and after.lower_ in ("in", "by", "at"))
     return finite and not any(
-        c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") for c in cue.children
+        c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") and c.i > cue.i for c in cue.children
     )
 
 
@@ -1150,7 +1150,17 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
         return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
     if not before or subject.i < before[0].i:
         return None
-    after = [t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text]
+    # What follows the cue is its own: a day, a place, a channel ("said on Thursday at a meeting of
+    # the contact group"); anything else beyond a few words is a sentence going on.
+    own = {
+        t.i
+        for c in cue.children
+        if c.i > cue.i and c.dep_ in ("prep", "npadvmod", "advmod")
+        for t in c.subtree
+    }
+    after = [
+        t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text and t.i not in own
+    ]
     if len(after) > 6:
         return None
     tokens = sorted(t.i for t in before[0].subtree)
@@ -1888,6 +1898,8 @@ def _leading_time_phrase(clause: Token) -> TokenSpan | None:
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start].isspace() or text[start] in '"“”«»,:;'):
         start += 1
+    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE.match(text, start, end)):
+        start = dateline.end()  # "BRUSSELS, June 5 (Reuters) - ": where the story was filed, not said
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
         end -= 1
     if end - start < 2:
