@@ -280,3 +280,8 @@ def test_a_name_run_into_the_organisation_before_it_is_split_off(
     found = labels(nlp, text)
     assert found.get(person) == "PERSON"
     assert organisation in found and found[organisation] != "PERSON"
+
+
+def test_a_given_name_left_out_before_a_person_joins_the_name(nlp: Language) -> None:
+    found = labels(nlp, "Kremlin Spokesperson Dmitry Peskov claimed that Russia has every reason to go on.")
+    assert found.get("Dmitry Peskov") == "PERSON"

@@ -512,7 +512,26 @@ class _Fixer:
         """ "Tetiana" GPE before "Tymchuk": a known given name the model labelled alone takes the
         name words after it and is a person."""
         covered = {i for e in self.ents for i in range(e.start, e.end)}
-        for ent in self.ents:
+        for ent in list(self.ents):
+            before = ent.start - 1
+            if (
+                ent.label == "PERSON"
+                and before >= 0
+                and self.doc[before].text in self.given_names
+                and _is_name_token(self.doc[before])
+            ):
+                # "Dmitry" left out before a PERSON "Peskov", or run into the title before it
+                # ("Kremlin Spokesperson Dmitry" ORG): the given name is part of the person's name.
+                holder = self._entity_ending_at(ent.start) if before in covered else None
+                if before in covered and (holder is None or holder.label == "PERSON"):
+                    continue
+                if holder is not None:
+                    holder.end, holder.changed = before, True
+                    if holder.end <= holder.start:
+                        self.ents.remove(holder)
+                ent.start, ent.changed = before, True
+                covered.add(before)
+                continue
             if ent.end - ent.start != 1 or self.doc[ent.start].text not in self.given_names:
                 continue
             end = ent.end

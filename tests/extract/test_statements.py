@@ -901,3 +901,20 @@ def test_an_assessment_with_a_clause_is_a_statement_and_assessing_damage_is_not(
     (st,) = extract("ISW assesses that the Russian command likely intends to seize the town before autumn.")
     assert st.content_text == "the Russian command likely intends to seize the town before autumn"
     assert extract("Engineers assessed the damage to the bridge.") == []
+
+
+def test_a_name_opening_the_sentence_before_an_aside_is_the_speaker(extract: Extract) -> None:
+    text = (
+        'Iryna Melnyk, who runs the volunteer kitchen "Warm Hands" and is not related to the acting mayor, '
+        "told reporters that her team had cooked more than 1,500 portions since Tuesday."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Iryna Melnyk"
+    assert st.content_text == "her team had cooked more than 1,500 portions since Tuesday"
+
+
+def test_as_someone_put_it_attributes_the_quotation(extract: Extract) -> None:
+    text = 'Residents sleep in the basement, although "rats had infested the cellar," as one of them put it.'
+    (st,) = extract(text)
+    assert st.cue == "put" and "rats had infested the cellar" in st.content_text
+    assert extract("He put it on the table.") == []

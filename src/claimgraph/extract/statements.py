@@ -354,6 +354,12 @@ def _inside(offset: int, quotes: Iterable[Quote]) -> bool:
 
 
 def _is_cue(token: Token, *, lemmas: frozenset[str] = _CUE_LEMMAS) -> bool:
+    if token.pos_ == "VERB" and token.lemma_ == "put":
+        # "..., as one of them put it": how someone worded it.
+        children = list(token.children)
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in children
+        )
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lemmas:
         return False
     lemma = token.lemma_.lower()
@@ -751,7 +757,7 @@ def _first_person(draft: _Draft) -> bool:
 
 
 _FIRST_PERSON: Final = frozenset({"i", "we"})
-_ADDRESSEES: Final = frozenset({"you", "one"})
+_ADDRESSEES: Final = frozenset({"you"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
@@ -1488,8 +1494,21 @@ def _speaker_token(cue: Token) -> Token | None:
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             verb = verb.head
         else:
-            return None
+            return _subject_before_an_aside(cue)
     return None
+
+
+def _subject_before_an_aside(cue: Token) -> Token | None:
+    """ "NAME, who runs a kitchen and is not related to the mayor, told ...": the parser lost the
+    subject in the aside; the name opening the sentence, set off by the commas that close right
+    before the cue, is it."""
+    doc, sentence = cue.doc, cue.sent
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    first = _entity_of(doc[sentence.start])
+    if first is None or first.label_ not in ("PERSON", "ORG") or first.end >= cue.i - 1:
+        return None
+    return first.root if doc[first.end].text == "," else None
 
 
 def _real_subject(subject: Token, cue: Token) -> Token | None:
