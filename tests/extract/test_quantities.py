@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,25 @@ def test_quantities_beside_times_keep_clear_of_them(text: str, published: dt.dat
     times = [(t.start, t.end) for t in find_times(text, published=published)]
     for q in find_quantities("d", text, skip=times):
         assert text[q.span.start : q.span.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("They held a 1.2-kilometer stretch of road.", "1.2-kilometer", 1.2, "km"),
+        ("Rescuers worked a 30-hour shift.", "30-hour", 30.0, "h"),
+        ("The town was shelled for 24 hours.", "24 hours", 24.0, "h"),
+        ("Last week the army lost 11 200 soldiers.", "11 200", 11200.0, None),
+        ("Finland shares a 1,340-kilometre border with Russia.", "1,340-kilometre", 1340.0, "km"),
+    ],
+)
+def test_units_joined_by_a_hyphen_durations_and_space_grouped_thousands(
+    text: str, written: str, value: float, unit: str | None
+) -> None:
+    (q,) = find_quantities("d", text)
+    assert (q.text, q.value, q.unit) == (written, value, unit)
+
+
+def test_a_day_before_a_count_is_not_read_as_thousands() -> None:
+    assert all(q.value != 22200 for q in find_quantities("d", "On May 22 200 soldiers left."))
+    assert find_quantities("d", "A 5-year-old boy and F-16 jets.") == []

@@ -52,6 +52,8 @@ _UNITS: Final = {
     "hectares": "ha", "tons": "t", "tonnes": "t", "tonne": "t", "percent": "%", "per cent": "%", "%": "%",
     "dollars": "USD", "euros": "EUR", "hryvnias": "UAH", "hryvnia": "UAH", "rubles": "RUB", "roubles": "RUB",
     "times": "times", "degrees": "deg", "kilograms": "kg", "kg": "kg", "liters": "l", "litres": "l",
+    "hours": "h", "hour": "h", "minutes": "min", "minute": "min", "days": "days", "day": "days",
+    "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
 }  # fmt: skip
 _CURRENCY_SIGNS: Final = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _QUALIFIERS: Final = (
@@ -64,7 +66,8 @@ _NOT_COUNTED: Final = frozenset(
     "said says per".split()
 )
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped with commas, or with spaces as Ukrainian and Russian write them ("11 200").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _MULTIPLIER = r"(?:\s*(?:thousand|million|billion|trillion|mln|bn)\b)?"
 _WORD = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _NUMBER = rf"(?:{_DIGITS}){_MULTIPLIER}|\b(?:{_WORD})\b{_MULTIPLIER}"
@@ -77,7 +80,8 @@ _QUANTITY: Final = re.compile(
     rf"(?P<sign>[$€£₴₽])?"
     rf"(?:between\s+)?(?P<low>{_NUMBER})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"
-    rf"(?:\s*(?P<unit>{_UNIT})\b|(?P<pct>%))?",
+    # "30 km", and joined as a modifier: "a 1.2-kilometre stretch", "a 30-hour shift".
+    rf"(?:(?:\s*|-)(?P<unit>{_UNIT})\b|(?P<pct>%))?",
     re.IGNORECASE,
 )
 _VAGUE_QUANTITY: Final = re.compile(rf"\b(?P<vague>{_VAGUE_ALT})\s+of\b", re.IGNORECASE)
@@ -155,11 +159,18 @@ def _standalone(text: str, match: re.Match[str]) -> bool:
     after = text[end : end + 2]
     if before.isalnum() or before in "-/#" or (before == "." and start > 1 and text[start - 2].isdigit()):
         return False
-    if re.match(r"(?:st|nd|rd|th)\b|[/:]\d|-[A-Za-z]", after):
+    if re.match(r"(?:st|nd|rd|th)\b|[/:]\d", after) or (after.startswith("-") and not match.group("unit")):
         return False
+    if re.search(r"\s", match.group("low")) and _MONTH_BEFORE.search(text, 0, start):
+        return False  # "May 22 200 soldiers": a day, then a count
     low = match.group("low").replace(",", "")
     # Four-digit numbers between 1900 and 2099 with nothing counted after them are years.
     return not (re.fullmatch(r"(?:19|20)\d\d", low) and not match.group("unit") and not match.group("high"))
+
+
+_MONTH_BEFORE: Final = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
 
 
 def _number(written: str) -> float | None:
@@ -173,7 +184,7 @@ def _number(written: str) -> float | None:
     if written in _WORD_NUMBERS:
         return _WORD_NUMBERS[written] * multiplier
     try:
-        value = float(written.replace(",", "")) * multiplier
+        value = float(re.sub(r"[,\s]", "", written)) * multiplier
     except ValueError:
         return None
     # Three hundred digits in a row are no count (and infinity has no place in the export's JSON).

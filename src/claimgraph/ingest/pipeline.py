@@ -507,7 +507,10 @@ def document_records(
             doc.id, spacy_doc, published=doc.metadata.published, authors=doc.metadata.authors
         )
     with _stage("quantities"):
-        quantities = find_quantities(doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times])
+        # A duration is also an amount ("24 hours", "3.5 weeks"); a date or a clock time is not.
+        quantities = find_quantities(
+            doc.id, doc.text, skip=[(t.span.start, t.span.end) for t in found_times if t.kind != "DURATION"]
+        )
     with _stage("claims"):
         claims = claim_sentences(doc.id, doc.text, published=doc.metadata.published)
     with _stage("techniques"):
