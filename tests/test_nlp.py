@@ -285,3 +285,15 @@ def test_a_name_run_into_the_organisation_before_it_is_split_off(
 def test_a_given_name_left_out_before_a_person_joins_the_name(nlp: Language) -> None:
     found = labels(nlp, "Kremlin Spokesperson Dmitry Peskov claimed that Russia has every reason to go on.")
     assert found.get("Dmitry Peskov") == "PERSON"
+
+
+def test_a_name_after_a_settlement_noun_is_a_place(nlp: Language) -> None:
+    found = labels(nlp, "Units liberated the settlement of Stupochki of the Donetsk region.")
+    assert found.get("Stupochki") == "GPE"
+
+
+def test_a_speaker_after_a_quotation_and_its_verb_is_a_person(nlp: Language) -> None:
+    found = labels(
+        nlp, '"There were no soldiers nearby, only a stop and a school," wrote Kyrylenkko in Telegram.'
+    )
+    assert found.get("Kyrylenkko") == "PERSON"

@@ -84,6 +84,7 @@ _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "in
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
 _NOT_IN_A_NAME = _ORG_WORDS | TITLES
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
 _REGION_LOANWORDS = frozenset({"oblast", "oblasts", "krai", "raion"})
@@ -331,6 +332,23 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
     )
 
 
+def _postposed(token: Token) -> bool:
+    """ "..., wrote Kyrylenko in his channel": a name right after a speech verb that has no subject,
+    where the parser took the speaker for the object."""
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and token.i == verb.i + 1
+        and token.tag_ == "NNP"
+        and verb.i > 0
+        and (verb.doc[verb.i - 1].is_punct or verb.doc[verb.i - 1].is_quote)
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and not any(t.is_quote for t in verb.doc[c.i : verb.i])
+            for c in verb.children
+        )  # a subject inside the quotation before is a word of the quotation, not the speaker
+    )
+
+
 def _is_name_token(token: Token) -> bool:
     text = token.text
     return token.tag_ in _PROPER_TAGS and text[:1].isupper() and not (len(text) > 1 and text.isupper())
@@ -360,7 +378,9 @@ class _Fixer:
         self.speakers = {
             t.i
             for t in doc
-            if t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH_LEMMAS and t.head.pos_ == "VERB"
+            if t.head.lemma_ in _SPEECH_LEMMAS
+            and t.head.pos_ == "VERB"
+            and (t.dep_ == "nsubj" or _postposed(t))
         }
         self.ents = [_Ent(e.start, e.end, e.label_, False, e) for e in doc.ents]
         self.thing_names = self._thing_names()
@@ -429,6 +449,15 @@ class _Fixer:
             return True  # "President of Moldova Ana Ciobanu"
         root = self.doc[start:end].root
         return root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLES
+
+    def _settled(self, start: int) -> bool:
+        """Whether a settlement noun names what comes next: "the village of X", "the town X"."""
+        doc = self.doc
+        if doc[start].text in self.given_names:
+            return False  # "the mayor of the town Oleksiy Petrenko": the name after the place is a person
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SETTLEMENT_NOUNS:
+            return True
+        return start >= 2 and doc[start - 1].lower_ in _SETTLEMENT_NOUNS and doc[start - 2].lower_ == "the"
 
     def _of_a_title(self, start: int) -> bool:
         """Whether a title's "of" comes right before: "President of", "Governor of"."""
@@ -570,6 +599,8 @@ class _Fixer:
         """The label ``ent`` should carry; None drops it."""
         start, end, label = ent.start, ent.end, ent.label
         place = self.places.get((start, end))
+        if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
+            return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
         if label == "PERSON":
             # A home place, or any place a title is "of" ("President of Moldova"), unless a person.
             home_place = place is not None and (place.home or self._of_a_title(start))
