@@ -134,7 +134,8 @@ def test_sample_brief_html(sample_brief: Brief, sample_db: Path, tmp_path: Path)
     page = out.read_text(encoding="utf-8")
     cited = check_html(page, sample_db)
     assert len(cited) == len(sample_brief.citations)
-    assert "<svg" in page and page.count("<path") > 20, "the map is drawn inline, with country outlines"
+    # The sample's places are fictional but for one pin, so the map's frame holds a country or two.
+    assert "<svg" in page and page.count("<path") > 0, "the map is drawn inline, with country outlines"
     # Both sides of every dispute, side by side, with the store's explanation.
     for dispute in sample_brief.disputes:
         assert str(escape(dispute.explanation)) in page

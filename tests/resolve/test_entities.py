@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve import resolve
+from claimgraph.resolve.entities import GroupId, home_countries, name_groups, resolve_groups
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase
 
 NO_KB = KnowledgeBase.empty()
@@ -143,3 +146,260 @@ def test_a_story_naming_the_home_country_keeps_the_town_at_home() -> None:
     )
     belfast = next(e for e in entities if e.name == "Belfast")
     assert belfast.lon is not None and belfast.lon < -60  # in Maine
+
+
+def test_a_name_a_letter_apart_joins_only_where_the_documents_agree() -> None:
+    kyiv = [("Office of the President", "ORG"), ("Kyiv", "GPE"), ("Andriy Yermak", "PERSON")]
+    entities = run(
+        [("Mykhailo Podolyak", "PERSON"), *kyiv],
+        [("Mykhailo Podloyak", "PERSON"), *kyiv],  # a translation swapped two letters
+        [("Mykhailo Podolyek", "PERSON"), ("Lviv Polytechnic", "ORG"), ("Chess Olympiad", "EVENT")],
+    )
+    assert together(entities, "Mykhailo Podolyak", "Mykhailo Podloyak")
+    assert not together(entities, "Mykhailo Podolyak", "Mykhailo Podolyek")
+
+
+def test_a_near_spelling_in_another_story_is_another_thing() -> None:
+    entities = run(
+        [("Europe", "LOC"), ("Brussels", "GPE"), ("European Commission", "ORG"), ("Earth", "LOC")],
+        [("Europa", "LOC"), ("Jupiter", "LOC"), ("Hubble", "ORG"), ("Earth", "LOC")],
+        [("Johnson", "PERSON"), ("Boris Johnson", "PERSON"), ("Downing Street", "FAC"), ("Labour", "ORG")],
+        [("Johnston", "PERSON"), ("Tom Johnston", "PERSON"), ("Doobie Brothers", "ORG"), ("Denver", "GPE")],
+    )
+    assert not together(entities, "Europe", "Europa")
+    assert not together(entities, "Johnson", "Johnston")
+    assert together(entities, "Johnston", "Tom Johnston")
+
+
+def test_a_surname_in_other_company_is_not_the_only_full_name_of_the_corpus() -> None:
+    entities = run(
+        [("Brian Williams", "PERSON"), ("MSNBC", "ORG"), ("White House", "ORG")],
+        [("Williams", "PERSON"), ("Titusville", "GPE"), ("Heritage High", "ORG")],
+        [("Dmitry Kozak", "PERSON"), ("Kremlin", "ORG"), ("Minsk", "GPE")],
+        [("Kozak", "PERSON"), ("Kremlin", "ORG"), ("Minsk", "GPE")],
+    )
+    assert not together(entities, "Brian Williams", "Williams")
+    assert together(entities, "Dmitry Kozak", "Kozak")
+
+
+def test_an_acronym_needs_its_expansion_nearby_or_the_same_company() -> None:
+    entities = run(
+        [("CIS", "ORG"), ("CSTO", "ORG"), ("Tajikistan", "GPE")],
+        [("Citizenship and Immigration Services", "ORG"), ("Homeland Security", "ORG"), ("CDC", "ORG")],
+        [("B.S.", "GPE"), ("Berkeley", "GPE")],
+        [("Black Sea", "LOC"), ("Odesa", "GPE")],
+        [("Veterans Affairs", "ORG"), ("VA", "ORG")],
+    )
+    assert not together(entities, "CIS", "Citizenship and Immigration Services")
+    assert not together(entities, "B.S.", "Black Sea")
+    assert together(entities, "VA", "Veterans Affairs")
+
+
+def test_rows_of_a_results_table_are_no_people_to_merge() -> None:
+    entities = run(
+        [("Tomas Herrera 2", "PERSON"), ("T. Vance 2", "PERSON"), ("Glenwood Arena", "PERSON")],
+        [("NY @ Glenwood Arena", "PERSON"), ("Arena", "PERSON")],
+    )
+    assert not together(entities, "Tomas Herrera 2", "T. Vance 2")
+    assert not together(entities, "NY @ Glenwood Arena", "Arena")
+
+
+def test_a_country_and_its_long_form_are_one() -> None:
+    entities = run(
+        [("Kazakhstan", "GPE"), ("France", "GPE")],
+        [("the Republic of Kazakhstan", "GPE"), ("the French Republic", "GPE"), ("Czech Republic", "GPE")],
+    )
+    assert together(entities, "Kazakhstan", "the Republic of Kazakhstan")
+    assert together(entities, "France", "the French Republic")
+    assert not any("Czech Republic" in e.aliases and len(e.aliases) > 1 for e in entities)
+
+
+def test_a_wife_a_first_name_and_a_patronymic_are_not_the_surname() -> None:
+    kyiv = [("Kyiv", "GPE"), ("Verkhovna Rada", "ORG")]
+    entities = run(
+        [("Petro Kovalskyi", "PERSON"), ("Kovalskyi", "PERSON"), *kyiv],
+        [("Kovalska", "PERSON"), *kyiv],  # his wife, in a story of the same city
+        [("Charles Michel", "PERSON"), *kyiv],
+        [("Michael", "PERSON"), *kyiv],  # someone's first name, not a misspelt Michel
+        [("Ivan Stepanovych", "PERSON"), ("Stepanovych", "PERSON"), *kyiv],  # an award list, cut
+    )
+    assert not together(entities, "Kovalskyi", "Kovalska")
+    assert not together(entities, "Charles Michel", "Michael")
+    assert not together(entities, "Ivan Stepanovych", "Stepanovych")
+
+
+def test_a_pronoun_is_no_surname() -> None:
+    entities = run([("Liu Yang", "PERSON"), ("Yang", "PERSON"), ("He", "PERSON"), ("Jia He", "PERSON")])
+    assert together(entities, "Liu Yang", "Yang")
+    assert not together(entities, "He", "Jia He")
+
+
+def test_world_war_one_and_two_are_two_wars() -> None:
+    entities = run([("World War I", "EVENT")], [("World War II", "EVENT")])
+    assert not together(entities, "World War I", "World War II")
+
+
+def test_an_acronym_in_a_name_counts_whole() -> None:
+    news = [("Kyiv", "GPE"), ("Verkhovna Rada", "ORG"), ("Cabinet of Ministers", "ORG")]
+    entities = run([("the UN Security Council", "ORG"), *news], [("USC", "ORG"), *news])
+    assert not together(entities, "the UN Security Council", "USC")
+
+
+def test_a_shared_country_is_no_shared_company() -> None:
+    setting = [("Russia", "GPE"), ("Russian", "NORP")]
+    entities = run(
+        [("RSA", "ORG"), ("Rospotrebnadzor", "ORG"), ("Anna Popova", "PERSON"), *setting],
+        [("Regional State Administration", "ORG"), ("Oleh Syniehubov", "PERSON"), *setting],
+    )
+    assert not together(entities, "RSA", "Regional State Administration")
+
+
+def test_a_long_name_spelt_two_ways_is_one_in_any_company() -> None:
+    entities = run(
+        [("World Health Organisation", "ORG"), ("G20", "ORG"), ("Mario Draghi", "PERSON")],
+        [("World Health Organization", "ORG"), ("Associated Press", "ORG"), ("Gaza", "GPE")],
+    )
+    assert together(entities, "World Health Organisation", "World Health Organization")
+
+
+# -- places in context (issue 21, class 8) ---------------------------------------------------------------
+
+US_STORY = [("United States", "GPE"), ("Portland", "GPE"), ("Augusta", "GPE"), ("Bangor", "GPE")]
+UA_STORY = [("Ukraine", "GPE"), ("Russia", "GPE"), ("Kharkiv", "GPE"), ("Sumy", "GPE")]
+
+
+def located(entities: list[Entity], name: str) -> tuple[float, float] | None:
+    entity = next(e for e in entities if name in e.aliases and e.type in ("GPE", "LOC", "FAC"))
+    return None if entity.lat is None or entity.lon is None else (entity.lat, entity.lon)
+
+
+def near_point(found: tuple[float, float] | None, lat: float, lon: float) -> bool:
+    return found is not None and abs(found[0] - lat) < 0.3 and abs(found[1] - lon) < 0.3
+
+
+def test_the_countries_a_story_names_choose_among_namesakes() -> None:
+    # A corpus about the United States; a report naming Russia and Moscow means Russia's second city.
+    entities = run(*[US_STORY] * 12, [("Russia", "GPE"), ("Moscow", "GPE"), ("St Petersburg", "GPE")])
+    assert near_point(located(entities, "St Petersburg"), 59.94, 30.31)
+    # A corpus about Ukraine; beside Bulgaria and the port of Chornomorsk, "Varna" is the Bulgarian
+    # port, not the village of that name in the Urals.
+    entities = run(
+        *[UA_STORY] * 6,
+        [
+            ("Ukraine", "GPE"),
+            ("Russia", "GPE"),
+            ("Bulgaria", "GPE"),
+            ("Chornomorsk", "GPE"),
+            ("Varna", "GPE"),
+        ],
+    )
+    assert near_point(located(entities, "Varna"), 43.22, 27.91)
+
+
+def test_a_capital_is_no_small_namesake_far_from_the_story() -> None:
+    # A corpus about the United States; a festival report naming France and Israel: the Dutch capital.
+    entities = run(*[US_STORY] * 12, [("France", "GPE"), ("Israel", "GPE"), ("Amsterdam", "GPE")])
+    assert near_point(located(entities, "Amsterdam"), 52.37, 4.89)
+    # A corpus about Australia: "Kiev" is Kyiv, never the Melbourne suburb of Kew.
+    australia = [("Australia", "GPE"), ("Sydney", "GPE"), ("Melbourne", "GPE")]
+    entities = run(*[australia] * 8, [("Australia", "GPE"), ("Melbourne", "GPE"), ("Kiev", "GPE")])
+    assert near_point(located(entities, "Kiev"), 50.45, 30.52)
+
+
+def test_the_other_places_of_a_story_choose_the_namesake_near_them() -> None:
+    # Melbourne beside Palm Bay is the Florida town, though the corpus is about Ukraine.
+    entities = run(*[UA_STORY] * 6, [("Palm Bay", "GPE"), ("Melbourne", "GPE")])
+    assert near_point(located(entities, "Melbourne"), 28.08, -80.61)
+    # Frankfurt beside Berlin and Paris is not far from them on the Main: it stays there, not on the
+    # Oder beside Berlin.
+    entities = run(*[UA_STORY] * 6, [("Berlin", "GPE"), ("Paris", "GPE"), ("Frankfurt", "GPE")])
+    assert near_point(located(entities, "Frankfurt"), 50.12, 8.68)
+
+
+def test_names_that_are_no_town_get_no_coordinates() -> None:
+    entities = run(
+        *[US_STORY] * 6,
+        [("Ukraine", "GPE"), ("West", "LOC"), ("Earth", "LOC"), ("Africa", "LOC"), ("Jupiter", "LOC")],
+        [("VA", "GPE"), ("La.", "GPE"), ("Delaware", "GPE"), ("Palestine", "GPE"), ("New Jersey", "GPE")],
+        [("United States", "GPE"), ("New York", "GPE")],
+    )
+    for name in ("West", "Earth", "Africa", "Jupiter", "VA", "La.", "Delaware", "Palestine", "New Jersey"):
+        assert located(entities, name) is None, name
+    assert near_point(located(entities, "New York"), 40.71, -74.01)  # the state's city, not a namesake
+
+
+def test_a_name_the_story_gives_a_person_or_an_event_is_no_place() -> None:
+    entities = run(
+        *[US_STORY] * 6,
+        [("United States", "GPE"), ("Rachel Calhoun", "PERSON"), ("Calhoun", "GPE")],
+        [
+            ("China", "GPE"),
+            ("Beijing", "GPE"),
+            ("Olympic", "EVENT"),
+            ("Olympic", "FAC"),
+            ("Olympic", "EVENT"),
+        ],
+        [("Belarus", "GPE"), ("Minsk", "ORG"), ("Minsk", "GPE")],
+        [("Russia", "GPE"), ("Vladimir Putin", "PERSON"), ("Vladimir", "GPE")],
+        [("United Kingdom", "GPE"), ("Glasgow", "GPE"), ("Glasgow", "PERSON")],
+    )
+    assert located(entities, "Calhoun") is None  # Rachel Calhoun's surname
+    assert located(entities, "Olympic") is None
+    assert located(entities, "Vladimir") is None  # Vladimir Putin's given name, not the city
+    assert near_point(located(entities, "Minsk"), 53.9, 27.57)  # a capital is its government too
+    # A city of 600,000 once mistaken for a person's name is still the city.
+    assert near_point(located(entities, "Glasgow"), 55.87, -4.26)
+
+
+def test_a_village_needs_its_region_or_a_neighbour() -> None:
+    # A village of a thousand people, in a report naming its region; and in one naming only France.
+    entities = run(*[UA_STORY] * 6, [("Ukraine", "GPE"), ("Luhansk region", "GPE"), ("Bilohorivka", "GPE")])
+    assert near_point(located(entities, "Bilohorivka"), 48.93, 38.25)
+    entities = run(*[UA_STORY] * 6, [("France", "GPE"), ("Bilohorivka", "GPE")])
+    assert located(entities, "Bilohorivka") is None
+
+
+def test_names_resolved_again_read_their_documents_as_resolving_all_does() -> None:
+    # claimgraph.update resolves the names of new documents again with what the rest of the corpus
+    # says, given as the name groups each document mentions: the places must come out the same.
+    docs = [
+        *[UA_STORY] * 4,
+        [("Ukraine", "GPE"), ("Kramatorsk", "GPE"), ("Sloviansk", "GPE"), ("Lyman", "GPE")],
+        [("Palm Bay", "GPE"), ("Melbourne", "GPE")],
+    ]
+    found, texts = mentions(*docs)
+    groups = name_groups(found, texts=texts)
+    whole = resolve_groups(groups, kb=NO_KB)
+    by_doc: dict[str, set[GroupId]] = {}
+    for group in groups:
+        for doc in group.docs:
+            by_doc.setdefault(doc, set()).add(group.id)
+
+    def cooccurring(docs: Iterable[str]) -> set[GroupId]:
+        return set().union(*(by_doc[d] for d in docs))
+
+    home = home_countries([(g.display, g.size) for g in groups if g.family == "place"], 500)
+    part = [g for g in groups if g.display in ("Lyman", "Melbourne")]
+    again = resolve_groups(part, kb=NO_KB, home=home, cooccurring=cooccurring)
+    for name in ("Lyman", "Melbourne"):
+        assert located(whole.entities, name) is not None, name
+        assert located(again.entities, name) == located(whole.entities, name), name
+
+
+def test_a_weak_surname_match_in_another_document_needs_people_in_common() -> None:
+    entities = run(
+        [("Viktor Liashko", "PERSON"), ("Ukraine", "GPE"), ("Ministry of Health", "ORG")],
+        [("Sashko", "PERSON"), ("Ukraine", "GPE"), ("Kherson", "GPE"), ("Dnipro", "LOC")],  # a boy
+        [("Ahasyiev Kyrylo", "PERSON"), ("Ukraine", "GPE"), ("Kherson", "GPE")],  # surname first
+        [("Kyrylo", "PERSON"), ("Ukraine", "GPE"), ("Kherson", "GPE")],  # someone's first name
+    )
+    assert not together(entities, "Viktor Liashko", "Sashko")
+    assert not together(entities, "Ahasyiev Kyrylo", "Kyrylo")
+
+
+def test_a_full_name_a_letter_apart_needs_only_one_entity_in_common() -> None:
+    entities = run(
+        [("Iryna Vereshchuk", "PERSON"), ("Ukraine", "GPE"), ("Red Cross", "ORG")],
+        [("Iryna Vereschuk", "PERSON"), ("Ukraine", "GPE"), ("Mariupol", "GPE")],
+    )
+    assert together(entities, "Iryna Vereshchuk", "Iryna Vereschuk")

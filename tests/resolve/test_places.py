@@ -4,7 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.resolve.places import Gazetteer, choose, corpus_countries, country_code, gazetteer
+from claimgraph.resolve.names import name_keys
+from claimgraph.resolve.places import (
+    Evidence,
+    Gazetteer,
+    choose,
+    contenders,
+    corpus_countries,
+    country_code,
+    gazetteer,
+    is_abbreviation,
+    locate,
+)
 
 HOME = frozenset({"UA", "RU"})
 
@@ -71,3 +82,58 @@ def test_a_built_index_is_read_back_from_the_cache_and_a_broken_one_built_again(
         assert places._on_disk("test", build).current == first.current
     finally:
         (tmp_path / "claimgraph").chmod(0o700)
+
+
+US = frozenset({"US"})
+
+
+@pytest.fixture(scope="module")
+def american() -> Gazetteer:
+    return gazetteer(US, 500)
+
+
+def test_a_capital_abroad_takes_its_name_from_a_small_namesake_at_home(american: Gazetteer) -> None:
+    # Paris, Texas has 25,000 people, Paris 2 million: a corpus about the US still means the capital.
+    paris = choose(american.candidates("Paris"), US)
+    assert paris is not None and paris.country == "FR"
+
+
+def test_names_that_are_no_town_have_no_candidates(american: Gazetteer) -> None:
+    for name in ("West", "Earth", "North America", "the Pacific"):
+        keys = name_keys(name)
+        assert american.candidates(name) != ([], []) or name == "North America"
+        assert contenders(american.candidates(name), keys) == ([], []), name
+    for written in ("VA", "NYC", "La.", "Calif.", "N.J."):
+        assert is_abbreviation(written), written
+    for written in ("Kyiv", "KYIV", "Rome", "St. Louis"):
+        assert not is_abbreviation(written), written
+
+
+def test_a_state_name_means_a_town_only_inside_the_state(american: Gazetteer) -> None:
+    def pool(name: str) -> list[str]:
+        current, other = contenders(american.candidates(name), name_keys(name))
+        return [f"{p.name}, {p.admin1}" for p in (*current, *other)]
+
+    assert pool("Delaware") == []  # Delaware, Ohio is no town of the state
+    assert pool("New York") == ["New York City, NY"]
+    assert pool("Washington") == ["Washington, DC"]  # the capital of the country, not of a state
+
+
+def test_a_name_spelled_as_some_place_is_written_is_not_another_by_romanisation() -> None:
+    australia = frozenset({"AU"})
+    places = gazetteer(australia, 500)
+    candidates = places.candidates("Kiev")
+    assert any(p.name == "Kew" for p in candidates[0])  # "Kiev" and "Kew" share name keys
+    spelled = places.spelled("Kiev", [*candidates[0], *candidates[1]])
+    current, other = contenders(candidates, name_keys("Kiev"), spelled=spelled, home=australia)
+    assert [p.name for p in (*current, *other)] == ["Kyiv"]
+
+
+def test_a_small_namesake_abroad_needs_the_story_to_point_to_it(american: Gazetteer) -> None:
+    olympic = contenders(american.candidates("Olympic"), name_keys("Olympic"))
+    assert [p.country for p in olympic[0]] == ["HK"]
+    # An interview naming China and Russia holds no Hong Kong estate of 20,000 people ...
+    assert locate(olympic, US, Evidence(countries=frozenset({"CN", "RU"}))) is None
+    # ... which a report on Hong Kong may name.
+    found = locate(olympic, US, Evidence(countries=frozenset({"HK"})))
+    assert found is not None and found.country == "HK"

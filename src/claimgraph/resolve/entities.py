@@ -9,14 +9,32 @@ recorded as the reason shown by ``claimgraph entity``:
   neither);
 - people: full names whose surnames are equal or one edit apart (six letters or more) and whose first
   names agree (equal, one edit apart, or an initial), never two different first names, and never a
-  surname with its feminine form; a surname alone joins the full name of the same document ending
-  with it, or else the one full name in the corpus ending with it, or, when several, the one whose
-  documents share the most other entities with its own; no other evidence, no merge;
+  surname with its feminine form (Zelenska is not Zelenskyy); a surname alone joins the full name of
+  the same document ending with it, or else the one full name in the corpus ending with it, or, when
+  several, the one whose documents share the most other entities with its own (a letter apart only
+  when the name alone is no given name: "Michael" is no misspelt Michel; and never a patronymic:
+  "Petrovych" is the middle name of every child of a Petro); no other evidence, no merge; a text that
+  cannot be a person's name (``names.person_like``: "Jose Luevano 1", "CA @ Shoreline Amphitheatre",
+  "He") takes part in none of these;
 - organisations: the same name once "Group", "PMC"/"PMK"/"ChVK" and quotation marks are set aside
   (``PMK "Wagner"``, Wagner Group); the same ministry however phrased ("Russia's Ministry of
   Defense", "Russian Defence Ministry"); an acronym and the one name whose initials it is (ISW); a
   plural of members and its group (Wagnerians);
-- places: the same geonames record (Artemivsk is Bakhmut's former name), see ``places``.
+- countries: the same country however named (``places.country_code``), a long form included:
+  "Republic of Kazakhstan", "the French Republic";
+- places: the same geonames record (Artemivsk is Bakhmut's former name), each name read in its
+  documents: the countries, first-level regions and other places they name decide among namesakes and
+  whether a small one stands at all (``places``); a name most of its documents also write as a
+  person, an organisation or an event, or as a person's surname, is no place unless it is a capital
+  or a city of a million called so today. What a document names is read from the name groups it
+  mentions (``cooccurring``), so that resolving part of a corpus places names as resolving all does.
+
+Context: a merge that rests on less than the same full name (a surname alone, a spelling a letter
+apart, a first name in another language, an initial, an acronym) between names no document holds
+both of needs documents that do not disagree: when both names' documents name other entities, they
+must share some (``CONTEXT_SHARED``). Europa (Jupiter's moon, beside NASA and Mauna Kea) is not
+Europe, nor a high-school player Williams the television anchor Brian Williams; a name with nothing
+around it (a headline, a one-line record) is not held against.
 
 Every comparison happens inside a block (a spelling a letter apart, acronym, ministry, core name,
 place record), so the work grows with the corpus, not with its square.
@@ -27,7 +45,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -38,27 +56,44 @@ from claimgraph.resolve.names import (
     acronym,
     display_form,
     fold,
+    given_name,
     given_name_key,
     name_keys,
     near,
+    patronymic,
+    person_like,
     token_key,
 )
 from claimgraph.resolve.places import (
-    RIVAL_SHARE,
+    STANDS_ALONE,
+    Evidence,
     Gazetteer,
     Place,
     choose,
+    contenders,
     corpus_countries,
     country_code,
+    country_of,
     gazetteer,
+    is_abbreviation,
+    known,
+    locate,
+    region_named,
+    supported,
+    us_state,
 )
 
 STAGE = "resolve-rules"
 # Blocks of names whose surname, or whole name, is a letter or two from another's: the rules comparing
 # in them merge only names ``names.near`` matches.
 SURNAME_BLOCK = "person"
+SAME_FULL_NAME = "the same full name"
 SPELLING_BLOCK = "name"
 TITLE_WINDOW = 60  # characters in front of a name searched for a title ("Defense Minister")
+# Entities two names' documents must have in common (or as many as the fewer-named side has) for a
+# merge that rests on less than the same full name: one shared name (a planet, a country) is chance.
+CONTEXT_SHARED = 2
+_SETTING = frozenset({"place", "norp"})  # type families that are a corpus's setting (see context_disagrees)
 
 _GROUP_PREFIXES = frozenset({"pmc", "pmk", "chvk", "cvk"})
 _GROUP_SUFFIXES = frozenset({"group", "pmc"})
@@ -166,10 +201,51 @@ class Resolution:
 
 
 class _Merger:
-    def __init__(self, groups: list[NameGroup]) -> None:
+    def __init__(
+        self, groups: list[NameGroup], cooccurring: Callable[[Iterable[str]], set[GroupId]] | None = None
+    ) -> None:
         self.groups = groups
         self.parent = list(range(len(groups)))
         self.reasons: list[tuple[int, int, str]] = []
+        self.cooccurring = cooccurring or _cooccurring_in(groups)
+        self._index = {g.id: i for i, g in enumerate(groups)}
+        self._company: dict[int, set[GroupId]] = {}
+
+    def company(self, i: int) -> set[GroupId]:
+        """The name groups mentioned in the documents of group ``i`` (itself included)."""
+        if i not in self._company:
+            self._company[i] = self.cooccurring(self.groups[i].docs)
+        return self._company[i]
+
+    def context_disagrees(
+        self, a: int, b: int, *, setting: bool = True, shared: int = CONTEXT_SHARED
+    ) -> bool:
+        """Whether the documents of two name groups, none holding both, name other entities and share
+        fewer than ``shared`` of them (or than the fewer-named side names). Without
+        ``setting``, people and organisations are the company compared when both sides name some:
+        places and nationalities ("Russia", "Ukrainian") are the setting of a whole corpus, too weak
+        a tie for a bare acronym. The entities are compared as merged so far (a group the caller did
+        not pass is its own entity)."""
+        if self.groups[a].docs & self.groups[b].docs:
+            return False
+        own = {self.root(a), self.root(b)}
+
+        def entities(i: int) -> tuple[set[int | GroupId], set[int | GroupId]]:
+            every: set[int | GroupId] = set()
+            named: set[int | GroupId] = set()
+            for group in self.company(i):
+                j = self._index.get(group)
+                key: int | GroupId = group if j is None else self.root(j)
+                if key not in own:
+                    every.add(key)
+                    if group[0] not in _SETTING:
+                        named.add(key)
+            return every, named
+
+        (every_a, named_a), (every_b, named_b) = entities(a), entities(b)
+        named = not setting and named_a and named_b
+        mine, theirs = (named_a, named_b) if named else (every_a, every_b)
+        return len(mine & theirs) < min(shared, len(mine), len(theirs))
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -230,10 +306,11 @@ def resolve_groups(
     mentioned in any of some documents (by default: those of the groups given).
     """
     knowledge = KnowledgeBase.bundled() if kb is None else kb
-    merger = _Merger(groups)
+    merger = _Merger(groups, cooccurring)
     links = _link_knowledge_base(merger, knowledge)
-    _merge_people(merger, cooccurring or _cooccurring_in(groups))
+    _merge_people(merger, merger.cooccurring)
     _merge_organisations(merger)
+    _merge_countries(merger)
     places = _merge_places(merger, min_place_population, home)
     return _entities(merger, links, places)
 
@@ -290,6 +367,8 @@ def blocks(
         return found | {SURNAME_BLOCK + b for b in _spelling_blocks(keys[-1])}
     joined = " ".join(keys)
     found |= {SPELLING_BLOCK + b for b in _spelling_blocks(joined)}
+    if family == "place":
+        found |= {"country:" + code for text in texts if (code := _country(display_form(text)))}
     core = _core_name(keys)
     if core:
         found.add("core:" + " ".join(core))
@@ -333,7 +412,11 @@ def _link_knowledge_base(merger: _Merger, kb: KnowledgeBase) -> dict[int, KbEntr
 
 
 def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[GroupId]]) -> None:
-    people = [i for i, g in enumerate(merger.groups) if g.family == "person"]
+    people = [
+        i
+        for i, g in enumerate(merger.groups)
+        if g.family == "person" and any(person_like(text) for text in g.forms)
+    ]
     full = [i for i in people if len(merger.groups[i].keys) >= 2]
     single = [i for i in people if len(merger.groups[i].keys) == 1]
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -344,7 +427,8 @@ def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[Gr
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
                 rule = _same_person(merger.groups[a].keys, merger.groups[b].keys)
-                if rule:
+                # A first and a last name that agree are two ties: one entity in common is enough.
+                if rule and (rule == SAME_FULL_NAME or not merger.context_disagrees(a, b, shared=1)):
                     merger.union(a, b, rule)
     singles_by_block: dict[str, list[int]] = defaultdict(list)
     for i in single:
@@ -353,7 +437,9 @@ def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[Gr
     for members in singles_by_block.values():
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
-                if near(merger.groups[a].keys[0], merger.groups[b].keys[0]):
+                if _surname_matches(merger.groups[a].keys[0], merger.groups[b].keys[0]) and not (
+                    merger.context_disagrees(a, b)
+                ):
                     merger.union(a, b, "the same name, a letter or two apart")
     theirs: dict[int, set[GroupId]] = {}  # a candidate's company, read once however many surnames ask
     for i in single:
@@ -375,12 +461,18 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     first_a, first_b = a[0], b[0]
     if first_a == first_b or near(first_a, first_b):
         same_spelling = a[-1] == b[-1] and first_a == first_b
-        return "the same full name" if same_spelling else "the same full name, a letter or two apart"
+        return SAME_FULL_NAME if same_spelling else "the same full name, a letter or two apart"
     if given_name_key(first_a) == given_name_key(first_b):
         return "the same surname, the given name in another language (as Oleksiy/Alexei)"
     if (len(first_a) == 1 or len(first_b) == 1) and first_a[0] == first_b[0]:
         return "the same surname with a matching initial"
     return None
+
+
+def _surname_matches(single: str, surname: str) -> bool:
+    """Whether a name written alone may be a surname: the same, or one a letter apart unless the name
+    alone is a given name ("Michael" is someone's first name, not a misspelt Michel)."""
+    return single == surname or (not given_name(single) and near(single, surname))
 
 
 def _cooccurring_in(groups: list[NameGroup]) -> Callable[[Iterable[str]], set[GroupId]]:
@@ -404,11 +496,13 @@ def _attach_surname(
 ) -> None:
     group = merger.groups[single]
     surname = group.keys[0]
+    if patronymic(surname):
+        return  # "Petrovych" alone: the middle name of every child of a Petro
     candidates = {
         i
         for block in _spelling_blocks(surname)
         for i in blocks.get(block, [])
-        if near(merger.groups[i].keys[-1], surname)
+        if _surname_matches(surname, merger.groups[i].keys[-1])
     }
     if not candidates:
         return
@@ -420,9 +514,16 @@ def _attach_surname(
         return
     if in_doc:
         return  # two people of that surname in its own documents: it could be either
+    if given_name(surname):
+        return  # "Kyrylo" alone in one release is not the Kyrylo of "Ahasyiev Kyrylo" in another
     roots = {merger.root(i) for i in candidates}
     if len(roots) == 1:
         target = next(iter(candidates))
+        # A surname a letter apart ("Sashko", a boy, and the minister Liashko) needs people or
+        # organisations in common, not only a country.
+        exact = merger.groups[target].keys[-1] == surname
+        if merger.context_disagrees(single, target, setting=exact):
+            return  # the only one of that name, but in other company: another person of the name
         merger.union(
             single, target, f"surname of {merger.groups[target].display}, the only one in the corpus"
         )
@@ -474,13 +575,14 @@ def _merge_organisations(merger: _Merger) -> None:
     for i, group in enumerate(merger.groups):
         letters = group.display.replace(".", "")
         if not group.person and _is_acronym(letters):
-            expansions = {
-                merger.root(j)
+            candidates = [
+                j
                 for j in by_acronym.get(letters.lower(), [])
-                if j != i and merger.groups[j].family == group.family
-            }
+                if j != i and merger.groups[j].family == group.family and _expands(merger, i, j)
+            ]
+            expansions = {merger.root(j) for j in candidates}
             if len(expansions) == 1:
-                target = next(j for j in by_acronym[letters.lower()] if merger.root(j) in expansions)
+                target = candidates[0]
                 merger.union(i, target, f"acronym of {merger.groups[target].display}")
         if group.family in ("norp", "group") and len(group.keys) == 1:
             stem = _members_stem(group.display)
@@ -490,6 +592,15 @@ def _merge_organisations(merger: _Merger) -> None:
             if len(targets) == 1:
                 target = next(j for j in by_core[(stem,)] if merger.root(j) in targets)
                 merger.union(i, target, f"members of {merger.groups[target].display}")
+
+
+def _expands(merger: _Merger, acronym_group: int, expansion: int) -> bool:
+    """Whether a name whose initials an acronym is may be what the acronym stands for: in a document
+    holding both, or elsewhere when the documents share people or organisations (CIS beside Tajikistan
+    and the CSTO is not the Citizenship and Immigration Services of an American page, nor a B.S.
+    degree in a biography the Black Sea, nor RSA, South Africa in a Kremlin release, a Regional State
+    Administration of a Ukrainian one, though both name Russia)."""
+    return not merger.context_disagrees(acronym_group, expansion, setting=False)
 
 
 def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -544,14 +655,10 @@ def home_countries(place_groups: Iterable[tuple[str, int]], min_population: int)
 def places_needing_context(
     groups: Iterable[NameGroup], home: frozenset[str], places: Gazetteer
 ) -> set[GroupId]:
-    """The place name groups that only the other places of their documents can settle."""
-    return {
-        g.id
-        for g in groups
-        if g.family == "place"
-        and country_code(g.display) is None
-        and choose(places.candidates(g.display), home) is None
-    }
+    """The place name groups that only the other place groups of their documents, passed alongside,
+    can settle: none, as the rules read what a document says about its places from the name groups
+    it mentions (``cooccurring``), which a caller resolving part of a corpus passes."""
+    return set()
 
 
 def _countries_of_cities(names: list[str], min_population: int) -> frozenset[str]:
@@ -565,6 +672,9 @@ def _countries_of_cities(names: list[str], min_population: int) -> frozenset[str
 def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: Mapping[int, bool]) -> None:
     """Names a letter or two apart ("Kherosn", "Gazporm"): machine translation and typing damage.
     For places, one of the two must be unknown to the gazetteer: Pokrovsk and Pokrovske are two towns.
+    A name of one word must not be in other company (``_Merger.context_disagrees``: Europa is not
+    Europe); names of several words a letter apart are one name spelt two ways ("World Health
+    Organisation", "Organization").
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in members:
@@ -578,7 +688,39 @@ def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: 
                     continue
                 if gazetteer_names.get(a) and gazetteer_names.get(b):
                     continue
+                if " " not in key_a and merger.context_disagrees(a, b):
+                    continue  # Europa (Jupiter's moon) and Europe; not Organisation/Organization
                 merger.union(a, b, "the same name, a letter or two apart")
+
+
+# -- countries ----------------------------------------------------------------------------------------
+
+_LONG_FORM = re.compile(r"^(?:republic of (?:the )?(?P<name>[a-z' -]+)|(?P<adjective>[a-z]+) republic)$")
+
+
+def _country(display: str) -> str | None:
+    """The ISO code of the country a place name names, in a short form ("Kazakhstan") or a long one
+    ("Republic of Kazakhstan", "French Republic"); None for any other name ("Czech Republic" is a
+    short form, "Republic of Tajikistan Emomali Rahmon" a country and a person cut as one name)."""
+    code = country_code(display)
+    if code is not None:
+        return code
+    match = _LONG_FORM.match(" ".join(re.sub(r"[^a-z' -]", " ", fold(display)).split()))
+    if match is None:
+        return None
+    name = match.group("name") or _DEMONYMS.get(match.group("adjective") or "")
+    return country_code(name) if name else None
+
+
+def _merge_countries(merger: _Merger) -> None:
+    first: dict[str, int] = {}
+    for i, group in enumerate(merger.groups):
+        if group.family != "place" or (code := _country(group.display)) is None:
+            continue
+        if code in first:
+            merger.union(first[code], i, f"the same country ({code}), named another way")
+        else:
+            first[code] = i
 
 
 # -- places -------------------------------------------------------------------------------------------
@@ -590,32 +732,17 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
         home = home_countries(
             ((merger.groups[i].display, merger.groups[i].size) for i in place_groups), min_population
         )
-    named_countries: dict[str, set[str]] = defaultdict(set)  # document -> the countries it names
-    for i in place_groups:
-        if (code := country_code(merger.groups[i].display)) is not None:
-            for doc in merger.groups[i].docs:
-                named_countries[doc].add(code)
     place_groups = [i for i in place_groups if country_code(merger.groups[i].display) is None]
     if not place_groups:
         return {}
     places_gazetteer = gazetteer(home, min_population)
     candidates = {i: places_gazetteer.candidates(merger.groups[i].display) for i in place_groups}
-    first_pass = {i: p for i in place_groups if (p := choose(candidates[i], home)) is not None}
-    by_doc: dict[str, list[Place]] = defaultdict(list)
-    for i, place in first_pass.items():
-        for doc in merger.groups[i].docs:
-            by_doc[doc].append(place)
-    located: dict[int, Place] = dict(first_pass)
+    evidence = _PlaceEvidence(merger, places_gazetteer, home)
+    located: dict[int, Place] = {}
     for i in place_groups:
-        docs = merger.groups[i].docs
-        if i not in located:
-            chosen = choose(candidates[i], home, [p for doc in docs for p in by_doc[doc]])
-            if chosen is not None:
-                located[i] = chosen
-        elif (
-            namesake := _in_the_documents_countries(located[i], candidates[i][0], docs, named_countries)
-        ) is not None:
-            located[i] = namesake
+        place = _locate(merger.groups[i], candidates[i], places_gazetteer, evidence)
+        if place is not None:
+            located[i] = place
     _merge_near_spellings(merger, place_groups, {i: bool(c[0] or c[1]) for i, c in candidates.items()})
     by_record: dict[int, int] = {}
     for i, place in located.items():
@@ -628,20 +755,163 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
     return located
 
 
-def _in_the_documents_countries(
-    chosen: Place, candidates: Sequence[Place], docs: Iterable[str], named_countries: Mapping[str, set[str]]
+# Name families that never stand for a place: a name its documents mostly write as one of these too is
+# that, not a town ("Olympic" values, "Bloomberg" the outlet, the "Azov" regiment), unless the town
+# stands alone (``places.STANDS_ALONE``) or is known (a national capital or a city of a million stands
+# for its government: "Minsk" agreements).
+_NOT_PLACE_FAMILIES = frozenset({"person", "group", "event", "work_of_art", "product", "law"})
+# How many times a document's place names are read beside each other before a name's own decision.
+_READINGS = 2
+
+
+def _locate(
+    group: NameGroup,
+    candidates: tuple[list[Place], list[Place]],
+    places: Gazetteer,
+    evidence: _PlaceEvidence,
 ) -> Place | None:
-    """The namesake in a country the documents name, when they never name the chosen place's own:
-    "Belfast" in a story about Northern Ireland and the United Kingdom is not Belfast, Maine, however
-    much of the corpus is about the United States. It must be a town of some size beside the chosen
-    one (a third of its population), so that a hamlet abroad never takes a city's name."""
-    countries = set().union(*(named_countries.get(doc, set()) for doc in docs))
-    if not countries or chosen.country in countries:
+    """The place a place name group means (``places``), or None for a name that is no place here: an
+    abbreviation (most of its mentions), or a name most of its documents also write as a person, an
+    organisation or an event (``_NOT_PLACE_FAMILIES``), or whose person they name ("Calhoun" beside
+    "Rachel Calhoun"), unless the place is known and called so today (the "White House" of an article
+    on the US presidency is no translation of Casablanca)."""
+    abbreviated = sum(n for form, n in group.forms.items() if is_abbreviation(form))
+    if abbreviated * 2 > group.size:
         return None
-    there = [
-        p for p in candidates if p.country in countries and p.population >= chosen.population * RIVAL_SHARE
-    ]
-    return max(there, key=lambda p: p.population, default=None)
+    home = evidence.home
+    spelled = places.spelled(group.display, [*candidates[0], *candidates[1]])
+    pool = contenders(candidates, group.keys, spelled=spelled, home=home)
+    options = [*pool[0], *pool[1]]
+    if not options:
+        return None
+    if len(options) == 1 and options[0] in pool[0] and known(options[0]):
+        return options[0]  # nothing the documents say could move it, or take it away
+    if len(options) == 1 and supported(options[0], evidence.named(group.docs), home):
+        place: Place | None = options[0]
+    else:
+        place = locate(pool, home, evidence.of(group))
+    if place is None or (not (known(place) and place in pool[0]) and evidence.read_otherwise(group, place)):
+        return None
+    return place
+
+
+class _PlaceEvidence:
+    """What each document says about where its places lie, read from the name groups it mentions
+    (``_Merger.cooccurring``: resolving part of a corpus reads the same as resolving it all): the
+    countries and first-level regions it names, its other place names as that document places them
+    (by their name keys: ``contenders`` without spellings, ``locate`` with the document's countries),
+    and the other readings of a name (a person, an organisation)."""
+
+    def __init__(self, merger: _Merger, places: Gazetteer, home: frozenset[str]) -> None:
+        self._merger = merger
+        self._places = places
+        self.home = home
+        # Per document, kept lean (a corpus holds many): what it names, as one shared Evidence per
+        # distinct value, and its place names' keys beside their places, in two tuples.
+        self._named: dict[str, Evidence] = {}
+        self._shared: dict[Evidence, Evidence] = {}
+        self._located: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[Place, ...]]] = {}
+        self._alone: dict[tuple[tuple[str, ...], Evidence], Place | None] = {}
+        self._pools: dict[tuple[str, ...], tuple[list[Place], list[Place]]] = {}
+
+    def named(self, docs: Iterable[str]) -> Evidence:
+        """The countries and first-level regions some documents name."""
+        countries: set[str] = set()
+        regions: set[tuple[str, str]] = set()
+        for doc in docs:
+            found = self._named_in(doc)
+            countries |= found.countries
+            regions |= found.regions
+        return Evidence(frozenset(countries), frozenset(regions))
+
+    def of(self, group: NameGroup) -> Evidence:
+        """All a group's documents say: the countries and regions they name, and their other places."""
+        named = self.named(group.docs)
+        places: dict[int, Place] = {}
+        for doc in group.docs:
+            for keys, place in zip(*self._located_in(doc), strict=True):
+                if keys != group.keys:
+                    places[place.geonameid] = place
+        return Evidence(named.countries, named.regions, tuple(places.values()))
+
+    def read_otherwise(self, group: NameGroup, place: Place) -> bool:
+        """Whether most of the group's documents name a person whose surname it is ("Calhoun" beside
+        "Rachel Calhoun"; "Lev Tolstoy", a given name and a surname, beside "Tolstoy") or whose given
+        name it is ("Vladimir" beside "Vladimir Putin"), or, for a place smaller than a city that
+        stands alone (``places.STANDS_ALONE``: Glasgow once tagged as a person is still Glasgow), also
+        write the name itself as no place."""
+        keys = group.keys
+        same_name = place.population < STANDS_ALONE
+        person_shaped = len(keys) == 1 or (len(keys) <= 3 and given_name(keys[0]))
+        first_name = len(keys) == 1 and given_name(keys[0])
+        otherwise = 0
+        for doc in group.docs:
+            for family, theirs in self._merger.cooccurring([doc]):
+                if family not in _NOT_PLACE_FAMILIES:
+                    continue
+                person = family == "person" and theirs != keys
+                if (
+                    (same_name and theirs == keys)
+                    or (person and person_shaped and theirs[-1] == keys[-1])
+                    or (person and first_name and len(theirs) > 1 and theirs[0] == keys[0])
+                ):
+                    otherwise += 1
+                    break
+        return otherwise * 2 > len(group.docs)
+
+    def _named_in(self, doc: str) -> Evidence:
+        found = self._named.get(doc)
+        if found is None:
+            places = [keys for family, keys in self._merger.cooccurring([doc]) if family == "place"]
+            countries = {code for keys in places if (code := country_of(keys)) is not None}
+            if any(us_state(keys) for keys in places):
+                countries.add("US")
+            local = frozenset(countries & self.home or countries or self.home)
+            regions = {
+                region for keys in places if (region := region_named(keys, self._places, local)) is not None
+            }
+            found = Evidence(frozenset(countries), frozenset(regions))
+            found = self._named[doc] = self._shared.setdefault(found, found)
+        return found
+
+    def _located_in(self, doc: str) -> tuple[tuple[tuple[str, ...], ...], tuple[Place, ...]]:
+        """The document's place names (by their name keys) and where it puts them, read
+        ``_READINGS`` times: the first reads each alone, with the countries and regions the document
+        names; each further one beside where the one before put the others (a pair of towns settles
+        each other, New City beside Monsey). No reading asks for support: that is the group's own
+        decision."""
+        found = self._located.get(doc)
+        if found is None:
+            named = self._named_in(doc)
+            names = [
+                keys
+                for family, keys in self._merger.cooccurring([doc])
+                if family == "place" and country_of(keys) is None
+            ]
+            placed: dict[tuple[str, ...], Place] = {}
+            for _ in range(_READINGS):
+                placed = {
+                    keys: place
+                    for keys in names
+                    if (place := self._read(keys, named, [p for k, p in placed.items() if k != keys]))
+                }
+            found = self._located[doc] = (tuple(placed), tuple(placed.values()))
+        return found
+
+    def _read(self, keys: tuple[str, ...], named: Evidence, others: list[Place]) -> Place | None:
+        """Where a document that names ``named`` and holds the places ``others`` puts a name."""
+        pool = self._pools.get(keys)
+        if pool is None:
+            pool = self._pools[keys] = contenders(self._places.candidates_of(keys), keys)
+        options = [*pool[0], *pool[1]]
+        if len(options) < 2:  # one candidate or none: nothing to read beside the others
+            return options[0] if options else None
+        if others:
+            evidence = Evidence(named.countries, named.regions, tuple(others))
+            return locate(pool, self.home, evidence, needs_support=False)
+        if (keys, named) not in self._alone:
+            self._alone[keys, named] = locate(pool, self.home, named, needs_support=False)
+        return self._alone[keys, named]
 
 
 # -- entities ----------------------------------------------------------------------------------------

@@ -7,14 +7,17 @@ A name goes through three folds, each written for a way the same name reaches us
 - ``display_form``: a leading "the" and a possessive "'s" dropped, and for people the titles and roles
   in front of a name ("Defense Minister Sergei Shoigu", "Gen. Valery Gerasimov");
 - ``token_key``: the romanisation systems' disagreements folded away (kh/h, zh/z, yu/u, ya/a, y/i/j,
-  iy/yi endings, a final -ff for -v, doubled letters, and Ukrainian h for Russian g), so
-  Mykhaylo/Mykhailo, Prigozhin/Prigozin, Syrskyi/Syrsky, Yusov/Usov/Yusoff, Sergei/Sergey and
-  Haidai/Gaidai share one key;
+  iy/yi endings, a final -ff or -f for -v after o or e, doubled letters, and Ukrainian h for Russian
+  g), so Mykhaylo/Mykhailo, Prigozhin/Prigozin, Syrskyi/Syrsky, Yusov/Usov/Yusoff, Budanof/Budanov,
+  Sergei/Sergey and Haidai/Gaidai share one key;
 - ``given_name_key``: a given name's Ukrainian, Russian and English forms (Volodymyr, Vladimir;
   Oleksiy, Alexei, Aleksey) share the key of the first form in ``data/given_names.txt``.
 
 What is left after the folds is compared exactly, or, for long enough keys, allowing one edit
 (``near``): machine translation and typing damage a letter or two, rarely more.
+
+``person_like`` tells a text that could be a person's name from one that cannot ("Jose Luevano 1",
+"CA @ Shoreline Amphitheatre", "Viera d. Rockledge": a table row, a tour date, a match result).
 """
 
 from __future__ import annotations
@@ -57,6 +60,14 @@ _LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 _NON_LETTERS: Final = re.compile(r"[^a-z0-9]")  # "24th" and "47th" Brigade are two units
 _DOUBLED: Final = re.compile(r"(.)\1+")
+# A Slavic surname's final -ov/-ev written -off, -of, -eff or -ef (Reznikoff, Budanof, Medvedef).
+_FINAL_F: Final = re.compile(r"(?<=..[oe])f+$")
+# Roman numerals: "II" is not "I" with a letter doubled.
+_ROMAN: Final = re.compile(r"(?=[ivxlc])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+# Patronymics as their keys end (-ovych, -ovich, -evich written with ch; -ovna, -evna, -ivna).
+_PATRONYMIC: Final = re.compile(r"(?:[oe]vicg|[oei]vna)$")
+# Lower-case words that join two names into a listing or a result ("Viera d. Rockledge" is a match).
+_JOINING: Final = frozenset({"and", "vs", "v", "versus", "at", "def", "beat", "defeated"})
 # Order matters: digraphs before the single letters they contain.
 _ROMANISATION: Final = (
     ("shch", "sc"),
@@ -114,16 +125,31 @@ def display_form(text: str, *, person: bool = False) -> str:
 def token_key(word: str) -> str:
     """One word's key: folded, letters and digits only, romanisation differences removed."""
     key = _NON_LETTERS.sub("", fold(word))
-    key = _DOUBLED.sub(r"\1", re.sub("ff$", "v", key))  # Yusoff is Yusov
+    if _ROMAN.fullmatch(key):
+        return key  # World War II
+    key = _DOUBLED.sub(r"\1", _FINAL_F.sub("v", key))  # Yusoff is Yusov, Budanof Budanov
     for written, spoken in _ROMANISATION:
         key = key.replace(written, spoken)
     return _DOUBLED.sub(r"\1", key)
 
 
 def name_keys(text: str, *, person: bool = False) -> tuple[str, ...]:
-    """The keys of a name's words, punctuation (and a person's title) left out."""
-    words = re.split(r"[\s\-]+", fold(display_form(text, person=person)))
-    return tuple(key for key in (token_key(w) for w in words) if key)
+    """The keys of a name's words, punctuation (and a person's title) left out; an acronym's letters
+    are kept as written (BMI and BMJ are two names, not one spelt two ways), but not a person's
+    initials ("J.J. Abrams")."""
+    words = re.split(r"[\s\-]+", display_form(text, person=person))
+    keys = ((None if person else _acronym_key(w)) or token_key(fold(w)) for w in words)
+    return tuple(key for key in keys if key)
+
+
+def _acronym_key(word: str) -> str | None:
+    """The letters of an acronym in Latin capitals with at most one vowel ("BMJ", "USSR", "S.C."),
+    kept as they are: romanisation rules are for names that are spoken, and "KYIV" in a dateline is
+    a name, not an acronym."""
+    letters = word.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isascii() and letters.isalpha() and letters.isupper()):
+        return None
+    return letters.lower() if sum(ch in "AEIOUY" for ch in letters) <= 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -143,24 +169,48 @@ def given_name_key(key: str) -> str:
     return _given_names().get(key, key)
 
 
+def given_name(key: str) -> bool:
+    """Whether a name key is one of the given names of ``data/given_names.txt`` ("Michael")."""
+    return key in _given_names()
+
+
 def near(a: str, b: str) -> bool:
     """Equal keys, or one edit apart (a letter changed, added, dropped or two swapped) when both are
-    at least six letters long: shorter names differ by one letter too often to be one name."""
+    at least six letters long: shorter names differ by one letter too often to be one name. In keys
+    of several words the edited word itself must be that long, or a plural of the other."""
     if a == b:
         return True
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
         return False
     if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
         return False  # the 24th and the 25th Brigade
+    if _numerals(a) != _numerals(b):
+        return False  # World War I and World War II
     if _gendered_pair(a, b):
         return False
+    words_a, words_b = a.split(" "), b.split(" ")
+    if len(words_a) == len(words_b) > 1:
+        # In a name of several words the edit falls in one word, which must be long enough to tell
+        # a typo from another word (Group D is not Group H), or be the plural of the other (Guards).
+        differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+        if len(differing) != 1:
+            return False
+        x, y = sorted(differing[0], key=len)
+        return y == x + "s" or near(x, y)
     return _within_one_edit(a, b)
 
 
 def _gendered_pair(a: str, b: str) -> bool:
-    """Ivanov/Ivanova, Kovalenko/Kovalenka: a Slavic surname's feminine form is another person."""
+    """Ivanov/Ivanova, Kovalenko/Kovalenka, Zelenskyy/Zelenska, Zaluzhnyi/Zaluzhna: a Slavic
+    surname's feminine form is another person (an adjectival surname's -y/-yi ending becomes -a)."""
     short, long_ = sorted((a, b), key=len)
-    return long_ == short + "a"
+    if long_ == short + "a":
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"i", "a"} and a[-2] in "kn"
+
+
+def _numerals(key: str) -> list[str]:
+    return [word for word in key.split(" ") if _ROMAN.fullmatch(word)]
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -174,8 +224,35 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+_PRONOUNS: Final = frozenset("i you he she it we they me him her us them his its our their".split())
+
+
+def person_like(text: str) -> bool:
+    """Whether ``text`` could be a person's name, or a person's name with a role in front ("Wagner boss
+    Yevgeny Prigozhin"): words of letters (with apostrophes, hyphens, quotes and the periods of
+    initials), none of them a lower-case abbreviation or a joining word ("d.", "vs", "and"). Digits and
+    other signs never are: "Jose Luevano 1" is a row of a results table, "CA @ Shoreline
+    Amphitheatre" a tour date, and "Viera d. Rockledge" a match result."""
+    words = display_form(text, person=True).split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return False  # "He" at the head of a sentence
+    for word in words:
+        if not all(ch.isalpha() or ch in "'’-.\"“”" for ch in word):
+            return False
+        if word.islower() and (word.endswith(".") or word in _JOINING):
+            return False
+    return bool(words)
+
+
 def acronym(text: str) -> str:
-    """The initials of a name's capitalised words: "Institute for the Study of War" -> "ISW"."""
+    """The initials of a name's capitalised words, an acronym among them whole: "Institute for the
+    Study of War" -> "ISW", "UN Security Council" -> "UNSC"."""
     words = [w for w in re.split(r"[\s\-]+", display_form(text)) if w]
-    initials = [w[0] for w in words if w[0].isupper()]
+    initials = [w if len(w) > 1 and w.isalpha() and w.isupper() else w[0] for w in words if w[0].isupper()]
     return "".join(initials) if len(initials) >= 2 else ""
+
+
+def patronymic(key: str) -> bool:
+    """Whether a name key is an East Slavic patronymic (Petrovych, Sergeyevich, Ivanovna): the middle
+    name of a person written in full, shared by every child of a Petro, never their surname."""
+    return _PATRONYMIC.search(key) is not None
