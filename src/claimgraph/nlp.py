@@ -63,6 +63,7 @@ TITLES = frozenset(
     | {"spokeswoman", "spokesperson", "chief", "head", "leader", "boss", "founder", "expert", "analyst"}
     | {"journalist", "correspondent", "envoy", "lawmaker", "deputy", "director", "patriarch", "pope"}
     | {"representative", "prosecutor", "ombudsman", "chairman", "chairwoman", "commissioner", "official"}
+    | {"gov.", "sen.", "rep.", "maj.", "adm.", "cpl.", "pvt.", "sgt", "gov", "sen"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(
