@@ -36,8 +36,6 @@ is stale (its merge changed: judge the entity again), and sampled entities with 
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,13 +51,13 @@ from claimgraph.settings import Settings
 from claimgraph.store import Store
 from claimgraph.update import resolve_stored_mentions
 from statement_judgements import (
-    ADDRESSES_FILE,
     DATA,
-    PAGE_FOLDERS,
-    PRESS,
     SETS,
     draw_sample,
+    judging_arguments,
+    print_reason_classes,
     read_csv,
+    require_real_texts,
     select,
     share,
     source_name,
@@ -239,17 +237,9 @@ def report(items: Sequence[MultiName], sample: Sequence[MultiName], seed: int) -
         )
     print("(target: false merges <= 0.03 of sampled multi-name entities)")
     print()
-    classes: Counter[str] = Counter()
-    for _, j in judged:
-        for part in j["reason"].split(";"):
-            part = part.strip()
-            if part and part != "ok":
-                classes[part.split(":")[0].strip()] += 1
-    if classes:
-        print("classes (the words of each reason before ':'):")
-        for name, n in classes.most_common():
-            print(f"  {n:3}  {name}")
-        print()
+    print_reason_classes(
+        (j["reason"] for _, j in judged), heading="classes (the words of each reason before ':'):"
+    )
     wrong = [(item, j) for item, j in judged if j["false_merge"] == "1" or j["junk"] == "1" or j["split"]]
     if wrong:
         print("false merges, junk and splits:")
@@ -276,21 +266,11 @@ def report(items: Sequence[MultiName], sample: Sequence[MultiName], seed: int) -
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the document choice and the sample")
-    parser.add_argument("--rebuild", action="store_true", help="ingest the selection again")
+    parser = judging_arguments(__doc__, items="entities")
     parser.add_argument("--stored", action="store_true", help="the entities as the last ingest resolved them")
-    parser.add_argument("--report", action="store_true", help="print the figures (the default)")
-    parser.add_argument(
-        "--sample", type=int, nargs="?", const=DEFAULT_SAMPLE, help="print N sampled entities to judge"
-    )
     parser.add_argument("--find", metavar="TEXT", help="print the entities with a name containing TEXT")
     args = parser.parse_args()
-    missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
-    if missing:
-        sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
+    require_real_texts()
     selection = select(args.seed)
     db = store_path(selection, args.seed, rebuild=args.rebuild)
     items = multi_name_entities(db, selection.set_of(), stored=args.stored)

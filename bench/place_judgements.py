@@ -34,7 +34,6 @@ how many items judged right have lost their coordinates (a pin removed is no err
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
@@ -54,12 +53,13 @@ from claimgraph.settings import Settings
 from claimgraph.store import Store
 from claimgraph.update import PLACE_LABELS, resolve_stored_mentions
 from statement_judgements import (
-    ADDRESSES_FILE,
     DATA,
-    PAGE_FOLDERS,
-    PRESS,
     SETS,
+    draw_evenly,
+    judging_arguments,
+    print_reason_classes,
     read_csv,
+    require_real_texts,
     select,
     share,
     source_name,
@@ -171,23 +171,7 @@ def geonames_at(coordinates: Iterable[tuple[float, float]]) -> dict[tuple[float,
 
 def draw_sample(items: Sequence[Item], n: int, seed: int) -> list[Item]:
     """``n`` items split evenly across the sets, each set's the first by the seeded hash."""
-    by_set: dict[str, list[Item]] = {name: [] for name in SETS}
-    for item in items:
-        by_set.setdefault(item.set, []).append(item)
-    for members in by_set.values():
-        members.sort(key=lambda i: i.rank(seed))
-    quota = dict.fromkeys(by_set, 0)
-    left = n
-    while left > 0:
-        open_sets = [name for name, members in by_set.items() if quota[name] < len(members)]
-        if not open_sets:
-            break
-        for name in open_sets:
-            if left == 0:
-                break
-            quota[name] += 1
-            left -= 1
-    return [i for name, members in by_set.items() for i in members[: quota[name]]]
+    return draw_evenly(items, n, set_of=lambda i: i.set, rank=lambda i: i.rank(seed))
 
 
 def context(corpus: Corpus, item: Item, width: int = CONTEXT) -> str:
@@ -260,17 +244,9 @@ def report(corpus: Corpus, sample: Sequence[Item], seed: int) -> None:
     print("('weighted' weights each set by its number of places with coordinates; target: right >= 0.92)")
     print()
 
-    classes: Counter[str] = Counter()
-    for _, r in judged:
-        for part in r["reason"].split(";"):
-            part = part.strip()
-            if part and not part.startswith("ok"):
-                classes[part.split(":")[0].strip()] += 1
-    if classes:
-        print("error classes (first words of each reason, before ':'):")
-        for name, n in classes.most_common():
-            print(f"  {n:3}  {name}")
-        print()
+    print_reason_classes(
+        (r["reason"] for _, r in judged), heading="error classes (first words of each reason, before ':'):"
+    )
     wrong = [(i, r) for i, r in judged if r["right"] != "1"]
     if wrong:
         print("judged wrong:")
@@ -298,19 +274,9 @@ def report(corpus: Corpus, sample: Sequence[Item], seed: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the document choice and the sample")
-    parser.add_argument("--rebuild", action="store_true", help="ingest the selection again")
-    parser.add_argument("--report", action="store_true", help="print the figures (the default)")
-    parser.add_argument(
-        "--sample", type=int, nargs="?", const=DEFAULT_SAMPLE, help="print N sampled places to judge"
-    )
+    parser = judging_arguments(__doc__, items="places")
     args = parser.parse_args()
-    missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
-    if missing:
-        sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
+    require_real_texts()
     selection = select(args.seed)
     db = store_path(selection, args.seed, rebuild=args.rebuild)
     corpus = read_corpus(db, selection.set_of())

@@ -50,10 +50,10 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from claimgraph.export import build_export
 from claimgraph.ingest import ingest
@@ -71,6 +71,7 @@ PAGE_FOLDERS: Final = (
 )
 OUT: Final = ROOT / "out" / "statement_judgements"
 DATA: Final = Path(__file__).resolve().parent / "data"
+T = TypeVar("T")
 JUDGEMENTS: Final = DATA / "statement_judgements.csv"  # seed 1; another seed's: judgements_file(seed)
 RECALL: Final = DATA / "statement_recall.csv"
 
@@ -230,17 +231,24 @@ def rank(seed: int, s: dict[str, Any]) -> str:
 
 
 def draw_sample(statements: Sequence[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
-    """``n`` statements split evenly across the sets (a set with too few gives its share to the
-    others), each set's the first by a seeded hash of source and offsets."""
-    by_set: dict[str, list[dict[str, Any]]] = {name: [] for name in SETS}
-    for s in statements:
-        by_set.setdefault(s["set"], []).append(s)
-    for items in by_set.values():
-        items.sort(key=lambda s: rank(seed, s))
+    """``n`` statements split evenly across the sets, each set's first by the seeded hash."""
+    return draw_evenly(statements, n, set_of=lambda s: s["set"], rank=lambda s: rank(seed, s))
+
+
+def draw_evenly(
+    items: Sequence[T], n: int, *, set_of: Callable[[T], str], rank: Callable[[T], str]
+) -> list[T]:
+    """``n`` items split evenly across the sets (a set with too few gives its share to the others),
+    each set's items taken in the order of ``rank``, so that an item the pipeline keeps stays drawn."""
+    by_set: dict[str, list[T]] = {name: [] for name in SETS}
+    for item in items:
+        by_set.setdefault(set_of(item), []).append(item)
+    for members in by_set.values():
+        members.sort(key=rank)
     quota = dict.fromkeys(by_set, 0)
     left = n
     while left > 0:
-        open_sets = [name for name, items in by_set.items() if quota[name] < len(items)]
+        open_sets = [name for name, members in by_set.items() if quota[name] < len(members)]
         if not open_sets:
             break
         for name in open_sets:
@@ -248,7 +256,41 @@ def draw_sample(statements: Sequence[dict[str, Any]], n: int, seed: int) -> list
                 break
             quota[name] += 1
             left -= 1
-    return [s for name, items in by_set.items() for s in items[: quota[name]]]
+    return [item for name, members in by_set.items() for item in members[: quota[name]]]
+
+
+def print_reason_classes(reasons: Iterable[str], *, heading: str) -> None:
+    """How often each class of error was given: the words of each reason's parts before ':'."""
+    classes: Counter[str] = Counter()
+    for reason in reasons:
+        for part in reason.split(";"):
+            part = part.strip()
+            if part and not part.startswith("ok"):
+                classes[part.split(":")[0].strip()] += 1
+    if classes:
+        print(heading)
+        for name, n in classes.most_common():
+            print(f"  {n:3}  {name}")
+        print()
+
+
+def judging_arguments(doc: str, *, items: str) -> argparse.ArgumentParser:
+    """The options every judged sample takes: the seed, a rebuild, the report and a sample to judge."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=1, help="seed of the document choice and the sample")
+    parser.add_argument("--rebuild", action="store_true", help="ingest the selection again")
+    parser.add_argument("--report", action="store_true", help="print the figures (the default)")
+    parser.add_argument(
+        "--sample", type=int, nargs="?", const=DEFAULT_SAMPLE, help=f"print N sampled {items} to judge"
+    )
+    return parser
+
+
+def require_real_texts() -> None:
+    """Stop with a message when the shared real texts are not beside the repository."""
+    missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
+    if missing:
+        sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
 
 
 def context(s: dict[str, Any], width: int = CONTEXT) -> str:
@@ -368,17 +410,9 @@ def report(corpus: Corpus, sample: Sequence[dict[str, Any]], seed: int) -> None:
     print(" content >= 0.95)")
     print()
 
-    classes: Counter[str] = Counter()
-    for _, j, _ in judged:
-        for part in j["reason"].split(";"):
-            part = part.strip()
-            if part and part != "ok":
-                classes[part.split(":")[0].strip()] += 1
-    if classes:
-        print("error classes (first words of each reason, before ':'):")
-        for name, n in classes.most_common():
-            print(f"  {n:3}  {name}")
-        print()
+    print_reason_classes(
+        (j["reason"] for _, j, _ in judged), heading="error classes (first words of each reason, before ':'):"
+    )
 
     wrong = [
         (s, j)
@@ -495,24 +529,14 @@ def recall_report(corpus: Corpus) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the document choice and the sample")
-    parser.add_argument("--rebuild", action="store_true", help="ingest the selection again")
-    parser.add_argument("--report", action="store_true", help="print the figures (the default)")
-    parser.add_argument(
-        "--sample", type=int, nargs="?", const=DEFAULT_SAMPLE, help="print N sampled statements to judge"
-    )
+    parser = judging_arguments(__doc__, items="statements")
     parser.add_argument(
         "--recall-docs",
         action="store_true",
         help="print the documents read for recall, with their statements",
     )
     args = parser.parse_args()
-    missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
-    if missing:
-        sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
+    require_real_texts()
     selection = select(args.seed)
     db = store_path(selection, args.seed, rebuild=args.rebuild)
     corpus = read_corpus(db, selection.set_of())

@@ -41,8 +41,6 @@ store.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, Final
@@ -51,13 +49,13 @@ from claimgraph.clean.language import is_analysed
 from claimgraph.extract.techniques import find_techniques, load_lexicon
 from claimgraph.store import Store
 from statement_judgements import (
-    ADDRESSES_FILE,
     DATA,
-    PAGE_FOLDERS,
-    PRESS,
     SETS,
     draw_sample,
+    judging_arguments,
+    print_reason_classes,
     read_csv,
+    require_real_texts,
     select,
     share,
     source_name,
@@ -197,17 +195,9 @@ def report(spans: list[dict[str, Any]], sample: list[dict[str, Any]], seed: int)
         )
     print()
 
-    classes: Counter[str] = Counter()
-    for _, j in judged:
-        for part in j["reason"].split(";"):
-            part = part.strip()
-            if part and part != "ok":
-                classes[part.split(":")[0].strip()] += 1
-    if classes:
-        print("error classes (the words of each reason before ':'):")
-        for name, n in classes.most_common():
-            print(f"  {n:3}  {name}")
-        print()
+    print_reason_classes(
+        (j["reason"] for _, j in judged), heading="error classes (the words of each reason before ':'):"
+    )
     wrong = [(s, j) for s, j in judged if right(s, j)["all"] == 0]
     if wrong:
         print("judged wrong in some respect:")
@@ -229,19 +219,9 @@ def report(spans: list[dict[str, Any]], sample: list[dict[str, Any]], seed: int)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the document choice and the sample")
-    parser.add_argument("--rebuild", action="store_true", help="ingest the selection again")
-    parser.add_argument("--report", action="store_true", help="print the figures (the default)")
-    parser.add_argument(
-        "--sample", type=int, nargs="?", const=DEFAULT_SAMPLE, help="print N sampled spans to judge"
-    )
+    parser = judging_arguments(__doc__, items="spans")
     args = parser.parse_args()
-    missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
-    if missing:
-        sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
+    require_real_texts()
     selection = select(args.seed)
     db = store_path(selection, args.seed, rebuild=args.rebuild)
     spans = technique_spans(db, selection.set_of())
