@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.clean.bylines import _NOT_NAMES, _PARTICLES, is_role_line, parse_byline, parse_credit_trailer
+from claimgraph.clean.bylines import (
+    _NOT_NAMES,
+    _PARTICLES,
+    is_role_line,
+    parse_byline,
+    parse_credit_trailer,
+    parse_staff_credit,
+)
 
 
 @pytest.mark.parametrize(
@@ -135,3 +142,63 @@ def test_byline_parsers_never_raise_and_only_return_words_of_the_line(text: str)
         for name in found:
             assert name
             assert all(any(part.casefold() in word for word in words) for part in name.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "sentence"),
+    [
+        ("Text: Halyna Moroz", ("Halyna Moroz",), "Text: the full agreement runs to 40 pages."),
+        ("Words: Petro Hnatiuk", ("Petro Hnatiuk",), "Words: they are cheap, the colonel said."),
+        ("Interview by Oksana Lytvyn", ("Oksana Lytvyn",), "Interview by phone was the only option."),
+        ("Text and photos: Ivan Sirko", ("Ivan Sirko",), "Text and photos: what the drone saw over Bakhmut"),
+        (
+            "Words and pictures by Olha Koval",
+            ("Olha Koval",),
+            "Words and pictures by themselves prove nothing.",
+        ),
+    ],
+)
+def test_labelled_bylines_name_the_writer_and_a_sentence_after_the_label_is_none(
+    line: str, names: tuple[str, ...], sentence: str
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.names == names
+    assert parse_byline(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "sentence"),
+    [
+        (
+            "(Reporting by Iryna Bondar in Odesa; additional reporting by the Warsaw bureau; "
+            "editing by Piotr Nowak)",
+            ("Iryna Bondar",),
+            "Reporting by the Warsaw bureau showed the depot was hit.",
+        ),
+        (
+            "Reporting by the Kyiv and Warsaw newsrooms; Editing by Anna Kurek",
+            (),
+            "Reporting by the Kyiv newsrooms of three channels was banned.",
+        ),
+        ("Additional reporting by our Brussels desk", (), "Additional reporting by our desk found more."),
+    ],
+)
+def test_a_credit_trailer_may_credit_a_whole_newsroom(
+    line: str, authors: tuple[str, ...], sentence: str
+) -> None:
+    assert parse_credit_trailer(line) == authors
+    assert parse_credit_trailer(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "look_alike"),
+    [
+        ("Dnipro Herald staff", "Dnipro Herald", "Staff"),
+        ("By the Meridian Wire newsroom", "Meridian Wire", "Senior staff"),
+        ("Eastline news desk", "Eastline", "Medical staff said the ward was full."),
+        ("The Ostra Herald staff", "Ostra Herald", "staff of the Dnipro Herald"),
+    ],
+)
+def test_staff_credits_name_the_outlet(line: str, outlet: str, look_alike: str) -> None:
+    assert parse_staff_credit(line) == outlet
+    assert parse_staff_credit(look_alike) is None

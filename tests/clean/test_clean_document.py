@@ -104,3 +104,17 @@ def test_a_date_inside_the_first_sentence_stays_in_it() -> None:
     content = "On April 9, 2024 the council met in the basement of the school, the mayor said.\n"
     cleaned = clean_document(raw(content))
     assert cleaned.text == content.strip()
+
+
+def test_a_markdown_stamp_among_reading_time_and_staff_credit_dates_the_article() -> None:
+    content = (
+        "# Grid operator restores power in Odesa\n\n"
+        "_April 2, 2025 · 3 min read · Eastline staff_\n\n"
+        "Power was restored to most of Odesa by the evening, the grid operator said on Wednesday.\n"
+    )
+    cleaned = clean_document(raw(content, media_type="text/markdown"))
+    assert cleaned.metadata.published == date(2025, 4, 2)
+    assert (
+        cleaned.text
+        == "Power was restored to most of Odesa by the evening, the grid operator said on Wednesday."
+    )

@@ -215,3 +215,28 @@ def test_a_split_stamp_leaves_a_tail_of_the_line(line: str) -> None:
     if found is not None:
         stamp, rest = found
         assert line.endswith(rest) and stamp.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "rest"),
+    [
+        ("12 March 2025 - 09:40 Rescuers pulled two people from the rubble.", date(2025, 3, 12),
+         "Rescuers pulled two people from the rubble."),
+        ("3 July 2024 | 18:05 | The last train left Pokrovsk at dusk.", date(2024, 7, 3),
+         "The last train left Pokrovsk at dusk."),
+        ("9 June 2024, 08:30 (Kyiv time) Sirens sounded across the capital.", date(2024, 6, 9),
+         "Sirens sounded across the capital."),
+    ],
+)  # fmt: skip
+def test_a_time_parted_from_its_date_is_split_off_with_it(line: str, published: date, rest: str) -> None:
+    found = stamp_prefix(line)
+    assert found is not None
+    assert (found[0].published, found[1]) == (published, rest)
+
+
+def test_a_stamp_with_a_relative_update_is_one_stamp_and_runs_into_nothing() -> None:
+    line = "June 9, 2024 10:02 AM EEST Updated 2 hours ago"
+    stamp = read_stamp(line)
+    assert stamp is not None and stamp.published == date(2024, 6, 9)
+    assert stamp_prefix(line) is None
+    assert read_stamp("June 9, 2024: two hours ago the sirens stopped") is None

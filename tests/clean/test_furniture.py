@@ -282,3 +282,216 @@ def test_output_only_holds_words_of_the_input(lines: list[str], layout: str) -> 
     stripped = {line.strip() for line in content.splitlines()}
     assert all(line in stripped for line in result.dropped)
     assert "\n\n\n" not in result.text and result.text == result.text.strip()
+
+
+# --- issue 21: furniture of real-world plain text and markdown -----------------------------------
+BODY = "Ukrainian forces held the line near the town for another week, officials said on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("furniture", "look_alike"),
+    [
+        ("Updated 40 minutes ago", "Updated figures came in 40 minutes ago, the ministry said."),
+        ("7-minute read", "It is a 7-minute drive from the front, the driver said."),
+        (
+            "Graphic: Dnipro Herald, based on General Staff data",
+            "Maps by the General Staff show little change.",
+        ),
+        ("Gallery: 24 photos", "Photographers took 24 photos of the crater, the police said."),
+        ("Telegram | Viber | Email", "Facebook, Twitter and Telegram removed the accounts on Monday."),
+        ("Facebook  Twitter  WhatsApp", "Telegram"),
+        (
+            "Machine translation from Ukrainian.",
+            "Machine translation from Russian is often unreliable, the linguist said.",
+        ),
+        (
+            "This article was automatically translated from Russian. Source: regional media.",
+            "Translated automatically, the order read: hold the bridge at any cost.",
+        ),
+        (
+            "Our standards: The Danube Courier ethics code",
+            "Our standards are higher than theirs, the minister said.",
+        ),
+        ("Corrections policy", "The corrections policy of the army was changed in May."),
+        (
+            "This interview has been condensed and edited for clarity.",
+            "The interview was edited, the lawyer claimed.",
+        ),
+        (
+            "See all stories from the Frontline Diaries series",
+            "Read other reports before you judge us, he said.",
+        ),
+        (
+            "About us | Contacts | Advertising | Jobs",
+            "Kyiv | The council voted to rename 40 streets on Tuesday.",
+        ),
+        ("Text: Halyna Moroz", "Text: the full agreement runs to 40 pages."),
+        ("Interview by Oksana Lytvyn", "Interview by phone was the only option, the lawyer said."),
+        (
+            "(Reporting by Iryna Bondar in Odesa; additional reporting by the Warsaw bureau; "
+            "editing by Piotr Nowak)",
+            "Reporting by the BBC newsroom found widespread fraud.",
+        ),
+    ],
+)
+def test_furniture_goes_and_its_look_alike_stays(furniture: str, look_alike: str) -> None:
+    result = filter_furniture(f"{BODY}\n\n{furniture}\n\n{look_alike}\n\n{BODY}", layout="plain")
+    assert result.dropped == (furniture,)
+    assert result.text == f"{BODY}\n\n{look_alike}\n\n{BODY}"
+
+
+def test_a_masthead_tagline_and_menu_above_the_title_go() -> None:
+    text = (
+        "Dnipro Herald\n"
+        "Independent news from the Dnipro valley\n"
+        "\n"
+        "News | Politics | War | Culture\n"
+        "\n"
+        "Council votes to rebuild the Kaidatsky bridge\n"
+        "\n"
+        "June 3, 2024 · 4 min read · Dnipro Herald staff\n"
+        "\n"
+        "The city council voted on Monday to rebuild the bridge, the mayor said.\n"
+        "\n"
+        "The mayor said the website was down for most of the day.\n"
+    )
+    result = filter_furniture(text, layout="plain")
+    assert result.text == (
+        "The city council voted on Monday to rebuild the bridge, the mayor said.\n\n"
+        "The mayor said the website was down for most of the day."
+    )
+    assert result.signals.title == "Council votes to rebuild the Kaidatsky bridge"
+    assert [s.published for s in result.signals.stamps] == [date(2024, 6, 3)]
+    assert result.signals.authors == ("Dnipro Herald staff",)
+
+
+def test_a_headline_below_the_stamp_of_a_release_and_its_masthead() -> None:
+    text = (
+        "Ministry of Energy of Ukraine\n"
+        "Official portal\n"
+        "\n"
+        "News | Statements | Contacts\n"
+        "\n"
+        "4 March 2024 - 11:20\n"
+        "\n"
+        "Minister meets grid operators in Lviv\n"
+        "\n"
+        "The minister met the heads of the regional grid operators in Lviv on Monday, the ministry said.\n"
+    )
+    result = filter_furniture(text, layout="plain")
+    assert result.text == (
+        "The minister met the heads of the regional grid operators in Lviv on Monday, the ministry said."
+    )
+    assert result.signals.title == "Minister meets grid operators in Lviv"
+
+
+def test_a_standfirst_under_a_short_headline_stays() -> None:
+    standfirst = "Traffic returns to the Kaidatsky bridge after three months of repairs"
+    text = f"Dnipro Herald\n\nBridge reopens\n\nBy Marta Hrytsenko\n\nMay 4, 2025\n\n{standfirst}\n\n{BODY}"
+    result = filter_furniture(text, layout="plain")
+    assert result.dropped == ("Dnipro Herald", "Bridge reopens", "By Marta Hrytsenko", "May 4, 2025")
+    assert result.text == f"{standfirst}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We will hold the city whatever it costs” — the commander",
+        "Dear colleagues,",
+        "* Mayor of Sumy Oleksandr Lysenko",
+        "Oksana Melnyk, 62",
+        "They held the bridge.",
+        "Zaluzhnyi: Hold the line",
+    ],
+)
+def test_a_masthead_is_only_a_masthead_when_every_line_above_the_title_is_one(line: str) -> None:
+    text = f"Eastline\n\n{line}\n\nThe siege of Avdiivka\n\nBy Marta Hrytsenko\n\n{BODY}"
+    result = filter_furniture(text, layout="plain")
+    assert result.signals.title == "The siege of Avdiivka"
+    assert result.dropped == ("The siege of Avdiivka", "By Marta Hrytsenko")
+
+
+def test_a_breadcrumb_and_a_composite_header_line_in_markdown() -> None:
+    text = (
+        "[Home](/) / [Analysis](/analysis) / Orikhiv\n"
+        "\n"
+        "# Analysts see slow Russian gains near Orikhiv\n"
+        "\n"
+        "*March 3, 2025 · 5 min read · By Taras Melnyk*\n"
+        "\n"
+        f"{BODY}\n"
+    )
+    result = filter_furniture(text, layout="markdown")
+    assert result.text == BODY
+    assert [s.published for s in result.signals.stamps] == [date(2025, 3, 3)]
+    assert result.signals.authors == ("Taras Melnyk",)
+
+
+def test_a_relative_update_after_the_date_goes_with_it() -> None:
+    stamp = "June 9, 2024 10:02 AM EEST Updated 2 hours ago"
+    text = f"Drones hit the port of Izmail\n\nBy Lena Sokil\n\n{stamp}\n\n{BODY}"
+    result = filter_furniture(text, layout="plain")
+    assert result.text == BODY
+    assert stamp in result.dropped
+    assert [s.published for s in result.signals.stamps] == [date(2024, 6, 9)]
+
+
+def test_a_date_and_time_parted_by_a_dash_never_reach_the_first_sentence() -> None:
+    text = "12 March 2025 - 09:40 Rescuers pulled two people from the rubble, the emergency service said."
+    result = filter_furniture(text, layout="plain")
+    assert result.text == "Rescuers pulled two people from the rubble, the emergency service said."
+    assert [s.published for s in result.signals.stamps] == [date(2025, 3, 12)]
+
+
+def test_a_staff_byline_counts_only_in_the_header() -> None:
+    text = f"Dnipro Herald staff\n\n{BODY}\n\nMedical staff\n\n{BODY}"
+    result = filter_furniture(text, layout="plain")
+    assert result.dropped == ("Dnipro Herald staff",)
+    assert "Medical staff" in result.text
+
+
+def test_what_the_outlet_says_of_itself_at_the_end_goes_but_news_does_not() -> None:
+    disclaimer = "The Meridian Wire relays reports of monitoring groups and is not affiliated with them."
+    notice = f"{BODY}\n\n{disclaimer}\n\n© 2025 Meridian Wire"
+    result = filter_furniture(notice, layout="plain")
+    assert result.text == BODY
+    for ending in (
+        "The volunteer battalion is not affiliated with the army.",
+        "Meridian Wire is not affiliated with the ministry, its editor said.",
+        "Meridian Wire reports that the bridge was hit twice.",
+    ):
+        kept = filter_furniture(f"{BODY}\n\n{ending}\n\n© 2025 Meridian Wire", layout="plain")
+        assert ending in kept.text
+
+
+def test_a_kicker_above_the_title_never_names_the_outlet() -> None:
+    # "Ukraine" above the headline is a kicker, dropped with the masthead; it is no outlet, so the
+    # closing sentence about Ukraine stays.
+    last = "Ukraine is ready to talk, but not to give up its land."
+    text = f"Ukraine\n\nTalks in Istanbul end without a deal\n\nBy Marta Hrytsenko\n\n{BODY}\n\n{last}"
+    result = filter_furniture(text, layout="plain")
+    assert result.dropped[0] == "Ukraine"
+    assert result.text == f"{BODY}\n\n{last}"
+
+
+def test_an_appeal_naming_the_outlet_closes_the_text_but_a_slogan_does_not() -> None:
+    appeal = "Support the Kharkiv Post: independent journalism needs readers like you"
+    result = filter_furniture(f"{BODY}\n\nSupport for the ceasefire is growing.\n\n{appeal}", layout="plain")
+    assert result.dropped == (appeal,)
+    assert "Support for the ceasefire is growing." in result.text
+    slogan = "Support Ukraine: the rally drew 5,000 people in Vilnius."
+    assert filter_furniture(f"{BODY}\n\n{slogan}", layout="plain").dropped == ()
+
+
+def test_two_lines_that_were_not_wrapped_stay_two_paragraphs() -> None:
+    text = (
+        f"{BODY}\n\n"
+        "Residents of the eastern districts were told to stay home\n"
+        "Schools in the city will reopen on Monday after the winter holidays, the mayor said."
+    )
+    result = filter_furniture(text, layout="plain")
+    assert result.text.split("\n\n") == [
+        BODY,
+        "Residents of the eastern districts were told to stay home",
+        "Schools in the city will reopen on Monday after the winter holidays, the mayor said.",
+    ]

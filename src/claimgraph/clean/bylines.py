@@ -13,9 +13,14 @@ from typing import Final
 from claimgraph.clean.dates import Stamp, read_stamp
 from claimgraph.clean.outlets import AGENCIES, OUTLETS
 
+# What may name the writer before "by" or before a colon: "Interview by", "Text and photos: ".
+_WRITER_LABEL = (
+    r"(?:written|words|story|text|reported|interview(?:ed)?"
+    r"|(?:text|words|story)\s+and\s+(?:photos?|pictures))"
+)
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reported)\s+)?by\s*:?\s+(?P<rest>\S.*)$"
-    r"|^(?:authors?|byline|written\s+by)\s*:\s*(?P<label_rest>\S.*)$",
+    rf"^(?:{_WRITER_LABEL}\s+)?by\s*:?\s+(?P<rest>\S.*)$"
+    rf"|^(?:authors?|byline|written\s+by|{_WRITER_LABEL})\s*:\s*(?P<label_rest>\S.*)$",
     re.IGNORECASE,
 )
 _MONTH_OR_DAY = (
@@ -166,6 +171,17 @@ _CREDIT_ROLE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"(?:[\s;,.]|\b(?:with|and)\b)+$", re.IGNORECASE)
+# A newsroom credited as a whole: "the Moscow newsroom", "the Kyiv and Warsaw bureaus", "our Brussels desk".
+_DESK_NOUNS = r"(?:newsrooms?|bureaus?|bureaux|desks?|staff|team|correspondents?)"
+_DESK = re.compile(
+    rf"^(?:the|our)\s+[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+and\s+|\s+)[A-Z][\w'’.-]*){{0,4}}\s+{_DESK_NOUNS}$"
+)
+# An outlet's staff as the byline: "Eastline staff", "Danube Courier newsroom", "The Ostra Herald desk".
+# Case-sensitive: the outlet's name is capitalised, the noun after it is not.
+_STAFF_CREDIT = re.compile(
+    r"^(?:[Bb]y\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|and|for|the)){0,4}?)"
+    r"\s+(?:staff|newsroom|news\s+desk|desk|editorial\s+(?:staff|team|board|office))$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +283,10 @@ def parse_credit_trailer(line: str) -> tuple[str, ...] | None:
         return None
     authors: list[str] = []
     for clause, following in zip(clauses, [*clauses[1:], None], strict=True):
-        segment = text[clause.end() : following.start() if following else len(text)]
-        names = _names(_CLAUSE_END.sub("", segment))
+        segment = _CLAUSE_END.sub("", text[clause.end() : following.start() if following else len(text)])
+        if _DESK.match(segment):
+            continue  # a whole newsroom: a credit, but nobody's name
+        names = _names(segment)
         if names is None:
             return None
         role = clause["role"].casefold()
@@ -285,3 +303,15 @@ def is_role_line(line: str) -> bool:
         and bool(set(words) & _ROLE_WORDS)
         and set(words) <= _ROLE_WORDS | _ROLE_QUALIFIERS
     )
+
+
+def parse_staff_credit(line: str) -> str | None:
+    """The outlet a staff byline credits ("Eastline staff", "By the Danube Courier newsroom"), or None."""
+    m = _STAFF_CREDIT.match(line.strip())
+    if m is None or len(line) > 80:
+        return None
+    name = m["name"]
+    # "Staff" alone, or a role ("Senior staff"), names no outlet.
+    if {w.casefold() for w in name.split()} <= _ROLE_WORDS | _ROLE_QUALIFIERS:
+        return None
+    return name

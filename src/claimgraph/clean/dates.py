@@ -140,6 +140,7 @@ _STAMP_FILLER = re.compile(
     | \b(?:utc|gmt|cet|cest|eet|eest|msk|bst|est|edt|cst|cdt|pst|pdt|et|pt|ct
         |kyiv\s+time|moscow\s+time|local\s+time)\b(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?
     | [+-]\d{{2}}:?\d{{2}}\b
+    | \b(?:\d{{1,3}}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?)\s+ago\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -188,10 +189,12 @@ def read_stamp(text: str) -> Stamp | None:
     return Stamp(published=published, updated=updated, labelled=labelled)
 
 
-# A clock time, and its zone, right after a date: "14.03.2024 09:12", "May 25, 2023, 10:15 a.m. EEST".
+# A clock time, and its zone, right after a date: "14.03.2024 09:12", "May 25, 2023, 10:15 a.m. EEST",
+# "28 May 2025 - 14:05", "9 June 2024 | 08:30 (Kyiv time)".
+_ZONE = r"(?:UTC|GMT|EEST|EET|CET|CEST|MSK|Kyiv time|Moscow time)\b(?:[ \t]*[+-][ \t]*\d{1,2})?"
 _TIME_AFTER = re.compile(
-    r"[ \t,]*(?:at[ \t]+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\b\.?)?"
-    r"(?:[ \t]*(?:UTC|GMT|EEST|EET|CET|CEST|MSK|Kyiv time|Moscow time)\b(?:[ \t]*[+-][ \t]*\d{1,2})?)?",
+    r"[ \t]*(?:[,|·•]|[-–—](?=[ \t]))?[ \t]*(?:at[ \t]+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\b\.?)?"
+    rf"(?:[ \t]*(?:{_ZONE}|\({_ZONE}\)))?",
     re.IGNORECASE,
 )
 # What may part the stamp from the sentence it runs into.
@@ -212,7 +215,12 @@ def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
         separator = _STAMP_SEPARATOR.match(line, stop)
         rest = line[separator.end() if separator is not None else stop :]
         opening = rest[:1]
-        if len(rest.split()) >= 3 and (opening.isupper() or opening in "\"“«'‘"):
+        if (
+            len(rest.split()) >= 3
+            and (opening.isupper() or opening in "\"“«'‘")
+            # A line that is a stamp from end to end ("... 2:14 PM Updated 3 hours ago") runs into nothing.
+            and read_stamp(line) is None
+        ):
             return stamp, rest
     return None
 

@@ -11,12 +11,13 @@ The output text is the coordinate system for every later offset, so it depends o
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final, Literal
 
-from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer
+from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer, parse_staff_credit
 from claimgraph.clean.dates import Stamp, read_stamp, stamp_prefix
 
 Layout = Literal["plain", "markdown", "lines"]
@@ -41,6 +42,7 @@ class Kind(Enum):
     INTERFACE = "page interface"
     RULE = "separator"
     LINKS = "link list"
+    MASTHEAD = "masthead or navigation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,14 @@ _TIME_STAMP = re.compile(
     re.IGNORECASE,
 )
 _READING_TIME = re.compile(
-    r"^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min\w*|\d+\s*min(?:ute)?s?\s+read)$",
+    r"^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min\w*|\d+[\s-]*min(?:ute)?s?\.?\s+read(?:ing)?"
+    r"(?:\s+time)?)$",
+    re.IGNORECASE,
+)
+# "Updated 3 hours ago", "Published: 20 min ago", "2 days ago": a stamp relative to when the page was seen.
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|modified|edited|published|posted)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+"
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?)\s+ago\.?$",
     re.IGNORECASE,
 )
 _LINKS_ONLY = re.compile(r"^\s*(?:[-*+•●▪◦‣·►]\s+)?(?:\[[^\[\]]+\]\((?:[^()\s]|\([^()\s]*\))*\)[\s,|·•]*)+$")
@@ -300,9 +309,43 @@ _PLEA_START = re.compile(
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 _PHOTO_LABEL = re.compile(
     r"^(?:photos?|photograph|image|picture|illustration|video|credits?|photo\s+credit|image\s+credit|pictured"
-    r"|(?:main|cover|file|header|top)\s+(?:photo|image|picture))\s*(?::|\||—|–|-\s|by\b|credit\b|courtesy\b)",
+    r"|(?:main|cover|file|header|top)\s+(?:photo|image|picture))\s*(?::|\||—|–|-\s|by\b|credit\b|courtesy\b)"
+    # "Map: ...", "Photo gallery: 18 photos"; never "Maps by Google show ...".
+    r"|^(?:maps?|graphics?|infographics?|charts?|diagram|slideshow|(?:photo\s+|video\s+)?gallery"
+    r"|(?:photo|video)\s+report)\s*(?::|\||—|–|-\s)",
     re.IGNORECASE,
 )
+# "18 photos", "Gallery (12 images)": the count a slideshow shows under its pictures.
+_PHOTO_COUNT = re.compile(
+    r"^(?:(?:photo\s+)?gallery\s*[(:]?\s*)?\d{1,4}\s+(?:photos|pictures|images|videos)\)?$", re.IGNORECASE
+)
+# A row of share buttons, as text: nothing but the networks' names ("Facebook X Telegram", "Twitter | Email").
+_SHARE_ROW_SPLIT = re.compile(r"[\s|·•,/]+")
+_NETWORKS: Final = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "telegram",
+        "whatsapp",
+        "viber",
+        "linkedin",
+        "reddit",
+        "vk",
+        "vkontakte",
+        "odnoklassniki",
+        "pinterest",
+        "messenger",
+        "bluesky",
+        "mastodon",
+        "flipboard",
+        "tumblr",
+        "threads",
+        "instagram",
+        "youtube",
+        "tiktok",
+    }
+)
+_SHARE_BUTTONS: Final = _NETWORKS | {"x", "email", "e-mail", "mail", "print", "copy", "link", "sms", "share"}
 # Both credit patterns are anchored at the line's end; they are only tried on its last characters.
 _CREDIT_TAIL: Final = 160
 _PHOTO_WORDS: Final = ("photo", "image", "picture", "illustration", "credit")
@@ -326,6 +369,96 @@ _BOLD_CREDIT = re.compile(
     r"^(?P<caption>.*[.!?…\"”’')\]])\s+(?P<mark>\*\*|__)(?P<credit>[^*_]{1,80}?)(?P=mark)\s*$"
 )
 _TAGS = re.compile(r"^(?:tags|topics|keywords|filed\s+under|categories|related\s+topics)\s*:", re.IGNORECASE)
+# "Translated automatically from Russian.", "Automatic translation from Ukrainian", "This article was
+# machine-translated": a notice only as a whole sentence opening the line, never inside one.
+_TRANSLATION = re.compile(
+    r"^\(?(?:this\s+(?:article|text|material|story|news|report|page|post|publication|interview|release)\s+"
+    r"(?:was|has\s+been|is|had\s+been)\s+)?"
+    r"(?:(?:automatically|machine)[\s-]translated"
+    r"|translated\s+(?:automatically|by\s+(?:a\s+)?machine|(?:by|with|using)\s+(?:google(?:\s+translate)?|deepl"
+    r"|machine\s+translation|an?\s+(?:automatic|automated|machine)\s+translat\w+))"
+    r"|(?:automatic|automated|machine)\s+translation)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*)?(?:\s+(?:in)?to\s+(?:the\s+)?[A-Z][\w-]*)?"
+    r"\s*(?:[.!]\)?|\)\.?)?(?=\s|$)",
+    re.IGNORECASE,
+)
+# What may follow a translation notice on its line: where the text came from, or what it was.
+_SOURCE_NOTE = re.compile(
+    r"^(?:sources?|original(?:\s+(?:text|article|source|language))?)\s*:", re.IGNORECASE
+)
+# "Our Standards: The ... Trust Principles.", "Editorial policy", "Corrections policy: ...".
+_STANDARDS = re.compile(
+    r"^(?:our\s+(?:editorial\s+)?standards|editorial\s+(?:standards|polic(?:y|ies)|guidelines)"
+    r"|(?:ethics|corrections?)\s+polic(?:y|ies)|(?:the\s+)?(?-i:[A-Z][\w'’.&-]*\s+){1,3}trust\s+principles)"
+    r"\s*(?::|\.?$)",
+    re.IGNORECASE,
+)
+# "This interview has been edited for length and clarity."
+_EDITED_NOTE = re.compile(
+    r"^(?:this|the)\s+(?:interview|conversation|transcript|q\s*&\s*a|exchange|discussion)\s+"
+    r"(?:has\s+been|was|have\s+been)\s+(?:lightly\s+|slightly\s+)?(?:edited|condensed|abridged|shortened)"
+    r"(?:\s+and\s+(?:condensed|edited|translated|abridged|shortened))?"
+    r"(?:\s+for\s+(?:length|clarity|brevity|space|style)(?:\s+and\s+(?:length|clarity|brevity|space|style))?)?\.?$",
+    re.IGNORECASE,
+)
+# "Read other interviews from the series ...", "See all stories by this author": links to more of the same.
+_MORE_FROM = re.compile(
+    r"^(?:read|see|watch|listen\s+to|explore|browse)\s+(?:all\s+|our\s+|the\s+)?(?:other|more|all|previous|earlier|the\s+rest"
+    r"\s+of\s+the)\s+(?:\w+\s+){0,2}?(?:interviews|articles|stories|reports|columns|episodes|materials|posts|texts"
+    r"|pieces|podcasts|videos|parts|issues|editions|news)\b",
+    re.IGNORECASE,
+)
+# Navigation and breadcrumbs: short capitalised items between spaced separators ("Home / News / Kyiv",
+# "About | Contacts | Advertising"). A markdown table row starts with its separator and is no such line.
+_NAV_SPLIT = re.compile(r"\s+(?:[|·•/›»>→]|->)\s+")
+_NAV_ITEM = re.compile(r"^[^\d:;.!?,\"“”«»()]+$")
+# Footers: an appeal to support the outlet by name, and what the outlet says about itself.
+_SUPPORT_PLEA = re.compile(
+    r"^(?i:support)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*(?:[:!—–]|-\s|$)(?P<rest>.*)$"
+)
+_JOURNALISM = re.compile(
+    r"\b(?:journalism|journalists|newsroom|reporting|media|newspaper|magazine|publication|our\s+work|donat\w*"
+    r"|subscri\w*|patrons?|membership)\b",
+    re.IGNORECASE,
+)
+_SELF_SUBJECT = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+(?P<verb>\w+)(?:\s+(?P<next>\w+))?",
+)
+# What an outlet says of itself in a footer: what it is and does, present tense. "Reports" is not
+# among them: "X reports that ..." is news.
+_SELF_VERBS: Final = frozenset(
+    {
+        "is",
+        "relays",
+        "summarises",
+        "summarizes",
+        "publishes",
+        "republishes",
+        "translates",
+        "compiles",
+        "aggregates",
+        "collects",
+        "curates",
+        "monitors",
+        "reviews",
+        "receives",
+        "accepts",
+        "relies",
+        "operates",
+        "has",
+        "does",
+    }
+)
+_NOT_AFFILIATED = re.compile(
+    r"^(?:we\s+are|this\s+(?:web)?(?:site|page|publication|newsletter|blog|channel|project|outlet))\s+"
+    r"(?:not|in\s+no\s+way)\s+(?:affiliated|associated|connected)\s+with\b",
+    re.IGNORECASE,
+)
+_SPEECH_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|according\s+to|claimed|claims|announced|added|noted|insisted"
+    r"|argued|warned|wrote|confirmed|denied|reported)\b|[\"“”«»]",
+    re.IGNORECASE,
+)
 _INTERFACE_KEY = re.compile(r"[^\w\s]+")
 
 
@@ -408,6 +541,8 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
 _TITLE_END = re.compile(r"[.,;:]$")
+_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+_META_SPLIT = re.compile(r"\s*[|·•]\s*")
 
 _DIGIT = re.compile(r"\d")
 
@@ -473,8 +608,9 @@ class _Line:
 class _Scan:
     """One pass over the lines, with the little context the rules need."""
 
-    def __init__(self, lines: list[_Line], *, known_title: str | None) -> None:
+    def __init__(self, lines: list[_Line], *, known_title: str | None, layout: Layout = "plain") -> None:
         self.lines = lines
+        self.layout = layout
         self.known_title = _interface_key(known_title) if known_title else None
         self.title: str | None = None
         self.authors: tuple[str, ...] = ()
@@ -488,6 +624,10 @@ class _Scan:
         self.related_titles = False
         self.expect_url = False
         self.position = 0
+        self.header_end: int | None = None  # the first line of prose, where the header ends
+        # The outlet's names from its staff bylines ("Eastline staff"); copyright holders are in credits.
+        # Never a masthead or breadcrumb line: those may be a section or a kicker ("Ukraine").
+        self.self_names: set[str] = set()
 
     def run(self) -> None:
         for index, line in enumerate(self.lines):
@@ -502,13 +642,17 @@ class _Scan:
                 and not self._standfirst(index)
             ):
                 self.in_header = False
+                self.header_end = index
         self._plain_title()
+        if self.layout != "lines":
+            self._masthead()
+        self._footer()
 
     def _cut_stamp_prefix(self, line: _Line) -> None:
         """A header date running into the first sentence ("March 3, 2023 The mayor said ...") is the
         article's stamp, never part of what follows: the line keeps the sentence alone."""
         found = stamp_prefix(line.raw.strip())
-        if found is None:
+        if found is None or _header_meta(line.text) is not None:
             return
         stamp, rest = found
         self._stamp(stamp)
@@ -585,6 +729,20 @@ class _Scan:
             return Kind.BYLINE
         if self.in_header and words <= 5 and is_role_line(text):
             return Kind.BYLINE
+        if self.in_header and words <= 7:
+            staff = parse_staff_credit(text)
+            if staff is not None:
+                self._credit_staff(text, staff)
+                return Kind.BYLINE
+        meta = _header_meta(text) if words <= 20 and _META_SPLIT.search(text) else None
+        if meta is not None:
+            stamps, authors, staff_names = meta
+            for found in stamps:
+                self._stamp(found)
+            if authors and not self.authors:
+                self.authors = authors
+            self.self_names.update(staff_names)
+            return Kind.STAMP if stamps else Kind.BYLINE
         stamp = _stamp_of(text, words)
         # Below the header a bare date can be content (an exhibition's dates); a labelled one never is.
         if stamp is not None and (self.in_header or stamp.labelled or stamp.updated):
@@ -616,22 +774,43 @@ class _Scan:
             terse and (_PLEA_START.match(text) or _NEWSLETTER.search(text))
         ):
             return Kind.PLEA
-        if _cued(low, words_in, _NOTICE_INDEX):
+        if _cued(low, words_in, _NOTICE_INDEX) or _is_notice(text, words):
             return Kind.NOTICE
         if self._is_caption(text, raw, low, words):
             return Kind.CAPTION
         if _TAGS.match(text):
             return Kind.TAGS
+        if words <= 15 and _MORE_FROM.match(text) and not _SENTENCE_END.search(text):
+            # A link's label has no full stop: "Read other reports first, he said." is a sentence.
+            return Kind.RELATED
         if words <= 8 and (
             _interface_key(text) in _INTERFACE
             or _SHARE.match(text)
             or _READING_TIME.match(text)
             or _TIME_STAMP.match(text)
+            or _RELATIVE_STAMP.match(text)
+            or _share_row(low)
         ):
             return Kind.INTERFACE
+        if words <= 16 and self._navigation(text):
+            return Kind.MASTHEAD
         if "](" in raw and _LINKS_ONLY.match(raw):
             return Kind.LINKS
         return Kind.BODY
+
+    def _credit_staff(self, text: str, outlet: str) -> None:
+        if not self.authors:
+            self.authors = (text.removeprefix("By ").removeprefix("by ").strip(),)
+        self.self_names.add(outlet)
+
+    def _navigation(self, text: str) -> bool:
+        """A breadcrumb or menu: capitalised items of a few words between spaced separators. Three
+        items anywhere; two ("Skhid Weekly · Interviews") only in the header and never parted by a
+        slash, which also means "or" ("Leasing / Rental")."""
+        items = _NAV_SPLIT.split(text)
+        if len(items) < 2 or (len(items) == 2 and (not self.in_header or " / " in text)):
+            return False
+        return all(len(item.split()) <= 4 and item[:1].isupper() and _NAV_ITEM.match(item) for item in items)
 
     @staticmethod
     def _is_caption(text: str, raw: str, low: str, words: int) -> bool:
@@ -639,6 +818,7 @@ class _Scan:
         end = low[tail:]
         if (
             _PHOTO_LABEL.match(text)
+            or (words <= 6 and _PHOTO_COUNT.match(text))
             or (any(word in end for word in _PHOTO_WORDS) and _PHOTO_CREDIT_END.search(text, tail))
             or (any(word in end for word in _AGENCY_WORDS) and _AGENCY_CREDIT_END.search(text, tail))
         ):
@@ -664,6 +844,90 @@ class _Scan:
             self.stamps.append(stamp)
         elif stamp.labelled and not self.in_related:
             self.stamps.append(Stamp(published=stamp.published, updated=None, labelled=True))
+
+    def _masthead(self) -> None:
+        """Plain text and markdown: the short lines above the title (the site's name, its tagline, "Official
+        website") are the masthead. Only when every line above the title is furniture or such a line."""
+        end = self.header_end if self.header_end is not None else len(self.lines)
+        title_at = next((i for i in range(end) if self.lines[i].kind is Kind.TITLE), None)
+        if title_at is None:
+            title_at = self._title_below_stamp(end)
+        if title_at is None:
+            return
+        above = [line for line in self.lines[:title_at] if line.kind is Kind.BODY]
+        if not above or not all(_masthead_like(line) for line in above):
+            return
+        for line in above:
+            line.kind = Kind.MASTHEAD
+
+    def _title_below_stamp(self, end: int) -> int | None:
+        """A plain headline under the masthead: the first header line followed by the byline or stamp,
+        or by the first prose line when a byline or stamp stands above it. Sets the title.
+
+        Where a short line stands above the stamp and a longer one below it, the first is taken: it
+        may be the site's name, but the other may be a standfirst under a short headline, and a
+        headline left in the text costs less than a standfirst lost."""
+        if self.title is not None or self.header_end is None:
+            return None
+        header = [i for i in range(end) if self.lines[i].kind is not Kind.RULE]
+        if not header:
+            return None
+        candidates: list[int] = []
+        dated = False
+        for at, following in zip(header, [*header[1:], end], strict=True):
+            line = self.lines[at]
+            if line.kind in (Kind.BYLINE, Kind.STAMP):
+                dated = True
+            elif line.kind is Kind.BODY and (
+                self.lines[following].kind in (Kind.BYLINE, Kind.STAMP) or (following == end and dated)
+            ):
+                candidates.append(at)
+        if not candidates:
+            return None
+        at = candidates[0]
+        title = self.lines[at]
+        if not _title_like(title.text):
+            return None
+        title.kind = Kind.TITLE
+        self.title = title.text
+        return at
+
+    def _footer(self) -> None:
+        """The lines closing the text, up from its end while they are furniture: an appeal naming the
+        outlet, and what the outlet says about itself ("X relays ... and is not affiliated with them")."""
+        for line in reversed(self.lines):
+            if line.kind is Kind.BODY:
+                kind = self._footer_kind(line.text)
+                if kind is None:
+                    return
+                line.kind = kind
+
+    def _footer_kind(self, text: str) -> Kind | None:
+        words = len(text.split())
+        if words > 40 or _SPEECH_CUE.search(text):
+            return None
+        names = {_outlet_key(name) for name in (*self.self_names, *self.credits)}
+        plea = _SUPPORT_PLEA.match(text)
+        if (
+            plea is not None
+            and words <= 20
+            and (_outlet_key(plea["name"]) in names or _JOURNALISM.search(plea["rest"]))
+        ):
+            return Kind.PLEA
+        if _NOT_AFFILIATED.match(text):
+            return Kind.NOTICE
+        subject = _SELF_SUBJECT.match(text)
+        if (
+            subject is not None
+            and _outlet_key(subject["name"]) in names
+            and subject["verb"].casefold() in _SELF_VERBS
+            and (
+                subject["verb"].casefold() not in ("has", "does")
+                or (subject["next"] or "").casefold() in ("no", "not")
+            )
+        ):
+            return Kind.NOTICE
+        return None
 
     def _plain_title(self) -> None:
         """A plain-text headline: the first line, short and unpunctuated, right above a byline or stamp."""
@@ -738,6 +1002,98 @@ def _is_prose(text: str) -> bool:
     return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)))
 
 
+def _outlet_key(name: str) -> str:
+    """An outlet's name for comparison: "The Meridian Wire" is "meridian wire"."""
+    key = name.casefold().strip()
+    return key.removeprefix("the ").strip()
+
+
+def _title_like(text: str) -> bool:
+    words = len(text.split())
+    first = text[:1]
+    return (
+        words <= 20
+        and (first.isupper() or first.isdigit() or first in "\"“«'‘")
+        and not _TITLE_END.search(text)
+        and not _is_prose(text)
+    )
+
+
+def _masthead_like(line: _Line) -> bool:
+    """A site's name, tagline or label: a few words opening with a capital, no list item, no comma (a
+    salutation, a verse, a name and an age), no colon ("Clinton: Keep it" is somebody's words) and no
+    quote, closed by no punctuation."""
+    text = line.text
+    words = [w for w in text.split() if _ALNUM.search(w)]
+    first = text[:1]
+    return (
+        0 < len(words) <= 6
+        and first.isupper()
+        and not line.bullet
+        and "," not in text
+        and ":" not in text
+        and not _TERMINAL.search(text)
+        and not _QUOTE_CHARS.search(text)
+    )
+
+
+def _is_notice(text: str, words: int) -> bool:
+    """A translation notice (with at most a source note after it), an outlet's standards label, or an
+    editor's note on an interview."""
+    if words > 40:
+        return False
+    translation = _TRANSLATION.match(text)
+    if translation is not None:
+        rest = text[translation.end() :].strip()
+        return not rest or (
+            len(rest.split()) <= 15 and bool(_SOURCE_NOTE.match(rest) or _TRANSLATION.match(rest))
+        )
+    return words <= 12 and bool(_STANDARDS.match(text) or _EDITED_NOTE.match(text))
+
+
+def _share_row(low: str) -> bool:
+    """Share buttons as text: two or more networks' names and nothing else."""
+    names = [name for name in _SHARE_ROW_SPLIT.split(low) if name]
+    return (
+        len(set(names)) >= 2
+        and all(name in _SHARE_BUTTONS for name in names)
+        and any(name in _NETWORKS for name in names)
+    )
+
+
+def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | None:
+    """A header line of several parts ("May 27, 2025 · 6 min read · Eastline staff"): its stamps, the
+    names of its byline and the outlets its staff credits name. None unless every part is such
+    furniture and one part is more than a date (two dates may be an exhibition's, and content)."""
+    segments = [segment.strip() for segment in _META_SPLIT.split(text)]
+    if len(segments) < 2 or not all(segments):
+        return None
+    stamps: list[Stamp] = []
+    authors: tuple[str, ...] = ()
+    outlets: list[str] = []
+    more_than_dates = False
+    for segment in segments:
+        stamp = read_stamp(segment) if _DIGIT.search(segment) else None
+        if stamp is not None:
+            stamps.append(stamp)
+            continue
+        more_than_dates = True
+        if _READING_TIME.match(segment) or _RELATIVE_STAMP.match(segment) or is_role_line(segment):
+            continue
+        byline = parse_byline(segment)
+        if byline is not None:
+            authors = authors or byline.names
+            if byline.stamp is not None:
+                stamps.append(byline.stamp)
+            continue
+        staff = parse_staff_credit(segment)
+        if staff is None:
+            return None
+        authors = authors or (segment.removeprefix("By ").strip(),)
+        outlets.append(staff)
+    return (stamps, authors, outlets) if more_than_dates else None
+
+
 def _split_lines(content: str) -> list[_Line]:
     lines: list[_Line] = []
     block = 0
@@ -764,7 +1120,15 @@ def _wrapped(block: list[_Line]) -> bool:
     if len(block) < 2 or any(line.bullet or line.heading for line in block):
         return False
     widths = [len(line.raw.strip()) for line in block[:-1]]
-    return min(widths) >= 40 and max(widths) <= 100 and min(widths) >= 0.6 * max(widths)
+    if not (min(widths) >= 40 and max(widths) <= 100 and min(widths) >= 0.6 * max(widths)):
+        return False
+    # Wrapping fills a line: the next line's first word would not have fitted on it. A line it would
+    # have fitted on was ended on purpose (a headline above its dek, two footer lines).
+    width = max(len(line.raw.strip()) for line in block)
+    return all(
+        len(line.raw.strip()) + 1 + len(following.raw.split()[0]) > width
+        for line, following in itertools.pairwise(block)
+    )
 
 
 def _paragraphs(lines: list[_Line], *, layout: Layout) -> list[str]:
@@ -835,7 +1199,7 @@ def filter_furniture(content: str, *, layout: Layout, known_title: str | None = 
     ``known_title`` is a title the caller already has: a header line repeating it is dropped.
     """
     lines = _split_lines(content)
-    scan = _Scan(lines, known_title=known_title)
+    scan = _Scan(lines, known_title=known_title, layout=layout)
     scan.run()
     paragraphs = [_close_up(p) for p in _paragraphs(lines, layout=layout)]
     return Filtered(
