@@ -30,9 +30,11 @@ for speaker and entity; sampled statements with no judgement are listed.
 
 bench/data/statement_recall.csv holds every attributed statement we found reading ``RECALL_DOCS``
 documents in full (chosen by the seed, ``--recall-docs`` prints them with the statements the system
-found): whether the system found it (``found``) and with the right speaker (``speaker_right``). The
-report prints recall from it, and flags rows where whether a statement overlaps the span now
-disagrees with ``found``.
+found): whether the system found it (``found``) and with the right speaker (``speaker_right``). Each
+seed's recall lives in a file of its own, like its verdicts: ``statement_recall.csv`` is seed 1's,
+another seed's is ``statement_recall_seed{N}.csv`` (``recall_file``). The report prints recall from
+the seed's file (or says it has none), and flags rows where whether a statement overlaps the span
+now disagrees with ``found``.
 
     python bench/statement_judgements.py [--seed 1] [--rebuild] [--report] [--sample [N]] [--recall-docs]
 """
@@ -73,7 +75,7 @@ OUT: Final = ROOT / "out" / "statement_judgements"
 DATA: Final = Path(__file__).resolve().parent / "data"
 T = TypeVar("T")
 JUDGEMENTS: Final = DATA / "statement_judgements.csv"  # seed 1; another seed's: judgements_file(seed)
-RECALL: Final = DATA / "statement_recall.csv"
+RECALL: Final = DATA / "statement_recall.csv"  # seed 1; another seed's: recall_file(seed)
 
 PRESS_PER_SIDE: Final = 20
 ADDRESSES: Final = 20
@@ -350,6 +352,11 @@ def judgements_file(seed: int) -> Path:
     return JUDGEMENTS if seed == 1 else DATA / f"statement_judgements_seed{seed}.csv"
 
 
+def recall_file(seed: int) -> Path:
+    """Each seed's recall in a file of its own, like its verdicts."""
+    return RECALL if seed == 1 else DATA / f"statement_recall_seed{seed}.csv"
+
+
 def report(corpus: Corpus, sample: Sequence[dict[str, Any]], seed: int) -> None:
     current = {key_of(s): s for s in corpus.statements}
     rows = read_csv(judgements_file(seed)) if judgements_file(seed).exists() else []
@@ -428,7 +435,7 @@ def report(corpus: Corpus, sample: Sequence[dict[str, Any]], seed: int) -> None:
             print(f"      {verdicts}: {j['reason']}")
         print()
 
-    recall_report(corpus)
+    recall_report(corpus, seed)
 
     judged_keys = {key_of(s) for s, _, _ in judged}
     unjudged = [(i, s) for i, s in enumerate(sample, 1) if key_of(s) not in judged_keys]
@@ -490,13 +497,19 @@ def print_recall_documents(corpus: Corpus, seed: int) -> None:
         print()
 
 
-def recall_report(corpus: Corpus) -> None:
-    every = read_csv(RECALL)
+def recall_report(corpus: Corpus, seed: int) -> None:
+    path = recall_file(seed)
+    if not path.exists():
+        print(f"no recall judgements for seed {seed} ({path.name} is absent)")
+        print()
+        return
+    every = read_csv(path)
     rows = [r for r in every if r["source"] in corpus.documents]
     if len(rows) < len(every):
-        print(f"recall: {len(every) - len(rows)} rows of {RECALL.name} are of documents this selection lacks")
+        print(f"recall: {len(every) - len(rows)} rows of {path.name} are of documents this selection lacks")
     if not rows:
-        print(f"no recall judgements for this selection in {RECALL.name}")
+        print(f"no recall judgements for this selection in {path.name}")
+        print()
         return
     by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in corpus.statements:
