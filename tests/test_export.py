@@ -133,3 +133,9 @@ def test_a_place_or_nationality_inside_a_speakers_words_is_not_the_speaker() -> 
         index.speaker_entity(Speaker(text="the Air Forces", span=Span("d1", 100, 125), anonymous=True))
         is None
     )
+
+
+def test_a_full_name_with_no_mention_where_it_speaks_is_the_person_of_that_name() -> None:
+    index = EntityIndex([_entity("e1", "Maxim Dreval", "PERSON", ("d2", 0, 12))])
+    assert index.speaker_entity(Speaker(text="Maxim Dreval", span=Span("d1", 10, 22))) == "e1"
+    assert index.speaker_entity(Speaker(text="The Ministry", span=Span("d1", 10, 22))) is None

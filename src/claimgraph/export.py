@@ -225,13 +225,16 @@ class EntityIndex:
 
     def speaker_entity(self, speaker: Speaker) -> str | None:
         """The entity a speaker is: none for an anonymous source; the one named where they were
-        resolved or where they speak; else, for a first-person speaker, the person the document's
-        metadata names as its author, matched across spellings and scripts."""
+        resolved or where they speak; else the person of that full name elsewhere in the corpus (a
+        transcript label the model did not tag, "Maxim Dreval:"); else, for a first-person speaker,
+        the person the document's metadata names as its author. Names match across spellings and
+        scripts."""
         if speaker.anonymous:
             return None
         found = self.entity_at(speaker.referent or speaker.span)
-        if found is None and speaker.author is not None and (key := _person_key(speaker.author)) is not None:
-            found = self._people.get(key)
+        for name in (speaker.text if _name_like(speaker.text) else None, speaker.author):
+            if found is None and name is not None and (key := _person_key(name)) is not None:
+                found = self._people.get(key)
         return found
 
 
@@ -239,6 +242,12 @@ class EntityIndex:
 # words are never the speaker.
 _LEADING_ARTICLE: Final = 4
 _NOT_A_SPEAKER_NAME: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
+
+
+def _name_like(text: str) -> bool:
+    """Two to four capitalised words: a full name as a transcript label writes it."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _person_key(name: str) -> tuple[str, str] | None:

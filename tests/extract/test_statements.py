@@ -918,3 +918,61 @@ def test_as_someone_put_it_attributes_the_quotation(extract: Extract) -> None:
     (st,) = extract(text)
     assert st.cue == "put" and "rats had infested the cellar" in st.content_text
     assert extract("He put it on the table.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This indicates that the enemy is failing.",
+        "The gradual liberation of our land proves that we can win.",
+        "These almost ten weeks proved that the country is strong.",
+        "The company will maintain contact with the families.",
+        "The corporation concluded loan agreements with two banks.",
+        "Putin explained the reasons for the decision.",
+        "Diplomats informed the world about the events.",
+        "They will say that the strike was staged.",
+        "Moscow could claim that the talks failed.",
+        "If they ask for weapons, we will help.",
+        "DEAR ABBY: My husband never listens to me when I talk about money.",
+    ],
+)
+def test_inferences_deeds_topics_predictions_and_salutations_are_no_statements(
+    extract: Extract, text: str
+) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The investigation showed that the missile was Russian.", "the missile was Russian"),
+        ("The poll shows that most people support the plan.", "most people support the plan"),
+        ("I will say this: the front will hold.", "the front will hold"),
+        ("He concluded that the plan had failed.", "the plan had failed"),
+    ],
+)
+def test_documents_showing_and_a_speakers_own_announcement_are_statements(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "I am grateful to our partners for the new defence package.",
+            "to our partners for the new defence package",
+        ),
+        (
+            "The leaders reaffirmed their resolve to support the country.",
+            "their resolve to support the country",
+        ),
+        ("I sincerely admire the courage of our medics.", "the courage of our medics"),
+    ],
+)
+def test_thanks_reaffirmations_and_praise_are_statements(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+    assert extract("The soldiers were grateful for the food.") == []

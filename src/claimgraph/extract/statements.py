@@ -87,7 +87,8 @@ ACT_LEMMAS: Final = frozenset(
     "cite mention discuss express praise hail applaud thank congratulate denounce decry blast slam "
     "criticize criticise condemn attack mock dismiss reject defend blame accuse charge endorse oppose "
     "question challenge tout highlight echo reveal propose recommend apologize apologise lament compare "
-    "liken refer speak talk warn urge ask deny acknowledge confirm announce describe".split()
+    "liken refer speak talk warn urge ask deny acknowledge confirm announce describe reaffirm affirm "
+    "admire".split()
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
@@ -95,7 +96,13 @@ INTENTION_LEMMAS: Final = frozenset(
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
-_OBJECT_IS_NOT_CONTENT: Final = EVIDENCE_LEMMAS | {"tell", "write", "add", "post", "assess"}
+# Verbs of showing, which report something only when someone, or some document, shows it.
+_SHOWING: Final = frozenset({"show", "prove", "demonstrate", "indicate", "suggest", "confirm", "mean"})
+_OBJECT_IS_NOT_CONTENT: Final = (
+    EVIDENCE_LEMMAS
+    | {"tell", "write", "add", "post", "assess", "maintain", "conclude"}
+    | {"indicate", "mean"}
+)
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
 _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
@@ -145,7 +152,7 @@ _SIGNED_LINE: Final = re.compile(
 _NOT_SPEAKER_LABELS: Final = frozenset(
     "update updated note editor's editor’s breaking related watch read photo photos video source sources "
     "correction contributing byline abstract poll polls report revealed exclusive analysis opinion q a "
-    "live latest the this warning summary transcript caption credit".split()
+    "live latest the this warning summary transcript caption credit dear".split()
 )
 _OPENING_QUOTES: Final = frozenset("\"“”«‘'")
 _CLOSING_QUOTES: Final = frozenset("\"”»’'")
@@ -820,7 +827,7 @@ def _indirect_statements(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     for token in doc:
-        if token.i in used_cues or _inside(token.idx, quotes) or _negated(token):
+        if token.i in used_cues or _inside(token.idx, quotes) or _negated(token) or _unrealised(token):
             continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
@@ -895,6 +902,29 @@ def _negated(verb: Token) -> bool:
     return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+def _unrealised(verb: Token) -> bool:
+    """Whether a speech the sentence speaks of has not happened: a prediction or a possibility ("they
+    will say that ...", "Moscow could claim ..."), or a condition ("if they ask for ..."). A speaker's
+    own "I will say this: ..." is said as it is announced."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    if modal and not (subject is not None and subject.lower_ == "i"):
+        return True
+    clause = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+            return True
+        if clause.dep_ not in ("conj", "xcomp") or clause.head is clause:
+            break
+        clause = clause.head
+    return False
+
+
+_MODALS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "’ll", "wo"})
+
+
 def _listed(doc: Doc, cue: Token, paragraph_starts: list[int]) -> list[_Draft]:
     """``The General Staff writes that:`` closing its paragraph, then a list: each item is a statement
     of the cue's speaker. The items are the paragraphs that follow (cleaning leaves a bulleted list
@@ -948,6 +978,10 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         return None
     if cue.lemma_ in EVIDENCE_LEMMAS and not any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
         # "found the body", "know the area": without a "that" clause these verbs report nothing.
+        return None
+    if cue.lemma_ in _SHOWING and _a_state_of_affairs(subject):
+        # "This indicates that ...", "the liberation proves that ...", "ten weeks showed that ...":
+        # the writer draws an inference from events; nobody said it.
         return None
     complements = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i > cue.i]
     if cue.lemma_ in ("say", "tell", "add", "write", "report", "claim", "deny"):
@@ -1208,12 +1242,47 @@ def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft 
     return _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), cue, paragraph_starts)
 
 
+def _a_state_of_affairs(subject: Token) -> bool:
+    """A subject that is an event or a stretch of time, not a speaker or a document: "this", "which",
+    "the liberation", "these ten weeks", "the decision"."""
+    if subject.lower_ in ("this", "that", "these", "those", "it", "which", "what"):
+        return True
+    if subject.ent_type_ in ("DATE", "TIME") or subject.lemma_.lower() in _TIMES_AND_EVENTS:
+        return True
+    word = subject.lower_
+    return subject.pos_ == "NOUN" and word.endswith(_EVENT_ENDINGS) and word not in _DOCUMENT_LIKE
+
+
+_TIMES_AND_EVENTS: Final = frozenset(
+    "day week month year hour time history war event fact practice experience life".split()
+)
+_EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing")
+# Nouns with those endings that do report: "the investigation showed", "the assessment indicates".
+_DOCUMENT_LIKE: Final = frozenset(
+    {"investigation", "assessment", "documentation", "examination", "publication", "statement", "finding"}
+)
+
+
 def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``I am sure that ...``, ``We are convinced the front will hold``: a stated conviction, its
     clause the content."""
     subject = next((c for c in adjective.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.i > adjective.i:
+        return None
+    if adjective.lower_ in _GRATITUDE:
+        # "I am grateful to our partners for the new package": thanks, to whom and for what.
+        if subject.lower_ not in _FIRST_PERSON:
+            return None
+        thanks = [c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+        if not thanks:
+            return None
+        tokens = sorted(t.i for c in thanks for t in c.subtree)
+        first, last = doc[tokens[0]], doc[tokens[-1]]
+        draft = _indirect(first.idx, last.idx + len(last.text), adjective, paragraph_starts)
+        draft.speaker_head = subject
+        return draft
     clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "advcl") and c.i > adjective.i), None)
-    if subject is None or clause is None or subject.i > adjective.i:
+    if clause is None:
         return None
     tokens = sorted(t.i for t in clause.subtree)
     start = tokens[1] if doc[tokens[0]].lower_ == "that" and doc[tokens[0]].dep_ == "mark" else tokens[0]
@@ -1226,7 +1295,8 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
 
 
 # Adjectives that state a conviction: "I am sure that ...".
-_CONVICTION: Final = frozenset({"sure", "convinced", "confident", "certain"})
+_GRATITUDE: Final = frozenset({"grateful", "thankful"})
+_CONVICTION: Final = frozenset({"sure", "convinced", "confident", "certain"}) | _GRATITUDE
 
 
 def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -1329,7 +1399,7 @@ def _spoken_sense(verb: Token) -> bool:
 _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
 _INFINITIVE_ONLY: Final = frozenset({"order", "offer"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
-_TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss"})
+_TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss", "inform", "explain", "refer", "brief"})
 
 
 def _says_something(argument: Token) -> bool:
