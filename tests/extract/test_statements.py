@@ -965,10 +965,6 @@ def test_documents_showing_and_a_speakers_own_announcement_are_statements(
             "I am grateful to our partners for the new defence package.",
             "to our partners for the new defence package",
         ),
-        (
-            "The leaders reaffirmed their resolve to support the country.",
-            "their resolve to support the country",
-        ),
         ("I sincerely admire the courage of our medics.", "the courage of our medics"),
     ],
 )

@@ -87,8 +87,7 @@ ACT_LEMMAS: Final = frozenset(
     "cite mention discuss express praise hail applaud thank congratulate denounce decry blast slam "
     "criticize criticise condemn attack mock dismiss reject defend blame accuse charge endorse oppose "
     "question challenge tout highlight echo reveal propose recommend apologize apologise lament compare "
-    "liken refer speak talk warn urge ask deny acknowledge confirm announce describe reaffirm affirm "
-    "admire".split()
+    "liken refer speak talk warn urge ask deny acknowledge confirm announce describe admire".split()
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
