@@ -972,3 +972,13 @@ def test_thanks_reaffirmations_and_praise_are_statements(extract: Extract, text:
     (st,) = extract(text)
     assert st.content_text == content
     assert extract("The soldiers were grateful for the food.") == []
+
+
+def test_a_titled_label_run_on_after_a_heading_opens_a_turn(extract: Extract) -> None:
+    text = (
+        "Beginning of Russian-Palestinian talks President of Russia Vladimir Putin: Mr President, I am "
+        "glad to see you. This is why I would like to thank you for accepting our invitation."
+    )
+    (st,) = extract(text)
+    assert (st.speaker.text, st.speaker.description) == ("Vladimir Putin", "President of Russia")
+    assert st.content_text.startswith("Mr President, I am glad to see you.")

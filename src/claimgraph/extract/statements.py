@@ -137,12 +137,21 @@ ORGANISATION_NOUNS: Final = frozenset(
 # quotation signed at the end of its line, epigraph style ("“We stayed.” ― Anna Kovalenko").
 _NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 # A transcript turn may be labelled with the speaker's title too: "President of Russia Vladimir Putin:".
-_TITLED_NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+(?:(?:of|the|for|and|on)[ \t]+){0,2}[A-Z][\w.'’-]*){0,7}"
+_MORE_NAME_WORDS: Final = r"(?:[ \t]+(?:(?:of|the|for|and|on)[ \t]+){0,2}[A-Z][\w.'’-]*){0,7}"
+_TITLED_NAME: Final = r"[A-Z][\w.'’-]*" + _MORE_NAME_WORDS
 _LABEL_LINE: Final = re.compile(
     rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:|―|—|–)[ \t]*(?P<rest>\S[^\n]*)"
 )
 _INLINE_LABEL: Final = re.compile(
     rf"(?<=[.!?…][ \t])(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
+)
+# A title-led label run on after a heading with no full stop ("Beginning of talks President of Russia
+# Vladimir Putin: ..."), as scrapes that lost their line breaks leave them.
+_RUN_ON_TITLED_LABEL: Final = re.compile(
+    r"(?<=[a-z] )(?P<label>(?:President|Prime|Minister|Deputy|Chairman|Chairwoman|Head|Governor|Secretary"
+    r"|Spokesman|Spokeswoman|Speaker|Mayor|Ambassador|Director|Commander)\b"
+    + _MORE_NAME_WORDS
+    + r")[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
@@ -786,12 +795,19 @@ class _Label:
 def _labels(text: str) -> Iterable[_Label]:
     for m in _LABEL_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"))
-    for m in _INLINE_LABEL.finditer(text):
+    run_on = (m for m in _RUN_ON_TITLED_LABEL.finditer(text) if _after_a_lower_case_word(text, m.start()))
+    for m in (*_INLINE_LABEL.finditer(text), *run_on):
         line_end = text.find("\n", m.end())
         rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
         yield _Label(m["label"], *m.span("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
     for m in _SIGNED_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"), signed=True)
+
+
+def _after_a_lower_case_word(text: str, at: int) -> bool:
+    """Whether the word before ``at`` is all lower case: "talks President ..." but not "Prime Minister"."""
+    before = text[max(0, at - 40) : at].split()
+    return bool(before) and before[-1].islower()
 
 
 def _named_before(doc: Doc, doc_id: str, label: str, at: int) -> Span | None:
