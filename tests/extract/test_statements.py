@@ -982,3 +982,15 @@ def test_a_titled_label_run_on_after_a_heading_opens_a_turn(extract: Extract) ->
     (st,) = extract(text)
     assert (st.speaker.text, st.speaker.description) == ("Vladimir Putin", "President of Russia")
     assert st.content_text.startswith("Mr President, I am glad to see you.")
+
+
+def test_a_that_clause_the_parser_read_as_an_object_is_the_whole_clause(extract: Extract) -> None:
+    text = (
+        "We emphasize that continuous destabilisation and violations of international law in many "
+        "parts of the region pose a serious threat to peace, security and stability."
+    )
+    (st,) = extract(text)
+    assert st.content_text.startswith("continuous destabilisation")
+    assert st.content_text.endswith("a serious threat to peace, security and stability")
+    (praise,) = extract("He praised that decision and left the room.")
+    assert praise.content_text == "that decision"

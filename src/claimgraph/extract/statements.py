@@ -1336,6 +1336,9 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     arguments after it (object, complement, topic phrases) are the content."""
     if _speaker_token(verb) is None or any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if (misread := _that_clause_misread(doc, verb)) is not None:
+        first, last = doc[misread[0]], doc[misread[1]]
+        return _indirect(first.idx, last.idx + len(last.text), verb, paragraph_starts)
     if verb.lemma_ in _SPEECH_WITH_WORDS_ONLY and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in _WORDS_SAID for c in verb.children
     ):
@@ -1440,6 +1443,35 @@ def _holds_a_clause(argument: Token) -> bool:
         for t in argument.subtree
         if t is not argument
     )
+
+
+def _that_clause_misread(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """``We emphasize that continuous violations ... pose a threat``: the parser read "that" as a
+    determiner, the clause's subject as the object and its verb as a second verb of the cue. The
+    clause runs from after "that" to the end of the sentence."""
+    if verb.lemma_ not in SPEECH_LEMMAS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.lower_ != "that" or obj.left_edge.i != verb.i + 1:
+        return None
+    predicate = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > obj.i
+            and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)
+            and not any(g.dep_ == "cc" and obj.i < g.i < c.i for g in verb.children)
+        ),
+        None,
+    )
+    if predicate is None:
+        return None
+    end = _clause_end(verb, predicate.right_edge)
+    while end.i > predicate.i and end.is_punct:
+        end = doc[end.i - 1]
+    return verb.i + 2, end.i
 
 
 def _is_time_phrase(prep: Token) -> bool:
