@@ -18,7 +18,7 @@ from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Quantity, Span, Speaker, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
-from claimgraph.resolve.names import given_name_key, name_keys
+from claimgraph.resolve.names import given_name, given_name_key, name_keys
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -253,7 +253,11 @@ def _name_like(text: str) -> bool:
 def _person_key(name: str) -> tuple[str, str] | None:
     """A person's given name and surname, the same whatever the script or transliteration."""
     keys = name_keys(name, person=True)
-    return (given_name_key(keys[0]), keys[-1]) if len(keys) >= 2 else None
+    if len(keys) < 2:
+        return None
+    # "President of Ukraine Volodymyr Zelenskyy": the given name is the first word that is one.
+    given = next((k for k in keys[:-1] if given_name(k)), keys[0])
+    return given_name_key(given), keys[-1]
 
 
 def iter_records(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from claimgraph.extract.statements import extract_statements
+from claimgraph.extract.statements import extract_statements, speech_author
 from claimgraph.models import Statement
 
 if TYPE_CHECKING:
@@ -994,3 +994,19 @@ def test_a_that_clause_the_parser_read_as_an_object_is_the_whole_clause(extract:
     assert st.content_text.endswith("a serious threat to peace, security and stability")
     (praise,) = extract("He praised that decision and left the room.")
     assert praise.content_text == "that decision"
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Address by the President of Ukraine on the unity of Ukrainian society", "the President of Ukraine"),
+        ("Joint Statement of the Heads of State of the Trio", "the Heads of State of the Trio"),
+        ("Statement by the Ministry of Foreign Affairs on the referendum", "the Ministry of Foreign Affairs"),
+        ("Zelensky met Macron in Paris", None),
+        (None, None),
+    ],
+)
+def test_a_title_that_says_whose_words_follow_names_the_speaker(
+    title: str | None, author: str | None
+) -> None:
+    assert speech_author(title) == author

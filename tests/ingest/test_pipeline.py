@@ -236,3 +236,30 @@ def test_a_records_language_is_kept_as_a_two_letter_code(tmp_path: Path, nlp: La
     with Store(settings(tmp_path).db, read_only=True) as store:
         (document,) = store.documents()
         assert document.metadata.language == "en"
+
+
+def test_the_first_person_of_an_address_is_its_speaker_by_record_or_by_title(
+    tmp_path: Path, nlp: Language
+) -> None:
+    feed = tmp_path / "addresses.jsonl"
+    records = [
+        {
+            "title": "Evening address",
+            "text": "I am sure that the front will hold.",
+            "speaker": "Oleh Marchuk",
+        },
+        {
+            "title": "Address by the President of Ukraine on the unity of society",
+            "text": "We know that the army is ready.",
+        },
+        {"title": "Talks in Kyiv", "text": "We know that the talks went well."},
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    ingest([feed], settings=settings(tmp_path), nlp=nlp)
+    with Store(settings(tmp_path).db, read_only=True) as store:
+        authors = sorted((s.content_text, s.speaker.author) for s in store.statements())
+    assert authors == [
+        ("the army is ready", "the President of Ukraine"),
+        ("the front will hold", "Oleh Marchuk"),
+        ("the talks went well", None),
+    ]

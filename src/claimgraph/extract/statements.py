@@ -256,6 +256,28 @@ def extract_statements(
     return statements
 
 
+def speech_author(title: str | None) -> str | None:
+    """Who speaks in a text whose title says it is their words: "Address by the President of Ukraine
+    on the unity of Ukrainian society" -> "the President of Ukraine"; "Joint Statement of the Heads
+    of State of the Associated Trio" -> "the Heads of State of the Associated Trio"."""
+    found = _SPEECH_TITLE.match(title or "")
+    if found is None:
+        return None
+    who = _SPEECH_TITLE_TAIL.split(found.group("who"), maxsplit=1)[0].strip(" ,.:;")
+    return who if len(who.split()) >= 2 else None
+
+
+_SPEECH_TITLE: Final = re.compile(
+    r"^(?:joint\s+)?(?:statement|address|appeal|speech|message|declaration|remarks)s?\s+(?:of|by)\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+# Where the speaker's name in such a title ends: the occasion, place or addressee that follows.
+_SPEECH_TITLE_TAIL: Final = re.compile(
+    r"\s+(?:on|at|in|to|following|regarding|concerning|during|for|after|with regard to)"
+    r"\s+(?![A-Z][a-z]+\s+of\b)"
+)
+
+
 def _said_today(draft: _Draft, words: str, published: dt.date | None) -> dt.date | None:
     """ "'Today, 390 defenders returned home,' the President said": quoted words that say "today"
     were spoken on the day of the report that quotes them, when it names no other."""

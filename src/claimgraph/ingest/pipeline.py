@@ -491,7 +491,7 @@ def document_records(
     definition of what a document yields. An error in a stage is raised as ``StageFailed``."""
     from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
-    from claimgraph.extract.statements import extract_statements
+    from claimgraph.extract.statements import extract_statements, speech_author
     from claimgraph.extract.techniques import find_techniques, load_lexicon
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions
@@ -503,8 +503,14 @@ def document_records(
     with _stage("times"):
         found_times = time_mentions(doc.id, doc.text, published=doc.metadata.published)
     with _stage("statements"):
+        # A byline names the text's own "I"; failing one, a title such as "Address by the President
+        # of Ukraine" does.
+        author = speech_author(doc.metadata.title)
         statements = extract_statements(
-            doc.id, spacy_doc, published=doc.metadata.published, authors=doc.metadata.authors
+            doc.id,
+            spacy_doc,
+            published=doc.metadata.published,
+            authors=doc.metadata.authors or ((author,) if author else ()),
         )
     with _stage("quantities"):
         # A duration is also an amount ("24 hours", "3.5 weeks"); a date or a clock time is not.
