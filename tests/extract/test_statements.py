@@ -436,8 +436,8 @@ def test_turns_whose_line_breaks_were_lost_run_to_the_next_label(extract: Extrac
         "March. Petro Kovalenko: Then we will send more generators to the district."
     )
     turns = extract(text)
+    # The governor's first turn only greets and asks: no statement, but the turn ends at the next label.
     assert [(t.speaker.text, t.content_text) for t in turns] == [
-        ("Petro Kovalenko", "Good afternoon. How many shelters are open now?"),
         ("Iryna Sobko", "Nine shelters are open, and two more will open in March."),
         ("Petro Kovalenko", "Then we will send more generators to the district."),
     ]
@@ -1010,3 +1010,21 @@ def test_a_title_that_says_whose_words_follow_names_the_speaker(
     title: str | None, author: str | None
 ) -> None:
     assert speech_author(title) == author
+
+
+def test_thanks_say_something_only_with_what_they_are_for(extract: Extract) -> None:
+    assert extract("I am grateful to you.") == []
+    assert extract("I am grateful for that.") == []
+
+
+def test_a_turn_of_courtesies_and_questions_says_nothing(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: We have to support this project.\n\n"
+        "Denis Manturov: Understood. What else needs to be done to support this project?\n\n"
+        "Vladimir Putin: Thank you very much. <…>\n\n"
+        "Denis Manturov: Thank you. The plant will open in May."
+    )
+    assert [st.content_text for st in extract(text)] == [
+        "We have to support this project.",
+        "Thank you. The plant will open in May.",
+    ]

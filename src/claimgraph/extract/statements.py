@@ -685,7 +685,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     speakers: set[str] = set()
     for found in labels:
         label, rest = found.label, text[found.rest_start : found.rest_end]
-        if len(rest.split()) < 3 or not _label_words_ok(label) or _only_questions(rest):
+        if len(rest.split()) < 3 or not _label_words_ok(label):
             continue
         if not found.signed and found.sep != ":" and rest[0] not in _OPENING_QUOTES:
             continue  # "WASHINGTON — The Senate ...": a dateline, not a speaker
@@ -720,6 +720,8 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             named = _named_before(doc, doc_id, label, found.start)
             speaker = Speaker(text=label, span=labelled, referent=named or labelled)
         speakers.add(speaker.text)
+        if _only_questions(rest):
+            continue  # the interviewer's question, a greeting: a turn with nothing said
         end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
         paragraph = _paragraph_of(found.start, paragraph_starts)
         drafts.append(
@@ -738,9 +740,22 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
 
 
 def _only_questions(words: str) -> bool:
-    """An interviewer's turn that asks and says nothing: every sentence ends with a question mark."""
+    """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?")
+    or a courtesy ("Understood.", "Thank you very much.", "Good afternoon, colleagues.")."""
     sentences = [m.group().strip() for m in _SENTENCE_CHUNK.finditer(words) if m.group().strip()]
-    return bool(sentences) and all(s.rstrip("\"”»’' ").endswith("?") for s in sentences)
+    return bool(sentences) and all(s.rstrip("\"”»’' ").endswith("?") or _courtesy(s) for s in sentences)
+
+
+def _courtesy(sentence: str) -> bool:
+    words = sentence.lower().strip(" .,!<>…[]")  # "<…>": a cut the publisher marked
+    return not words or _COURTESY.fullmatch(words) is not None
+
+
+_COURTESY: Final = re.compile(
+    r"(?:(?:thank you(?: very much)?|thanks|good (?:morning|afternoon|evening|day)|understood|good|fine|yes|"
+    r"no|all right|okay|ok|welcome|please|goodbye|colleagues|friends|mr\.? president|madam president)"
+    r"[ ,!]*)+"
+)
 
 
 _SENTENCE_CHUNK: Final = re.compile(r"[^.!?…]+[.!?…]*[\"”»’']*")
@@ -1311,8 +1326,9 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
         if subject.lower_ not in _FIRST_PERSON:
             return None
         thanks = [c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
-        if not thanks:
-            return None
+        reason = next((t for c in thanks for t in c.subtree if t.lower_ == "for" and t.dep_ == "prep"), None)
+        if reason is None or len(list(reason.subtree)) < 3:
+            return None  # "grateful to you", "grateful for that": whom, or nothing, said of what
         tokens = sorted(t.i for c in thanks for t in c.subtree)
         first, last = doc[tokens[0]], doc[tokens[-1]]
         draft = _indirect(first.idx, last.idx + len(last.text), adjective, paragraph_starts)
