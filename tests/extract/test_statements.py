@@ -1028,3 +1028,8 @@ def test_a_turn_of_courtesies_and_questions_says_nothing(extract: Extract) -> No
         "We have to support this project.",
         "Thank you. The plant will open in May.",
     ]
+
+
+def test_a_labelled_list_is_no_turn(extract: Extract) -> None:
+    text = "Portion Fix Containers: 2 Green, 1 Purple.\n\nPortion Fix Containers: 1 Green, 2 Blue."
+    assert extract(text) == []

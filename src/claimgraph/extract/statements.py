@@ -722,6 +722,9 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         speakers.add(speaker.text)
         if _only_questions(rest):
             continue  # the interviewer's question, a greeting: a turn with nothing said
+        words = doc.char_span(found.rest_start, found.rest_end, alignment_mode="expand")
+        if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "Containers: 2 Green, 1 Purple": a labelled list, no sentence said
         end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
         paragraph = _paragraph_of(found.start, paragraph_starts)
         drafts.append(
