@@ -297,3 +297,10 @@ def test_a_speaker_after_a_quotation_and_its_verb_is_a_person(nlp: Language) -> 
         nlp, '"There were no soldiers nearby, only a stop and a school," wrote Kyrylenkko in Telegram.'
     )
     assert found.get("Kyrylenkko") == "PERSON"
+
+
+def test_a_name_before_a_refinery_or_a_port_is_the_town_not_a_person(nlp: Language) -> None:
+    assert (
+        labels(nlp, "Two days later, the Tuapse refinery was hit for the third time.").get("Tuapse") == "GPE"
+    )
+    assert labels(nlp, "Workers at the Ford plant went on strike.").get("Ford") != "GPE"

@@ -86,6 +86,10 @@ _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "in
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
 _NOT_IN_A_NAME = _ORG_WORDS | TITLES
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
+_FACILITY_NOUNS = frozenset(
+    {"refinery", "port", "airport", "airfield", "station", "bridge", "dam", "depot", "terminal", "oil"}
+    | {"plant", "factory", "harbour", "harbor", "shipyard", "reservoir", "garrison", "airbase"}
+)
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
 _REGION_LOANWORDS = frozenset({"oblast", "oblasts", "krai", "raion"})
@@ -602,6 +606,14 @@ class _Fixer:
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
+        if (
+            (place is not None or label == "PERSON")
+            and end < len(self.doc)
+            and self.doc[end].lower_ in _FACILITY_NOUNS
+            and not self._person_evidence(start, end)
+        ):
+            # "the Tuapse refinery", "the Zaporizhzhia plant": the town it stands in, not a person.
+            return "GPE"
         if label == "PERSON":
             # A home place, or any place a title is "of" ("President of Moldova"), unless a person.
             home_place = place is not None and (place.home or self._of_a_title(start))

@@ -377,3 +377,15 @@ def test_a_lexicon_reads_the_scope_of_literal_senses_and_proper_words(tmp_path: 
         broken = f"pattern,kind,technique,note,{column}\norcs,phrase,Loaded_Language,x,{value}\n"
         with pytest.raises(UsageError, match=f"line 2: {column} '{value}'"):
             parse_lexicon(broken, origin="mine.csv", stage=USER_STAGE)
+
+
+def test_an_attack_called_a_regimes_terrorist_act_and_soldiers_called_mercenaries_are_flagged() -> None:
+    found = {
+        s.technique
+        for s in find_techniques(
+            "d",
+            'Peskov called the attack "another terrorist act of the Kyiv regime". '
+            "Up to 60 militants and foreign mercenaries were destroyed.",
+        )
+    }
+    assert found >= {"Loaded_Language", "Name_Calling-Labeling"}
