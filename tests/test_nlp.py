@@ -304,3 +304,10 @@ def test_a_name_before_a_refinery_or_a_port_is_the_town_not_a_person(nlp: Langua
         labels(nlp, "Two days later, the Tuapse refinery was hit for the third time.").get("Tuapse") == "GPE"
     )
     assert labels(nlp, "Workers at the Ford plant went on strike.").get("Ford") != "GPE"
+
+
+def test_a_name_ends_before_its_own_repetition_and_glued_words(nlp: Language) -> None:
+    found = labels(
+        nlp, "Thank you. Deputy Head Dmitry Kozak Kozak DmitryDeputy Head of the Office spoke next."
+    )
+    assert "Dmitry Kozak" in found and not any("DmitryDeputy" in name for name in found)

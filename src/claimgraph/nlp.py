@@ -85,6 +85,9 @@ _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "in
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
 _NOT_IN_A_NAME = _ORG_WORDS | TITLES
+# Two words run together by a scrape: a lower-case letter then a capital ("DmitryDeputy"); names such
+# as "McAllister" or "DeSantis" have the capital after one or two letters only.
+_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
 _FACILITY_NOUNS = frozenset(
     {"refinery", "port", "airport", "airfield", "station", "bridge", "dam", "depot", "terminal", "oil"}
@@ -399,6 +402,7 @@ class _Fixer:
         self._fix_organisations()
         self._add_places()
         self._add_people()
+        self._trim_repeated_names()
         self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
         return self.doc
@@ -579,6 +583,21 @@ class _Fixer:
             if end > ent.end and self._text(ent.end, end) not in self.known_places:
                 ent.end, ent.label, ent.changed = end, "PERSON", True
                 covered.update(range(ent.start, end))
+
+    def _trim_repeated_names(self) -> None:
+        """ "Dmitry Kozak Kozak DmitryDeputy": a transcript scrape that printed a label twice runs a
+        name into its own repetition and into words glued together; the person's name ends before
+        the first word it repeats or the first glued word ("DmitryDeputy", "MahmoudPresident")."""
+        for ent in self.ents:
+            if ent.label != "PERSON" or ent.end - ent.start < 2:
+                continue
+            seen: set[str] = set()
+            for i in range(ent.start, ent.end):
+                word = self.doc[i].text
+                if i > ent.start and (word in seen or _GLUED.search(word)):
+                    ent.end, ent.changed = i, True
+                    break
+                seen.add(word)
 
     def _hyphenated_name(self, start: int, end: int) -> bool:
         """Name words, hyphens allowed between them ("Kassym-Jomart Tokayev")."""

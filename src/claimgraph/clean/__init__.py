@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from claimgraph.clean.cards import collapse_name_cards
 from claimgraph.clean.furniture import Layout, filter_furniture
 from claimgraph.clean.html import EXTRACTOR as HTML_EXTRACTOR
 from claimgraph.clean.html import extract_page
@@ -29,7 +30,9 @@ def clean_document(raw: RawDocument) -> CleanedDocument:
     """
     if raw.media_type == "text/html":
         page = extract_page(raw.content, url=raw.hints.url)
-        filtered = filter_furniture(page.text, layout="lines", known_title=page.title or raw.hints.title)
+        filtered = filter_furniture(
+            collapse_name_cards(page.text), layout="lines", known_title=page.title or raw.hints.title
+        )
         metadata = infer_metadata(filtered.signals, text=filtered.text, hints=raw.hints, page=page)
         return CleanedDocument(
             text=filtered.text,
@@ -39,7 +42,7 @@ def clean_document(raw: RawDocument) -> CleanedDocument:
         )
     if raw.media_type in ("text/plain", "text/markdown"):
         # One normal form, so that the same words always give the same text and offsets.
-        content = unicodedata.normalize("NFC", raw.content)
+        content = collapse_name_cards(unicodedata.normalize("NFC", raw.content))
         layout: Layout = "markdown" if raw.media_type == "text/markdown" else "plain"
         filtered = filter_furniture(content, layout=layout, known_title=raw.hints.title)
         metadata = infer_metadata(filtered.signals, text=filtered.text, hints=raw.hints)
