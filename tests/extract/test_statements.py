@@ -1033,3 +1033,20 @@ def test_a_turn_of_courtesies_and_questions_says_nothing(extract: Extract) -> No
 def test_a_labelled_list_is_no_turn(extract: Extract) -> None:
     text = "Portion Fix Containers: 2 Green, 1 Purple.\n\nPortion Fix Containers: 1 Green, 2 Blue."
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("I am sure of this: Ukraine will win this war.", "Ukraine will win this war"),
+        (
+            "The Prime Minister instructed the ministries to prepare the budget by Friday.",
+            "the ministries to prepare the budget by Friday",
+        ),
+    ],
+)
+def test_a_conviction_before_a_colon_and_an_instruction_are_statements(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

@@ -91,7 +91,7 @@ ACT_LEMMAS: Final = frozenset(
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
-    "vow pledge promise refuse decline threaten urge order demand agree offer propose".split()
+    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
@@ -1339,13 +1339,33 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
         return draft
     clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "advcl") and c.i > adjective.i), None)
     if clause is None:
-        return None
+        return _conviction_after_colon(doc, adjective, subject, paragraph_starts)
     tokens = sorted(t.i for t in clause.subtree)
     start = tokens[1] if doc[tokens[0]].lower_ == "that" and doc[tokens[0]].dep_ == "mark" else tokens[0]
     end = _clause_end(adjective, doc[tokens[-1]])
     if end.i - start < 2 or "\n\n" in doc[start : end.i + 1].text:
         return None
     draft = _indirect(doc[start].idx, end.idx + len(end.text), adjective, paragraph_starts)
+    draft.speaker_head = subject
+    return draft
+
+
+def _conviction_after_colon(
+    doc: Doc, adjective: Token, subject: Token, paragraph_starts: list[int]
+) -> _Draft | None:
+    """ "I am sure of this: Ukraine will win": what the speaker is sure of follows the colon."""
+    sentence_end = adjective.sent.end
+    colon = next(
+        (t for t in doc[adjective.i + 1 : min(sentence_end, adjective.i + 4)] if t.text == ":"), None
+    )
+    if colon is None or adjective.lower_ in _GRATITUDE:
+        return None
+    words = [t for t in doc[colon.i + 1 : sentence_end] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or "\n\n" in doc[colon.i : words[-1].i + 1].text:
+        return None
+    draft = _indirect(words[0].idx, words[-1].idx + len(words[-1].text), adjective, paragraph_starts)
     draft.speaker_head = subject
     return draft
 
