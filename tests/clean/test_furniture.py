@@ -495,3 +495,37 @@ def test_two_lines_that_were_not_wrapped_stay_two_paragraphs() -> None:
         "Residents of the eastern districts were told to stay home",
         "Schools in the city will reopen on Monday after the winter holidays, the mayor said.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "*Weekly conflict brief · 27 November 2026 · 6 min read*",
+        "**Share this brief:** X · Facebook · LinkedIn · Email",
+        "When reprinting or using any materials, a hyperlink to example.ua is mandatory.",
+        "Reprinting photos without written permission of the editorial office is prohibited.",
+        "Newsletter: Sign up for the World Brief, delivered every morning.",
+    ],
+)
+def test_kicked_stamps_share_labels_reprint_rules_and_newsletter_labels_are_furniture(line: str) -> None:
+    text = f"Title of the piece\n\n{line}\n\nThe council met on Monday and agreed to repair the bridge.\n"
+    kept = filter_furniture(text, layout="markdown").text
+    assert plain(line) not in kept and "agreed to repair the bridge" in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The weekly brief · the council's agenda · the vote",
+        "Reprinting the report was a mistake, the editor said.",
+        "The newsletter said the vote had been postponed.",
+    ],
+)
+def test_look_alikes_of_those_lines_are_kept(line: str) -> None:
+    text = f"Title of the piece\n\nThe council met on Monday.\n\n{line}\n\nThe vote is next week.\n"
+    assert plain(line) in filter_furniture(text, layout="markdown").text
+
+
+def test_a_desk_before_a_role_under_a_byline_is_a_role_line() -> None:
+    text = "A headline about the war\n\nBy Anna Moroz\nWorld Affairs Correspondent\n\nThe town was shelled.\n"
+    assert "Correspondent" not in filter_furniture(text, layout="plain").text

@@ -1012,9 +1012,13 @@ def test_a_title_that_says_whose_words_follow_names_the_speaker(
     assert speech_author(title) == author
 
 
-def test_thanks_say_something_only_with_what_they_are_for(extract: Extract) -> None:
+def test_thanks_say_something_only_with_whom_or_what_they_are_for(extract: Extract) -> None:
     assert extract("I am grateful to you.") == []
     assert extract("I am grateful for that.") == []
+    (everyone,) = extract("I am grateful to everyone who defends Ukraine.")
+    assert everyone.content_text == "to everyone who defends Ukraine"
+    (support,) = extract("I am grateful to you for this support.")
+    assert support.content_text == "to you for this support"
 
 
 def test_a_turn_of_courtesies_and_questions_says_nothing(extract: Extract) -> None:
@@ -1050,3 +1054,23 @@ def test_a_conviction_before_a_colon_and_an_instruction_are_statements(
 ) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("I invite you to show your support.", "I", "you to show your support"),
+        ("I will remind you that the war is not over.", "I", "the war is not over"),
+        ('"Get down!" an officer shouts.', "an officer", "Get down!"),
+        (
+            "The grid is stable for now, said David Marcus, an energy consultant in Boston.",
+            "David Marcus",
+            "The grid is stable for now",
+        ),
+    ],
+)
+def test_invitations_reminders_shouts_and_a_speaker_described_after_the_cue(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)

@@ -298,11 +298,11 @@ def parse_credit_trailer(line: str) -> tuple[str, ...] | None:
 def is_role_line(line: str) -> bool:
     """Whether ``line`` is only a journalist's role, as printed under a byline ("Staff Writer")."""
     words = [w.strip(".,").casefold() for w in line.split()]
-    return (
-        0 < len(words) <= 5
-        and bool(set(words) & _ROLE_WORDS)
-        and set(words) <= _ROLE_WORDS | _ROLE_QUALIFIERS
-    )
+    if not 0 < len(words) <= 5 or not set(words) & _ROLE_WORDS:
+        return False
+    # "World Affairs Correspondent": a desk in capitals before the role.
+    desk = all(w[:1].isupper() for w in line.split()) and words[-1] in _ROLE_WORDS
+    return desk or set(words) <= _ROLE_WORDS | _ROLE_QUALIFIERS
 
 
 def parse_staff_credit(line: str) -> str | None:

@@ -268,6 +268,12 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
 # "Its contents are the sole responsibility of the authors".
 _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
     ("hyperlink", re.compile(r"hyperlink\s+to\s+(?:the\s+)?(?:source|original|our|the\s+site)"), False),
+    ("hyperlink", re.compile(r"hyperlink\s+to\s+\S+\s+is\s+(?:mandatory|required|obligatory)"), False),
+    (
+        "reprinting",
+        re.compile(r"reprinting\s+(?:[a-z]+\s+){0,3}without\s+(?:the\s+)?(?:written\s+)?permission"),
+        False,
+    ),
     ("active hyperlink", None, False),
     ("active link to", None, False),
     (
@@ -307,6 +313,8 @@ _PLEA_START = re.compile(
     r"^(?:please\s+)?(?:donate|subscribe|sign\s+up|sign\s+in|log\s+in|register)\b", re.IGNORECASE
 )
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+# "Newsletter: Sign up for the World Brief, delivered every morning."
+_NEWSLETTER_LABEL = re.compile(r"^newsletters?\s*:\s*(?:sign\s+up|subscribe|get)\b", re.IGNORECASE)
 _PHOTO_LABEL = re.compile(
     r"^(?:photos?|photograph|image|picture|illustration|video|credits?|photo\s+credit|image\s+credit|pictured"
     r"|(?:main|cover|file|header|top)\s+(?:photo|image|picture))\s*(?::|\||—|–|-\s|by\b|credit\b|courtesy\b)"
@@ -536,7 +544,7 @@ _INTERFACE: Final = frozenset(
         "illustration",
     )
 )
-_SHARE = re.compile(r"^(?:share|share\s+this(?:\s+article|\s+story)?|follow\s+us)\s*:", re.IGNORECASE)
+_SHARE = re.compile(r"^(?:share|share\s+this(?:\s+[a-z]+)?|follow\s+us)\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
@@ -770,8 +778,10 @@ class _Scan:
         terse = words <= 8 and not _SENTENCE_END.search(text)
         if _cued(low, words_in, _CONSENT_INDEX) or (terse and _SHORT_LEGAL.search(text)):
             return Kind.CONSENT
-        if _cued(low, words_in, _PLEA_INDEX) or (
-            terse and (_PLEA_START.match(text) or _NEWSLETTER.search(text))
+        if (
+            _cued(low, words_in, _PLEA_INDEX)
+            or (terse and (_PLEA_START.match(text) or _NEWSLETTER.search(text)))
+            or _NEWSLETTER_LABEL.match(text)
         ):
             return Kind.PLEA
         if _cued(low, words_in, _NOTICE_INDEX) or _is_notice(text, words):
@@ -792,6 +802,8 @@ class _Scan:
             or _share_row(low)
         ):
             return Kind.INTERFACE
+        if (share := _SHARE.match(low)) is not None and _share_row(low[share.end() :].strip()):
+            return Kind.INTERFACE  # "Share this brief: X · Facebook · LinkedIn · Email"
         if words <= 16 and self._navigation(text):
             return Kind.MASTHEAD
         if "](" in raw and _LINKS_ONLY.match(raw):
@@ -1064,21 +1076,27 @@ def _share_row(low: str) -> bool:
 def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | None:
     """A header line of several parts ("May 27, 2025 · 6 min read · Eastline staff"): its stamps, the
     names of its byline and the outlets its staff credits name. None unless every part is such
-    furniture and one part is more than a date (two dates may be an exhibition's, and content)."""
+    furniture and one part is more than a date (two dates may be an exhibition's, and content); one
+    short kicker ("Weekly conflict brief · 27 November 2026 · 6 min read") is allowed beside a date
+    and a reading time, which no sentence holds together."""
     segments = [segment.strip() for segment in _META_SPLIT.split(text)]
     if len(segments) < 2 or not all(segments):
         return None
     stamps: list[Stamp] = []
     authors: tuple[str, ...] = ()
     outlets: list[str] = []
-    more_than_dates = False
+    more_than_dates = reading = False
+    kickers: list[str] = []
     for segment in segments:
         stamp = read_stamp(segment) if _DIGIT.search(segment) else None
         if stamp is not None:
             stamps.append(stamp)
             continue
         more_than_dates = True
-        if _READING_TIME.match(segment) or _RELATIVE_STAMP.match(segment) or is_role_line(segment):
+        if _READING_TIME.match(segment):
+            reading = True
+            continue
+        if _RELATIVE_STAMP.match(segment) or is_role_line(segment):
             continue
         byline = parse_byline(segment)
         if byline is not None:
@@ -1088,9 +1106,14 @@ def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | 
             continue
         staff = parse_staff_credit(segment)
         if staff is None:
-            return None
+            if len(segment.split()) > 4 or _DIGIT.search(segment) or segment[-1:] in ".!?":
+                return None
+            kickers.append(segment)
+            continue
         authors = authors or (segment.removeprefix("By ").strip(),)
         outlets.append(staff)
+    if len(kickers) > 1 or (kickers and not (stamps and reading)):
+        return None
     return (stamps, authors, outlets) if more_than_dates else None
 
 

@@ -69,7 +69,7 @@ SPEECH_LEMMAS: Final = frozenset(
     "promise vow respond reply comment mention underline indicate maintain assert contend concede "
     "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
     "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point ask quip assess".split()
+    "acknowledge point ask quip assess remind shout yell scream".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
@@ -91,7 +91,7 @@ ACT_LEMMAS: Final = frozenset(
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
-    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct".split()
+    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct invite".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
@@ -1247,10 +1247,11 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
         return None
     # What follows the cue is its own: a day, a place, a channel ("said on Thursday at a meeting of
     # the contact group"); anything else beyond a few words is a sentence going on.
+    # "..., said David Marcus, an energy consultant in Boston": a speaker after the cue is its own too.
     own = {
         t.i
         for c in cue.children
-        if c.i > cue.i and c.dep_ in ("prep", "npadvmod", "advmod")
+        if c.i > cue.i and c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS)
         for t in c.subtree
     }
     after = [
@@ -1328,9 +1329,13 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
         # "I am grateful to our partners for the new package": thanks, to whom and for what.
         if subject.lower_ not in _FIRST_PERSON:
             return None
-        thanks = [c for c in adjective.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
-        reason = next((t for c in thanks for t in c.subtree if t.lower_ == "for" and t.dep_ == "prep"), None)
-        if reason is None or len(list(reason.subtree)) < 3:
+        # "grateful to you for this support": the "for" may hang on the verb.
+        thanks = [
+            c
+            for c in (*adjective.children, *adjective.head.children)
+            if c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i > adjective.i
+        ]
+        if not any(len(list(c.subtree)) >= 3 for c in thanks):
             return None  # "grateful to you", "grateful for that": whom, or nothing, said of what
         tokens = sorted(t.i for c in thanks for t in c.subtree)
         first, last = doc[tokens[0]], doc[tokens[-1]]
