@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from importlib import resources
 from pathlib import Path
@@ -139,3 +140,19 @@ def test_a_full_name_with_no_mention_where_it_speaks_is_the_person_of_that_name(
     index = EntityIndex([_entity("e1", "Maxim Dreval", "PERSON", ("d2", 0, 12))])
     assert index.speaker_entity(Speaker(text="Maxim Dreval", span=Span("d1", 10, 22))) == "e1"
     assert index.speaker_entity(Speaker(text="The Ministry", span=Span("d1", 10, 22))) is None
+
+
+def test_a_role_speaker_is_the_one_person_the_document_names_in_that_office() -> None:
+    putin = dataclasses.replace(
+        _entity("putin", "Vladimir Putin", "PERSON", ("d1", 0, 14)), description="president of Russia"
+    )
+    raisi = dataclasses.replace(
+        _entity("raisi", "Ebrahim Raisi", "PERSON", ("d1", 40, 53)), description="president of Iran"
+    )
+    index = EntityIndex([putin, raisi])
+    assert index.speaker_entity(Speaker(text="The President of Iran", span=Span("d1", 100, 121))) == "raisi"
+    # Two presidents named: "The President" alone is either.
+    assert index.speaker_entity(Speaker(text="The President", span=Span("d1", 100, 113))) is None
+    alone = EntityIndex([putin])
+    assert alone.speaker_entity(Speaker(text="the Head of State", span=Span("d1", 100, 117))) == "putin"
+    assert alone.speaker_entity(Speaker(text="The minister", span=Span("d1", 100, 112))) is None
