@@ -216,13 +216,13 @@ def test_datelines_dates_and_quoted_words_are_not_speakers(extract: Extract) -> 
 def test_a_cue_with_its_own_clause_is_not_the_previous_quotes_cue(extract: Extract) -> None:
     text = (
         'The order covers "sexual orientation and gender identity." Cruz says he is not familiar with it.\n\n'
-        'The mayor said the move was made by the police chief and said, "Who else would you trust?"'
+        'The mayor said the move was made by the police chief and said, "He has our full trust."'
     )
     statements = extract(text)
     assert [(st.kind, st.content_text) for st in statements] == [
         ("indirect", "he is not familiar with it"),
         ("indirect", "the move was made by the police chief"),
-        ("direct", "Who else would you trust?"),
+        ("direct", "He has our full trust."),
     ]
 
 
@@ -1074,3 +1074,11 @@ def test_invitations_reminders_shouts_and_a_speaker_described_after_the_cue(
 ) -> None:
     (st,) = extract(text)
     assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_a_quoted_question_claims_nothing_and_a_link_label_is_no_speaker(extract: Extract) -> None:
+    assert extract('"Why did you not leave earlier?" she asked.') == []
+    (st,) = extract('"We stayed. Where could we go?" she said.')
+    assert st.content_text == "We stayed. Where could we go?"
+    text = "MORE: The mayor resigned after the vote.\n\nMORE: The council met again today."
+    assert extract(text) == []

@@ -160,7 +160,7 @@ _SIGNED_LINE: Final = re.compile(
 _NOT_SPEAKER_LABELS: Final = frozenset(
     "update updated note editor's editor’s breaking related watch read photo photos video source sources "
     "correction contributing byline abstract poll polls report revealed exclusive analysis opinion q a "
-    "live latest the this warning summary transcript caption credit dear".split()
+    "live latest the this warning summary transcript caption credit dear more".split()
 )
 _OPENING_QUOTES: Final = frozenset("\"“”«‘'")
 _CLOSING_QUOTES: Final = frozenset("\"”»’'")
@@ -237,6 +237,8 @@ def extract_statements(
         if content is None or speaker.text.lower() in _ADDRESSEES:
             continue  # "you have announced the start": the addressee, or anyone, is no speaker
         start, end = content
+        if draft.kind == "direct" and _only_questions(text[start:end]):
+            continue  # '"Why did you not leave?" she asked.': a question claims nothing
         statements.append(
             Statement(
                 id=_statement_id(doc_id, start, end),
