@@ -1082,3 +1082,9 @@ def test_a_quoted_question_claims_nothing_and_a_link_label_is_no_speaker(extract
     assert st.content_text == "We stayed. Where could we go?"
     text = "MORE: The mayor resigned after the vote.\n\nMORE: The council met again today."
     assert extract(text) == []
+
+
+def test_a_quoted_order_is_its_officers(extract: Extract) -> None:
+    (st,) = extract('"Retreat to the second line!" an officer ordered.')
+    assert (st.speaker.text, st.content_text) == ("an officer", "Retreat to the second line!")
+    assert extract("The officer ordered a retreat.") == []

@@ -105,7 +105,7 @@ _OBJECT_IS_NOT_CONTENT: Final = (
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
 _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with into from".split())
 # "to show the Russians 'victory'": a quotation is framed by a speech or thought verb only.
-_QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | DOCUMENT_LEMMAS
+_QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | DOCUMENT_LEMMAS | {"order", "command"}
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
