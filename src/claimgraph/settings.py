@@ -53,8 +53,8 @@ class Settings:
 
     techniques_lexicon: str | None = None
     """A lexicon CSV of loaded phrases of your own (pattern, kind, technique, note; optionally
-    literal_when), read by ingest beside the bundled one and winning where both match
-    (src/claimgraph/extract/techniques.py)."""
+    literal_when, literal_scope and proper), read by ingest beside the bundled one and winning where
+    both match (src/claimgraph/extract/techniques.py)."""
 
     basemap: str = "node_modules/world-atlas/countries-50m.json"
     """Country outlines for the web map (TopoJSON from the npm package world-atlas); none: no outlines."""
