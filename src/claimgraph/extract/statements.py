@@ -1736,7 +1736,11 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
             span=Span(doc_id, head.idx, head.idx + len(head.text)),
             referent=noun.referent or noun.span,
         )
-    if head.pos_ == "PRON":
+    completed = any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "from")) or (c.dep_ == "relcl" and head.lower_ in _WHO_HEADS)
+        for c in head.rights
+    )
+    if head.pos_ == "PRON" and not completed:
         return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
     if (titled := _titled_name(doc, head)) is not None:
         name, title = titled
@@ -1761,6 +1765,19 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
             head.lower_ in _SOURCE_STANDING and child.dep_ == "prep"
         ):
             kept += list(child.subtree)
+        elif head.pos_ != "PROPN" and (
+            (child.dep_ == "prep" and child.lower_ in ("of", "from"))
+            or (child.dep_ == "relcl" and head.lower_ in _WHO_HEADS)
+        ):
+            # "Most of the candidates", "Senators from both parties", "Those who stayed": the words
+            # that say who the speakers are.
+            kept += _up_to_an_aside(child)
+    group = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if group and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+        # "Vladimir Putin and Kassym-Jomart Tokayev said": both speak, and no one of them alone.
+        kept += [t for member in group for t in _up_to_an_aside(member)]
+        kept += [c for c in head.rights if c.dep_ == "cc"]
+        entity = None
     indices = sorted({t.i for t in kept})
     first, last = doc[indices[0]], doc[indices[-1]]
     span = Span(doc_id, first.idx, last.idx + len(last.text))
@@ -1779,6 +1796,17 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         description=description,
         anonymous=anonymous,
     )
+
+
+def _up_to_an_aside(token: Token) -> list[Token]:
+    """A phrase's words up to the first comma, dash or bracket of an aside after it."""
+    phrase = sorted(token.subtree, key=lambda t: t.i)
+    cut = next((t.i for t in phrase if t.i > token.i and t.text in (",", "(", "—", "–", ";")), None)
+    return [t for t in phrase if cut is None or t.i < cut]
+
+
+# Heads that a relative clause completes as a speaker: "those who stayed", "everyone who saw it".
+_WHO_HEADS: Final = frozenset({"those", "anyone", "everyone", "people", "all", "many", "some", "others"})
 
 
 def _titled_name(doc: Doc, head: Token) -> tuple[TokenSpan, str] | None:
