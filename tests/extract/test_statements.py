@@ -1109,3 +1109,9 @@ def test_the_words_that_say_who_speaks_stay_with_the_speaker(
     (st,) = extract(text)
     assert st.speaker.text == speaker
     assert st.speaker.referent is None  # a group, or nobody named: no one person's words
+
+
+def test_a_fact_that_confirms_is_an_inference(extract: Extract) -> None:
+    assert extract("This is a fact that confirms that the enemy is weak.") == []
+    (st,) = extract("The minister said the harvest grew by 75%.")
+    assert st.content_text == "the harvest grew by 75%"

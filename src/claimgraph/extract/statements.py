@@ -1300,6 +1300,13 @@ def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft 
     return _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), cue, paragraph_starts)
 
 
+def _antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("a fact that confirms": "fact"), else the subject."""
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
 def _a_state_of_affairs(subject: Token) -> bool:
     """A subject that is an event or a stretch of time, not a speaker or a document: "this", "which",
     "the liberation", "these ten weeks", "the decision"."""
@@ -1312,7 +1319,7 @@ def _a_state_of_affairs(subject: Token) -> bool:
 
 
 _TIMES_AND_EVENTS: Final = frozenset(
-    "day week month year hour time history war event fact practice experience life".split()
+    "day week month year hour time history war event fact practice experience life reality".split()
 )
 _EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing")
 # Nouns with those endings that do report: "the investigation showed", "the assessment indicates".
@@ -1402,8 +1409,11 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
 def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``X praised the defenders for their courage``, ``X vowed to retake the town``: the verb's
     arguments after it (object, complement, topic phrases) are the content."""
-    if _speaker_token(verb) is None or any(c.dep_ == "auxpass" for c in verb.children):
+    subject = _speaker_token(verb)
+    if subject is None or any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if verb.lemma_ in _SHOWING and _a_state_of_affairs(_antecedent(subject)):
+        return None  # "a fact that confirms ...": an inference, in any construction
     if (misread := _that_clause_misread(doc, verb)) is not None:
         first, last = doc[misread[0]], doc[misread[1]]
         return _indirect(first.idx, last.idx + len(last.text), verb, paragraph_starts)
@@ -1559,7 +1569,7 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
             break
         if token.head == cue and (token.dep_ == "advcl" or (token.dep_ == "conj" and token.pos_ == "VERB")):
             return subtree_end
-        if not token.is_punct and "\n" not in token.text:
+        if (not token.is_punct or token.text == "%") and "\n" not in token.text:
             end = token
     return end
 
