@@ -161,3 +161,22 @@ def test_technique_rates_of_some_documents_count_only_their_words(sample_db: Pat
     assert 0 < outlets[0].words <= len(document.text.split())
     assert sum(r.spans for r in rates) <= sum(t.span.doc == doc for t in spans)
     assert sum(r.words for r in rates) <= len(document.text.split())
+
+
+def test_show_names_the_author_a_first_person_speaker_stands_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = tmp_path / "addresses.jsonl"
+    record = {
+        "title": "Evening address",
+        "text": "I am sure that the front will hold.",
+        "speaker": "Oleh Marchuk",
+    }
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "cli.duckdb")
+    assert main(["ingest", str(feed), "--db", db, "--no-progress", "--n-process", "1"]) == 0
+    capsys.readouterr()
+    assert main(["search", "front", "--db", db, "--json"]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert main(["show", hit["doc_id"], "--db", db]) == 0
+    assert "I → Oleh Marchuk (the author)" in capsys.readouterr().out

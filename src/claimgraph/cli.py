@@ -456,6 +456,8 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     for st in view.statements:
         speaker = st.speaker
         resolved = doc.text[speaker.referent.start : speaker.referent.end] if speaker.referent else None
+        if resolved is None and speaker.author is not None:
+            resolved = f"{speaker.author} (the author)"  # the text's own "I", named by its metadata
         who = speaker.text + (f" → {resolved}" if resolved and resolved != speaker.text else "")
         who += " (anonymous)" if speaker.anonymous else ""
         extras = ", ".join(
