@@ -143,3 +143,16 @@ def test_news_like_text_gives_well_formed_times(text: str, published: dt.date | 
         position = found.end
     for mention in time_mentions("d", text, published=published):
         assert text[mention.span.start : mention.span.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("It happened in October last year.", "October last year", "2025-10"),
+        ("Prices fell in mid-June this year.", "mid-June this year", "2026-06"),
+        ("The summit is planned for March next year.", "March next year", "2027-03"),
+    ],
+)
+def test_a_month_of_a_year_named_relative_to_the_report(text: str, written: str, value: str) -> None:
+    (found,) = find_times(text, published=dt.date(2026, 11, 27))
+    assert (found.text, found.value) == (written, value)

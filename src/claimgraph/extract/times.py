@@ -240,6 +240,17 @@ def _month_year(
     return _Found(s, e, "DATE", f"{int(m.group('y')):04d}-{month:02d}")
 
 
+def _month_of_a_named_year(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    """ "October last year", "in March next year": the month of the year the words name."""
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    if pub is None:
+        return _Found(s, e, "DATE", f"XXXX-{month:02d}")
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    return _Found(s, e, "DATE", f"{year:04d}-{month:02d}")
+
+
 def _bare_month(
     m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
 ) -> _Found | None:
@@ -627,6 +638,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (_p(rf"\b(?P<t>(?P<m>{_M})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}))\b"), _absolute_date),
     (_p(rf"\b(?P<t>(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR}))\b"), _absolute_date),
     (_p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})\s+(?:of\s+)?(?P<y>{_YEAR}))\b"), _month_year),
+    (
+        _p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})\s+(?P<rel>last|this|next)\s+year)\b"),
+        _month_of_a_named_year,
+    ),
     (
         _p(
             rf"\b(?P<t>(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\s+"
