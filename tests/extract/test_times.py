@@ -156,3 +156,8 @@ def test_news_like_text_gives_well_formed_times(text: str, published: dt.date | 
 def test_a_month_of_a_year_named_relative_to_the_report(text: str, written: str, value: str) -> None:
     (found,) = find_times(text, published=dt.date(2026, 11, 27))
     assert (found.text, found.value) == (written, value)
+
+
+def test_a_month_ending_a_sentence_is_not_joined_to_the_next_sentences_year() -> None:
+    found = find_times("The works end in early May.\n\nLast year prices rose.", published=dt.date(2026, 1, 2))
+    assert [f.text for f in found] == ["early May", "Last year"]

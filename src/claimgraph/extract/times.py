@@ -639,7 +639,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (_p(rf"\b(?P<t>(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR}))\b"), _absolute_date),
     (_p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})\s+(?:of\s+)?(?P<y>{_YEAR}))\b"), _month_year),
     (
-        _p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})\s+(?P<rel>last|this|next)\s+year)\b"),
+        # Within one sentence: not "early May.\n\nLast year ...".
+        _p(rf"\b(?P<t>(?:{_OF_MONTH})?(?P<m>{_M})(?<!\.)[ \t]+(?P<rel>last|this|next)[ \t]+year)\b"),
         _month_of_a_named_year,
     ),
     (
