@@ -19,7 +19,7 @@ from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
 from claimgraph.models import Document, Entity, Quantity, Span, Speaker, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
-from claimgraph.resolve.names import given_name, given_name_key, name_keys
+from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 
@@ -244,7 +244,7 @@ class EntityIndex:
         """The one person the document names whose description holds the role a speaker is called
         by: "The President" in a release naming Vladimir Putin ("president of Russia"), "The
         President of Iran" where the Iranian president is named. Two candidates make no answer."""
-        words = [w for w in _ROLE_WORDS.findall(_HEAD_OF_STATE.sub("president", role.lower())) if w != "the"]
+        words = [w for w in _ROLE_WORDS.findall(HEAD_OF_STATE.sub("president", role.lower())) if w != "the"]
         if not words or words[0] not in _ROLES:
             return None
         role_word, qualifiers = words[0], [w for w in words[1:] if w not in _ROLE_FILLERS]
@@ -266,7 +266,6 @@ _NOT_A_SPEAKER_NAME: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
 
 
 _ROLE_WORDS: Final = re.compile(r"[a-z]+")
-_HEAD_OF_STATE: Final = re.compile(r"\bhead of (?:the )?(?:[a-z]+ )?state\b")
 # The offices a role speaker is named by ("the President", "the Prime Minister of Spain").
 _ROLES: Final = frozenset({"president", "premier", "chancellor", "king", "emir", "pope", "patriarch"})
 _ROLE_FILLERS: Final = frozenset({"the", "of", "and", "republic", "federation", "state", "kingdom"})

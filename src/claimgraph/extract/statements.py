@@ -60,6 +60,7 @@ from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import day_named
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
+from claimgraph.resolve.names import HEAD_OF_STATE
 
 STAGE: Final = "statements-rules"
 
@@ -1958,7 +1959,7 @@ def _resolve_speaker(
         # "the governor", "the President of Russia": the role is the noun before any "of" phrase,
         # and the words of that phrase must describe the person too. "The head of state" is the
         # president, whichever state's.
-        role_words, _, of_words = _HEAD_OF_STATE.sub("the president", lowered).partition(" of ")
+        role_words, _, of_words = HEAD_OF_STATE.sub("the president", lowered).partition(" of ")
         role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
         if role in DOCUMENT_NOUNS:
             # "The message reads: ...": the words are those of whoever sent it.
@@ -1989,7 +1990,6 @@ def _resolve_speaker(
 
 
 _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
-_HEAD_OF_STATE: Final = re.compile(r"^the head of (?:the )?(?:[a-z]+ )?state\b")
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:

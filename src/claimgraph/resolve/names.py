@@ -46,6 +46,9 @@ _CYRILLIC_UKRAINIAN: Final = _CYRILLIC_RUSSIAN | {
 _UKRAINIAN_ONLY: Final = frozenset("іїєґ")
 
 # Words that introduce a name without being part of it.
+# "The head of state", "the head of the Ukrainian state": the president, whichever state's. Statements
+# resolve a speaker so named, and the export finds the person in that office.
+HEAD_OF_STATE: Final = re.compile(r"^(?:the )?head of (?:the )?(?:[a-z]+ )?state\b")
 TITLE_WORDS: Final = frozenset(
     "president vice prime minister deputy defense defence foreign interior minister's secretary "
     "spokesman spokeswoman spokesperson commander chief head leader founder owner adviser advisor aide "
