@@ -1115,3 +1115,62 @@ def test_a_fact_that_confirms_is_an_inference(extract: Extract) -> None:
     assert extract("This is a fact that confirms that the enemy is weak.") == []
     (st,) = extract("The minister said the harvest grew by 75%.")
     assert st.content_text == "the harvest grew by 75%"
+
+
+def test_according_to_ends_with_its_source_whatever_the_parser_hangs_under_it(extract: Extract) -> None:
+    text = (
+        "According to the ministry, in the Kupyansk direction the enemy lost up to 45 servicemen "
+        "over the day."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "the ministry"
+    assert st.content_text.startswith("in the Kupyansk direction the enemy lost")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the harbour master, approx. 38 ships were waiting at anchor on Tuesday.",
+        "Port officials said about 40 ships, incl. two tankers, were waiting at anchor on Tuesday.",
+    ],
+)
+def test_an_abbreviation_does_not_end_the_sentence_of_a_statement(extract: Extract, text: str) -> None:
+    (st,) = extract(text)
+    assert "ships" in st.content_text and "waiting at anchor" in st.content_text
+
+
+def test_a_quotation_after_a_response_still_to_come_is_the_reporters_speakers(extract: Extract) -> None:
+    text = 'The spokeswoman said on Thursday that Moscow will respond to the new tariffs "in kind and fast."'
+    (st,) = extract(text)
+    assert (st.speaker.text, st.kind) == ("The spokeswoman", "mixed")
+    assert st.content_text == 'Moscow will respond to the new tariffs "in kind and fast."'
+
+
+def test_a_heading_that_names_reports_says_nothing(extract: Extract) -> None:
+    assert extract('What the agencies reported about the "liberation" of the region. Unedited.') == []
+    assert extract('The envoy commented on "the deal of the decade" yesterday.') == []
+
+
+def test_transcript_turns_are_said_on_the_day_their_lead_gives_or_else_published(nlp: Language) -> None:
+    turns = (
+        "Prime Minister Anna Berg: We agreed on a new package of drones for the front.\n\n"
+        "Question (Radio North): Madam Prime Minister, will there be more?\n\n"
+        "Prime Minister Anna Berg: Yes. Our factories will double their output next year.\n"
+    )
+    published = dt.date(2026, 11, 12)
+    lead = "On 10 November, the two leaders held a joint press conference in Kyiv.\n\n"
+    statements = extract_statements("d1", nlp(lead + turns), published=published)
+    assert [st.said_on for st in statements] == [dt.date(2026, 11, 10)] * 2
+    assert not any("will there be more" in st.content_text for st in statements)
+    statements = extract_statements("d1", nlp(turns), published=published)
+    assert [st.said_on for st in statements] == [published] * 2
+
+
+def test_the_person_a_who_aside_describes_speaks_after_a_place_phrase(extract: Extract) -> None:
+    text = (
+        "In Kharkiv, Ukraine, Mayor Ihor Terekhov, who has led the city since 2020, said the trams "
+        "would run again on Monday."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Ihor Terekhov"
+    assert st.content_text == "the trams would run again on Monday"

@@ -141,7 +141,8 @@ _NAME: Final = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _MORE_NAME_WORDS: Final = r"(?:[ \t]+(?:(?:of|the|for|and|on)[ \t]+){0,2}[A-Z][\w.'’-]*){0,7}"
 _TITLED_NAME: Final = r"[A-Z][\w.'’-]*" + _MORE_NAME_WORDS
 _LABEL_LINE: Final = re.compile(
-    rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:|―|—|–)[ \t]*(?P<rest>\S[^\n]*)"
+    rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|―|—|–)"
+    r"[ \t]*(?P<rest>\S[^\n]*)"
 )
 _INLINE_LABEL: Final = re.compile(
     rf"(?<=[.!?…][ \t])(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
@@ -229,6 +230,7 @@ def extract_statements(
     drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
     statements: list[Statement] = []
     resolved: list[tuple[_Draft, Speaker]] = []
+    event_day = _transcript_day(text, drafts, published)
     for draft in drafts:
         speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
         if len(authors) == 1 and _first_person(draft) and not draft.turn and speaker.referent is None:
@@ -253,7 +255,8 @@ def extract_statements(
                 channel=_channel(draft.cue),
                 said_on=_said_on(draft.cue, published)
                 or _said_on_before(draft, speaker, statements, resolved)
-                or _said_today(draft, text[start:end], published),
+                or _said_today(draft, text[start:end], published)
+                or (event_day if draft.turn else None),
             )
         )
     return statements
@@ -279,6 +282,23 @@ _SPEECH_TITLE_TAIL: Final = re.compile(
     r"\s+(?:on|at|in|to|following|regarding|concerning|during|for|after|with regard to)"
     r"\s+(?![A-Z][a-z]+\s+of\b)"
 )
+
+
+def _transcript_day(text: str, drafts: list[_Draft], published: dt.date | None) -> dt.date | None:
+    """The day a transcript's turns were spoken: the day its lead gives the event ("On 10 November,
+    the two leaders held a press conference"), or else the day it was published, as transcripts are
+    released the day they are spoken."""
+    turns = [d.cue.idx for d in drafts if d.turn]
+    if not turns or published is None:
+        return None
+    day = day_named(text[: min(turns)], published)
+    if day is not None and dt.timedelta(0) <= published - day <= _LEAD_DAY_REACH:
+        return day
+    return published
+
+
+# A lead's date further back than this names some earlier event, not the one transcribed.
+_LEAD_DAY_REACH: Final = dt.timedelta(days=7)
 
 
 def _said_today(draft: _Draft, words: str, published: dt.date | None) -> dt.date | None:
@@ -515,7 +535,7 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
             stop = token.i
             break
     for token in doc[closing.i + 1 : stop]:
-        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS) or _negated(token):
+        if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS) or _negated(token) or _unrealised(token):
             continue
         # "...word." She said the rest ...: a new sentence after a closed quote is not its cue, nor is
         # a cue with a clause of its own ('..."identity." Cruz says he is not familiar with it').
@@ -570,9 +590,15 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
             break
         if not _is_cue(token, lemmas=_QUOTE_CUE_LEMMAS) or _negated(token):
             continue
+        if _unrealised(token):
+            # 'X said Russia will respond "in a mirror manner."': no response has been given; the
+            # quoted words are X's, found as a mixed statement by the indirect pass.
+            return None
         between = _text(doc)[token.idx + len(token.text) : quote.start]
         if len(between.split()) > 8 or " that " in f" {between} ":
             return None
+        if between.split()[:1] and between.split()[0].lower() in _ABOUT_PREPOSITIONS:
+            return None  # 'what TASS reported about the "special military operation"': a topic
         # "told AFP there was 'consensus'": the clause starts before the quote, so the statement is
         # the clause (mixed), found by the indirect pass.
         for child in token.children:
@@ -748,6 +774,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
 def _only_questions(words: str) -> bool:
     """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?")
     or a courtesy ("Understood.", "Thank you very much.", "Good afternoon, colleagues.")."""
+    words = _TITLE_ABBREVIATION.sub(r"\1", words)  # "Mr. President, did you ...?" is one sentence
     sentences = [m.group().strip() for m in _SENTENCE_CHUNK.finditer(words) if m.group().strip()]
     return bool(sentences) and all(s.rstrip("\"”»’' ").endswith("?") or _courtesy(s) for s in sentences)
 
@@ -764,6 +791,7 @@ _COURTESY: Final = re.compile(
 )
 
 
+_TITLE_ABBREVIATION: Final = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St)\.")
 _SENTENCE_CHUNK: Final = re.compile(r"[^.!?…]+[.!?…]*[\"”»’']*")
 
 
@@ -792,7 +820,12 @@ def _continued_turns(doc: Doc, drafts: list[_Draft], paragraph_starts: list[int]
                 else len(text.rstrip())
             )
             words = text[start:end]
-            if not words.endswith(_SENTENCE_ENDS) or len(words.split()) < 4 or _LABEL_LINE.match(words):
+            if (
+                not words.endswith(_SENTENCE_ENDS)
+                or len(words.split()) < 4
+                or _LABEL_LINE.match(words)
+                or _only_questions(words)  # the interviewer's next question, however it is labelled
+            ):
                 break
             follows = paragraph + 1 in labelled or (
                 paragraph + 1 < len(paragraph_starts)
@@ -980,6 +1013,8 @@ def _unrealised(verb: Token) -> bool:
     return False
 
 
+# What a report is about, not what it says: 'reported about the "operation"', 'wrote on "the deal"'.
+_ABOUT_PREPOSITIONS: Final = frozenset({"about", "on", "regarding", "concerning", "over"})
 _MODALS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "’ll", "wo"})
 
 
@@ -1413,6 +1448,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     subject = _speaker_token(verb)
     if subject is None or any(c.dep_ == "auxpass" for c in verb.children):
         return None
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children):
+        return None  # "What TASS reported about the war": a heading naming reports, none of their words
     if verb.lemma_ in _SHOWING and _a_state_of_affairs(_antecedent(subject)):
         return None  # "a fact that confirms ...": an inference, in any construction
     if (misread := _that_clause_misread(doc, verb)) is not None:
@@ -1597,8 +1634,9 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     if source is None:
         return None
     sentence = according.sent
-    phrase_tokens = sorted(t.i for t in according.subtree)
-    phrase_start, phrase_end = doc[phrase_tokens[0]], doc[phrase_tokens[-1]]
+    # The phrase ends with its source: when the parser makes "According" the root, the whole
+    # sentence hangs under it ("According to the ministry, in the east the enemy lost ...").
+    phrase_start, phrase_end = according, doc[max(source.right_edge.i, to.i)]
     before = (sentence.start_char, phrase_start.idx)
     after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
     words_before = len(_text(doc)[before[0] : before[1]].split())
@@ -1696,15 +1734,20 @@ def _speaker_token(cue: Token) -> Token | None:
 
 def _subject_before_an_aside(cue: Token) -> Token | None:
     """ "NAME, who runs a kitchen and is not related to the mayor, told ...": the parser lost the
-    subject in the aside; the name opening the sentence, set off by the commas that close right
-    before the cue, is it."""
+    subject in the aside; the name opening the sentence, or the person a "who" aside describes, set
+    off by the commas that close right before the cue, is it."""
     doc, sentence = cue.doc, cue.sent
     if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i < 2 or doc[cue.i - 1].text != ",":
         return None
     first = _entity_of(doc[sentence.start])
-    if first is None or first.label_ not in ("PERSON", "ORG") or first.end >= cue.i - 1:
-        return None
-    return first.root if doc[first.end].text == "," else None
+    if first is not None and first.label_ in ("PERSON", "ORG") and first.end < cue.i - 1:
+        return first.root if doc[first.end].text == "," else None
+    # "In Wiesbaden, Germany, Lt. Gen. NAME, who heads the group, told ...": after a place phrase,
+    # the person a "who" aside is about.
+    for ent in reversed([e for e in doc.ents if sentence.start <= e.start and e.end < cue.i - 2]):
+        if ent.label_ == "PERSON" and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who":
+            return ent.root
+    return None
 
 
 def _real_subject(subject: Token, cue: Token) -> Token | None:
