@@ -311,3 +311,35 @@ def test_a_name_ends_before_its_own_repetition_and_glued_words(nlp: Language) ->
         nlp, "Thank you. Deputy Head Dmitry Kozak Kozak DmitryDeputy Head of the Office spoke next."
     )
     assert "Dmitry Kozak" in found and not any("DmitryDeputy" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Its spokeswoman, Yevgenia Yashina, said the crews could not reach the line.", "Yevgenia Yashina"),
+        (
+            "Commander of the Armed Forces of Ukraine Lieutenant General Anatolii Kryvonozhko reported "
+            "that the defences held.",
+            "Anatolii Kryvonozhko",
+        ),
+        ("Deputy mayor Andrii Sadovyi said the trams were running.", "Andrii Sadovyi"),
+    ],
+)
+def test_a_given_name_in_either_romanisation_opens_a_persons_name(
+    nlp: Language, text: str, person: str
+) -> None:
+    assert labels(nlp, text)[person] == "PERSON"
+
+
+def test_a_countrys_state_body_is_one_organisation_with_its_country(nlp: Language) -> None:
+    found = labels(
+        nlp, "Ukraine's Energy Ministry said power was back. Ukraine's air force said it downed 40 drones."
+    )
+    assert found["Ukraine's Energy Ministry"] == "ORG"
+    assert found["Ukraine's air force"] == "ORG"
+    assert "Ukraine's Naftogaz" not in labels(nlp, "Ukraine's Naftogaz said gas was flowing.")
+
+
+def test_abbreviations_stay_inside_their_sentence(nlp: Language) -> None:
+    doc = nlp("About 40 ships, incl. two tankers, waited approx. 12 hours on Nov. 3 at the port.")
+    assert len(list(doc.sents)) == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
@@ -82,6 +82,11 @@ _POST_WORDS = frozenset(
 )
 # Organisations a country's possessive belongs to: "Russia's Ministry of Defense".
 _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
+# ... or whose last word names a state body: "Ukraine's Energy Ministry", "Ukraine's air force".
+_STATE_BODY_HEADS = frozenset(
+    {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
+    | {"directorate", "agency", "office", "prosecutor's", "police", "government", "parliament"}
+)
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
 _NOT_IN_A_NAME = _ORG_WORDS | TITLES
@@ -120,22 +125,49 @@ def load_pipeline(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
         raise ModelMissing(settings.spacy_model)
     nlp = spacy.load(settings.spacy_model)
     use_indexed_rules(nlp)
+    _keep_abbreviations_whole(nlp)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, after="ner", config={"min_place_population": settings.min_place_population})
     return nlp
 
 
-@Language.component(PARAGRAPH_BREAKS)
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every paragraph break, which the parser then respects.
+def _keep_abbreviations_whole(nlp: Language) -> None:
+    """One token for "approx." as for "Dec.": split in two, the full stop reads as a sentence end to
+    the tagger and the parser, which then misparse the clause around it."""
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if add_special_case is None:
+        return  # a custom tokenizer keeps its own exceptions
+    for abbreviation, expansion in _abbreviations():
+        for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+            add_special_case(form, [{"ORTH": form, "NORM": expansion}])
+
+
+def _abbreviations() -> Iterator[tuple[str, str]]:
+    for line in _data_names("abbreviations.txt"):
+        abbreviation, expansion = line.split(maxsplit=1)
+        yield abbreviation, expansion
+
+
+@Language.factory(PARAGRAPH_BREAKS)
+def sentence_hints(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Sentence boundaries the parser gets wrong, set before it runs (it keeps them).
 
     Left to itself the parser runs a sentence on across a blank line after a closing quote
-    (``..."\n\nBoth sides said``), and every later stage reads sentences.
+    (``..."\n\nBoth sides said``), and ends one after an abbreviation ("approx. 38 vessels", "incl.
+    two tankers"); every later stage reads sentences.
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
+    abbreviations = frozenset(abbreviation for abbreviation, _ in _abbreviations())
+
+    def hint(doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            following = doc[token.i + 1]
+            if token.is_space and "\n" in token.text:
+                following.is_sent_start = True
+            elif token.lower_ in abbreviations and (following.text[:1].islower() or following.is_digit):
+                following.is_sent_start = False
+        return doc
+
+    return hint
 
 
 def entity_mentions(doc_id: str, doc: Doc) -> list[EntityMention]:
@@ -336,8 +368,23 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
         world=_tokenize(nlp, world),
         known_places=known,
         word_places=frozenset(n for n in known - home - world if n.lower() in lexical),
-        given_names=frozenset(word for line in _data_names("given_names.txt") for word in line.split()),
+        given_names=frozenset(
+            spelling
+            for line in _data_names("given_names.txt")
+            for word in line.split()
+            for spelling in _spellings(word)
+        ),
     )
+
+
+def _spellings(given_name: str) -> tuple[str, ...]:
+    """A given name as the two Ukrainian romanisations write its ending: "Anatoliy" and "Anatolii",
+    "Andriy" and "Andrii" (the name keys fold them for merging; the entity rules read tokens)."""
+    if given_name.endswith("iy"):
+        return given_name, given_name[:-1] + "i"
+    if given_name.endswith("ii"):
+        return given_name, given_name[:-1] + "y"
+    return (given_name,)
 
 
 def _postposed(token: Token) -> bool:
@@ -397,8 +444,8 @@ class _Fixer:
     def run(self) -> Doc:
         self._split_place_from_name()
         self._split_name_from_organisation()
-        self._extend_given_names()
         self._relabel()
+        self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
         self._fix_organisations()
         self._add_places()
         self._add_people()
@@ -665,6 +712,12 @@ class _Fixer:
             posts = [i for i in range(ent.start + 2, ent.end) if doc[i].lower_ in _POST_WORDS]
             if posts:
                 ent.end, ent.changed = posts[0], True
+            # "the Armed Forces of Ukraine Lieutenant General" before a person: the rank is theirs.
+            end = ent.end
+            while end - 1 > ent.start + 1 and doc[end - 1].lower_ in TITLES:
+                end -= 1
+            if end < ent.end and self._person_starting_at(ent.end):
+                ent.end, ent.changed = end, True
             start = ent.start
             # The model ends the country before its "'s" or after it.
             country = self._entity_ending_at(start - 1) or self._entity_ending_at(start)
@@ -673,7 +726,7 @@ class _Fixer:
                 and start >= 1
                 and country.label == "GPE"
                 and doc[start - 1].tag_ == "POS"
-                and doc[start].lower_ in _STATE_BODY_STARTS
+                and (doc[start].lower_ in _STATE_BODY_STARTS or doc[ent.end - 1].lower_ in _STATE_BODY_HEADS)
             ):
                 # The whole country, however many words: "South Korea's defence ministry".
                 ent.start, ent.changed = country.start, True
@@ -687,11 +740,29 @@ class _Fixer:
                 ent.start, ent.end, ent.changed = start - 2, ent.end + closing, True
             elif start >= 1 and doc[start - 1].lower_ in _COMPANY_DESIGNATORS:
                 ent.start, ent.changed = start - 1, True
+        self._add_state_bodies()
         self.ents = [
             e
             for e in self.ents
             if not any(o is not e and o.start <= e.start and e.end <= o.end and o.changed for o in self.ents)
         ]
+
+    def _add_state_bodies(self) -> None:
+        """ "Ukraine's air force said": a country's body written in lower case, which the model leaves
+        out, is an organisation with its country."""
+        doc = self.doc
+        covered = {i for e in self.ents for i in range(e.start, e.end) if e.label != "GPE"}
+        for country in [e for e in self.ents if e.label == "GPE"]:
+            possessive = country.end
+            if possessive >= len(doc) - 1 or doc[possessive].tag_ != "POS":
+                continue
+            for end in range(possessive + 2, min(possessive + 4, len(doc)) + 1):
+                words = doc[possessive + 1 : end]
+                if any(t.i in covered or not t.is_lower or not t.is_alpha for t in words):
+                    break
+                if doc[end - 1].lower_ in _STATE_BODY_HEADS and doc[end - 1].tag_.startswith("NN"):
+                    self.ents.append(_Ent(country.start, end, "ORG", True))
+                    break
 
     def _add_places(self) -> None:
         """Place matches the model missed, cut short or split: replace what lies inside them."""
@@ -758,10 +829,15 @@ class _Fixer:
         its own ("Oleksandr" ORG in "Oleksandr Syrskyi said")."""
         for ent in self.ents:
             if ent.end == start and ent.label in _NAME_LABELS and self._name_like(ent.start, ent.end):
-                return None if self._text(ent.start, ent.end) in self.known_places else ent
+                name = self._text(ent.start, ent.end)
+                # "Yevgenia Yashina": a village may bear a given name; before a surname it is one.
+                return None if name in self.known_places and name not in self.given_names else ent
         return None
 
     # --- helpers --------------------------------------------------------------------------------
+
+    def _person_starting_at(self, start: int) -> bool:
+        return any(e.start == start and e.label == "PERSON" for e in self.ents)
 
     def _entity_ending_at(self, end: int) -> _Ent | None:
         return next((e for e in self.ents if e.end == end and e.start < end), None)
