@@ -403,3 +403,24 @@ def test_a_full_name_a_letter_apart_needs_only_one_entity_in_common() -> None:
         [("Iryna Vereschuk", "PERSON"), ("Ukraine", "GPE"), ("Mariupol", "GPE")],
     )
     assert together(entities, "Iryna Vereshchuk", "Iryna Vereschuk")
+
+
+def test_a_ministry_named_without_its_country_is_the_one_its_documents_name() -> None:
+    entities = run(
+        [("Ukraine's Energy Ministry", "ORG"), ("Kharkiv", "GPE"), ("Ukraine", "GPE")],
+        [("Energy Ministry", "ORG"), ("Kharkiv", "GPE"), ("Ukraine", "GPE")],
+    )
+    assert together(entities, "Ukraine's Energy Ministry", "Energy Ministry")
+    entities = run(
+        [("Ukrainian Defence Ministry", "ORG"), ("Russian Defence Ministry", "ORG")],
+        [("Defence Ministry", "ORG")],
+    )
+    assert not any("Defence Ministry" in e.aliases and len(e.aliases) > 1 for e in entities)
+
+
+def test_a_persons_surname_is_among_their_names_when_it_is_theirs_alone() -> None:
+    entities = run(
+        [("Oleksandr Honcharenko", "PERSON"), ("Dmitry Medvedev", "PERSON")], [("Daniil Medvedev", "PERSON")]
+    )
+    assert together(entities, "Oleksandr Honcharenko", "Honcharenko")
+    assert not any("Medvedev" in e.aliases for e in entities)

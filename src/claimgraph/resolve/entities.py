@@ -46,7 +46,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from claimgraph.models import Entity, EntityMention, Span
@@ -107,6 +107,21 @@ _MINISTRY_TOPICS = {
     "interior": "interior",
     "emergency situations": "emergencies",
     "emergencies": "emergencies",
+    "energy": "energy",
+    "health": "health",
+    "justice": "justice",
+    "finance": "finance",
+    "economy": "economy",
+    "culture": "culture",
+    "education": "education",
+    "education and science": "education",
+    "digital transformation": "digital",
+    "veterans": "veterans",
+    "veterans affairs": "veterans",
+    "social policy": "social",
+    "infrastructure": "infrastructure",
+    "agrarian policy": "agriculture",
+    "agriculture": "agriculture",
 }
 _DEMONYMS = {
     "russian": "russia",
@@ -136,6 +151,11 @@ _MINISTRY_FORMS = (
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"),
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? (?P<topic>[a-z ]+?) ministry$"),
     re.compile(r"^ministry of (?P<topic>[a-z ]+?) of (?:the )?(?P<country>[a-z ]+)$"),
+)
+# A ministry named without its country: "the Energy Ministry", "Ministry of Energy".
+_BARE_MINISTRY_FORMS = (
+    re.compile(r"^(?:the )?(?P<topic>[a-z ]+?) ministry$"),
+    re.compile(r"^(?:the )?ministry of (?P<topic>[a-z ]+)$"),
 )
 
 
@@ -571,6 +591,7 @@ def _merge_organisations(merger: _Merger) -> None:
     for members in by_ministry.values():
         for other in members[1:]:
             merger.union(members[0], other, "the same ministry, phrased another way")
+    _merge_bare_ministries(merger, by_ministry)
     _merge_near_spellings(merger, [i for i, g in enumerate(merger.groups) if g.family == "group"], {})
     for i, group in enumerate(merger.groups):
         letters = group.display.replace(".", "")
@@ -615,6 +636,45 @@ def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
     elif len(words) > 3 and words[-3:] == designator:
         words = words[:-3]
     return tuple(words)
+
+
+def _surname(name: str, label: str) -> str | None:
+    words = name.split()
+    if label != "PERSON" or len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
+        return None
+    return words[-1]
+
+
+def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], list[int]]) -> None:
+    """ "the Energy Ministry" is the one country's energy ministry the rest of its documents name
+    ("Ukraine's Energy Ministry"); with two countries' ministries of its topic in context, neither."""
+    for i, group in enumerate(merger.groups):
+        if group.person or group.family != "group":
+            continue
+        topic = _bare_ministry(group.display)
+        if topic is None:
+            continue
+        candidates = [
+            j
+            for (_, candidate_topic), members in by_ministry.items()
+            if candidate_topic == topic
+            for j in members
+            # The setting counts here: the places a document names say whose ministry it means.
+            if not merger.context_disagrees(i, j)
+        ]
+        if len({merger.root(j) for j in candidates}) == 1:
+            target = candidates[0]
+            named = merger.groups[target].display
+            merger.union(i, target, f"the {topic} ministry the documents name: {named}")
+
+
+def _bare_ministry(display: str) -> str | None:
+    text = " ".join(re.sub(r"[^a-z ]", " ", fold(display)).split())
+    for form in _BARE_MINISTRY_FORMS:
+        match = form.match(text)
+        if match:
+            return _MINISTRY_TOPICS.get(match.group("topic"))
+    return None
 
 
 def _ministry(display: str) -> tuple[str, str] | None:
@@ -939,8 +999,15 @@ def _entities(merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int
         )
         name = entry.name if entry else _canonical_name(groups)
         label = entry.type if entry else _label(groups)
+        # Each merged group's own name stays a name of the entity ("Energy Ministry", written "the
+        # Energy Ministry", under "Ukraine's Energy Ministry").
         surfaces = sorted(
-            {name, *(f.strip() for g in groups for f in g.forms), *(entry.names if entry else ())}
+            {
+                name,
+                *(g.display for g in groups),
+                *(f.strip() for g in groups for f in g.forms),
+                *(entry.names if entry else ()),
+            }
         )
         identity = (
             f"kb:{entry.id}"
@@ -972,8 +1039,25 @@ def _entities(merger: _Merger, links: Mapping[int, KbEntry], places: Mapping[int
         reasons[entity_id] = own_reasons
         members_of[entity_id] = tuple(g.id for g in groups)
         sizes[entity_id] = sum(g.size for g in groups)
+    entities = _with_surnames(entities)
     entities.sort(key=lambda e: (-sizes[e.id], e.name))
     return Resolution(entities, reasons, members_of)
+
+
+def _with_surnames(entities: list[Entity]) -> list[Entity]:
+    """A person's surname is a name they go by ("Honcharenko said"), written or not, when it is
+    theirs alone: no other person of the corpus bears it and no entity is named by it only (two
+    Medvedevs leave "Medvedev" to neither)."""
+    surnames = {e.id: _surname(e.name, e.type) for e in entities}
+    bearers = Counter(s for s in surnames.values() if s)
+    names = {fold(n) for e in entities for n in (e.name, *e.aliases) if len(n.split()) == 1}
+    out = []
+    for entity in entities:
+        surname = surnames[entity.id]
+        if surname and bearers[surname] == 1 and fold(surname) not in names:
+            entity = replace(entity, aliases=tuple(sorted({*entity.aliases, surname})))
+        out.append(entity)
+    return out
 
 
 def _canonical_name(groups: list[NameGroup]) -> str:
