@@ -1004,6 +1004,12 @@ def test_a_that_clause_the_parser_read_as_an_object_is_the_whole_clause(extract:
         ("Joint Statement of the Heads of State of the Trio", "the Heads of State of the Trio"),
         ("Statement by the Ministry of Foreign Affairs on the referendum", "the Ministry of Foreign Affairs"),
         ("Zelensky met Macron in Paris", None),
+        ("The grid will hold this winter - address by Prime Minister Anna Berg", "Prime Minister Anna Berg"),
+        (
+            "We will rebuild Kharkiv – Speech by the President of Ukraine to the Bundestag",
+            "the President of Ukraine",
+        ),
+        ("Critics mocked the speech by the mayor", None),
         (None, None),
     ],
 )

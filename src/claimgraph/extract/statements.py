@@ -266,15 +266,18 @@ def speech_author(title: str | None) -> str | None:
     """Who speaks in a text whose title says it is their words: "Address by the President of Ukraine
     on the unity of Ukrainian society" -> "the President of Ukraine"; "Joint Statement of the Heads
     of State of the Associated Trio" -> "the Heads of State of the Associated Trio"."""
-    found = _SPEECH_TITLE.match(title or "")
+    found = _SPEECH_TITLE.search(title or "")
     if found is None:
         return None
     who = _SPEECH_TITLE_TAIL.split(found.group("who"), maxsplit=1)[0].strip(" ,.:;")
     return who if len(who.split()) >= 2 else None
 
 
+# At the head of the title, or after its headline and a dash or colon ("The new package must ... -
+# address by the President of Ukraine").
 _SPEECH_TITLE: Final = re.compile(
-    r"^(?:joint\s+)?(?:statement|address|appeal|speech|message|declaration|remarks)s?\s+(?:of|by)\s+(?P<who>.+)$",
+    r"(?:^|\s[-–—:]\s+)(?:joint\s+)?(?:statement|address|appeal|speech|message|declaration|remarks)s?"
+    r"\s+(?:of|by)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 # Where the speaker's name in such a title ends: the occasion, place or addressee that follows.
