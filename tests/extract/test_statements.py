@@ -1180,3 +1180,16 @@ def test_the_person_a_who_aside_describes_speaks_after_a_place_phrase(extract: E
     (st,) = extract(text)
     assert st.speaker.text == "Ihor Terekhov"
     assert st.content_text == "the trams would run again on Monday"
+
+
+def test_an_inline_label_after_a_cut_with_what_the_turn_is_about_opens_a_turn(extract: Extract) -> None:
+    text = (
+        "Congratulations to all of you. <…> Anna Berg(on the new campus): First, I would like to say "
+        "that the campus will open in May. <…> Anna Berg(on grants): Second, every student will get "
+        "a grant next year."
+    )
+    turns = [st for st in extract(text) if st.cue == ":"]
+    assert [(st.speaker.text, st.content_text[:6]) for st in turns] == [
+        ("Anna Berg", "First,"),
+        ("Anna Berg", "Second"),
+    ]

@@ -144,8 +144,11 @@ _LABEL_LINE: Final = re.compile(
     rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|―|—|–)"
     r"[ \t]*(?P<rest>\S[^\n]*)"
 )
+# A publisher's cut ("<…>") ends what went before too; a label may say what the turn is about
+# ("Vladimir Putin (on the congress):").
 _INLINE_LABEL: Final = re.compile(
-    rf"(?<=[.!?…][ \t])(?P<label>{_TITLED_NAME})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
+    rf"(?<=[.!?…>][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
+    r"(?=[\"“A-Z])"
 )
 # A title-led label run on after a heading with no full stop ("Beginning of talks President of Russia
 # Vladimir Putin: ..."), as scrapes that lost their line breaks leave them.
@@ -765,7 +768,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
                 end,
                 "direct",
                 separator,
-                separator.text,
+                found.sep,  # the token may hold more: "Anna Berg(on grants):"
                 paragraph,
                 speaker=speaker,
                 turn=True,
