@@ -424,3 +424,8 @@ def test_a_persons_surname_is_among_their_names_when_it_is_theirs_alone() -> Non
     )
     assert together(entities, "Oleksandr Honcharenko", "Honcharenko")
     assert not any("Medvedev" in e.aliases for e in entities)
+
+
+def test_a_lone_initial_is_nobodys_surname() -> None:
+    entities = run([("Kardaun S", "PERSON"), ("S", "PERSON"), ("Ortonne N", "PERSON")])
+    assert not together(entities, "Kardaun S", "S")

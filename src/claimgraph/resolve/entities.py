@@ -518,6 +518,8 @@ def _attach_surname(
     surname = group.keys[0]
     if patronymic(surname):
         return  # "Petrovych" alone: the middle name of every child of a Petro
+    if len(surname) < 2:
+        return  # "S" alone: an initial ("Kardaun S" in a reference list), nobody's surname
     candidates = {
         i
         for block in _spelling_blocks(surname)
