@@ -54,14 +54,12 @@ from statement_judgements import (
     DATA,
     SETS,
     draw_sample,
+    judged_store,
     judging_arguments,
     print_reason_classes,
     read_csv,
-    require_real_texts,
-    select,
     share,
     source_name,
-    store_path,
 )
 
 JUDGEMENTS: Final = DATA / "merge_judgements.csv"
@@ -269,10 +267,7 @@ def main() -> None:
     parser = judging_arguments(__doc__, items="entities")
     parser.add_argument("--stored", action="store_true", help="the entities as the last ingest resolved them")
     parser.add_argument("--find", metavar="TEXT", help="print the entities with a name containing TEXT")
-    args = parser.parse_args()
-    require_real_texts()
-    selection = select(args.seed)
-    db = store_path(selection, args.seed, rebuild=args.rebuild)
+    args, selection, db = judged_store(parser)
     items = multi_name_entities(db, selection.set_of(), stored=args.stored)
     sample = sample_of(items, args.sample or DEFAULT_SAMPLE, args.seed)
     if args.find:

@@ -56,14 +56,12 @@ from statement_judgements import (
     DATA,
     SETS,
     draw_evenly,
+    judged_store,
     judging_arguments,
     print_reason_classes,
     read_csv,
-    require_real_texts,
-    select,
     share,
     source_name,
-    store_path,
 )
 
 JUDGEMENTS: Final = DATA / "place_judgements.csv"
@@ -275,10 +273,7 @@ def report(corpus: Corpus, sample: Sequence[Item], seed: int) -> None:
 
 def main() -> None:
     parser = judging_arguments(__doc__, items="places")
-    args = parser.parse_args()
-    require_real_texts()
-    selection = select(args.seed)
-    db = store_path(selection, args.seed, rebuild=args.rebuild)
+    args, selection, db = judged_store(parser)
     corpus = read_corpus(db, selection.set_of())
     sample = draw_sample(corpus.items, args.sample or DEFAULT_SAMPLE, args.seed)
     if args.sample is not None:

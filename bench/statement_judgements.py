@@ -288,11 +288,15 @@ def judging_arguments(doc: str, *, items: str) -> argparse.ArgumentParser:
     return parser
 
 
-def require_real_texts() -> None:
-    """Stop with a message when the shared real texts are not beside the repository."""
+def judged_store(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, Selection, Path]:
+    """The parsed options, the seed's selection of real texts and its store (ingested when absent or
+    asked to); stops with a message when the shared real texts are not beside the repository."""
+    args = parser.parse_args()
     missing = [str(p) for p in (PRESS, ADDRESSES_FILE, *PAGE_FOLDERS) if not p.exists()]
     if missing:
         sys.exit(f"absent: {', '.join(missing)} (the shared real texts lie beside the repository)")
+    selection = select(args.seed)
+    return args, selection, store_path(selection, args.seed, rebuild=args.rebuild)
 
 
 def context(s: dict[str, Any], width: int = CONTEXT) -> str:
@@ -548,10 +552,7 @@ def main() -> None:
         action="store_true",
         help="print the documents read for recall, with their statements",
     )
-    args = parser.parse_args()
-    require_real_texts()
-    selection = select(args.seed)
-    db = store_path(selection, args.seed, rebuild=args.rebuild)
+    args, selection, db = judged_store(parser)
     corpus = read_corpus(db, selection.set_of())
     sample = draw_sample(corpus.statements, args.sample or DEFAULT_SAMPLE, args.seed)
     if args.sample is not None:

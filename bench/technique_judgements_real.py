@@ -52,14 +52,13 @@ from statement_judgements import (
     DATA,
     SETS,
     draw_sample,
+    judged_store,
     judging_arguments,
     print_reason_classes,
     read_csv,
-    require_real_texts,
     select,
     share,
     source_name,
-    store_path,
 )
 
 JUDGEMENTS: Final = DATA / "technique_judgements_real.csv"
@@ -220,10 +219,7 @@ def report(spans: list[dict[str, Any]], sample: list[dict[str, Any]], seed: int)
 
 def main() -> None:
     parser = judging_arguments(__doc__, items="spans")
-    args = parser.parse_args()
-    require_real_texts()
-    selection = select(args.seed)
-    db = store_path(selection, args.seed, rebuild=args.rebuild)
+    args, selection, db = judged_store(parser)
     spans = technique_spans(db, selection.set_of())
     sample = draw_sample(spans, args.sample or DEFAULT_SAMPLE, args.seed)
     if args.sample is not None:
