@@ -640,13 +640,6 @@ def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _surname(name: str, label: str) -> str | None:
-    words = name.split()
-    if label != "PERSON" or len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
-        return None
-    return words[-1]
-
-
 def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], list[int]]) -> None:
     """ "the Energy Ministry" is the one country's energy ministry the rest of its documents name
     ("Ukraine's Energy Ministry"); with two countries' ministries of its topic in context, neither."""
@@ -671,7 +664,7 @@ def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], l
 
 
 def _bare_ministry(display: str) -> str | None:
-    text = " ".join(re.sub(r"[^a-z ]", " ", fold(display)).split())
+    text = _ministry_words(display)
     for form in _BARE_MINISTRY_FORMS:
         match = form.match(text)
         if match:
@@ -680,8 +673,7 @@ def _bare_ministry(display: str) -> str | None:
 
 
 def _ministry(display: str) -> tuple[str, str] | None:
-    text = re.sub(r"[^a-z ]", " ", fold(display))
-    text = " ".join(text.split())
+    text = _ministry_words(display)
     for form in _MINISTRY_FORMS:
         match = form.match(text)
         if match:
@@ -690,6 +682,11 @@ def _ministry(display: str) -> tuple[str, str] | None:
             if country and topic:
                 return country, topic
     return None
+
+
+def _ministry_words(display: str) -> str:
+    """A name as the ministry forms read it: folded, letters and single spaces only."""
+    return " ".join(re.sub(r"[^a-z ]", " ", fold(display)).split())
 
 
 def _is_acronym(letters: str) -> bool:
@@ -1060,6 +1057,13 @@ def _with_surnames(entities: list[Entity]) -> list[Entity]:
             entity = replace(entity, aliases=tuple(sorted({*entity.aliases, surname})))
         out.append(entity)
     return out
+
+
+def _surname(name: str, label: str) -> str | None:
+    words = name.split()
+    if label != "PERSON" or len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
+        return None
+    return words[-1]
 
 
 def _canonical_name(groups: list[NameGroup]) -> str:
