@@ -118,3 +118,65 @@ def test_a_markdown_stamp_among_reading_time_and_staff_credit_dates_the_article(
         cleaned.text
         == "Power was restored to most of Odesa by the evening, the grid operator said on Wednesday."
     )
+
+
+BODY = (
+    "Repair crews restored heating to most of the district by the evening, the city council said on Friday."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        # date, clock time and author parted by bars
+        ("Lviv Post\n\nOctober 9, 2026 | 18:40 | Marta Hnatiuk", date(2026, 10, 9)),
+        # a kicker beside the date, above the first sentence
+        ("DAILY PRESS REVIEW | 09.10.2026", date(2026, 10, 9)),
+        # date, clock and the place the release was issued
+        ("Meeting on the heating season\nOctober 9, 2026, 12:30, Novo-Ogaryovo", date(2026, 10, 9)),
+    ],
+)
+def test_header_lines_of_date_clock_kicker_place_and_author_date_the_article_and_are_dropped(
+    header: str, published: date
+) -> None:
+    cleaned = clean_document(raw(f"{header}\n\n{BODY}\n\nPipes in two schools are still cold."))
+    assert cleaned.metadata.published == published
+    assert "2026" not in cleaned.text
+    assert BODY in cleaned.text
+
+
+def test_a_wire_dateline_dates_copy_that_has_no_other_date() -> None:
+    content = (
+        "Heating returns to Lviv district\n\nBy Marta Hnatiuk\n\n"
+        "LVIV, Oct 9 (Reuters) - Repair crews restored heating to most of the district by the evening, "
+        "the city council said on Friday.\n\nPipes in two schools are still cold."
+    )
+    assert clean_document(raw(content)).metadata.published == date(2026, 10, 9)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources: Interfax-Ukraine, Ukrinform, Suspilne and the Kyiv City Council",
+        "The translation is automatic and has not been reviewed. Names are spelled as in the originals.",
+        "This review appears every weekday. The next issue - 12.10.2026.",
+        "Follow our coverage of the energy war at https://example.org/energy",
+    ],
+)
+def test_digest_notices_and_plugs_are_dropped(line: str) -> None:
+    cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
+    assert line not in cleaned.text
+    assert BODY in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources: the governor said the town had fallen, and the army denied it within the hour.",
+        "The next issue of concern, the mayor said, is water.",
+        "Follow the money, the auditor said on Friday.",
+    ],
+)
+def test_sentences_that_open_like_notices_are_kept(line: str) -> None:
+    cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
+    assert line in cleaned.text

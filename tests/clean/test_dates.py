@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.clean.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_dates, read_stamp, stamp_prefix
+from claimgraph.clean.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    date_from_url,
+    dateline_date,
+    find_dates,
+    is_clock_time,
+    placed_stamp,
+    read_stamp,
+    stamp_prefix,
+)
 from tests.strategies import news_text
 
 
@@ -240,3 +250,90 @@ def test_a_stamp_with_a_relative_update_is_one_stamp_and_runs_into_nothing() -> 
     assert stamp is not None and stamp.published == date(2024, 6, 9)
     assert stamp_prefix(line) is None
     assert read_stamp("June 9, 2024: two hours ago the sirens stopped") is None
+
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The lead's weekday fixes the year: 2 October was a Friday in 2026.
+        (
+            "LVIV, Oct 2 (Reuters) - Firefighters worked through Friday to put out a depot fire.",
+            date(2026, 10, 2),
+        ),
+        # ... and in 2020, which the article's own mention of 2020 allows but the later match beats.
+        ("ROME, Oct. 2 (AFP) — The talks resumed on Friday, the first since 2020.", date(2026, 10, 2)),
+        # A year in the dateline needs no weekday.
+        ("GENEVA, Switzerland, June 9, 2025 (AP) — Delegates met again.", date(2025, 6, 9)),
+        # 30 November 2026 was a Monday; the text names 2023, so 2026 is the only year since that fits.
+        (
+            "KHARKIV, November 30 - The governor said on Monday the strikes of 2023 were worse.",
+            date(2026, 11, 30),
+        ),
+    ],
+)
+def test_a_dateline_gives_its_day_and_the_weekday_its_year(text: str, expected: date) -> None:
+    assert dateline_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LVIV, Oct 2 (Reuters) - Firefighters worked through the night.",  # no weekday: any year fits
+        # no Wednesday 30 December from 2021, the year the text names, to today
+        "LVIV, Dec 30 (Reuters) - The depot, built in 2021, burned on Wednesday.",
+        "The depot in Lviv, Oct 2 - burned on Friday.",  # no dateline at the start
+        "LVIV (Reuters) - The depot burned on Friday.",  # a dateline without a day
+    ],
+)
+def test_a_dateline_without_a_sure_year_gives_no_date(text: str) -> None:
+    assert dateline_date(text, today=TODAY) is None
+
+
+def test_a_dateline_day_never_lies_after_today() -> None:
+    # 5 December 2026 was a Saturday, but is after 1 December: the latest earlier Saturday 5 December is 2020.
+    assert dateline_date(
+        "KYIV, Dec 5 (Reuters) - On Saturday the city was dark.", today=date(2026, 12, 1)
+    ) == date(2020, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("October 9, 2026, 11:05, Novo-Ogaryovo, Moscow Region", date(2026, 10, 9)),
+        ("9 October 2026 · The Kremlin, Moscow", date(2026, 10, 9)),
+        ("09.10.2026 - Kyiv", date(2026, 10, 9)),
+    ],
+)
+def test_a_stamp_with_the_place_it_was_issued(line: str, published: date) -> None:
+    stamp = placed_stamp(line)
+    assert stamp is not None and stamp.published == published
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "October 9, 2026, The mayor said the bridge held.",
+        "October 9, 2026 was the day Kyiv went dark",
+        "October 9, 2026, 11:05, 14 drones",
+        "Kyiv, October 9, 2026",
+    ],
+)
+def test_a_date_before_a_sentence_or_a_figure_is_no_placed_stamp(line: str) -> None:
+    assert placed_stamp(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("09:47", True),
+        ("4:05 p.m. EST", True),
+        ("11.30 (Kyiv time)", True),
+        ("09:47 Ivan Petrov", False),
+        ("Ivan", False),
+    ],
+)
+def test_is_clock_time(text: str, clock: bool) -> None:
+    assert is_clock_time(text) is clock

@@ -191,21 +191,28 @@ def read_stamp(text: str) -> Stamp | None:
 
 # A clock time, and its zone, right after a date: "14.03.2024 09:12", "May 25, 2023, 10:15 a.m. EEST",
 # "28 May 2025 - 14:05", "9 June 2024 | 08:30 (Kyiv time)".
-_ZONE = r"(?:UTC|GMT|EEST|EET|CET|CEST|MSK|Kyiv time|Moscow time)\b(?:[ \t]*[+-][ \t]*\d{1,2})?"
+_ZONE = (
+    r"(?:UTC|GMT|EEST|EET|CET|CEST|MSK|BST|E[SD]?T|C[SD]?T|P[SD]?T|Kyiv time|Moscow time|local time)\b"
+    r"(?:[ \t]*[+-][ \t]*\d{1,2})?"
+)
 _TIME_AFTER = re.compile(
     r"[ \t]*(?:[,|·•]|[-–—](?=[ \t]))?[ \t]*(?:at[ \t]+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\b\.?)?"
     rf"(?:[ \t]*(?:{_ZONE}|\({_ZONE}\)))?",
     re.IGNORECASE,
 )
+
+
+def is_clock_time(text: str) -> bool:
+    """Whether ``text`` is only a time of day, maybe with its zone ("09:47", "4:05 p.m. EST")."""
+    return _TIME_AFTER.fullmatch(text.strip()) is not None
+
+
 # What may part the stamp from the sentence it runs into.
 _STAMP_SEPARATOR = re.compile(r"[ \t]*(?:[|·•,.:;/]|[-–—]{1,2}(?=[ \t]))?[ \t]*")
 
 
-def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
-    """A date stamp the line opens with, running into a sentence on the same line ("2024-05-25 KYIV,
-    May 25 (Reuters) - ...", "Published 14.03.2024 09:12 The mayor said ..."): the stamp and the
-    rest of the line. None unless the rest reads as the start of a sentence.
-    """
+def _opening_stamp(line: str) -> tuple[Stamp, str] | None:
+    """The date stamp (with its clock time) a line opens with, and the rest of the line after it."""
     for _, end, _ in find_dates(line[:_STAMP_PREFIX_CHARS])[:1]:
         clock = _TIME_AFTER.match(line, end)
         stop = clock.end() if clock is not None else end
@@ -213,15 +220,88 @@ def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
         if stamp is None:
             return None
         separator = _STAMP_SEPARATOR.match(line, stop)
-        rest = line[separator.end() if separator is not None else stop :]
-        opening = rest[:1]
-        if (
-            len(rest.split()) >= 3
-            and (opening.isupper() or opening in "\"“«'‘")
-            # A line that is a stamp from end to end ("... 2:14 PM Updated 3 hours ago") runs into nothing.
-            and read_stamp(line) is None
-        ):
-            return stamp, rest
+        return stamp, line[separator.end() if separator is not None else stop :]
+    return None
+
+
+def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
+    """A date stamp the line opens with, running into a sentence on the same line ("2024-05-25 KYIV,
+    May 25 (Reuters) - ...", "Published 14.03.2024 09:12 The mayor said ..."): the stamp and the
+    rest of the line. None unless the rest reads as the start of a sentence.
+    """
+    found = _opening_stamp(line)
+    if found is None:
+        return None
+    stamp, rest = found
+    opening = rest[:1]
+    if (
+        len(rest.split()) >= 3
+        and (opening.isupper() or opening in "\"“«'‘")
+        # A line that is a stamp from end to end ("... 2:14 PM Updated 3 hours ago") runs into nothing.
+        and read_stamp(line) is None
+    ):
+        return stamp, rest
+    return None
+
+
+# A place name as an official release prints it after its date: "The Kremlin, Moscow", "Belgorod
+# Region", "Novo-Ogaryovo": capitalised words with a few lowercase connectors, no digits, no verb's
+# full stop.
+_PLACE_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|on|upon|de|la|am)")
+
+
+def placed_stamp(line: str) -> Stamp | None:
+    """The stamp of a line holding a date, maybe its time, and where it was issued, nothing else:
+    "November 15, 2026, 16:20, Belgorod Region", "12 May 2025 · The Kremlin, Moscow"."""
+    found = _opening_stamp(line)
+    if found is None:
+        return None
+    stamp, rest = found
+    words = rest.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper() or rest.rstrip()[-1:] in ".!?:":
+        return None
+    return stamp if all(_PLACE_WORD.fullmatch(word) for word in words) else None
+
+
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NAMED_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# A wire dateline: the place it was filed from, then its day, maybe its year, then the agency and a
+# dash ("ODESA, Nov 3 (Reuters) - ", "KYIV, Ukraine, Nov. 3, 2026 (AP) — ").
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}(?:,[^\n,()—–]{1,30})?,[ \t]+"
+    rf"(?P<month>(?i:{_MONTH}))[ \t]*"
+    r"(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?[ \t]*(?:\([^()\n]{2,30}\))?[ \t]*(?:—|–|--|-)[ \t]"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Weekdays repeat on a date every few years: beyond a cycle the earliest answer is a guess.
+_WEEKDAY_CYCLE_YEARS = 7
+
+
+def dateline_date(text: str, *, today: date) -> date | None:
+    """The day an article's opening wire dateline gives ("ODESA, Nov 3 (Reuters) - ... said on
+    Tuesday").
+
+    A dateline without a year takes the latest year, up to ``today``, in which its day falls on the
+    weekday the lead paragraph names, and no earlier than any year the article mentions; a dateline
+    with no weekday beside it gives no year, so no date.
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    month, day = _month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        return make_date(int(m["year"]), month, day)
+    lead = text[m.end() :].split("\n", 1)[0]
+    named = _NAMED_WEEKDAY.search(lead)
+    if named is None:
+        return None
+    weekday = _WEEKDAYS.index(named[0].lower())
+    mentioned = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    floor = max(mentioned, default=today.year - _WEEKDAY_CYCLE_YEARS)
+    for year in range(today.year, floor - 1, -1):
+        value = make_date(year, month, day)
+        if value is not None and value <= today and value.weekday() == weekday:
+            return value
     return None
 
 

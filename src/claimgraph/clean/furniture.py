@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Final, Literal
 
 from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer, parse_staff_credit
-from claimgraph.clean.dates import Stamp, read_stamp, stamp_prefix
+from claimgraph.clean.dates import Stamp, is_clock_time, placed_stamp, read_stamp, stamp_prefix
 
 Layout = Literal["plain", "markdown", "lines"]
 """How the input's lines make paragraphs: ``plain`` text (blank-line paragraphs, maybe hard-wrapped),
@@ -224,6 +224,8 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
         re.compile(rf"follow\s+(?:(?:him|her|them|me)\s+(?:on\b|@)|.{{1,60}}?\s+on\s+{_SOCIAL})"),
         True,
     ),
+    # "Follow AP's coverage of the war in Ukraine at https://...": a plug for the outlet's other pages.
+    ("follow ", re.compile(r"follow\s+(?:\S+\s+){0,2}coverage\b[^.]{0,80}?\s(?:at|on|here)\b"), True),
     ("join ", re.compile(rf"join\s+(?:us|our\s+\w+(?:\s+\w+)?)\s+on\s+{_SOCIAL}"), True),
     ("read us on", None, False),
     ("subscribe to our", re.compile(rf"subscribe\s+to\s+our\s+(?:{_SOCIAL}|{_NEWS_PRODUCTS})"), False),
@@ -298,6 +300,15 @@ _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
     (
         "necessarily reflect",
         re.compile(r"necessarily\s+reflect\s+the\s+(?:views?|positions?|opinions?)"),
+        False,
+    ),
+    # A serial's schedule: "The next issue - 13.11.2026", "Next edition: Monday".
+    (
+        "next ",
+        re.compile(
+            r"next\s+(?:issue|edition|digest|bulletin|briefing|review|monitoring)\s*(?:[-–—:]|(?:is|will\s+be)"
+            r"\s+(?:out|due|published|released))"
+        ),
         False,
     ),
 )
@@ -385,7 +396,9 @@ _TRANSLATION = re.compile(
     r"(?:(?:automatically|machine)[\s-]translated"
     r"|translated\s+(?:automatically|by\s+(?:a\s+)?machine|(?:by|with|using)\s+(?:google(?:\s+translate)?|deepl"
     r"|machine\s+translation|an?\s+(?:automatic|automated|machine)\s+translat\w+))"
-    r"|(?:automatic|automated|machine)\s+translation)"
+    r"|(?:automatic|automated|machine)\s+translation"
+    r"|(?:the\s+)?translation\s+(?:is|was)\s+(?:automatic|automated|machine[\s-]made|made\s+by\s+(?:a\s+)?machine)"
+    r"(?:\s+and\s+(?:was|has\s+)?(?:not|never|un)\s*(?:been\s+)?(?:edited|reviewed|checked|proofread))?)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*)?(?:\s+(?:in)?to\s+(?:the\s+)?[A-Z][\w-]*)?"
     r"\s*(?:[.!]\)?|\)\.?)?(?=\s|$)",
     re.IGNORECASE,
@@ -393,6 +406,11 @@ _TRANSLATION = re.compile(
 # What may follow a translation notice on its line: where the text came from, or what it was.
 _SOURCE_NOTE = re.compile(
     r"^(?:sources?|original(?:\s+(?:text|article|source|language))?)\s*:", re.IGNORECASE
+)
+# A remark on the translated text itself ("The wording of the sources is preserved.").
+_TEXT_REMARK = re.compile(
+    r"^[^.!?]*\b(?:wording|spelling|original|translat\w*|edit(?:ed|ing)|unedited)\b[^.!?]*[.!]?$",
+    re.IGNORECASE,
 )
 # "Our Standards: The ... Trust Principles.", "Editorial policy", "Corrections policy: ...".
 _STANDARDS = re.compile(
@@ -551,6 +569,7 @@ _STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
 _TITLE_END = re.compile(r"[.,;:]$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _META_SPLIT = re.compile(r"\s*[|·•]\s*")
+_LIST_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
 
 _DIGIT = re.compile(r"\d")
 
@@ -660,7 +679,7 @@ class _Scan:
         """A header date running into the first sentence ("March 3, 2023 The mayor said ...") is the
         article's stamp, never part of what follows: the line keeps the sentence alone."""
         found = stamp_prefix(line.raw.strip())
-        if found is None or _header_meta(line.text) is not None:
+        if found is None or _header_meta(line.text, in_header=True) is not None:
             return
         stamp, rest = found
         self._stamp(stamp)
@@ -742,7 +761,9 @@ class _Scan:
             if staff is not None:
                 self._credit_staff(text, staff)
                 return Kind.BYLINE
-        meta = _header_meta(text) if words <= 20 and _META_SPLIT.search(text) else None
+        meta = (
+            _header_meta(text, in_header=self.in_header) if words <= 20 and _META_SPLIT.search(text) else None
+        )
         if meta is not None:
             stamps, authors, staff_names = meta
             for found in stamps:
@@ -752,6 +773,8 @@ class _Scan:
             self.self_names.update(staff_names)
             return Kind.STAMP if stamps else Kind.BYLINE
         stamp = _stamp_of(text, words)
+        if stamp is None and self.in_header and words <= 12 and _DIGIT.search(text):
+            stamp = placed_stamp(text)
         # Below the header a bare date can be content (an exhibition's dates); a labelled one never is.
         if stamp is not None and (self.in_header or stamp.labelled or stamp.updated):
             self._stamp(stamp)
@@ -760,7 +783,7 @@ class _Scan:
         if reporters is not None:
             self.trailer_authors.extend(a for a in reporters if a not in self.trailer_authors)
             return Kind.CREDIT
-        if (words <= 6 and _SOURCE_CREDIT.match(text)) or (
+        if (_SOURCE_CREDIT.match(text) and _source_list(text)) or (
             "contributed" in low and _CONTRIBUTED.search(text)
         ):
             return Kind.CREDIT
@@ -1003,6 +1026,19 @@ def _stamp_of(text: str, words: int) -> Stamp | None:
     return read_stamp(text) if words <= 20 and _DIGIT.search(text) else None
 
 
+def _source_list(text: str) -> bool:
+    """A "Sources:" label with a few words after it, or with a list of names ("Sources: TASS, RIA
+    Novosti, Izvestia"), never a sentence."""
+    listed = text.split(":", 1)[1].strip().rstrip(".")
+    if len(listed.split()) <= 5:
+        return True
+    items = [item.strip() for item in _LIST_SPLIT.split(listed)]
+    items = [item.removeprefix("the ") for item in items]
+    return len(items) >= 2 and all(
+        item[:1].isupper() and len(item.split()) <= 4 and not _SENTENCE_END.search(item) for item in items
+    )
+
+
 def _headline_like(text: str, words: int) -> bool:
     """A headline: short, capitalised and not closed like a sentence ("Who is X?" is one too)."""
     first = text[:1]
@@ -1058,7 +1094,8 @@ def _is_notice(text: str, words: int) -> bool:
     if translation is not None:
         rest = text[translation.end() :].strip()
         return not rest or (
-            len(rest.split()) <= 15 and bool(_SOURCE_NOTE.match(rest) or _TRANSLATION.match(rest))
+            len(rest.split()) <= 15
+            and bool(_SOURCE_NOTE.match(rest) or _TRANSLATION.match(rest) or _TEXT_REMARK.match(rest))
         )
     return words <= 12 and bool(_STANDARDS.match(text) or _EDITED_NOTE.match(text))
 
@@ -1073,12 +1110,14 @@ def _share_row(low: str) -> bool:
     )
 
 
-def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | None:
-    """A header line of several parts ("May 27, 2025 · 6 min read · Eastline staff"): its stamps, the
-    names of its byline and the outlets its staff credits name. None unless every part is such
-    furniture and one part is more than a date (two dates may be an exhibition's, and content); one
-    short kicker ("Weekly conflict brief · 27 November 2026 · 6 min read") is allowed beside a date
-    and a reading time, which no sentence holds together."""
+def _header_meta(text: str, *, in_header: bool) -> tuple[list[Stamp], tuple[str, ...], list[str]] | None:
+    """A header line of several parts ("May 27, 2025 · 6 min read · Eastline staff", "November 21,
+    2026 | 09:47 | Iryna Kostenko"): its stamps, the names of its byline and the outlets its staff
+    credits name. None unless every part is such furniture and one part is more than a date or a
+    clock time (two dates may be an exhibition's, and content); one short kicker ("Weekly conflict
+    brief · 27 November 2026 · 6 min read") is allowed beside a date and a reading time, which no
+    sentence holds together, and above the article's first sentence beside a date alone ("MONITORING
+    OF RUSSIAN MEDIA | 12.11.2026")."""
     segments = [segment.strip() for segment in _META_SPLIT.split(text)]
     if len(segments) < 2 or not all(segments):
         return None
@@ -1091,6 +1130,8 @@ def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | 
         stamp = read_stamp(segment) if _DIGIT.search(segment) else None
         if stamp is not None:
             stamps.append(stamp)
+            continue
+        if is_clock_time(segment):
             continue
         more_than_dates = True
         if _READING_TIME.match(segment):
@@ -1112,7 +1153,7 @@ def _header_meta(text: str) -> tuple[list[Stamp], tuple[str, ...], list[str]] | 
             continue
         authors = authors or (segment.removeprefix("By ").strip(),)
         outlets.append(staff)
-    if len(kickers) > 1 or (kickers and not (stamps and reading)):
+    if len(kickers) > 1 or (kickers and not (stamps and (reading or in_header))):
         return None
     return (stamps, authors, outlets) if more_than_dates else None
 

@@ -1,8 +1,8 @@
 """Title, outlet, authors and publication date, from what the page and its furniture said.
 
 Each field takes the most direct statement available. The publication date only ever comes from a
-date stamp, a byline, a dated URL or the page's metadata: never from the article's prose, from
-related-links furniture or from a copyright year. Without any of those it is None.
+date stamp, a byline, a dated URL, the page's metadata or a wire dateline: never from the article's
+prose, from related-links furniture or from a copyright year. Without any of those it is None.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Final
 
-from claimgraph.clean.dates import date_from_url
+from claimgraph.clean.dates import date_from_url, dateline_date
 from claimgraph.clean.furniture import Signals
 from claimgraph.clean.html import Page
 from claimgraph.clean.outlets import AGENCIES, OUTLETS, known_outlet, name_from_domain, outlet_for_url
@@ -49,7 +49,7 @@ def infer_metadata(signals: Signals, *, text: str, hints: Metadata, page: Page |
         title=(page.title if page else None) or signals.title,
         outlet=_outlet(urls, signals=signals, text=text, page=page),
         authors=(page.authors if page else ()) or signals.authors or signals.trailer_authors,
-        published=_published(urls, signals=signals, page=page),
+        published=_published(urls, signals=signals, page=page, text=text),
         url=urls[0] if urls else None,
     )
     return merge(hints, inferred)
@@ -61,7 +61,7 @@ def merge(hints: Metadata, inferred: Metadata) -> Metadata:
     return replace(inferred, **{name: value for name, value in stated.items() if value not in (None, "", ())})
 
 
-def _published(urls: list[str], *, signals: Signals, page: Page | None) -> date | None:
+def _published(urls: list[str], *, signals: Signals, page: Page | None, text: str) -> date | None:
     if page is not None and page.published is not None:
         return page.published
     labelled = next((s.published for s in signals.stamps if s.labelled and s.published), None)
@@ -74,6 +74,10 @@ def _published(urls: list[str], *, signals: Signals, page: Page | None) -> date 
         dated = date_from_url(url)
         if dated is not None:
             return dated
+    # Wire copy stripped of its page keeps its day in the dateline ("ODESA, Nov 3 (Reuters) - ").
+    filed = dateline_date(text, today=date.today())
+    if filed is not None:
+        return filed
     # Only an update stamp: publication was on or before it, most often the same day, and it is the
     # nearest date the page gives.
     return next((s.updated for s in signals.stamps if s.updated), None)
