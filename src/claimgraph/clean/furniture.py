@@ -409,7 +409,7 @@ _SOURCE_NOTE = re.compile(
 )
 # A remark on the translated text itself ("The wording of the sources is preserved.").
 _TEXT_REMARK = re.compile(
-    r"^[^.!?]*\b(?:wording|spelling|original|translat\w*|edit(?:ed|ing)|unedited)\b[^.!?]*[.!]?$",
+    r"^[^.!?]*\b(?:wording|spell\w*|original|translat\w*|edit(?:ed|ing)|unedited)\b[^.!?]*[.!]?$",
     re.IGNORECASE,
 )
 # "Our Standards: The ... Trust Principles.", "Editorial policy", "Corrections policy: ...".
