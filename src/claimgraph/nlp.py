@@ -159,15 +159,34 @@ def sentence_hints(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     abbreviations = frozenset(abbreviation for abbreviation, _ in _abbreviations())
 
     def hint(doc: Doc) -> Doc:
+        line_start = 0
         for token in doc[:-1]:
             following = doc[token.i + 1]
             if token.is_space and "\n" in token.text:
                 following.is_sent_start = True
+                line_start = following.i
             elif token.lower_ in abbreviations and (following.text[:1].islower() or following.is_digit):
                 following.is_sent_start = False
+            elif token.text.endswith(":") and _speaker_label(doc[line_start : token.i]):
+                following.is_sent_start = True  # "Question (Suspilne): Mr President, Russia says ..."
         return doc
 
     return hint
+
+
+# A label longer than this is a heading or a sentence with a colon.
+_LABEL_WORDS = 10
+
+
+def _speaker_label(tokens: TokenSpan) -> bool:
+    """Whether a line opens with a transcript's label: a few capitalised words, maybe "of the" and a
+    bracketed outlet ("President of Ukraine Volodymyr Zelenskyy", "Question (Suspilne)")."""
+    words = [t for t in tokens if not t.is_punct]
+    return (
+        0 < len(words) <= _LABEL_WORDS
+        and words[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower_ in ("of", "the", "for", "and") for t in words)
+    )
 
 
 def entity_mentions(doc_id: str, doc: Doc) -> list[EntityMention]:
@@ -561,13 +580,23 @@ class _Fixer:
             if ent.label not in _NAME_LABELS | {"PERSON"} or not self._of_a_title(ent.start):
                 split.append(ent)
                 continue
+            # "President of the Republic of Moldova Maia Sandu": the state's long name closes with the
+            # place after its own "of".
             place_end = max(
-                (end for start, end in self.places if start == ent.start and end < ent.end), default=None
+                (
+                    end
+                    for start, end in self.places
+                    if end < ent.end
+                    and (start == ent.start or (ent.start < start and self.doc[start - 1].lower_ == "of"))
+                ),
+                default=None,
             )
             if place_end is None or not self._hyphenated_name(place_end, ent.end):
                 split.append(ent)
                 continue
-            split += [_Ent(ent.start, place_end, "GPE", True), _Ent(place_end, ent.end, "PERSON", True)]
+            # "the Security Council of Ukraine NAME": an organisation of the place stays one.
+            before = "ORG" if ent.label == "ORG" else "GPE"
+            split += [_Ent(ent.start, place_end, before, True), _Ent(place_end, ent.end, "PERSON", True)]
         self.ents = split
 
     def _split_name_from_organisation(self) -> None:
@@ -813,6 +842,10 @@ class _Fixer:
             elif (start > 0 and doc[start - 1].lower_ in TITLES) or self._titled(start, start + 1):
                 while free_name(end) and doc[end].lower_ not in _NOT_IN_A_NAME:
                     end += 1
+                found = self._titled(start, end)
+            elif free_name(end) and doc[start].head.i == end and self._titled(end, end + 1):
+                # "the Republic of Estonia Liis Kask": a given name nobody knows, before a titled surname.
+                end += 1
                 found = self._titled(start, end)
             else:
                 found = token.text in self.person_names and not free_name(end) and not free_name(start - 1)

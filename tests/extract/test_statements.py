@@ -1193,3 +1193,192 @@ def test_an_inline_label_after_a_cut_with_what_the_turn_is_about_opens_a_turn(ex
         ("Anna Berg", "First,"),
         ("Anna Berg", "Second"),
     ]
+
+
+# --- session 10: clause shapes the parser misreads, source frames, interviews -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # A first conjunct before the reported clause is reported too.
+        (
+            "Crews cleared the main road, but the bridge stays closed, the agency added.",
+            "the agency",
+            "Crews cleared the main road, but the bridge stays closed",
+        ),
+        # An opening phrase makes the parser read the clause as an adverbial of the cue.
+        (
+            "Since the start of the week, the army has downed 60 drones over the city, the mayor reported.",
+            "the mayor",
+            "Since the start of the week, the army has downed 60 drones over the city",
+        ),
+    ],
+)
+def test_everything_before_a_closing_cue_is_reported(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_a_source_joined_to_a_list_before_a_closing_cue_is_still_the_source(extract: Extract) -> None:
+    text = (
+        "Shelling resumed on Friday, when the guns hit the depot with rockets and mines, "
+        "farmers and local volunteers said."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "farmers and local volunteers"
+    assert "the guns hit the depot with rockets and mines" in st.content_text
+    assert "volunteers" not in st.content_text
+
+
+def test_a_that_clause_after_a_phrase_is_the_content_and_the_phrase_gives_no_day(extract: Extract) -> None:
+    (st,) = extract("The governor said after the March 9 strike that the plant had not been damaged.")
+    assert st.content_text == "the plant had not been damaged"
+    assert st.said_on is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "By the count of Iryna Holub, a researcher at the Kyiv-based centre Dovira, the army lost 14 "
+            "helicopters this year.",
+            "Iryna Holub",
+            "By the count of",
+            "the army lost 14 helicopters this year.",
+        ),
+        ("In the view of the rector, the campus can reopen in May.", "the rector", "In the view of", None),
+        ("By the border guards' tally, 900 people crossed on Sunday.", "the border guards", None, None),
+    ],
+)
+def test_a_sentence_opened_by_whose_count_or_view_it_gives(
+    extract: Extract, text: str, speaker: str, cue: str | None, content: str | None
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+    assert cue is None or st.cue == cue
+    assert content is None or st.content_text == content
+
+
+def test_an_ordinary_opening_phrase_is_no_source_frame(extract: Extract) -> None:
+    assert extract("In the morning, the market opened as usual.") == []
+
+
+def test_an_opening_according_to_keeps_the_source_over_a_report_inside(extract: Extract) -> None:
+    (st,) = extract("According to the monitors, the army announced the withdrawal too early to save face.")
+    assert st.speaker.text == "the monitors"
+    assert st.content_text.startswith("the army announced the withdrawal")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor urged families in the riverside districts to leave before dark.",
+            "families in the riverside districts to leave before dark",
+        ),
+        (
+            "The council announced a fund for repairs worth 40 million hryvnias.",
+            "a fund for repairs worth 40 million hryvnias",
+        ),
+    ],
+)
+def test_a_complement_without_a_subject_goes_with_the_object(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+def test_a_second_predicate_calling_on_others_is_its_own_statement(extract: Extract) -> None:
+    text = "The minister wrote on Facebook that the grid was stable, and called on residents to save power."
+    contents = {st.content_text for st in extract(text)}
+    assert "residents to save power" in contents
+
+
+def test_a_form_of_address_is_not_the_speaker(extract: Extract) -> None:
+    (st,) = extract("Mr Minister, Hungary says it will block the next loan.")
+    assert st.speaker.text == "Hungary"
+
+
+def test_press_conference_questions_are_no_statements_but_a_claim_inside_one_is(extract: Extract) -> None:
+    text = (
+        "Question (Radio Svoboda): Madam Minister, Russia says it has taken Kurakhove. Is that so?\n\n"
+        "Minister of Defence of the Republic of Estonia Liis Kask: No. The town is held, and I spoke "
+        "with the commanders this morning."
+    )
+    found = {(st.speaker.text, st.content_text) for st in extract(text)}
+    assert ("Russia", "it has taken Kurakhove") in found
+    assert ("Liis Kask", "No. The town is held, and I spoke with the commanders this morning.") in found
+    assert not any(speaker.startswith(("Question", "Madam")) for speaker, _ in found)
+
+
+INTERVIEW = """"We hold the roads": medic Taras Bondar on the Siversk front
+
+Taras Bondar has served as a combat medic since 2022. We talked with Taras Bondar about evacuations.
+
+— Taras, the Russian side says the town is surrounded. Is that true?
+
+— No. The roads are under fire, but our vehicles go in and out every night.
+
+We lose more vehicles than people now, and that is the right way round.
+
+— What do you need most?
+
+— Armoured ambulances and trained drivers. Money comes, drivers do not.
+"""
+
+
+def test_dash_interview_answers_are_the_interviewees_words(extract: Extract) -> None:
+    statements = extract(INTERVIEW)
+    answers = [st for st in statements if st.kind == "direct"]
+    assert [st.content_text.split(".")[0] for st in answers] == [
+        "No",
+        "We lose more vehicles than people now, and that is the right way round",
+        "Armoured ambulances and trained drivers",
+    ]
+    assert {st.speaker.text for st in answers} == {"Taras Bondar"}
+    claim = next(st for st in statements if st.kind == "indirect")
+    assert (claim.speaker.text, claim.content_text) == ("the Russian side", "the town is surrounded")
+
+
+def test_dashes_without_questions_are_no_interview(extract: Extract) -> None:
+    text = (
+        "Volunteer Anna Kravets listed what the shelter needs.\n\n"
+        "— blankets and heaters for the night;\n\n— bottled water;\n\n— generators and fuel."
+    )
+    assert [st for st in extract(text) if st.kind == "direct"] == []
+
+
+def test_q_and_a_labels_make_an_interview(extract: Extract) -> None:
+    text = (
+        "Olha Marchenko runs the city's water utility. We asked Olha Marchenko about the winter.\n\n"
+        "Q: Will the pumps work during blackouts?\n\nA: Yes. Every station now has a generator.\n\n"
+        "Q: And the pipes?\n\nA: Half of them are older than I am, but we replace them street by street."
+    )
+    answers = [st for st in extract(text) if st.kind == "direct"]
+    assert [st.speaker.text for st in answers] == ["Olha Marchenko", "Olha Marchenko"]
+    assert answers[0].content_text == "Yes. Every station now has a generator."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Exports fell by a third, according to calculations by the Centre for Economic Strategy.",
+            "the Centre for Economic Strategy",
+        ),
+        ("According to the navy's estimates, 12 landing craft were sunk.", "the navy"),
+        ("According to data from the border service, 2,000 people crossed.", "the border service"),
+    ],
+)
+def test_according_to_a_document_names_whose_it_is(extract: Extract, text: str, speaker: str) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+
+
+def test_a_hyphenated_title_before_a_name_describes_the_speaker(extract: Extract) -> None:
+    (st,) = extract("Ukraine's Commander-in-Chief Oleksandr Syrskyi said on Monday the front had stabilised.")
+    assert st.speaker.text == "Oleksandr Syrskyi"

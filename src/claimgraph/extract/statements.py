@@ -179,6 +179,27 @@ _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 # Monday", "in a video address on Sunday" (prep holding the channel and its day).
 _TIME_MODIFIER_DEPS: Final = frozenset({"npadvmod", "prep", "tmod", "advmod", "dobj", "dative"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "parataxis"})
+_NOUN_PHRASE_POS: Final = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NUM"})
+# Whose count or view a sentence gives: "By the count of X", "In the view of X", "By X's estimate".
+_SOURCE_FRAMES: Final = frozenset(
+    {"count", "estimate", "reckoning", "tally", "view", "word", "assessment", "opinion", "calculation"}
+)
+# What a source publishes: "according to data from the ministry", "a report by the UN".
+_SOURCE_DOCUMENTS: Final = frozenset(
+    {
+        "calculation",
+        "data",
+        "datum",
+        "figure",
+        "estimate",
+        "survey",
+        "analysis",
+        "study",
+        "report",
+        "research",
+    }
+)
+_RELATIVE_TO: Final = frozenset({"after", "before", "since", "until", "till", "following", "ahead", "prior"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
 _REFUSALS: Final = frozenset({"decline", "refuse"})
 # What one declines to do when one says nothing: "declined to comment", "refused to say".
@@ -220,7 +241,9 @@ def extract_statements(
     text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
     quotes = [q for q in find_quotes(text) if q.depth == 0]
-    labelled = _labelled_statements(doc, doc_id, paragraph_starts)
+    labelled = _labelled_statements(doc, doc_id, paragraph_starts) + _interview_answers(
+        doc, doc_id, paragraph_starts
+    )
     # '"PENCE: Well, ...': the label says who speaks better than any cue near the quotation marks.
     direct = [
         d for d in _direct_statements(doc, quotes, paragraph_starts) if not _overlaps(d, labelled)
@@ -720,8 +743,8 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     speakers: set[str] = set()
     for found in labels:
         label, rest = found.label, text[found.rest_start : found.rest_end]
-        if len(rest.split()) < 3 or not _label_words_ok(label):
-            continue
+        if len(rest.split()) < 3 or not _label_words_ok(label) or label.lower() in _ASKING_LABELS:
+            continue  # "Question (Suspilne): ...": what a reporter asks; a claim inside it is found alone
         if not found.signed and found.sep != ":" and rest[0] not in _OPENING_QUOTES:
             continue  # "WASHINGTON — The Senate ...": a dateline, not a speaker
         tokens = doc.char_span(found.start, found.end, alignment_mode="expand")
@@ -777,6 +800,68 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     return drafts
 
 
+def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
+    """An interview printed as questions and answers, each paragraph opened by a dash ("— Is the
+    town lost?" / "— No. ...") or by "Q:" and "A:": every answer is the words of the person the
+    introduction names, with the paragraphs that carry it on before the next question.
+
+    Only a text with at least two questions each answered is an interview; the interviewee is the
+    person the paragraphs before the first question name most often, and without one nobody is.
+    """
+    text = _text(doc)
+    ends = [*paragraph_starts[1:], len(text)]
+    marked: list[tuple[int, int, int, bool]] = []  # paragraph, start of its words, end, is a question
+    for number, (start, end) in enumerate(zip(paragraph_starts, ends, strict=True)):
+        words = text[start:end].rstrip()
+        m = _INTERVIEW_MARK.match(words)
+        if m is not None:
+            # A question may lead in with what others say ("Russia says it crossed. Is that true?").
+            asked = m["mark"][:1] in "Qq" or words.rstrip("\"”»’' ").endswith("?")
+            marked.append((number, start + m.end(), start + len(words), asked))
+    answered = [i for i in range(1, len(marked)) if marked[i - 1][3] and not marked[i][3]]
+    if len(answered) < 2:
+        return []
+    interviewee = _interviewee(doc, doc_id, text[: paragraph_starts[marked[0][0]]])
+    if interviewee is None:
+        return []
+    drafts: list[_Draft] = []
+    for i in answered:
+        number, start, end, _ = marked[i]
+        following = marked[i + 1][0] if i + 1 < len(marked) else len(paragraph_starts)
+        mark = _token_at(doc, paragraph_starts[number])
+        if mark is None:
+            continue
+        drafts.append(_Draft(start, end, "direct", mark, mark.text, number, speaker=interviewee, turn=True))
+        for further in range(number + 1, following if i + 1 < len(marked) else number + 1):
+            words = text[paragraph_starts[further] : ends[further]].rstrip()
+            if words and not _only_questions(words):
+                at = paragraph_starts[further]
+                drafts.append(
+                    _Draft(
+                        at,
+                        at + len(words),
+                        "direct",
+                        mark,
+                        mark.text,
+                        further,
+                        speaker=interviewee,
+                        turn=True,
+                    )
+                )
+    return drafts
+
+
+def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
+    """The person an interview's introduction names most often (by surname), first named on a tie."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= len(introduction) and len(e) > 1]
+    if not people:
+        return None
+    counts = Counter(e[-1].text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= len(introduction))
+    best = max(people, key=lambda e: (counts[e[-1].text], -e.start))
+    span = Span(doc_id, best.start_char, best.end_char)
+    return Speaker(text=best.text, span=span, referent=span)
+
+
 def _only_questions(words: str) -> bool:
     """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?")
     or a courtesy ("Understood.", "Thank you very much.", "Good afternoon, colleagues.")."""
@@ -797,6 +882,13 @@ _COURTESY: Final = re.compile(
 )
 
 
+_VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
+# How an interview's paragraphs open: a dash, or "Q:" and "A:".
+_INTERVIEW_MARK: Final = re.compile(
+    r"[ \t]*(?:(?P<mark>[—–]|-(?=[ \t])|[QqAa](?=[:.][ \t]))[:.]?)[ \t]*(?=\S)"
+)
+# Labels of a press conference's or interview's questions, whoever asks them.
+_ASKING_LABELS: Final = frozenset({"question", "q", "journalist", "reporter", "correspondent", "interviewer"})
 _TITLE_ABBREVIATION: Final = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St)\.")
 _SENTENCE_CHUNK: Final = re.compile(r"[^.!?…]+[.!?…]*[\"”»’']*")
 
@@ -928,6 +1020,8 @@ def _indirect_statements(
             continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
+        elif token.i == token.sent.start and token.lower_ in ("by", "in"):
+            draft = _source_frame(doc, doc_id, token, paragraph_starts)
         elif (marker := _call_marker(token)) is not None:
             draft = _called_for(doc, token, marker, paragraph_starts)
         elif (
@@ -1088,6 +1182,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         complements += [
             c for c in cue.children if c.dep_ in ("advcl", "conj") and c.i > cue.i and _has_that(c)
         ]
+        complements += _that_clause_on_a_phrase(cue)
     # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report;
     # "expects profits to rise" is a forecast, no belief anyone voiced.
     complements = [
@@ -1105,12 +1200,27 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         start_token = doc[tokens[0] + 1]
     if clause.dep_ == "ccomp" and (leading := _leading_time_phrase(clause)) is not None:
         start_token = doc[leading.end]  # the cue's day, not what was said
+    addressed = _object_of_a_subjectless_clause(cue, clause)
+    if addressed is not None:
+        start_token = addressed
     end_token = _clause_end(cue, doc[tokens[-1]])
     if end_token.i - start_token.i < 2 or "\n\n" in _text(doc)[cue.idx : end_token.idx]:
         return None
     if start_token.i == end_token.i or doc[start_token.i : end_token.i + 1].text.lower() in _EMPTY_CONTENT:
         return None
     return _indirect(start_token.idx, end_token.idx + len(end_token.text), cue, paragraph_starts)
+
+
+def _object_of_a_subjectless_clause(cue: Token, clause: Token) -> Token | None:
+    """``urged residents of the left bank to leave``, ``announced a package of aid worth 1.3
+    billion euros``: a complement with no subject of its own goes with the cue's object before it
+    (whom it was urged on, what the parser split off the object), so the content opens there."""
+    if any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in clause.children) or (
+        clause.dep_ != "xcomp" and clause.pos_ in ("VERB", "AUX")
+    ):
+        return None  # "told the Courier there was no panic": the object is whom it was told
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i), None)
+    return None if obj is None else obj.left_edge
 
 
 def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -1274,7 +1384,9 @@ def _channel_or_time(preposition: Token) -> bool:
 def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``The van was diverted, a source said.``: the cue closes the sentence and the clause before it
     is what was said (the parser hangs that clause on the cue as a complement)."""
-    before = [c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i < cue.i]
+    before = [
+        c for c in cue.children if c.dep_ in _CONTENT_DEPS and c.i < cue.i
+    ] or _clause_misread_as_adverbial(cue)
     subject = _speaker_token(cue)
     if subject is None:
         return None
@@ -1303,11 +1415,29 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     ]
     if len(after) > 6:
         return None
-    tokens = sorted(t.i for t in before[0].subtree)
+    tokens = sorted(t.i for t in before[0].subtree if t.i < subject.left_edge.i - 1)
     start, end = doc[tokens[0]], doc[tokens[-1]]
     if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
+    # Everything the sentence says before ", it added" is reported, also what the parser left out of
+    # the clause: a first conjunct ("A, but B, it added"), a leading phrase ("Since May, ...").
+    opening = doc[cue.sent.start]
+    if opening.i < start.i and "\n" not in _text(doc)[opening.idx : start.idx]:
+        start = opening
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+
+
+def _clause_misread_as_adverbial(cue: Token) -> list[Token]:
+    """``Since May, the enemy has used 120 bombs, the administration reported.``: an opening phrase
+    makes the parser read the reported clause as an adverbial of the cue. It is what was said when it
+    has a subject of its own and the cue reports nothing after itself."""
+    if any(c.dep_ in ("dobj", "attr", *_CONTENT_DEPS) and c.i > cue.i for c in cue.children):
+        return []
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "advcl" and c.i < cue.i and any(g.dep_ in _SUBJECT_DEPS for g in c.children)
+    ]
 
 
 def _hung_on_the_clause(cue: Token, subject: Token) -> bool:
@@ -1596,6 +1726,19 @@ def _that_clause_misread(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return verb.i + 2, end.i
 
 
+def _that_clause_on_a_phrase(cue: Token) -> list[Token]:
+    """``said after the November 12 attack that sites had not been hit``: the parser hangs the "that"
+    clause on the phrase between cue and clause, as a relative clause. A relative clause's "that" is
+    its subject or object; one marked by "that" as a conjunction is the cue's complement."""
+    return [
+        clause
+        for phrase in cue.children
+        if phrase.dep_ in ("prep", "npadvmod") and phrase.i > cue.i
+        for clause in phrase.subtree
+        if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ][:1]
+
+
 def _is_time_phrase(prep: Token) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
@@ -1608,6 +1751,16 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
     """
     sentence = cue.sent
     end = subtree_end
+    second = next(
+        (t for t in cue.doc[cue.i + 1 : subtree_end.i + 1] if _cue_owning_a_second_predicate(t) == cue), None
+    )
+    if second is not None:
+        # "wrote that the grid was stable, and called on residents to ...": the content ends before
+        # the speaker's second act.
+        end = cue.doc[second.i - 1]
+        while end.i > cue.i and (end.is_punct or end.dep_ == "cc"):
+            end = cue.doc[end.i - 1]
+        return end
     for token in cue.doc[subtree_end.i + 1 : sentence.end]:
         if "\n" in token.text:
             break
@@ -1616,6 +1769,28 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
         if (not token.is_punct or token.text == "%") and "\n" not in token.text:
             end = token
     return end
+
+
+def _cue_owning_a_second_predicate(verb: Token) -> Token | None:
+    """ "The minister wrote that the grid was stable, and called on residents to save power": a
+    past-tense act with no subject after ", and", which the parser joined to the reported clause, is
+    the speaker's second act; the cue whose clause it was joined to, or None."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBD"
+        or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        or not (_is_cue(verb) or verb.lemma_ in _ACT_CUES or verb.lemma_ == "call")
+        or verb.doc[verb.i - 1].lower_ != "and"
+        or verb.doc[verb.i - 2].text != ","
+    ):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue == clause or cue.tag_ != "VBD" or not _is_cue(cue):
+        return None
+    return cue
 
 
 def _indirect(
@@ -1636,13 +1811,26 @@ def _has_that(token: Token) -> bool:
 
 def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: list[int]) -> _Draft | None:
     to = next(c for c in according.children if c.lower_ == "to")
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
+    named = source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if named is None or source is None:
         return None
+    if source.lemma_ in _SOURCE_FRAMES | _SOURCE_DOCUMENTS:
+        # "according to calculations by the Kyiv School of Economics", "according to the army's
+        # estimate": whose calculations they are is the source.
+        source = next(
+            (
+                g
+                for c in source.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        ) or next((c for c in source.children if c.dep_ == "poss"), source)
     sentence = according.sent
     # The phrase ends with its source: when the parser makes "According" the root, the whole
     # sentence hangs under it ("According to the ministry, in the east the enemy lost ...").
-    phrase_start, phrase_end = according, doc[max(source.right_edge.i, to.i)]
+    phrase_start, phrase_end = according, doc[max(named.right_edge.i, to.i)]
     before = (sentence.start_char, phrase_start.idx)
     after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
     words_before = len(_text(doc)[before[0] : before[1]].split())
@@ -1654,10 +1842,55 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
         start, end = before if words_before else after
     if len(_text(doc)[start:end].split()) < 3:
         return None
-    # "X said Y, according to a statement": the named speaker inside is the attribution to keep.
-    if any(_is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end):
+    # "X said Y, according to a statement": the named speaker inside is the attribution to keep. An
+    # opening "According to ISW, the Kremlin announced ..." is the source's account of what others said.
+    if words_before and any(
+        _is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end
+    ):
         return None
     draft = _indirect(start, end, according, paragraph_starts, cue_text="according to")
+    draft.speaker = _speaker_from_phrase(doc, source, doc_id)
+    return draft
+
+
+def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``By the count of NAME, an analyst at X, drones struck 19 refineries``, ``In the view of the
+    mayor, ...``, ``By the army's count, ...``: a sentence opened by whose count or view it gives is
+    that source's statement, from the subject of its clause to its end."""
+    frame = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if frame is None or frame.lemma_ not in _SOURCE_FRAMES:
+        return None
+    source = next(
+        (
+            g
+            for c in frame.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    ) or next((c for c in frame.children if c.dep_ == "poss"), None)
+    if source is None:
+        return None
+    sentence = opening.sent
+    subject = next(
+        (
+            t
+            for t in doc[source.i + 1 : sentence.end]
+            if t.dep_ in _SUBJECT_DEPS and t.head.i > t.i and doc[t.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+    if subject is None or len(doc[subject.left_edge.i : sentence.end]) < 3:
+        return None
+    words = (
+        doc[opening.i : frame.i + 1].text
+        if source.dep_ == "poss"
+        else doc[opening.i : source.left_edge.i].text
+    )
+    draft = _indirect(
+        doc[subject.left_edge.i].idx, sentence.end_char, opening, paragraph_starts, cue_text=words
+    )
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
 
@@ -1703,7 +1936,7 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     if _speaker_token(verb) is None or verb.tag_ in ("VBZ", "VBP"):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
     tail = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") and c.i > verb.i]
     tail += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
     if obj is None and on is not None and verb.lemma_ == "call":
@@ -1725,16 +1958,21 @@ def _speaker_token(cue: Token) -> Token | None:
     verb = cue
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # "Mr President, Russia says ...": the parser may make the person addressed a second subject.
+        subjects = [c for c in subjects if not _vocative(c, among=len(subjects))] or subjects
         # "NAME after the strike again demanded": of two subjects the parser gives, the named one.
         subject = next((c for c in subjects if c.ent_type_ in ("PERSON", "ORG")), None) or next(
             iter(subjects), None
         )
         if subject is not None:
             return _real_subject(subject, cue)
-        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        owner = _cue_owning_a_second_predicate(verb)
+        if owner is not None:
+            verb = owner
+        elif verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             verb = verb.head
         else:
-            return _subject_before_an_aside(cue)
+            return _subject_before_an_aside(cue) or _closing_source(cue)
     return None
 
 
@@ -1756,6 +1994,22 @@ def _subject_before_an_aside(cue: Token) -> Token | None:
     return None
 
 
+def _closing_source(cue: Token) -> Token | None:
+    """ "..., when the rebels attacked with mortars and drones, residents and aid workers said.": the
+    parser joined the source to a list before it. A bare noun phrase between the last comma and a cue
+    that ends the sentence is its source."""
+    doc = cue.doc
+    if cue.tag_ != "VBD" or cue.i + 1 >= len(doc) or doc[cue.i + 1].text not in (".", "!"):
+        return None
+    comma = next((t for t in reversed(doc[cue.sent.start : cue.i]) if t.text == ","), None)
+    if comma is None or not 1 <= cue.i - comma.i - 1 <= 8:
+        return None
+    phrase = doc[comma.i + 1 : cue.i]
+    if not all(t.pos_ in _NOUN_PHRASE_POS for t in phrase):
+        return None
+    return _phrase_head(doc, phrase.start, phrase.end)
+
+
 def _real_subject(subject: Token, cue: Token) -> Token | None:
     """The subject, unless the parser took a dateline (``KYIV (AP) — The governor said``) or a date
     (``Saturday the governor said``) for it: then the noun phrase after it, before the cue."""
@@ -1773,7 +2027,37 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
         return None if after is None else _phrase_head(doc, after.i, min(cue.i, subject.sent.end))
     if subject.ent_type_ in ("DATE", "TIME") and subject.i < cue.i:
         return _phrase_head(doc, subject.right_edge.i + 1, cue.i)
-    return subject
+    addressed = _vocative(subject)
+    for named in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
+        # "Mr President, Russia says ...", "Olena, Russia says ...": the person addressed, and after
+        # the comma the subject. An apposition is closed by a comma before the verb ("NAME, the
+        # minister, said"); the subject after a form of address runs into the verb.
+        if addressed or (
+            _at_sentence_start(subject.left_edge)
+            and subject.pos_ == named.pos_ == "PROPN"
+            and doc[named.left_edge.i - 1].text == ","
+            and named.right_edge.i + 1 == cue.i
+        ):
+            return named
+    return None if addressed else subject
+
+
+def _at_sentence_start(token: Token) -> bool:
+    """Whether only punctuation (an interview's dash, a quote mark) comes before ``token`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+
+
+def _vocative(subject: Token, *, among: int = 1) -> bool:
+    """A form of address opening the sentence, set off by a comma: "Mr President,", "Dear colleagues,",
+    or a name ("Olena, Russia says ...") when the verb has another subject after it."""
+    doc, first, last = subject.doc, subject.left_edge, subject.right_edge
+    closing = next((t for t in doc[first.i : last.i + 2] if t.text == ","), None)
+    return (
+        _at_sentence_start(first)
+        and (first.lower_ in _VOCATIVES or among > 1)
+        and closing is not None
+        and closing.i <= subject.i + 1
+    )
 
 
 def _entity_of(token: Token) -> TokenSpan | None:
@@ -1934,6 +2218,8 @@ def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None
             titled_again = any(t.lower_ in TITLES for t in doc[set_off.i + 1 : name.start])
             return name, name.start if titled_again else set_off.i
         prepositions = [t for t in between if t.pos_ == "ADP"]
+        if between and not any(t.whitespace_ for t in doc[head.i : between[-1].i]):
+            return name, name.start  # "Commander-in-Chief NAME": one hyphenated title
         if not prepositions and all(t.dep_ in ("compound", "amod") for t in between):
             return name, name.start  # "Its leader NAME", "the regional governor NAME"
         if head.lower_ not in TITLES or not prepositions:
@@ -2156,7 +2442,8 @@ def _time_phrases(cue: Token) -> Iterable[str]:
     doc = cue.doc
     excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
     for child in cue.children:
-        if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS:
+        # "said after the November 12 attack": a day the saying followed, not the day of it.
+        if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS and child.lower_ not in _RELATIVE_TO:
             yield doc[child.left_edge.i : child.right_edge.i + 1].text
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS:
