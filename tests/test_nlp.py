@@ -343,3 +343,19 @@ def test_a_countrys_state_body_is_one_organisation_with_its_country(nlp: Languag
 def test_abbreviations_stay_inside_their_sentence(nlp: Language) -> None:
     doc = nlp("About 40 ships, incl. two tankers, waited approx. 12 hours on Nov. 3 at the port.")
     assert len(list(doc.sents)) == 1
+
+
+def test_the_knowledge_base_knows_companies_the_model_takes_for_people(nlp: Language) -> None:
+    found = labels(nlp, "Naftogaz said two compressor stations were hit, and Gazprom raised prices.")
+    assert found["Naftogaz"] == "ORG"
+    assert found["Gazprom"] == "ORG"
+
+
+def test_a_states_long_name_before_its_presidents_name(nlp: Language) -> None:
+    found = labels(nlp, "President of the Republic of Moldova Maia Sandu arrived in Kyiv on Monday.")
+    assert found.get("Maia Sandu") == "PERSON"
+
+
+def test_a_given_name_nobody_listed_before_a_titled_surname(nlp: Language) -> None:
+    found = labels(nlp, "Minister of Defence of the Republic of Estonia Liis Kask: The town is held.")
+    assert found.get("Liis Kask") == "PERSON"

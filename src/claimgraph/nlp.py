@@ -33,6 +33,7 @@ from spacy.vocab import Vocab
 from claimgraph.attribute_rules import use_indexed_rules
 from claimgraph.errors import ModelMissing
 from claimgraph.models import EntityMention, Span
+from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 STAGE_NER = "spacy-ner"
@@ -310,8 +311,10 @@ class EntityFixes:
         known_places: frozenset[str],
         word_places: frozenset[str],
         given_names: frozenset[str],
+        known_groups: tuple[tuple[str, str], ...],
     ) -> None:
         self._vocab = vocab
+        self._known_groups = known_groups
         self._home = home
         self._world = world
         self._known_places = known_places
@@ -326,11 +329,26 @@ class EntityFixes:
         # Rebuild the matcher from the names in a worker process instead of pickling ~10k pattern Docs.
         return (
             _rebuild,
-            (self._vocab, self._home, self._world, self._known_places, self._word_places, self._given_names),
+            (
+                self._vocab,
+                self._home,
+                self._world,
+                self._known_places,
+                self._word_places,
+                self._given_names,
+                self._known_groups,
+            ),
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        return _Fixer(doc, self._places(doc), self._known_places, self._word_places, self._given_names).run()
+        return _Fixer(
+            doc,
+            self._places(doc),
+            self._known_places,
+            self._word_places,
+            self._given_names,
+            dict(self._known_groups),
+        ).run()
 
     def _places(self, doc: Doc) -> dict[tuple[int, int], _Place]:
         """Every place in ``doc`` by (start, end), both bare and in its region form."""
@@ -360,6 +378,7 @@ def _rebuild(
     known_places: frozenset[str],
     word_places: frozenset[str],
     given_names: frozenset[str],
+    known_groups: tuple[tuple[str, str], ...],
 ) -> EntityFixes:
     return EntityFixes(
         vocab,
@@ -368,6 +387,7 @@ def _rebuild(
         known_places=known_places,
         word_places=word_places,
         given_names=given_names,
+        known_groups=known_groups,
     )
 
 
@@ -393,6 +413,23 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
             for word in line.split()
             for spelling in _spellings(word)
         ),
+        known_groups=_known_groups(),
+    )
+
+
+def _known_groups() -> tuple[tuple[str, str], ...]:
+    """The knowledge base's organisations and units by every Latin-script name ("Naftogaz" → ORG),
+    which the model may take for people or places."""
+    return tuple(
+        sorted(
+            {
+                (name, entry.type)
+                for entry in KnowledgeBase.bundled().entries.values()
+                if type_family(entry.type) == "group"
+                for name in entry.names
+                if name.isascii()
+            }
+        )
     )
 
 
@@ -443,9 +480,16 @@ class _Fixer:
         known_places: frozenset[str],
         word_places: frozenset[str],
         given_names: frozenset[str],
+        known_groups: dict[str, str],
     ) -> None:
         self.doc = doc
         self.given_names = given_names
+        self.known_groups = known_groups
+        # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
+        self.group_names: dict[str, list[tuple[str, ...]]] = {}
+        for name in sorted(known_groups, key=lambda n: -len(n.split())):
+            words = tuple(name.split())
+            self.group_names.setdefault(words[0], []).append(words)
         self.places = places
         self.known_places = known_places
         self.word_places = word_places
@@ -468,6 +512,7 @@ class _Fixer:
         self._fix_organisations()
         self._add_places()
         self._add_people()
+        self._add_known_groups()
         self._trim_repeated_names()
         self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
@@ -698,6 +743,9 @@ class _Fixer:
     def _new_label(self, ent: _Ent) -> str | None:
         """The label ``ent`` should carry; None drops it."""
         start, end, label = ent.start, ent.end, ent.label
+        known = self.known_groups.get(self._text(start, end).removeprefix("the "))
+        if known is not None:
+            return known  # "Naftogaz" tagged PERSON: the knowledge base knows it is a company
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
@@ -816,6 +864,25 @@ class _Fixer:
         before = start > 0 and _is_name_token(doc[start - 1]) and doc[start - 1].lower_ not in TITLES
         after = end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in TITLES
         return not (before or after)
+
+    def _add_known_groups(self) -> None:
+        """Organisations the knowledge base names that the model left without a label ("Gazprom")."""
+        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        for token in self.doc:
+            if token.i in covered or not token.text[:1].isupper():
+                continue
+            # "Amnesty for deserters ...": a capital that only opens a sentence names nothing.
+            opening = token.is_sent_start and not token.text.isupper()
+            for words in self.group_names.get(token.text, ()):
+                if opening and len(words) == 1:
+                    continue
+                end = token.i + len(words)
+                if [t.text for t in self.doc[token.i : end]] == list(words) and not covered.intersection(
+                    range(token.i, end)
+                ):
+                    self.ents.append(_Ent(token.i, end, self.known_groups[" ".join(words)], True))
+                    covered.update(range(token.i, end))
+                    break
 
     def _add_people(self) -> None:
         """Speakers, titled names and known surnames the model left without a label."""

@@ -1382,3 +1382,28 @@ def test_according_to_a_document_names_whose_it_is(extract: Extract, text: str, 
 def test_a_hyphenated_title_before_a_name_describes_the_speaker(extract: Extract) -> None:
     (st,) = extract("Ukraine's Commander-in-Chief Oleksandr Syrskyi said on Monday the front had stabilised.")
     assert st.speaker.text == "Oleksandr Syrskyi"
+
+
+def referents(extract: Extract, text: str) -> list[tuple[str, str | None]]:
+    return [(st.speaker.text, referent_text(text, st)) for st in extract(text)]
+
+
+def test_a_body_named_by_what_it_is_is_the_organisation_last_quoted(extract: Extract) -> None:
+    text = (
+        "Naftogaz said two compressor stations were hit overnight. "
+        "The state energy company added that repairs would take weeks."
+    )
+    assert referents(extract, text)[1] == ("The state energy company", "Naftogaz")
+
+
+def test_the_analysts_speak_for_the_institute_quoted_before(extract: Extract) -> None:
+    text = "The Centre for Defence Strategies said the front moved. The analysts wrote that it would hold."
+    assert referents(extract, text)[1] == ("The analysts", "The Centre for Defence Strategies")
+
+
+def test_a_capitalised_office_is_resolved_to_the_person_who_holds_it(extract: Extract) -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy held a meeting of the Staff.\n\n"
+        '"We will answer every strike," the Head of State noted.'
+    )
+    assert referents(extract, text)[-1] == ("the Head of State", "Volodymyr Zelenskyy")

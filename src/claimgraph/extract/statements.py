@@ -2130,8 +2130,20 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     )
     description = next((a for a in appositions if a), None)
     determiner = next((c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod")), None)
-    is_named = entity is not None and entity.label_ not in ("NORP", "DATE", "CARDINAL")
-    anonymous = not is_named and head.pos_ == "NOUN" and (determiner in _INDEFINITE or head.tag_ == "NNS")
+    is_named = (
+        entity is not None
+        and entity.label_ not in ("NORP", "DATE", "CARDINAL")
+        # "the Head of State noted", "the Commander-in-Chief said": a capitalised office names nobody.
+        and not _only_an_office(entity.text)
+    )
+    # "The analysts wrote": people named by their work for a body named before are that body's voice.
+    analysts = determiner == "the" and head.lower_ in _ANALYSTS
+    anonymous = (
+        not is_named
+        and not analysts
+        and head.pos_ == "NOUN"
+        and (determiner in _INDEFINITE or head.tag_ == "NNS")
+    )
     referent = Span(doc_id, entity.start_char, entity.end_char) if is_named and entity is not None else None
     return Speaker(
         text=_text(doc)[span.start : span.end],
@@ -2139,6 +2151,13 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         referent=referent,
         description=description,
         anonymous=anonymous,
+    )
+
+
+def _only_an_office(words: str) -> bool:
+    lowered = words.lower().removeprefix("the ")
+    return bool(HEAD_OF_STATE.match(lowered)) or all(
+        word in TITLES or word in ("of", "in") for word in _WORD_OR_HYPHEN.split(lowered) if word
     )
 
 
@@ -2307,10 +2326,16 @@ def _resolve_speaker(
             # that is not resolved, its description ("The President of Russia").
             unresolved = resolved.referent is None
             return replace(raw, referent=resolved.referent, description=resolved.text if unresolved else None)
-        if role in ORGANISATION_NOUNS:
-            if (organisation := _organisation_before(doc, draft, role)) is not None:
+        if role in ORGANISATION_NOUNS or role in _ANALYSTS:
+            if (
+                role in ORGANISATION_NOUNS
+                and (organisation := _organisation_before(doc, draft, role)) is not None
+            ):
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
-            return raw
+            # "the department", "the state energy company", "The analysts": a body named by what it
+            # is, after its name was given as a source, is the organisation last quoted.
+            quoted = _organisation_last_quoted(doc, draft, earlier)
+            return raw if quoted is None else replace(raw, referent=quoted)
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
             if (
@@ -2324,6 +2349,10 @@ def _resolve_speaker(
     return raw
 
 
+# Plural people named by their work, who write for an organisation: "The analysts noted".
+_ANALYSTS: Final = frozenset({"analysts", "researchers", "authors", "experts", "monitors", "investigators"})
+# "Commander-in-Chief" holds the role "commander" as much as "the commander" does.
+_WORD_OR_HYPHEN: Final = re.compile(r"[\s-]+")
 _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -2335,6 +2364,21 @@ def _is_person(doc: Doc, speaker: Speaker) -> bool:
     if not words or speaker.text.lower() in _GROUP_PRONOUNS or words[-1] in ORGANISATION_NOUNS:
         return False
     return not words[-1].endswith("s")
+
+
+def _organisation_last_quoted(doc: Doc, draft: _Draft, earlier: list[tuple[_Draft, Speaker]]) -> Span | None:
+    """The organisation the last statements within three paragraphs were resolved to; a person or
+    another role in between stops the search, since the body may be theirs."""
+    for previous_draft, previous in reversed(earlier):
+        if draft.paragraph - previous_draft.paragraph > 3 or previous.referent is None:
+            return None
+        span = doc.char_span(previous.referent.start, previous.referent.end, alignment_mode="expand")
+        if span is None:
+            return None
+        if any(t.ent_type_ in _GROUP_LABELS for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
+            return previous.referent
+        return None
+    return None
 
 
 def _organisation_before(doc: Doc, draft: _Draft, noun: str) -> TokenSpan | None:
@@ -2385,7 +2429,10 @@ def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan
         # After the name only as its apposition ("X, the governor of ..."): words further on may
         # be another person's title.
         after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None
-        if any(w is not None and set(w.text.lower().split()).issuperset(role) for w in (before, after)):
+        if any(
+            w is not None and set(_WORD_OR_HYPHEN.split(w.text.lower())).issuperset(role)
+            for w in (before, after)
+        ):
             return ent
     return None
 
