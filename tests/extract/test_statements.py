@@ -1407,3 +1407,40 @@ def test_a_capitalised_office_is_resolved_to_the_person_who_holds_it(extract: Ex
         '"We will answer every strike," the Head of State noted.'
     )
     assert referents(extract, text)[-1] == ("the Head of State", "Volodymyr Zelenskyy")
+
+
+def test_a_report_relaying_a_named_speaker_gives_the_speakers_words(extract: Extract) -> None:
+    (st,) = extract(
+        "The bulletin also notes that General Serhii Nayev said on March 12 that the border was mined."
+    )
+    assert (st.speaker.text, st.content_text, st.said_on) == (
+        "Serhii Nayev",
+        "the border was mined",
+        dt.date(2024, 3, 12),
+    )
+
+
+def test_a_person_reporting_anothers_claim_stays_the_speaker(extract: Extract) -> None:
+    (st,) = extract("Officials said Minsk claimed the convoy had turned back.")
+    assert st.speaker.text == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "said_on"),
+    [
+        # the day of the statement before, in the same paragraph, counts
+        (
+            "On Monday, the navy said two boats were sunk. The day before, its spokesman had said one was.",
+            dt.date(2024, 3, 10),
+        ),
+        (
+            'Opening the session on March 4, the speaker said: "We sit until the budget passes."',
+            dt.date(2024, 3, 4),
+        ),
+        ('"The bridge stands," the statement of the regional council of 7 March reads.', dt.date(2024, 3, 7)),
+    ],
+)
+def test_the_day_of_saying_from_the_occasion_and_the_day_before(
+    extract: Extract, text: str, said_on: dt.date
+) -> None:
+    assert extract(text)[-1].said_on == said_on

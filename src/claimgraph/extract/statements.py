@@ -280,6 +280,7 @@ def extract_statements(
                 stage=STAGE,
                 channel=_channel(draft.cue),
                 said_on=_said_on(draft.cue, published)
+                or _said_a_day_apart(draft, statements, resolved)
                 or _said_on_before(draft, speaker, statements, resolved)
                 or _said_today(draft, text[start:end], published)
                 or (event_day if draft.turn else None),
@@ -339,6 +340,35 @@ def _said_today(draft: _Draft, words: str, published: dt.date | None) -> dt.date
 _TODAY: Final = re.compile(r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|evening|afternoon))\b")
 
 
+def _said_a_day_apart(
+    draft: _Draft, statements: list[Statement], resolved: list[tuple[_Draft, Speaker]]
+) -> dt.date | None:
+    """ "On Saturday, X said ... . The day before, Y had reported ...": a day counted from the day of
+    the statement before it in the same paragraph."""
+    if not statements or statements[-1].said_on is None or len(resolved) < 2:
+        return None
+    if resolved[-2][0].paragraph != draft.paragraph:
+        return None
+    for phrase in _time_phrases(draft.cue):
+        shift = _DAY_APART.get(" ".join(phrase.lower().split()))
+        if shift is not None:
+            return statements[-1].said_on + dt.timedelta(days=shift)
+    return None
+
+
+_DAY_APART: Final = {
+    "the day before": -1,
+    "the previous day": -1,
+    "a day earlier": -1,
+    "the day earlier": -1,
+    "a day before": -1,
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "the day after": 1,
+}
+
+
 def _said_on_before(
     draft: _Draft, speaker: Speaker, statements: list[Statement], resolved: list[tuple[_Draft, Speaker]]
 ) -> dt.date | None:
@@ -396,10 +426,30 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
     only for X's words, so the nested report is not a statement of its own. A content that holds
     its own cue (``..., he said, ...``) is a frame around the cue, not around other statements.
     """
+    relays = [d for d in drafts if any(_relays(d, inner) for inner in drafts if inner is not d)]
+    drafts = [d for d in drafts if not any(d is relay for relay in relays)]
     containers = [
         (d.content_start, d.content_end) for d in drafts if not d.content_start <= d.cue.idx < d.content_end
     ]
     return [d for d in drafts if not any(start <= d.cue.idx < end for start, end in containers)]
+
+
+def _relays(outer: _Draft, inner: _Draft) -> bool:
+    """ "The report also notes that NAME said on November 12 that ...": a content that is nothing but
+    another attribution relays it, and the words are the named speaker's."""
+    if outer.turn or not outer.content_start <= inner.cue.idx < outer.content_end:
+        return False
+    # Only a document or a relaying verb passes words on; "Officials said Kyiv claimed ..." is the
+    # officials' account.
+    source = outer.speaker_head or _speaker_token(outer.cue)
+    if outer.cue.lemma_ not in _RELAYING and (source is None or source.lemma_.lower() not in DOCUMENT_NOUNS):
+        return False
+    subject = inner.speaker_head or _speaker_token(inner.cue)
+    return (
+        subject is not None
+        and abs(subject.left_edge.idx - outer.content_start) <= 1
+        and inner.content_end >= outer.content_end - 1
+    )
 
 
 def _text(doc: Doc) -> str:
@@ -2349,6 +2399,7 @@ def _resolve_speaker(
     return raw
 
 
+_RELAYING: Final = frozenset({"note", "cite", "quote", "recall", "relay", "mention"})
 # Plural people named by their work, who write for an organisation: "The analysts noted".
 _ANALYSTS: Final = frozenset({"analysts", "researchers", "authors", "experts", "monitors", "investigators"})
 # "Commander-in-Chief" holds the role "commander" as much as "the commander" does.
@@ -2493,10 +2544,19 @@ def _time_phrases(cue: Token) -> Iterable[str]:
         if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS and child.lower_ not in _RELATIVE_TO:
             yield doc[child.left_edge.i : child.right_edge.i + 1].text
     for child in cue.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < cue.i:
+            # "Thanking Germany in his address on November 1, NAME said": the occasion of the words.
+            yield doc[child.left_edge.i : child.right_edge.i + 1].text
         if child.dep_ in _SUBJECT_DEPS:
             for prep in child.children:
                 if prep.dep_ == "prep" and any(o.lower_ in _CHANNEL_WORDS for o in prep.children):
                     yield doc[prep.left_edge.i : prep.right_edge.i + 1].text
+            # "the report of the ministry of 11 November says": a dated document's day.
+            for dated in child.subtree:
+                if dated.lower_ in ("of", "from", "dated") and any(
+                    o.ent_type_ == "DATE" and o.dep_ == "pobj" for o in dated.children
+                ):
+                    yield doc[dated.i : dated.right_edge.i + 1].text
         elif child.dep_ == "ccomp" and child.i > cue.i and not _has_that(child):
             leading = _leading_time_phrase(child)
             if leading is not None:
