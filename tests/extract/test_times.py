@@ -161,3 +161,29 @@ def test_a_month_of_a_year_named_relative_to_the_report(text: str, written: str,
 def test_a_month_ending_a_sentence_is_not_joined_to_the_next_sentences_year() -> None:
     found = find_times("The works end in early May.\n\nLast year prices rose.", published=dt.date(2026, 1, 2))
     assert [f.text for f in found] == ["early May", "Last year"]
+
+
+def test_parts_of_the_current_unit() -> None:
+    published = dt.date(2025, 9, 17)
+    found = values("Since the beginning of the month the plant has worked at half power.", published)
+    assert ("the beginning of the month", "2025-09", "2025-09") in found
+    found = values("The talks should end by the end of the year.", published)
+    assert ("the end of the year", "2025", "2025") in found
+
+
+def test_a_day_before_or_after_the_day_last_named() -> None:
+    found = values(
+        "On Friday the dam held. The day before, engineers had warned it might not.", dt.date(2025, 9, 17)
+    )
+    assert found[-1] == ("The day before", "2025-09-11", "2025-09-11")
+    assert values("He left the day before the vote.", dt.date(2025, 9, 17)) == []
+
+
+def test_a_bare_month_after_between_or_from() -> None:
+    found = values("Exports fell between April and late June.", dt.date(2025, 9, 17))
+    assert ("April", "2025-04", "2025-04") in found
+
+
+def test_expected_events_in_a_coming_month_lie_ahead() -> None:
+    found = values("Both ministers are expected in Geneva in early December.", dt.date(2025, 9, 17))
+    assert found == [("early December", "2025-12", "2025-12")]

@@ -2531,6 +2531,8 @@ def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
     for phrase in _time_phrases(cue):
+        if " ".join(phrase.lower().split()) in _DAY_APART:
+            continue  # counted from the statement before, not from the publication date
         if (day := day_named(phrase, published)) is not None:
             return day
     return None

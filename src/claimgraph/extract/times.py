@@ -74,8 +74,8 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 _FUTURE: Final = re.compile(
-    r"\b(?:will|won't|shall|'ll|would|going to|plans? to|planned|scheduled|expected to|is due|are due"
-    r"|starting|next|upcoming|coming|intends? to|as soon as|as early as|until|set to|is to|are to"
+    r"\b(?:will|won't|shall|'ll|would|going to|plans? to|planned|scheduled|is due|are due"
+    r"|starting|next|upcoming|coming|intends? to|as soon as|as early as|until|set to|is to|are to|expected"
     r"|to resume)\b",
     re.I,
 )
@@ -453,7 +453,9 @@ def _this_unit(
     m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
 ) -> _Found:
     unit = m.group("unit").lower()
-    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[m.group("mod").lower()]
+    # "the beginning of the month" has no modifier: the unit the article is written in.
+    modifier = (m.groupdict().get("mod") or "this").lower()
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[modifier]
     if pub is None:
         return _Found(s, e, "DATE", None)
     if unit == "week":
@@ -662,7 +664,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     ),
     (
         _p(
-            rf"\b(?P<prep>in|since|until|by|during|of)\s+(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
+            rf"\b(?P<prep>in|since|until|till|by|during|of|between|from|through|throughout|before|after)\s+"
+            rf"(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
         ),
         _bare_month,
     ),
@@ -687,6 +690,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
         ),
         _this_unit,
     ),
+    (
+        _p(r"\b(?P<t>the\s+(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year))\b"),
+        _this_unit,
+    ),
     (_p(r"\b(?:over\s+|during\s+|at\s+)?(?P<t>the\s+weekend)\b"), _weekend),
     (_p(rf"\b(?P<t>(?P<n>{_NUM}|{_VAG})\s+(?P<unit>{_UNIT})\s+ago)\b"), _ago),
     (
@@ -699,6 +706,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
         _p(
             rf"\b(?P<t>(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:earlier|later|before|after))\b{_NOT_BEFORE_EVENT}"
         ),
+        _relative_to_anchor,
+    ),
+    # "The day before, its spokesperson had reported ...", "a day later": one day from the last day named.
+    (
+        _p(rf"\b(?P<t>(?:the|a)\s+(?P<unit>day)\s+(?:earlier|later|before|after))\b(?!\s+(?:yesterday|tomorrow))"
+           rf"{_NOT_BEFORE_EVENT}"),
         _relative_to_anchor,
     ),
     (
