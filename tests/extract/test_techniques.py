@@ -389,3 +389,18 @@ def test_an_attack_called_a_regimes_terrorist_act_and_soldiers_called_mercenarie
         )
     }
     assert found >= {"Loaded_Language", "Name_Calling-Labeling"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Gazprom is holding the whole continent hostage with its prices.",
+            ["holding the whole continent hostage"],
+        ),
+        ("The gunmen were holding 12 passengers hostage.", []),
+        ("The so-called military bloggers wrote that the town was encircled.", ["so-called"]),
+    ],
+)
+def test_hostage_metaphors_and_doubted_names(text: str, found: list[str]) -> None:
+    assert [t.text for t in find_techniques("d", text)] == found
