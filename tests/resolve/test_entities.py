@@ -429,3 +429,16 @@ def test_a_persons_surname_is_among_their_names_when_it_is_theirs_alone() -> Non
 def test_a_lone_initial_is_nobodys_surname() -> None:
     entities = run([("Kardaun S", "PERSON"), ("S", "PERSON"), ("Ortonne N", "PERSON")])
     assert not together(entities, "Kardaun S", "S")
+
+
+def test_a_nationality_names_its_country_for_the_towns_of_a_story() -> None:
+    # A corpus about Ukraine; a story naming no country but "Russian" forces puts a mid-sized Russian
+    # town on the map, and still puts its Ukrainian towns at home.
+    home = [("Ukraine", "GPE"), ("Kharkiv", "GPE"), ("Sumy", "GPE")]
+    with_nationality = run(*[home] * 6, [("Russian", "NORP"), ("Tuapse", "GPE"), ("Kharkiv", "GPE")])
+    without = run(*[home] * 6, [("Tuapse", "GPE"), ("Kharkiv", "GPE")])
+    tuapse = next(e for e in with_nationality if e.name == "Tuapse")
+    assert tuapse.lat is not None and abs(tuapse.lat - 44.1) < 0.2
+    assert next(e for e in without if e.name == "Tuapse").lat is None
+    kharkiv = next(e for e in with_nationality if e.name == "Kharkiv")
+    assert kharkiv.lat is not None and abs(kharkiv.lat - 50.0) < 0.2

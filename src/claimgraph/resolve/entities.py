@@ -74,6 +74,7 @@ from claimgraph.resolve.places import (
     corpus_countries,
     country_code,
     country_of,
+    country_of_nationality,
     gazetteer,
     is_abbreviation,
     known,
@@ -921,8 +922,16 @@ class _PlaceEvidence:
     def _named_in(self, doc: str) -> Evidence:
         found = self._named.get(doc)
         if found is None:
-            places = [keys for family, keys in self._merger.cooccurring([doc]) if family == "place"]
+            named = self._merger.cooccurring([doc])
+            places = [keys for family, keys in named if family == "place"]
             countries = {code for keys in places if (code := country_of(keys)) is not None}
+            # "Russian troops", "Sudanese soldiers": a nationality names its country too, beside the
+            # corpus's own countries when the document names no country outright.
+            nationalities = {
+                code for family, keys in named if family == "norp" and (code := country_of_nationality(keys))
+            }
+            if nationalities:
+                countries |= nationalities | (set() if countries else set(self.home))
             if any(us_state(keys) for keys in places):
                 countries.add("US")
             local = frozenset(countries & self.home or countries or self.home)

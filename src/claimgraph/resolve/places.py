@@ -303,6 +303,22 @@ def country_of(keys: tuple[str, ...]) -> str | None:
     return _country_names().get(keys)
 
 
+def country_of_nationality(keys: tuple[str, ...]) -> str | None:
+    """``country_code`` of a nationality word ("Russian", "Sudanese") given by its name keys."""
+    return _demonyms().get(keys)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[tuple[str, ...], str]:
+    text = resources.files("claimgraph").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
+    found: dict[tuple[str, ...], str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, code = line.rsplit(maxsplit=1)
+            found[name_keys(word)] = code
+    return found
+
+
 @lru_cache(maxsize=1)
 def _us_states() -> dict[tuple[str, ...], str]:
     """US state name keys -> postal code ("New York" -> NY), and the postal codes themselves."""
