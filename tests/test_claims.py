@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.claims import compare, dispute_kind, read_claim
+from claimgraph.claims import PlaceWords, compare, dispute_kind, document_claims, read_claim
 
 
 @pytest.mark.parametrize(
@@ -57,9 +57,15 @@ def test_identical_claims_are_one_source_not_a_dispute_nor_corroboration() -> No
 
 
 def test_claims_weeks_apart_do_not_dispute() -> None:
-    march = read_claim("About 12,000 civilians remain in the town.", places=[], when=dt.date(2024, 3, 14))
-    april = read_claim("About 3,000 civilians remain in the town.", places=[], when=dt.date(2024, 4, 28))
-    same_week = read_claim("About 3,000 civilians remain in the town.", places=[], when=dt.date(2024, 3, 16))
+    march = read_claim(
+        "About 12,000 civilians remain in Zarichne.", places=["Zarichne"], when=dt.date(2024, 3, 14)
+    )
+    april = read_claim(
+        "About 3,000 civilians remain in Zarichne.", places=["Zarichne"], when=dt.date(2024, 4, 28)
+    )
+    same_week = read_claim(
+        "About 3,000 civilians remain in Zarichne.", places=["Zarichne"], when=dt.date(2024, 3, 16)
+    )
     assert compare(march, april) is None
     assert compare(march, same_week) == ("numeric", "civilians remaining: About 12,000 vs About 3,000")
 
@@ -149,3 +155,62 @@ def test_killed_and_wounded_together_are_casualties_not_deaths() -> None:
     dead = read_claim("The brigade lost six men killed and nineteen wounded near Dubky.", places=["Dubky"])
     assert [slot.split()[0] for slot, _ in both.numbers] == ["casualties"]
     assert [slot.split()[0] for slot, _ in dead.numbers] == ["deaths"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Only civilian homes were hit in Lozova, the mayor said.", "The strike hit a fuel depot in Lozova."),
+        (
+            "There was no military facility in Balakliia, residents said.",
+            "Missiles struck a command post of the brigade in Balakliia.",
+        ),
+    ],
+)
+def test_what_a_strike_hit_is_disputed_between_military_and_civilian(a: str, b: str) -> None:
+    place = a.split(" in ")[-1].split(",")[0]
+    found = compare(read_claim(a, places=[place]), read_claim(b, places=[place]))
+    assert found is not None and found[0] == "status" and "military target" in found[1]
+
+
+def test_a_denied_military_target_is_no_claim_of_one() -> None:
+    assert read_claim("The army did not hit any military target in Lozova.", places=["Lozova"]).target is None
+
+
+def test_russian_and_ukrainian_forms_of_a_place_are_one_topic() -> None:
+    a = read_claim("Russian troops captured Petrovka.", places=["Petrovka"])
+    b = read_claim("Ukrainian troops still hold Petrivka.", places=["Petrivka"])
+    assert a.places == b.places
+    assert compare(a, b) is not None
+
+
+def test_place_words_find_any_spelling_of_a_known_place() -> None:
+    words = PlaceWords(["Velykyi Mlyn", "Kharkiv", "West"])
+    assert words.findall("Fighting went on in Velikiy Mlin and in the west of Kharkiv.") == [
+        "Velykyi Mlyn",
+        "Kharkiv",
+    ]
+
+
+def test_people_remaining_and_civilians_remaining_count_one_thing() -> None:
+    a = read_claim("About 900 people remain in Kupiansk.", places=["Kupiansk"])
+    b = read_claim("About 3,000 civilians remain in Kupiansk.", places=["Kupiansk"])
+    assert compare(a, b) == ("numeric", "civilians remaining: About 900 vs About 3,000")
+
+
+def test_claims_naming_no_place_compare_only_on_a_shared_name() -> None:
+    attacks = read_claim("All attacks were repelled.", places=[])
+    entered = read_claim("Russian groups have entered the town.", places=[])
+    assert compare(attacks, entered) is None
+    held = read_claim("The defenders still hold Zarichne Mala.", places=[])
+    taken = read_claim("The army said it had taken Zarichne Mala.", places=[])
+    assert compare(held, taken) is not None
+
+
+def test_a_sentence_with_no_place_is_about_the_place_its_document_names_most() -> None:
+    text = (
+        "Shelling of Zarichne went on all week.\n\nZarichne lost power again.\n\n"
+        "By our count, 7,500 civilians are still here."
+    )
+    claims = document_claims("d", text, published=None, statements=[], place_words=PlaceWords(["Zarichne"]))
+    assert claims[-1].places == ("Zarichne",)

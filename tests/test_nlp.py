@@ -359,3 +359,14 @@ def test_a_states_long_name_before_its_presidents_name(nlp: Language) -> None:
 def test_a_given_name_nobody_listed_before_a_titled_surname(nlp: Language) -> None:
     found = labels(nlp, "Minister of Defence of the Republic of Estonia Liis Kask: The town is held.")
     assert found.get("Liis Kask") == "PERSON"
+
+
+def test_a_name_written_after_in_is_a_place_in_every_mention(nlp: Language) -> None:
+    # The model takes "Horlivske Mlyn" for a person; "remain in" says it is a place.
+    text = (
+        "Residents of Horlivske Mlyn fled. About 900 remain in Horlivske Mlyn, Mayor Oksana Hrytsenko said. "
+        "A letter from Joe Biden was read out. Hopes rest in Zelensky."
+    )
+    found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("GPE", "PERSON")]
+    assert found.count(("Horlivske Mlyn", "GPE")) == 2
+    assert {("Oksana Hrytsenko", "PERSON"), ("Joe Biden", "PERSON"), ("Zelensky", "PERSON")} <= set(found)

@@ -24,9 +24,10 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
@@ -139,6 +140,24 @@ _STANCE_STOP: Final = frozenset(
     "which there about after before against under while where other these those being since still "
     "according described called claims claimed insisted admit admitted spokesman commander analysts".split()
 )
+_STRUCK: Final = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|striking|targeted|attacked|destroyed|shelled|bombed|eliminated)\b", re.I
+)
+_MILITARY_TARGET: Final = re.compile(
+    r"\b(?:military\s+(?:targets?|facilit(?:y|ies)|objects?|infrastructure|installations?|sites?)"
+    r"|(?:temporary\s+)?deployment\s+points?|command\s+posts?|(?:ammunition|arms|weapons?|military|fuel)\s+depots?"
+    r"|workshops?\s+(?:for|assembling|producing|making)|(?:production|assembly)\s+(?:facilit(?:y|ies)|sites?|shops?)"
+    r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
+    r"|places?\s+where\s+[\w\s]{1,30}(?:were|are)\s+(?:stationed|deployed|based))\b",
+    re.I,
+)
+_CIVILIAN_ONLY: Final = re.compile(
+    r"\b(?:(?:only|purely|exclusively|entirely)\s+civilian"
+    r"|no\s+military\s+(?:facilit(?:y|ies)|objects?|targets?|sites?|installations?|presence|units?)"
+    r"|there\s+(?:were|was|are|is)\s+no\s+(?:soldiers|troops|military|weapons)"
+    r"|not\s+a\s+military\s+(?:target|facility|object|site)|nothing\s+military)\b",
+    re.I,
+)
 _NEGATED_TAKEN: Final = re.compile(r"\b(?:not|never|n't|deny|denied|denies|false)\b[^.]{0,30}$", re.I)
 
 
@@ -161,6 +180,8 @@ class Reading:
     days: frozenset[str] = field(default_factory=frozenset)
     stance_words: str | None = None  # the words that carry the stance, for the explanation
     place_names: tuple[tuple[str, str], ...] = ()  # (key, name as written) of its places
+    target: str | None = None  # what a strike hit: "military" or "civilian"
+    names: frozenset[str] = field(default_factory=frozenset)  # its proper names, lower-cased
 
 
 def reading_to_json(reading: Reading) -> str:
@@ -196,6 +217,8 @@ def reading_to_json(reading: Reading) -> str:
             "days": sorted(reading.days),
             "stance_words": reading.stance_words,
             "place_names": [list(pair) for pair in reading.place_names],
+            "target": reading.target,
+            "names": sorted(reading.names),
         },
         ensure_ascii=False,
     )
@@ -221,6 +244,9 @@ def reading_from_json(text: str) -> Reading:
         days=frozenset(data["days"]),
         stance_words=data["stance_words"],
         place_names=tuple((key, name) for key, name in data["place_names"]),
+        # absent from readings stored before targets and names were read
+        target=data.get("target"),
+        names=frozenset(data.get("names", ())),
     )
 
 
@@ -249,7 +275,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     them (the place mentions of a corpus); without them capitalised words stand in."""
     named = _named(_places_in(text) if places is None else places)
     numbers = tuple(
-        (f"{slot} {_state(text, q)}".strip(), q)
+        (_slot_in_state(slot, _state(text, q)), q)
         for q in find_quantities("claim", text)
         if (slot := _slot(q, text)) is not None and not _earlier_value(text, q)
     )
@@ -268,6 +294,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     days = frozenset(d.lower() for d in _WEEKDAY.findall(text))
     objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
     subjects = _subjects(text) if stance else frozenset()
+    target = _target(text)
     return Reading(
         frozenset(named),
         numbers,
@@ -283,6 +310,8 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         days,
         stance_words,
         tuple(sorted(named.items())),
+        target,
+        _proper_names(text),
     )
 
 
@@ -349,12 +378,18 @@ def document_claims(
     document's ``claim_sentences``, when it has been through that stage: then only they are read.
     """
     claims: list[Claim] = []
+    sentences = list(_sentences(text))
+    named = [place_words.findall(sentence.text) for sentence in sentences]
+    # "The defenders still hold the town", "7,500 civilians are still here": a sentence whose
+    # paragraph has named no place yet is about the place the document names most.
+    counts = Counter(place for places in named for place in places)
+    main = [max(counts, key=lambda p: (counts[p], -_first_at(named, p)))] if counts else []
     previous_places: list[str] = []
-    for sentence in _sentences(text):
+    for sentence, own in zip(sentences, named, strict=True):
         if sentence.opens_paragraph:
             previous_places = []
-        places = place_words.findall(sentence.text) or previous_places
-        previous_places = places
+        places = own or previous_places or main
+        previous_places = own or previous_places
         if readings is None:
             if len(sentence.text.split()) < 4:
                 continue
@@ -373,52 +408,64 @@ def document_claims(
     return claims
 
 
+def _first_at(named: list[list[str]], place: str) -> int:
+    return next(i for i, places in enumerate(named) if place in places)
+
+
 class PlaceWords:
-    """Finds the corpus's place names in a sentence as whole words, the longest first where names
-    overlap ("Kharkiv Oblast" before "Kharkiv"). Names are looked up by their first word: thousands
-    of names in one regular expression would be tried at every position of every sentence."""
+    """Finds the corpus's place names in a sentence as whole words, in any spelling with the same name
+    keys ("Velikiy Mlin" for "Velykyi Mlyn"), the longest first where names overlap ("Kharkiv Oblast"
+    before "Kharkiv"). Names are looked up by their first word's key: thousands of names in one
+    regular expression would be tried at every position of every sentence."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_first_word: dict[str, list[str]] = defaultdict(list)
-        for name in sorted(set(names), key=lambda n: (-len(n), n)):
-            first = _FIRST_WORD.match(name)
-            # A name that does not begin with a letter or digit cannot begin a word.
-            if first:
-                self._by_first_word[first.group(0)].append(name)
+        self._by_first_key: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for name in sorted(set(names), key=lambda n: (-len(_WORD.findall(n)), n)):
+            keys = tuple(_word_key(word) for word in _WORD.findall(name))
+            if keys and keys[0]:
+                self._by_first_key[keys[0]].append((keys, name))
 
     def findall(self, text: str) -> list[str]:
+        words = _WORD.findall(text)
         found: list[str] = []
-        resume = 0
-        for word in _WORD_AT_BOUNDARY.finditer(text):
-            start = word.start()
-            if start < resume:
+        at = 0
+        while at < len(words):
+            word = words[at]
+            match = None
+            if word[:1].isupper() or word[:1].isdigit():
+                for keys, name in self._by_first_key.get(_word_key(word), ()):
+                    if tuple(_word_key(w) for w in words[at : at + len(keys)]) == keys:
+                        match = (name, len(keys))
+                        break
+            if match is None:
+                at += 1
                 continue
-            for name in self._by_first_word.get(word.group(0), ()):
-                end = start + len(name)
-                if text.startswith(name, start) and _word_boundary(text, end):
-                    found.append(name)
-                    resume = end
-                    break
+            found.append(match[0])
+            at += match[1]
         return found
 
 
-_FIRST_WORD: Final = re.compile(r"\w+")
-_WORD_AT_BOUNDARY: Final = re.compile(r"\b\w+")
+_WORD: Final = re.compile(r"\w[\w'’.-]*\w|\w")
 
 
-def _word_boundary(text: str, at: int) -> bool:
-    """What ``\\b`` asserts: a word character on exactly one side of the position."""
-    before = at > 0 and _IS_WORD.match(text[at - 1]) is not None
-    after = at < len(text) and _IS_WORD.match(text[at]) is not None
-    return before != after
-
-
-_IS_WORD: Final = re.compile(r"\w")
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return " ".join(name_keys(word)) or word.lower()
 
 
 def _named(places: Iterable[str]) -> dict[str, str]:
     # Places compare by name keys: "Velikiy Mlin" in one outlet is "Velykyi Mlyn" in another.
-    return {" ".join(keys): p for p in places if (keys := name_keys(p))}
+    return {_place_key(keys): p for p in places if (keys := name_keys(p))}
+
+
+def _place_key(keys: tuple[str, ...]) -> str:
+    """A place's name keys with the vowel before a closing "v" left out: the Russian and Ukrainian
+    forms of one town ("Kharkov" and "Kharkiv", "Petropavlovka" and "Petropavlivka", "Kiev" and
+    "Kyiv", "Lvov" and "Lviv") then meet."""
+    return " ".join(_IKAVISM.sub("v", key) for key in keys)
+
+
+_IKAVISM: Final = re.compile(r"[aeiouy]v(?=(?:ka|sk|ske|ska|sko|skyi|ske)?$)")
 
 
 def with_places(reading: Reading, places: Iterable[str]) -> Reading:
@@ -454,6 +501,7 @@ def asserts_something(reading: Reading) -> bool:
         or reading.stance
         or reading.encircled is not None
         or reading.destroyed is not None
+        or reading.target is not None
     )
 
 
@@ -492,11 +540,35 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
             return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
         if a.encircled is not None and b.encircled is not None and a.encircled != b.encircled:
             return "status", f"one says {_place(a, b)} is encircled, the other that it is not"
+        if a.target and b.target and a.target != b.target:
+            return (
+                "status",
+                f"one says the strike on {_place(a, b)} hit a military target, the other only civilians",
+            )
     # A stance is about a place or a thing ("the counteroffensive", "the sanctions"): shared words will do.
     if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
         subject = _place(a, b) if a.places & b.places else sorted(a.subjects & b.subjects)[0]
         return "stance", f'on {subject}: "{a.stance_words}" against "{b.stance_words}"'
     return None
+
+
+def _proper_names(text: str) -> frozenset[str]:
+    """Capitalised words inside the sentence (not its first word), nationalities and sides aside."""
+    words = re.findall(r"(?<=[\s(“\"'])[A-Z][\w'’-]+", text)
+    return frozenset(w.lower() for w in words if w.lower() not in _STANCE_STOP)
+
+
+def _target(text: str) -> str | None:
+    """What a strike hit by this sentence: "military" ("struck a workshop assembling drones", "hit a
+    temporary deployment point"), "civilian" ("only civilian buildings were hit", "there is no military
+    facility there"), or None."""
+    if _CIVILIAN_ONLY.search(text):
+        return "civilian"
+    struck = _STRUCK.search(text)
+    military = _MILITARY_TARGET.search(text, struck.end()) if struck else None
+    if military is None or _NEGATED_TAKEN.search(text[: military.start()]):
+        return None
+    return "military"
 
 
 def _subjects(text: str) -> frozenset[str]:
@@ -509,7 +581,9 @@ def _subjects(text: str) -> frozenset[str]:
 
 
 def _same_topic(a: Reading, b: Reading) -> bool:
-    return bool(a.places & b.places) or not (a.places or b.places)
+    # Claims naming no known place compare only when they share a proper name (a town the gazetteer
+    # does not know): "All attacks were repelled" is about nothing one can check.
+    return bool(a.places & b.places) or (not (a.places or b.places) and bool(a.names & b.names))
 
 
 def _place(a: Reading, b: Reading) -> str:
@@ -542,6 +616,15 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
         if word in _SLOTS:
             return _SLOTS[word]
     return None
+
+
+def _slot_in_state(slot: str, state: str) -> str:
+    """A slot with what its counted are doing. Those who remain in a town, leave it or shelter in it
+    are its civilians whether called "people", "residents" or "civilians": "About 900 people remain"
+    and "3,000 civilians remain" count one thing."""
+    if state in ("remaining", "evacuated", "sheltering") and slot == "population":
+        slot = "civilians"
+    return f"{slot} {state}".strip()
 
 
 def _state(text: str, quantity: Quantity) -> str:
@@ -688,6 +771,8 @@ def block_keys(reading: Reading) -> set[tuple[str, str]]:
         keys |= {(thing, "destroyed") for thing in reading.objects}
     if reading.stance:
         keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
+    if reading.target:
+        keys |= {(place, "target") for place in places}
     return keys
 
 
@@ -729,6 +814,8 @@ def assertions(reading: Reading) -> list[Assertion]:
             out.append((f"{thing} destroyed", "yes" if reading.destroyed else "no"))
     if reading.stance:
         out.append(("judged", "negatively" if reading.stance == "unimportant" else "positively"))
+    if reading.target:
+        out.append(("strike hit", reading.target))
     return [Assertion(topic, shown, predicate, value) for predicate, value in out]
 
 

@@ -95,6 +95,9 @@ _NOT_IN_A_NAME = _ORG_WORDS | TITLES
 # as "McAllister" or "DeSantis" have the capital after one or two letters only.
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
+# Prepositions before a place, never before a person ("in Velykyi Mlyn"; not "from", as in "a letter
+# from Biden").
+_IN_A_PLACE = frozenset({"in", "near", "outside", "around", "into", "across", "inside"})
 _FACILITY_NOUNS = frozenset(
     {"refinery", "port", "airport", "airfield", "station", "bridge", "dam", "depot", "terminal", "oil"}
     | {"plant", "factory", "harbour", "harbor", "shipyard", "reservoir", "garrison", "airbase"}
@@ -311,10 +314,10 @@ class EntityFixes:
         known_places: frozenset[str],
         word_places: frozenset[str],
         given_names: frozenset[str],
-        known_groups: tuple[tuple[str, str], ...],
+        known_names: tuple[tuple[str, str], ...],
     ) -> None:
         self._vocab = vocab
-        self._known_groups = known_groups
+        self._known_names = known_names
         self._home = home
         self._world = world
         self._known_places = known_places
@@ -336,7 +339,7 @@ class EntityFixes:
                 self._known_places,
                 self._word_places,
                 self._given_names,
-                self._known_groups,
+                self._known_names,
             ),
         )
 
@@ -347,7 +350,7 @@ class EntityFixes:
             self._known_places,
             self._word_places,
             self._given_names,
-            dict(self._known_groups),
+            self._known_names,
         ).run()
 
     def _places(self, doc: Doc) -> dict[tuple[int, int], _Place]:
@@ -378,7 +381,7 @@ def _rebuild(
     known_places: frozenset[str],
     word_places: frozenset[str],
     given_names: frozenset[str],
-    known_groups: tuple[tuple[str, str], ...],
+    known_names: tuple[tuple[str, str], ...],
 ) -> EntityFixes:
     return EntityFixes(
         vocab,
@@ -387,7 +390,7 @@ def _rebuild(
         known_places=known_places,
         word_places=word_places,
         given_names=given_names,
-        known_groups=known_groups,
+        known_names=known_names,
     )
 
 
@@ -413,19 +416,20 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
             for word in line.split()
             for spelling in _spellings(word)
         ),
-        known_groups=_known_groups(),
+        known_names=_known_names(),
     )
 
 
-def _known_groups() -> tuple[tuple[str, str], ...]:
-    """The knowledge base's organisations and units by every Latin-script name ("Naftogaz" → ORG),
-    which the model may take for people or places."""
+def _known_names() -> tuple[tuple[str, str], ...]:
+    """The knowledge base's organisations, units and people by every Latin-script name, with their
+    type ("Naftogaz" → ORG): the model may take a company for a person or a place, and a known
+    person is never a place however a sentence puts them ("hopes rest in Zelensky")."""
     return tuple(
         sorted(
             {
                 (name, entry.type)
                 for entry in KnowledgeBase.bundled().entries.values()
-                if type_family(entry.type) == "group"
+                if type_family(entry.type) in ("group", "person")
                 for name in entry.names
                 if name.isascii()
             }
@@ -480,14 +484,15 @@ class _Fixer:
         known_places: frozenset[str],
         word_places: frozenset[str],
         given_names: frozenset[str],
-        known_groups: dict[str, str],
+        known_names: tuple[tuple[str, str], ...],
     ) -> None:
         self.doc = doc
         self.given_names = given_names
-        self.known_groups = known_groups
+        self.known_groups = {name: kind for name, kind in known_names if type_family(kind) == "group"}
+        self.known_people = frozenset(name for name, kind in known_names if type_family(kind) == "person")
         # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
         self.group_names: dict[str, list[tuple[str, ...]]] = {}
-        for name in sorted(known_groups, key=lambda n: -len(n.split())):
+        for name in sorted(self.known_groups, key=lambda n: -len(n.split())):
             words = tuple(name.split())
             self.group_names.setdefault(words[0], []).append(words)
         self.places = places
@@ -508,6 +513,7 @@ class _Fixer:
         self._split_place_from_name()
         self._split_name_from_organisation()
         self._relabel()
+        self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
         self._fix_organisations()
         self._add_places()
@@ -569,6 +575,52 @@ class _Fixer:
             return True  # "President of Moldova Ana Ciobanu"
         root = self.doc[start:end].root
         return root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLES
+
+    def _places_by_their_context(self) -> None:
+        """ "remain in Velikiy Mlin", "the Velykyi Mlyn district police": a name the model took for a
+        person or an organisation, that the document writes after "in"/"near" or before "district"
+        and never with a person's signs (a title, a speech verb, a known given name), is a place in
+        every mention."""
+        doc = self.doc
+        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        for ent in self.ents:
+            # "in Velikiy Mlin" with only "Mlin" labelled: the name words the model left out.
+            while (
+                ent.label in ("PERSON", "ORG")
+                and ent.start > 1
+                and ent.start - 1 not in covered
+                and _is_name_token(doc[ent.start - 1])
+                and doc[ent.start - 2].lower_ in _IN_A_PLACE
+            ):
+                ent.start, ent.changed = ent.start - 1, True
+                covered.add(ent.start)
+        evidence: set[str] = set()
+        for ent in self.ents:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if (before in _IN_A_PLACE and (after is None or after.tag_ != "POS")) or (
+                after is not None and after.lower_ in _ANY_REGION_WORD
+            ):
+                evidence.add(self._text(ent.start, ent.end))
+        if not evidence:
+            return
+        people = {
+            self._text(e.start, e.end)
+            for e in self.ents
+            if self._text(e.start, e.end) in evidence
+            # The model's own PERSON label is no evidence here: it is what is in doubt.
+            and (
+                self._titled(e.start, e.end)
+                or self._speaking(e.start, e.end)
+                or doc[e.start].text in self.given_names
+            )
+        }
+        for ent in self.ents:
+            name = self._text(ent.start, ent.end)
+            if ent.label in ("PERSON", "ORG") and name in evidence and name not in people | self.known_people:
+                ent.label, ent.changed = "GPE", True
 
     def _settled(self, start: int) -> bool:
         """Whether a settlement noun names what comes next: "the village of X", "the town X"."""

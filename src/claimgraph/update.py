@@ -58,6 +58,7 @@ from claimgraph.claims import (
     wording,
 )
 from claimgraph.dedupe import THRESHOLD, band_hashes, components, signature
+from claimgraph.extract.statements import ORGANISATION_NOUNS
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve import Resolution, resolve
 from claimgraph.resolve.entities import (
@@ -74,8 +75,8 @@ from claimgraph.resolve.entities import (
     title_in_front,
 )
 from claimgraph.resolve.kb import KnowledgeBase
-from claimgraph.resolve.names import display_form, near
-from claimgraph.resolve.places import Gazetteer, country_code, gazetteer
+from claimgraph.resolve.names import display_form, name_keys, near
+from claimgraph.resolve.places import Gazetteer, country_code, country_of_nationality, gazetteer
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 from claimgraph.store.db import insert_columns
@@ -399,14 +400,25 @@ def copies_of(store: Store) -> dict[str, str]:
 
 
 def _place_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """The corpus's town and region names: its place mentions that are not countries."""
+    """The corpus's town and region names: its place mentions that are neither countries nor
+    nationalities ("Ukrainian", once taken for a place), nor names written as an organisation in most
+    of their mentions or ending in an organisation's noun ("the Northern Grouping")."""
     written = _ids(
         con,
-        "SELECT DISTINCT text FROM entity_mentions WHERE label IN (SELECT unnest(?))",
+        "SELECT text FROM entity_mentions GROUP BY text"
+        " HAVING count(*) FILTER (WHERE label IN (SELECT unnest(?))) > 0"
+        " AND 2 * count(*) FILTER (WHERE label = 'ORG') <= count(*)",
         [list(PLACE_LABELS)],
     )
     names = {w.strip("[]()\"' ") for w in written}
-    return {n for n in names if n and country_code(n) is None}
+    return {
+        n
+        for n in names
+        if n
+        and country_code(n) is None
+        and country_of_nationality(name_keys(n)) is None
+        and n.split()[-1].lower() not in ORGANISATION_NOUNS
+    }
 
 
 def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:

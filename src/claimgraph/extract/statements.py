@@ -131,7 +131,8 @@ CLAIM_NOUNS: Final = frozenset(
 ORGANISATION_NOUNS: Final = frozenset(
     "ministry ministries office group centre center institute army agency council committee government "
     "administration service command company brigade battalion regiment department kremlin party union "
-    "organisation organization commission court parliament embassy police military staff".split()
+    "organisation organization commission court parliament embassy police military staff grouping "
+    "forces".split()
 )
 # "PENCE: Well, look ...", "Zelensky: Bakhmut will not fall", "Anna Kovalenko ― “We stayed.”": a line
 # opened by a speaker's name and a colon (or a dash before a quotation) is that speaker's words; so is a
