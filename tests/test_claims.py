@@ -214,3 +214,33 @@ def test_a_sentence_with_no_place_is_about_the_place_its_document_names_most() -
     )
     claims = document_claims("d", text, published=None, statements=[], place_words=PlaceWords(["Zarichne"]))
     assert claims[-1].places == ("Zarichne",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "Today, 215 Ukrainian defenders returned home from captivity in Zarichne.",
+            "The ministry said 190 Ukrainian prisoners of war had been handed over in Zarichne.",
+            "numeric",
+        ),
+        (
+            "The army said it had captured Zarichne.",
+            "Zarichne is still ours, the battalion commander said.",
+            "status",
+        ),
+        (
+            "Zarichne had about 41,000 residents before the full-scale invasion.",
+            "Zarichne had a pre-war population of 48,000.",
+            "numeric",
+        ),
+        (
+            "There were no military objects nearby in Zarichne, the governor said.",
+            "The missile hit a meeting of the command staff of the brigade in Zarichne.",
+            "status",
+        ),
+    ],
+)
+def test_exchanges_pre_war_counts_our_towns_and_struck_commanders(a: str, b: str, kind: str) -> None:
+    found = compare(read_claim(a, places=["Zarichne"]), read_claim(b, places=["Zarichne"]))
+    assert found is not None and found[0] == kind

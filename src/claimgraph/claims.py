@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 _SLOTS: Final = {
     "population": "population", "people": "population", "residents": "population",
     "inhabitants": "population", "troops": "troops", "soldiers": "troops", "fighters": "troops",
-    "servicemen": "troops", "mercenaries": "troops", "reinforcements": "troops", "men": "troops",
+    "servicemen": "troops", "defenders": "troops", "mercenaries": "troops", "reinforcements": "troops",
+    "men": "troops",
     "civilians": "civilians", "deaths": "deaths", "dead": "deaths", "killed": "deaths",
     "casualties": "casualties", "wounded": "wounded", "prisoners": "prisoners", "tanks": "tanks",
     "drones": "drones", "missiles": "missiles", "shells": "shells", "refugees": "refugees",
@@ -54,6 +55,12 @@ _KILLED_AND_WOUNDED: Final = re.compile(
 )
 # What the counted are doing, so that the people evacuated are not compared with the people remaining.
 _STATES: Final = (
+    # A prisoner exchange, however each side words it: "390 defenders returned home", "307 prisoners
+    # of war were handed over".
+    (
+        "exchanged",
+        r"\b(?:returned\s+home|brought\s+(?:back\s+)?home|handed\s+over|exchanged|swapped|freed|released)\b",
+    ),
     (
         "remaining",
         r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living)|living|stay(?:ed|ing)?|trapped)\b",
@@ -62,7 +69,7 @@ _STATES: Final = (
     ("killed", r"\b(?:killed|died|dead|deaths?)\b"),
     ("wounded", r"\b(?:wounded|injured)\b"),
     ("sheltering", r"\b(?:shelter\w*|holds?|housing|hiding)\b"),
-    ("before the war", r"\b(?:pre-war|before\s+the\s+war|prewar)\b"),
+    ("before the war", r"\b(?:pre-war|prewar|before\s+the\s+(?:full[\s-]+scale\s+)?(?:war|invasion))\b"),
 )
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
@@ -75,7 +82,8 @@ _TAKEN: Final = re.compile(
     re.I,
 )
 _HELD: Final = re.compile(
-    r"\b(?:still\s+(?:hold|holds|held|holding|control|controls|in\s+control|defend\w*|fighting|there)"
+    r"\b(?:still\s+(?:hold|holds|held|holding|control|controls|in\s+control|defend\w*|fighting|there|ours)"
+    r"|(?:is|are|remains?)\s+(?:ours|in\s+our\s+hands|under\s+our\s+control)"
     r"|(?:is|are|was|were)\s+holding|holding\s+(?:out|the\s+line|positions)|continue[sd]?\s+to\s+(?:hold|defend|control)"
     r"|repell?(?:ed|ing)|repulsed|fended\s+off|(?:has|have)\s+not\s+(?:been\s+)?(?:captured|taken|fallen)"
     r"|not\s+captured|(?:remains?|remained)\s+(?:in\s+control|under\s+(?:Ukrainian|Russian)\s+control|in\s+parts?)"
@@ -148,6 +156,8 @@ _MILITARY_TARGET: Final = re.compile(
     r"|(?:temporary\s+)?deployment\s+points?|command\s+posts?|(?:ammunition|arms|weapons?|military|fuel)\s+depots?"
     r"|workshops?\s+(?:for|assembling|producing|making)|(?:production|assembly)\s+(?:facilit(?:y|ies)|sites?|shops?)"
     r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
+    r"|(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:command(?:ing)?\s+staff|commanders|officers|servicemen)"
+    r"|command\s+staff"
     r"|places?\s+where\s+[\w\s]{1,30}(?:were|are)\s+(?:stationed|deployed|based))\b",
     re.I,
 )
@@ -532,7 +542,11 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
     if a.years and b.years and not a.years & b.years:
         return None  # claims about different years can both be true
     if _same_topic(a, b):
-        for slot_a, qa in a.numbers if a.scoped == b.scoped else ():
+        for slot_a, qa in a.numbers:
+            # A count over a period ("this week") is no count of a state; an exchange is one event,
+            # whenever it is said to have happened ("Today, 390 returned home").
+            if a.scoped != b.scoped and not slot_a.endswith("exchanged"):
+                continue
             for slot_b, qb in b.numbers:
                 if slot_a == slot_b and qa.unit == qb.unit and _numbers_disagree(qa, qb):
                     return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
@@ -624,13 +638,15 @@ def _slot_in_state(slot: str, state: str) -> str:
     and "3,000 civilians remain" count one thing."""
     if state in ("remaining", "evacuated", "sheltering") and slot == "population":
         slot = "civilians"
+    if state == "exchanged" and slot in ("troops", "prisoners", "civilians", "population"):
+        slot = "prisoners"  # soldiers, defenders and civilians come home in one exchange
     return f"{slot} {state}".strip()
 
 
 def _state(text: str, quantity: Quantity) -> str:
     """What the counted are doing, from the words around the number: "12,000 civilians remain" and
     "7,500 are still here" count the same thing; "evacuated 230 people" counts another."""
-    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 40].lower()
+    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 60].lower()
     for state, words in _STATES:
         if re.search(words, window):
             return state
