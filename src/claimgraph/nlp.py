@@ -798,6 +798,8 @@ class _Fixer:
         known = self.known_groups.get(self._text(start, end).removeprefix("the "))
         if known is not None:
             return known  # "Naftogaz" tagged PERSON: the knowledge base knows it is a company
+        if end - start == 1 and self.doc[start].pos_ == "PRON" and self.doc[start].text.islower():
+            return None  # "help us" tagged GPE: the pronoun, not the United States
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name

@@ -1444,3 +1444,25 @@ def test_the_day_of_saying_from_the_occasion_and_the_day_before(
     extract: Extract, text: str, said_on: dt.date
 ) -> None:
     assert extract(text)[-1].said_on == said_on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In view of this, reconstruction must start before the winter.",
+        "Moderator: Please go ahead.\n\nAnna Berg: Please go ahead.",
+        "We support farmers who feel that the state has forgotten them.",
+        "The Ukrainian Ministry of Defence reported on the situation at the front.",
+        "According to geolocated footage, the troops advanced two kilometres.",
+        "TASS: The ministry announced the capture of the village\n\nRIA: The governor reported new strikes",
+    ],
+)
+def test_idioms_floor_giving_described_beliefs_topics_imagery_and_headlines_say_nothing(
+    extract: Extract, text: str
+) -> None:
+    assert extract(text) == []
+
+
+def test_a_relative_clause_of_belief_leaves_the_main_statement(extract: Extract) -> None:
+    (st,) = extract("The mayor, who believes the bridge will hold, said repairs start on Monday.")
+    assert (st.speaker.text, st.content_text) == ("The mayor", "repairs start on Monday")

@@ -442,3 +442,15 @@ def test_a_nationality_names_its_country_for_the_towns_of_a_story() -> None:
     assert next(e for e in without if e.name == "Tuapse").lat is None
     kharkiv = next(e for e in with_nationality if e.name == "Kharkiv")
     assert kharkiv.lat is not None and abs(kharkiv.lat - 50.0) < 0.2
+
+
+def test_initials_in_a_reference_list_are_nobodys_surname() -> None:
+    entities = run([("Chen MH", "PERSON"), ("MH", "PERSON"), ("Kovalenko OG", "PERSON"), ("OG", "PERSON")])
+    assert not together(entities, "Chen MH", "MH")
+    assert not together(entities, "Kovalenko OG", "OG")
+
+
+def test_a_short_surname_joins_a_full_name_only_in_its_own_documents() -> None:
+    # "Li" in a story about Beijing is not the only Li the corpus names in full, in another story.
+    assert not together(run([("Wei Li", "PERSON")], [("Li", "PERSON"), ("Beijing", "GPE")]), "Wei Li", "Li")
+    assert together(run([("Wei Li", "PERSON"), ("Li", "PERSON")]), "Wei Li", "Li")

@@ -185,6 +185,7 @@ _NOUN_PHRASE_POS: Final = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NU
 _SOURCE_FRAMES: Final = frozenset(
     {"count", "estimate", "reckoning", "tally", "view", "word", "assessment", "opinion", "calculation"}
 )
+_IMAGERY: Final = frozenset({"footage", "image", "imagery", "photo", "photograph", "video", "picture"})
 # What a source publishes: "according to data from the ministry", "a report by the UN".
 _SOURCE_DOCUMENTS: Final = frozenset(
     {
@@ -250,7 +251,13 @@ def extract_statements(
         d for d in _direct_statements(doc, quotes, paragraph_starts) if not _overlaps(d, labelled)
     ] + labelled
     used_cues = {i for d in direct for i in d.cues}
-    indirect = _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
+    # "TASS: The ministry announced the capture of X": a digest's headline, whose report the body gives.
+    headlines = [(m.start(), m.end()) for m in _LABEL_LINE.finditer(text) if _headline(m["rest"])]
+    indirect = [
+        d
+        for d in _indirect_statements(doc, doc_id, quotes, paragraph_starts, used_cues)
+        if not any(start <= d.cue.idx < end for start, end in headlines)
+    ]
     drafts = direct + [d for d in (_stop_before_quotes(doc, d, direct) for d in indirect) if d is not None]
     drafts += _continued_turns(doc, drafts, paragraph_starts)
     drafts.sort(key=lambda d: d.content_start)
@@ -831,6 +838,8 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         speakers.add(speaker.text)
         if _only_questions(rest):
             continue  # the interviewer's question, a greeting: a turn with nothing said
+        if not found.signed and _headline(rest):
+            continue  # "TASS: The ministry announced the liberation of X": a digest's headline
         words = doc.char_span(found.rest_start, found.rest_end, alignment_mode="expand")
         if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "Containers: 2 Green, 1 Purple": a labelled list, no sentence said
@@ -913,6 +922,15 @@ def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
     return Speaker(text=best.text, span=span, referent=span)
 
 
+def _headline(words: str) -> bool:
+    """A short line closed by no punctuation: a headline after an outlet's label, never a turn."""
+    stripped = words.rstrip()
+    return len(stripped.split()) <= _HEADLINE_WORDS and stripped[-1:].isalnum()
+
+
+_HEADLINE_WORDS: Final = 20
+
+
 def _only_questions(words: str) -> bool:
     """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?")
     or a courtesy ("Understood.", "Thank you very much.", "Good afternoon, colleagues.")."""
@@ -928,11 +946,13 @@ def _courtesy(sentence: str) -> bool:
 
 _COURTESY: Final = re.compile(
     r"(?:(?:thank you(?: very much)?|thanks|good (?:morning|afternoon|evening|day)|understood|good|fine|yes|"
-    r"no|all right|okay|ok|welcome|please|goodbye|colleagues|friends|mr\.? president|madam president)"
+    r"no|all right|okay|ok|welcome|please|goodbye|colleagues|friends|mr\.? president|madam president"
+    r"|(?:please\s+)?go ahead|you have the floor|the floor is yours|over to you|next question)"
     r"[ ,!]*)+"
 )
 
 
+_RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
 _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
 # How an interview's paragraphs open: a dash, or "Q:" and "A:".
 _INTERVIEW_MARK: Final = re.compile(
@@ -1100,13 +1120,22 @@ def _indirect_statements(
             draft = _convinced(doc, token, paragraph_starts)
         else:
             draft = None
-        if draft is None:
+        if draft is None or _described_belief(draft):
             continue
         if any(q.start < draft.content_end and draft.content_start < q.end for q in quotes):
             draft.kind = "mixed"
             draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
         drafts.append(draft)
     return drafts
+
+
+def _described_belief(draft: _Draft) -> bool:
+    """ "businessmen who feel that the state is on their side": a relative clause in which the writer
+    says what others think or know, not words anyone said."""
+    if draft.cue.lemma_ not in BELIEF_LEMMAS | EVIDENCE_LEMMAS:
+        return False
+    subject = draft.speaker_head or _speaker_token(draft.cue)
+    return subject is not None and subject.lower_ in _RELATIVE_PRONOUNS
 
 
 def _negated(verb: Token) -> bool:
@@ -1673,6 +1702,10 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         ]
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
+    if verb.lemma_ in _REPORTING_ON and all(
+        c.dep_ == "prep" and c.lower_ in ("on", "about") for c in arguments
+    ):
+        return None  # "reported on the situation at the front": what the report was about, not what it said
     if not arguments:
         return None
     tokens = sorted(t.i for c in arguments for t in c.subtree)
@@ -1721,6 +1754,8 @@ _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
 _INFINITIVE_ONLY: Final = frozenset({"order", "offer"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
 _TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss", "inform", "explain", "refer", "brief"})
+# Verbs that say something with an object or a clause, and name a topic with "on" or "about".
+_REPORTING_ON: Final = frozenset({"report", "write", "comment", "testify", "update"})
 
 
 def _says_something(argument: Token) -> bool:
@@ -1865,6 +1900,8 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     named = source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if named is None or source is None:
         return None
+    if source.lemma_ in _IMAGERY:
+        return None  # "According to geolocated footage, ...": what pictures show, nobody's words
     if source.lemma_ in _SOURCE_FRAMES | _SOURCE_DOCUMENTS:
         # "according to calculations by the Kyiv School of Economics", "according to the army's
         # estimate": whose calculations they are is the source.
@@ -1911,6 +1948,8 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
     frame = next((c for c in opening.children if c.dep_ == "pobj"), None)
     if frame is None or frame.lemma_ not in _SOURCE_FRAMES:
         return None
+    if not any(c.dep_ in ("det", "poss") for c in frame.children):
+        return None  # "In view of this, ...": because of it; "in the view of X" gives X's view
     source = next(
         (
             g
@@ -2403,6 +2442,8 @@ def _resolve_speaker(
 _RELAYING: Final = frozenset({"note", "cite", "quote", "recall", "relay", "mention"})
 # Plural people named by their work, who write for an organisation: "The analysts noted".
 _ANALYSTS: Final = frozenset({"analysts", "researchers", "authors", "experts", "monitors", "investigators"})
+_TITLE_TOKENS: Final = 12
+_TITLE_STOPS: Final = frozenset({".", ",", ";", ":", "!", "?", "(", ")", '"', "“", "”"})
 # "Commander-in-Chief" holds the role "commander" as much as "the commander" does.
 _WORD_OR_HYPHEN: Final = re.compile(r"[\s-]+")
 _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
@@ -2477,7 +2518,18 @@ def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan
     """The last PERSON before the cue introduced with these role words ("Governor X", "X, the
     governor", "President of Russia X")."""
     for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx]):
-        before = doc[max(0, ent.start - 5) : ent.start]
+        # The title right before the name, up to a punctuation mark: "Commander-in-Chief of the
+        # Armed Forces of Ukraine NAME".
+        first = ent.start
+        while (
+            first > 0
+            and ent.start - first < _TITLE_TOKENS
+            and doc[first - 1].text not in _TITLE_STOPS
+            and doc[first - 1].pos_ not in ("VERB", "AUX")
+            and doc[first - 1].ent_type_ != "PERSON"
+        ):
+            first -= 1
+        before = doc[first : ent.start]
         # After the name only as its apposition ("X, the governor of ..."): words further on may
         # be another person's title.
         after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None

@@ -508,6 +508,12 @@ def _cooccurring_in(groups: list[NameGroup]) -> Callable[[Iterable[str]], set[Gr
     return cooccurring
 
 
+# Initials in a reference list ("MG", "JRR") are this long at most.
+_INITIALS = 3
+# A surname shorter than this joins a full name only in that name's own documents.
+_SURNAME_ACROSS_DOCUMENTS = 4
+
+
 def _attach_surname(
     merger: _Merger,
     single: int,
@@ -519,8 +525,9 @@ def _attach_surname(
     surname = group.keys[0]
     if patronymic(surname):
         return  # "Petrovych" alone: the middle name of every child of a Petro
-    if len(surname) < 2:
-        return  # "S" alone: an initial ("Kardaun S" in a reference list), nobody's surname
+    written = group.display.replace(".", "").replace(" ", "")
+    if len(surname) < 2 or (written.isupper() and len(written) <= _INITIALS):
+        return  # "S", "MG" alone: initials ("Kardaun S", "Kirchhof MG" in a reference list), nobody's surname
     candidates = {
         i
         for block in _spelling_blocks(surname)
@@ -539,6 +546,8 @@ def _attach_surname(
         return  # two people of that surname in its own documents: it could be either
     if given_name(surname):
         return  # "Kyrylo" alone in one release is not the Kyrylo of "Ahasyiev Kyrylo" in another
+    if len(surname) < _SURNAME_ACROSS_DOCUMENTS:
+        return  # "Li", "Wu", "Ma" in another document: too many people bear them
     roots = {merger.root(i) for i in candidates}
     if len(roots) == 1:
         target = next(iter(candidates))
