@@ -1466,3 +1466,19 @@ def test_idioms_floor_giving_described_beliefs_topics_imagery_and_headlines_say_
 def test_a_relative_clause_of_belief_leaves_the_main_statement(extract: Extract) -> None:
     (st,) = extract("The mayor, who believes the bridge will hold, said repairs start on Monday.")
     assert (st.speaker.text, st.content_text) == ("The mayor", "repairs start on Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("We expect clear decisions from our partners.", "We", "clear decisions from our partners"),
+        ("The ministry countered that the figures were old.", "The ministry", "the figures were old"),
+    ],
+)
+def test_a_stated_expectation_and_a_counter(extract: Extract, text: str, speaker: str, content: str) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_a_belief_with_an_object_voiced_by_others_is_no_statement(extract: Extract) -> None:
+    assert extract("Investors expect higher rates.") == []

@@ -70,7 +70,7 @@ SPEECH_LEMMAS: Final = frozenset(
     "promise vow respond reply comment mention underline indicate maintain assert contend concede "
     "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
     "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point ask quip assess remind shout yell scream".split()
+    "acknowledge point ask quip assess remind shout yell scream counter retort rebut".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
@@ -125,7 +125,8 @@ _CHANNEL_WORDS: Final = frozenset(
 # Nouns that report what someone said or holds: "Trump's claim that ...".
 CLAIM_NOUNS: Final = frozenset(
     "claim statement assertion warning promise pledge suggestion argument allegation accusation insistence "
-    "admission announcement prediction belief assessment contention testimony assurance denial".split()
+    "admission announcement prediction belief assessment contention testimony assurance denial "
+    "objection".split()
 )
 # Heads of noun phrases that name an institution, not a person: "the ministry", "its office".
 ORGANISATION_NOUNS: Final = frozenset(
@@ -1109,8 +1110,11 @@ def _indirect_statements(
             if draft is None and (items := _listed(doc, token, paragraph_starts)):
                 drafts.extend(items)
                 continue
-            # "fears an attack", "expects profits": a belief with an object voices nothing.
-            if draft is None and token.lemma_ not in _OBJECT_IS_NOT_CONTENT | BELIEF_LEMMAS:
+            # "fears an attack", "expects profits": a belief with an object voices nothing, unless
+            # the speaker voices it ("We expect decisions from our partners").
+            if draft is None and (
+                token.lemma_ not in _OBJECT_IS_NOT_CONTENT | BELIEF_LEMMAS or _voiced_by_the_speaker(token)
+            ):
                 draft = _act(doc, token, paragraph_starts)
         elif token.lemma_ in _ACT_CUES and token.pos_ == "VERB":
             draft = _act(doc, token, paragraph_starts)
@@ -1127,6 +1131,12 @@ def _indirect_statements(
             draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
         drafts.append(draft)
     return drafts
+
+
+def _voiced_by_the_speaker(cue: Token) -> bool:
+    """ "We expect decisions", "I hope for peace": a belief the speaker states in the first person."""
+    subject = _speaker_token(cue)
+    return cue.lemma_ in BELIEF_LEMMAS and subject is not None and subject.lower_ in _FIRST_PERSON
 
 
 def _described_belief(draft: _Draft) -> bool:
