@@ -370,3 +370,8 @@ def test_a_name_written_after_in_is_a_place_in_every_mention(nlp: Language) -> N
     found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("GPE", "PERSON")]
     assert found.count(("Horlivske Mlyn", "GPE")) == 2
     assert {("Oksana Hrytsenko", "PERSON"), ("Joe Biden", "PERSON"), ("Zelensky", "PERSON")} <= set(found)
+
+
+def test_the_knowledge_base_knows_facilities_by_their_acronyms(nlp: Language) -> None:
+    found = labels(nlp, "The ZNPP lost its last power line, Energoatom said.")
+    assert found["ZNPP"] == "FAC"

@@ -429,7 +429,7 @@ def _known_names() -> tuple[tuple[str, str], ...]:
             {
                 (name, entry.type)
                 for entry in KnowledgeBase.bundled().entries.values()
-                if type_family(entry.type) in ("group", "person")
+                if type_family(entry.type) in ("group", "person") or entry.type == "FAC"
                 for name in entry.names
                 if name.isascii()
             }
@@ -488,7 +488,10 @@ class _Fixer:
     ) -> None:
         self.doc = doc
         self.given_names = given_names
-        self.known_groups = {name: kind for name, kind in known_names if type_family(kind) == "group"}
+        # Organisations, units and facilities ("ZNPP"), which the model calls whatever it likes.
+        self.known_groups = {
+            name: kind for name, kind in known_names if type_family(kind) == "group" or kind == "FAC"
+        }
         self.known_people = frozenset(name for name, kind in known_names if type_family(kind) == "person")
         # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
         self.group_names: dict[str, list[tuple[str, ...]]] = {}
