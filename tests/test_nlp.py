@@ -375,3 +375,10 @@ def test_a_name_written_after_in_is_a_place_in_every_mention(nlp: Language) -> N
 def test_the_knowledge_base_knows_facilities_by_their_acronyms(nlp: Language) -> None:
     found = labels(nlp, "The ZNPP lost its last power line, Energoatom said.")
     assert found["ZNPP"] == "FAC"
+
+
+def test_an_office_named_for_its_purpose_is_one_organisation(nlp: Language) -> None:
+    found = labels(
+        nlp, "The Coordination Headquarters for the Treatment of Prisoners of War said 90 returned."
+    )
+    assert any(name.endswith("Headquarters for the Treatment of Prisoners of War") for name in found)

@@ -95,6 +95,12 @@ _NOT_IN_A_NAME = _ORG_WORDS | TITLES
 # as "McAllister" or "DeSantis" have the capital after one or two letters only.
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
+# Head nouns of offices named by their purpose ("Coordination Headquarters for the Treatment of ...").
+_OFFICE_HEADS = frozenset(
+    {"office", "headquarters", "centre", "center", "commission", "committee", "council", "agency", "bureau"}
+    | {"commissioner", "service", "department", "directorate", "fund", "programme", "program", "staff"}
+)
+_NAME_CONNECTORS = frozenset({"for", "of", "on", "and"})
 # Prepositions before a place, never before a person ("in Velykyi Mlyn"; not "from", as in "a letter
 # from Biden").
 _IN_A_PLACE = frozenset({"in", "near", "outside", "around", "into", "across", "inside"})
@@ -519,6 +525,7 @@ class _Fixer:
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
         self._fix_organisations()
+        self._join_long_organisation_names()
         self._add_places()
         self._add_people()
         self._add_known_groups()
@@ -578,6 +585,53 @@ class _Fixer:
             return True  # "President of Moldova Ana Ciobanu"
         root = self.doc[start:end].root
         return root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLES
+
+    def _join_long_organisation_names(self) -> None:
+        """ "the UN Office for the Coordination of Humanitarian Affairs", "Coordination Headquarters for
+        the Treatment of Prisoners of War": an office named by what it is for, which the model cuts
+        at "for" or misses, is one organisation up to the last capitalised word of its name."""
+        doc = self.doc
+        at = 0
+        while at < len(doc):
+            end = self._name_run_end(at)
+            if end == at:
+                at += 1
+                continue
+            words = doc[at:end]
+            if (
+                any(t.lower_ in _OFFICE_HEADS for t in words)
+                and any(t.lower_ == "for" for t in words)
+                and sum(t.text[:1].isupper() for t in words) >= 3
+            ):
+                self._one_organisation(at - 1 if at > 0 and doc[at - 1].lower_ == "the" else at, end)
+            at = end
+
+    def _name_run_end(self, start: int) -> int:
+        """Where a run of capitalised words, joined by "for", "of", "on", "and" (and "the" after one),
+        that starts at ``start`` ends; ``start`` itself when none starts there."""
+        doc = self.doc
+
+        def capital(i: int) -> bool:
+            return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+        end = start
+        while capital(end):
+            end += 1
+            if end < len(doc) and doc[end].lower_ in _NAME_CONNECTORS:
+                after = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+                if capital(after):
+                    end = after
+        return end
+
+    def _one_organisation(self, start: int, end: int) -> None:
+        overlapping = [e for e in self.ents if e.start < end and start < e.end]
+        if any(e.label not in ("ORG", "GPE", "NORP") for e in overlapping):
+            return  # a person or a date inside: not one name
+        start = min([start, *(e.start for e in overlapping)])
+        end = max([end, *(e.end for e in overlapping)])
+        for e in overlapping:
+            self.ents.remove(e)
+        self.ents.append(_Ent(start, end, "ORG", True))
 
     def _places_by_their_context(self) -> None:
         """ "remain in Velikiy Mlin", "the Velykyi Mlyn district police": a name the model took for a

@@ -1482,3 +1482,20 @@ def test_a_stated_expectation_and_a_counter(extract: Extract, text: str, speaker
 
 def test_a_belief_with_an_object_voiced_by_others_is_no_statement(extract: Extract) -> None:
     assert extract("Investors expect higher rates.") == []
+
+
+def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
+    (st,) = extract('The senator called the ruling "a gift to the smugglers."')
+    assert st.content_text.startswith('the ruling "a gift to the smugglers')
+
+
+def test_a_phone_call_to_someone_named_is_no_verdict(extract: Extract) -> None:
+    assert extract("The minister called his deputy, Ivan Petrov, on Monday.") == []
+
+
+def test_the_analysts_of_an_institute_named_but_not_yet_quoted(extract: Extract) -> None:
+    text = (
+        "The Centre for Eastern Studies has found no sign of a new offensive. "
+        "The analysts wrote that the reserves were still in Belarus."
+    )
+    assert referents(extract, text)[-1] == ("The analysts", "The Centre for Eastern Studies")

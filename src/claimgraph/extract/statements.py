@@ -953,6 +953,9 @@ _COURTESY: Final = re.compile(
 )
 
 
+_RESEARCH_BODIES: Final = frozenset(
+    "institute centre center lab laboratory school foundation university observatory".split()
+)
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
 _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
 # How an interview's paragraphs open: a dash, or "Q:" and "A:".
@@ -2041,6 +2044,11 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     tail += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
     if obj is None and on is not None and verb.lemma_ == "call":
         obj = next((c for c in on.children if c.dep_ == "pobj"), None)
+    if obj is not None:
+        # 'called the ruling "a disgrace"': the parser hangs the quoted verdict on the object.
+        tail += [
+            c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and doc[c.left_edge.i - 1].is_quote
+        ]
     if obj is None or not tail:
         return None
     indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
@@ -2434,6 +2442,10 @@ def _resolve_speaker(
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
             # "the department", "the state energy company", "The analysts": a body named by what it
             # is, after its name was given as a source, is the organisation last quoted.
+            if role in _ANALYSTS and (named := _institute_before(doc, draft)) is not None:
+                # "The Institute for the Study of War (ISW) has not observed ... The analysts wrote":
+                # the institute the text has named last, quoted or not.
+                return replace(raw, referent=Span(doc_id, named.start_char, named.end_char))
             quoted = _organisation_last_quoted(doc, draft, earlier)
             return raw if quoted is None else replace(raw, referent=quoted)
         for _, previous in reversed(earlier):
@@ -2470,17 +2482,24 @@ def _is_person(doc: Doc, speaker: Speaker) -> bool:
 
 
 def _organisation_last_quoted(doc: Doc, draft: _Draft, earlier: list[tuple[_Draft, Speaker]]) -> Span | None:
-    """The organisation the last statements within three paragraphs were resolved to; a person or
-    another role in between stops the search, since the body may be theirs."""
-    for previous_draft, previous in reversed(earlier):
-        if draft.paragraph - previous_draft.paragraph > 3 or previous.referent is None:
-            return None
-        span = doc.char_span(previous.referent.start, previous.referent.end, alignment_mode="expand")
-        if span is None:
-            return None
-        if any(t.ent_type_ in _GROUP_LABELS for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
-            return previous.referent
+    """The organisation the last statement, within three paragraphs, was resolved to; a person or
+    another role quoted last names none, since the department may be theirs."""
+    if not earlier:
         return None
+    previous_draft, previous = earlier[-1]
+    if draft.paragraph - previous_draft.paragraph > 3 or previous.referent is None:
+        return None
+    span = doc.char_span(previous.referent.start, previous.referent.end, alignment_mode="expand")
+    if span is None or not any(t.ent_type_ in _GROUP_LABELS for t in span):
+        return None
+    return None if any(t.ent_type_ == "PERSON" for t in span) else previous.referent
+
+
+def _institute_before(doc: Doc, draft: _Draft) -> TokenSpan | None:
+    """The last organisation of research named before the cue ("Institute", "Centre", "Lab")."""
+    for ent in reversed([e for e in doc.ents if e.label_ == "ORG" and e.end_char < draft.cue.idx]):
+        if any(t.lower_ in _RESEARCH_BODIES for t in ent):
+            return ent
     return None
 
 
