@@ -1499,3 +1499,17 @@ def test_the_analysts_of_an_institute_named_but_not_yet_quoted(extract: Extract)
         "The analysts wrote that the reserves were still in Belarus."
     )
     assert referents(extract, text)[-1] == ("The analysts", "The Centre for Eastern Studies")
+
+
+def test_an_untitled_name_run_on_after_a_heading_opens_a_turn(extract: Extract) -> None:
+    text = (
+        "Meeting with regional governors Vladimir Putin: Good afternoon. The heating season has begun, "
+        "and I believe we are ready.\n\nAlexander Gusev: The region is ready too."
+    )
+    speakers = [st.speaker.text for st in extract(text) if st.kind == "direct"]
+    assert speakers == ["Vladimir Putin", "Alexander Gusev"]
+
+
+@pytest.mark.parametrize("text", ["I emphasized the main thing.", "Let me say one more thing."])
+def test_a_lead_in_to_the_next_sentence_says_nothing_yet(extract: Extract, text: str) -> None:
+    assert extract(text) == []

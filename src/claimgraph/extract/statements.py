@@ -160,6 +160,11 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
     + _MORE_NAME_WORDS
     + r")[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
+# An untitled name run on after a heading the same way ("Meeting with Government members Vladimir
+# Putin: ..."): a speaker only when the name is a person's (checked where labels are read).
+_RUN_ON_NAMED_LABEL: Final = re.compile(
+    r"(?<=[a-z] )(?P<label>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
+)
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
 )
@@ -210,7 +215,12 @@ _SILENT_VERBS: Final = SPEECH_LEMMAS | frozenset(
     "discuss elaborate speculate respond answer detail name identify disclose give provide".split()
 )
 _QUESTION_VERBS: Final = frozenset({"ask", "question", "quiz", "interrogate"})
-_EMPTY_CONTENT: Final = frozenset({"this", "that", "so", "it", "otherwise", "differently", "nothing"})
+_EMPTY_CONTENT: Final = frozenset(
+    {"this", "that", "so", "it", "otherwise", "differently", "nothing", "something", "everything"}
+    # Lead-ins whose words follow in the next sentence: "I emphasized the main thing."
+    | {"the main thing", "the most important thing", "one thing", "the following", "this word", "the word"}
+    | {"one more thing", "two things", "a few things", "several things", "the key thing", "this point"}
+)
 # The terms a source spoke on, not what it said: "spoke on condition of anonymity", "asked not to be named".
 _ANONYMITY_TERMS: Final = re.compile(
     r"(?:on\s+(?:the\s+)?condition\s+(?:of|that)|(?:not\s+)?to\s+be\s+(?:named|identified)|anonymously)\b",
@@ -1044,7 +1054,16 @@ class _Label:
 def _labels(text: str) -> Iterable[_Label]:
     for m in _LABEL_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"))
-    run_on = (m for m in _RUN_ON_TITLED_LABEL.finditer(text) if _after_a_lower_case_word(text, m.start()))
+    titled = [m for m in _RUN_ON_TITLED_LABEL.finditer(text) if _after_a_lower_case_word(text, m.start())]
+    # "President of Moldova NAME:" is a titled label; the name alone after "of" is no label of its own.
+    named = [
+        m
+        for m in _RUN_ON_NAMED_LABEL.finditer(text)
+        if _after_a_lower_case_word(text, m.start())
+        and text[: m.start()].split()[-1] not in ("of", "the", "for", "and", "on")
+        and not any(t.start() <= m.start() < t.end() for t in titled)
+    ]
+    run_on = (*titled, *named)
     for m in (*_INLINE_LABEL.finditer(text), *run_on):
         line_end = text.find("\n", m.end())
         rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
