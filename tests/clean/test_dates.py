@@ -337,3 +337,10 @@ def test_a_date_before_a_sentence_or_a_figure_is_no_placed_stamp(line: str) -> N
 )
 def test_is_clock_time(text: str, clock: bool) -> None:
     assert is_clock_time(text) is clock
+
+
+def test_a_dateline_after_a_kept_headline() -> None:
+    text = (
+        "Depot burns in Lviv\n\nLVIV, Oct 2 (Reuters) - Firefighters worked through Friday, officials said."
+    )
+    assert dateline_date(text, today=TODAY) == date(2026, 10, 2)

@@ -187,3 +187,23 @@ def test_a_bare_month_after_between_or_from() -> None:
 def test_expected_events_in_a_coming_month_lie_ahead() -> None:
     found = values("Both ministers are expected in Geneva in early December.", dt.date(2025, 9, 17))
     assert found == [("early December", "2025-12", "2025-12")]
+
+
+def test_a_modal_after_the_day_looks_ahead() -> None:
+    thursday = dt.date(2026, 11, 19)
+    assert values("He said that on Friday he would meet the leaders.", thursday) == [
+        ("on Friday", "2026-11-20", "2026-11-20")
+    ]
+    assert values("On Friday he said he would resign.", thursday) == [
+        ("On Friday", "2026-11-13", "2026-11-13")
+    ]
+
+
+def test_part_of_a_month_before_a_count() -> None:
+    found = values("Since the beginning of September, 1,274 people have left.", dt.date(2026, 9, 22))
+    assert found == [("the beginning of September", "2026-09", "2026-09")]
+
+
+def test_something_prepared_for_a_month_lies_ahead() -> None:
+    found = values("Another exchange was being prepared for early June.", dt.date(2025, 5, 23))
+    assert found == [("early June", "2025-06", "2025-06")]

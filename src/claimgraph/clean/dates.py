@@ -272,6 +272,7 @@ _DATELINE = re.compile(
     rf"(?P<month>(?i:{_MONTH}))[ \t]*"
     r"(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?[ \t]*(?:\([^()\n]{2,30}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
+_DATELINE_PARAGRAPHS = 3
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Weekdays repeat on a date every few years: beyond a cycle the earliest answer is a guess.
 _WEEKDAY_CYCLE_YEARS = 7
@@ -285,13 +286,15 @@ def dateline_date(text: str, *, today: date) -> date | None:
     weekday the lead paragraph names, and no earlier than any year the article mentions; a dateline
     with no weekday beside it gives no year, so no date.
     """
-    m = _DATELINE.match(text)
+    # The dateline opens the story's first paragraph, which a headline the cleaner kept may precede.
+    paragraphs = text.split("\n\n")[:_DATELINE_PARAGRAPHS]
+    m = next((found for paragraph in paragraphs if (found := _DATELINE.match(paragraph))), None)
     if m is None:
         return None
     month, day = _month_number(m["month"]), int(m["day"])
     if m["year"]:
         return make_date(int(m["year"]), month, day)
-    lead = text[m.end() :].split("\n", 1)[0]
+    lead = m.string[m.end() :].split("\n", 1)[0]
     named = _NAMED_WEEKDAY.search(lead)
     if named is None:
         return None

@@ -76,6 +76,7 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _FUTURE: Final = re.compile(
     r"\b(?:will|won't|shall|'ll|would|going to|plans? to|planned|scheduled|is due|are due"
     r"|starting|next|upcoming|coming|intends? to|as soon as|as early as|until|set to|is to|are to|expected"
+    r"|prepar(?:ed|ing)\s+for"
     r"|to resume)\b",
     re.I,
 )
@@ -189,7 +190,13 @@ def _is_future(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(", ", 0, start)) + 1
     before = text[max(clause_start, start - 60) : start]
     after = text[end : end + 40].split(".")[0]
-    return bool(_FUTURE.search(before) or re.match(r"\s*(?:will|is to|are to)\b", after))
+    # "on Friday he would hold talks": the modal may follow the day, after a subject of a word or two.
+    return bool(_FUTURE.search(before) or _FUTURE_AFTER.match(after))
+
+
+_FUTURE_AFTER: Final = re.compile(
+    r"\s*,?\s*(?:[\w'’-]+\s+){0,2}?(?:will|would|is\s+to|are\s+to|plans?\s+to|intends?\s+to)\b", re.I
+)
 
 
 _PAST: Final = re.compile(
@@ -623,7 +630,9 @@ _NOT_BEFORE_A_LENGTH = (
 _UNIT_WORD = r"second|minute|hour|day|week|month|year|decade"
 _SEASON_WORD = r"spring|summer|fall|autumn|winter"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
-_NO_NUMBER_AFTER = r"(?!\s*(?:\d|,\s*\d))"
+# No day or year after the month ("May 5", "May, 2024"); a count after a comma ("September, 1,274
+# people") is the sentence going on.
+_NO_NUMBER_AFTER = r"(?!\s*(?:\d|,\s*\d(?!\d?,\d{3})))"
 _NOT_BEFORE_EVENT = r"(?!\s+(?:the|a|an|his|her|their|its|that|this|yesterday)\b)"
 _YEAR_PREPOSITION = r"\b(?:in|since|by|until|till|from|to|of|during|before|after|through|throughout|year)\s+"
 _NAMED_DAY = (
@@ -658,7 +667,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (_p(r"\b(?P<t>the\s+(?:(?:early|mid|late)[\s-]+)?(?P<y>(?:19|20)\d0)s)\b"), _decade),
     (
         _p(
-            rf"\b(?P<t>(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
+            rf"\b(?P<t>(?P<mod>early|late|mid|last|next|this|the\s+(?:beginning|start|end|middle)\s+of)[\s-]+"
+            rf"(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
         ),
         _bare_month,
     ),
