@@ -100,4 +100,20 @@ def test_units_joined_by_a_hyphen_durations_and_space_grouped_thousands(
 
 def test_a_day_before_a_count_is_not_read_as_thousands() -> None:
     assert all(q.value != 22200 for q in find_quantities("d", "On May 22 200 soldiers left."))
-    assert find_quantities("d", "A 5-year-old boy and F-16 jets.") == []
+    assert [(q.text, q.unit) for q in find_quantities("d", "A 5-year-old boy and F-16 jets.")] == [
+        ("5-year-old", "years old")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("a three-storey clinic", "three-storey", 3, "storeys"),
+        ("the 330-kilovolt substation", "330-kilovolt", 330, "kV"),
+        ("It was minus 14 degrees at night.", "minus 14 degrees", -14, "deg"),
+        ("up to 450 megawatts of imports", "up to 450 megawatts", 450, "MW"),
+    ],
+)
+def test_modifiers_below_zero_and_power(text: str, written: str, value: float, unit: str) -> None:
+    (q,) = find_quantities("d", text)
+    assert (q.text, q.value, q.unit) == (written, value, unit)

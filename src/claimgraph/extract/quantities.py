@@ -54,6 +54,10 @@ _UNITS: Final = {
     "times": "times", "degrees": "deg", "kilograms": "kg", "kg": "kg", "liters": "l", "litres": "l",
     "hours": "h", "hour": "h", "minutes": "min", "minute": "min", "days": "days", "day": "days",
     "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
+    # Joined as modifiers: "a 12-year-old boy", "a five-storey building", "a 750-kilovolt line".
+    "year-old": "years old", "years old": "years old", "storey": "storeys", "storeys": "storeys",
+    "story": "storeys", "floor": "storeys", "kilovolt": "kV", "kilovolts": "kV", "kV": "kV",
+    "megawatts": "MW", "megawatt": "MW", "MW": "MW", "gigawatts": "GW", "gigawatt": "GW", "GW": "GW",
 }  # fmt: skip
 _CURRENCY_SIGNS: Final = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _QUALIFIERS: Final = (
@@ -77,7 +81,7 @@ _VAGUE_ALT = "|".join(sorted(_VAGUE, key=len, reverse=True))
 
 _QUANTITY: Final = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+)?"
-    rf"(?P<sign>[$€£₴₽])?"
+    rf"(?P<sign>[$€£₴₽])?(?P<minus>minus\s+)?"
     rf"(?:between\s+)?(?P<low>{_NUMBER})"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER}))?"
     # "30 km", and joined as a modifier: "a 1.2-kilometre stretch", "a 30-hour shift".
@@ -135,6 +139,8 @@ def _raw_quantities(text: str) -> list[_Raw]:
         low = _number(match.group("low"))
         if low is None:
             continue
+        if match.group("minus"):
+            low = -low  # "minus 6 degrees"
         high = _number(match.group("high")) if match.group("high") else None
         if high is not None and high < low:
             high = None
@@ -143,7 +149,15 @@ def _raw_quantities(text: str) -> list[_Raw]:
         if unit is None and match.group("low").lower() in ("one", "a hundred") and not match.group("high"):
             continue  # "one of the", "one soldier": an article more than a count
         qualifier = match.group("qual").lower() if match.group("qual") else None
-        start = match.start("qual") if qualifier else match.start("sign") if match.group("sign") else start
+        start = (
+            match.start("qual")
+            if qualifier
+            else match.start("sign")
+            if match.group("sign")
+            else match.start("minus")
+            if match.group("minus")
+            else start
+        )
         # After a unit of measure comes a direction or place ("10 kilometers west"), not what is counted.
         about = _about_before(text, start) or (
             None if unit not in (None, "times") else _about_after(text, end)
