@@ -625,8 +625,8 @@ class _Fixer:
 
     def _one_organisation(self, start: int, end: int) -> None:
         overlapping = [e for e in self.ents if e.start < end and start < e.end]
-        if any(e.label not in ("ORG", "GPE", "NORP") for e in overlapping):
-            return  # a person or a date inside: not one name
+        if any(e.label == "PERSON" or e.label in NUMERIC_LABELS for e in overlapping):
+            return  # a person, a date or a number inside: not one name
         start = min([start, *(e.start for e in overlapping)])
         end = max([end, *(e.end for e in overlapping)])
         for e in overlapping:

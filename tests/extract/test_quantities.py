@@ -117,3 +117,11 @@ def test_a_day_before_a_count_is_not_read_as_thousands() -> None:
 def test_modifiers_below_zero_and_power(text: str, written: str, value: float, unit: str) -> None:
     (q,) = find_quantities("d", text)
     assert (q.text, q.value, q.unit) == (written, value, unit)
+
+
+@given(
+    st.sampled_from(["GW", "gw", "Gw", "MW", "mw", "kV", "KV", "kv", "KM", "Km", "km", "Percent", "TONNES"])
+)
+def test_a_unit_in_any_case_is_read_never_raises(unit: str) -> None:
+    (q,) = find_quantities("d", f"The plant lost 45 {unit} overnight.")
+    assert q.value == 45 and q.unit is not None

@@ -1513,3 +1513,13 @@ def test_an_untitled_name_run_on_after_a_heading_opens_a_turn(extract: Extract) 
 @pytest.mark.parametrize("text", ["I emphasized the main thing.", "Let me say one more thing."])
 def test_a_lead_in_to_the_next_sentence_says_nothing_yet(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_the_name_right_before_a_closing_cue_speaks(extract: Extract) -> None:
+    text = (
+        "Most of those freed had been held for two years, and some were medics from Kherson, "
+        "the Ukrainian Coordination Headquarters for the Treatment of Prisoners of War said on Friday."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text.endswith("Headquarters for the Treatment of Prisoners of War")
+    assert st.content_text.endswith("some were medics from Kherson")

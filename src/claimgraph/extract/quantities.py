@@ -59,6 +59,8 @@ _UNITS: Final = {
     "story": "storeys", "floor": "storeys", "kilovolt": "kV", "kilovolts": "kV", "kV": "kV",
     "megawatts": "MW", "megawatt": "MW", "MW": "MW", "gigawatts": "GW", "gigawatt": "GW", "GW": "GW",
 }  # fmt: skip
+# The pattern matches units in any case ("5 GW", "5 gw"): look them up the same way.
+_UNITS_BY_LOWER: Final = {written.lower(): unit for written, unit in _UNITS.items()}
 _CURRENCY_SIGNS: Final = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _QUALIFIERS: Final = (
     "approximately", "an estimated", "as many as", "more than", "fewer than", "less than", "at least",
@@ -211,7 +213,7 @@ def _unit(match: re.Match[str]) -> str | None:
     if match.group("sign"):
         return _CURRENCY_SIGNS[match.group("sign")]
     unit = match.group("unit")
-    return _UNITS[unit.lower()] if unit else None
+    return _UNITS_BY_LOWER[unit.lower()] if unit else None
 
 
 def _about_after(text: str, end: int) -> str | None:

@@ -1529,6 +1529,9 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
         return None
     tokens = sorted(t.i for t in before[0].subtree if t.i < subject.left_edge.i - 1)
     start, end = doc[tokens[0]], doc[tokens[-1]]
+    comma = doc[subject.left_edge.i - 1]
+    if comma.text == "," and end.i < comma.i - 1 and "\n" not in _text(doc)[end.idx : comma.idx]:
+        end = doc[comma.i - 1]  # "..., and some were defenders of Mariupol, NAME said": up to the comma
     if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : cue.idx]:
         return None
     # Everything the sentence says before ", it added" is reported, also what the parser left out of
@@ -2154,6 +2157,18 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
         return None if after is None else _phrase_head(doc, after.i, min(cue.i, subject.sent.end))
     if subject.ent_type_ in ("DATE", "TIME") and subject.i < cue.i:
         return _phrase_head(doc, subject.right_edge.i + 1, cue.i)
+    closing = _entity_ending_at(doc, cue.i)
+    if (
+        closing is not None
+        and closing.label_ in ("ORG", "PERSON", "MILITARY_UNIT")
+        and subject.i < closing.start
+        and any(t.text == "," for t in doc[subject.i : closing.start])
+        and doc[closing.start - 1].text in (",", "'s", "’s")
+    ):
+        # "... some were defenders of Mariupol, Ukraine's Coordination Headquarters ... said": the
+        # name right before the cue, after the clause's last comma, speaks; the parser took a noun
+        # of the clause for the subject.
+        return closing.root
     addressed = _vocative(subject)
     for named in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
         # "Mr President, Russia says ...", "Olena, Russia says ...": the person addressed, and after
@@ -2185,6 +2200,10 @@ def _vocative(subject: Token, *, among: int = 1) -> bool:
         and closing is not None
         and closing.i <= subject.i + 1
     )
+
+
+def _entity_ending_at(doc: Doc, end: int) -> TokenSpan | None:
+    return next((e for e in doc.ents if e.end == end), None)
 
 
 def _entity_of(token: Token) -> TokenSpan | None:
