@@ -1523,3 +1523,14 @@ def test_the_name_right_before_a_closing_cue_speaks(extract: Extract) -> None:
     (st,) = extract(text)
     assert st.speaker.text.endswith("Headquarters for the Treatment of Prisoners of War")
     assert st.content_text.endswith("some were medics from Kherson")
+
+
+def test_a_turn_after_a_section_break_on_one_line(extract: Extract) -> None:
+    text = (
+        "The President held a meeting on the heating season.\n\n"
+        "Taking part were the ministers. * * * President of Russia Vladimir Putin: Colleagues, good "
+        "afternoon. I would ask the Government to report on the reserves. "
+        "Nikolai Shulginov: The reserves are full."
+    )
+    turns = [(st.speaker.text, st.content_text[:14]) for st in extract(text) if st.kind == "direct"]
+    assert turns == [("Vladimir Putin", "Colleagues, go"), ("Nikolai Shulginov", "The reserves a")]

@@ -146,10 +146,10 @@ _LABEL_LINE: Final = re.compile(
     rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|―|—|–)"
     r"[ \t]*(?P<rest>\S[^\n]*)"
 )
-# A publisher's cut ("<…>") ends what went before too; a label may say what the turn is about
-# ("Vladimir Putin (on the congress):").
+# A publisher's cut ("<…>") or a section break ("* * *") ends what went before too; a label may say
+# what the turn is about ("Vladimir Putin (on the congress):").
 _INLINE_LABEL: Final = re.compile(
-    rf"(?<=[.!?…>][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
+    rf"(?<=[.!?…>*][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
     r"(?=[\"“A-Z])"
 )
 # A title-led label run on after a heading with no full stop ("Beginning of talks President of Russia
