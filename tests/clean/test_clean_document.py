@@ -180,3 +180,25 @@ def test_digest_notices_and_plugs_are_dropped(line: str) -> None:
 def test_sentences_that_open_like_notices_are_kept(line: str) -> None:
     cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
     assert line in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Briefing by the Foreign Ministry Spokesman, Minsk, October 9, 2026", date(2026, 10, 9)),
+        ("PRESS NOTE\nLviv, 9 October 2026", date(2026, 10, 9)),
+        ("# The Weekly Front\n\n*Issue 12 · Friday, October 9, 2026 · 4 min read*", date(2026, 10, 9)),
+    ],
+)
+def test_headings_that_end_in_their_date_and_numbered_issues(header: str, published: date) -> None:
+    cleaned = clean_document(raw(f"{header}\n\n{BODY}\n\nPipes in two schools are still cold."))
+    assert cleaned.metadata.published == published
+    assert BODY in cleaned.text
+
+
+def test_a_numeric_date_glued_to_the_first_sentence() -> None:
+    cleaned = clean_document(
+        raw(f"Heating returns\n\n10/09/2026{BODY}\n\nPipes in two schools are still cold.")
+    )
+    assert cleaned.metadata.published == date(2026, 10, 9)
+    assert cleaned.text.split("\n\n")[1] == BODY or BODY in cleaned.text

@@ -45,8 +45,8 @@ _DATE = re.compile(
     | \b(?P<nm>{_MONTH})\s*(?P<nd>\d{{1,2}}){_ORDINAL},?\s+(?P<ny>\d{{4}})(?!\d)
     | (?<![\w.])(?P<dd>\d{{1,2}}){_ORDINAL}\s*(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>\d{{4}})(?!\d)
     | (?<![\w./-])(?P<ed>\d{{1,2}})(?P<esep>[.-])(?P<em>\d{{1,2}})(?P=esep)(?P<ey>\d{{4}}|\d{{2}})
-      (?![\w/-]|\.\d)
-    | (?<![\w./])(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})(?![\w/]|\.\d)
+      (?!(?-i:[a-z])|[\d_/-]|\.\d)
+    | (?<![\w./])(?P<um>\d{{1,2}})/(?P<ud>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})(?!(?-i:[a-z])|[\d_/]|\.\d)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -248,6 +248,19 @@ def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
 # Region", "Novo-Ogaryovo": capitalised words with a few lowercase connectors, no digits, no verb's
 # full stop.
 _PLACE_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|on|upon|de|la|am)")
+
+
+def trailing_stamp(line: str) -> tuple[Stamp, int] | None:
+    """A heading that ends in its date after a comma ("Briefing by the Spokeswoman, Moscow, November 18,
+    2026", "Geneva, 20 November 2026"): the stamp, and how many words come before the date."""
+    found = find_dates(line)
+    if not found:
+        return None
+    start, end, value = found[-1]
+    before = line[:start].rstrip()
+    if line[end:].strip(" .") or not before.endswith(",") or before[:1].islower():
+        return None
+    return Stamp(published=value, updated=None, labelled=False), len(before.split())
 
 
 def placed_stamp(line: str) -> Stamp | None:

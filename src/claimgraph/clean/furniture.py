@@ -18,7 +18,14 @@ from enum import Enum
 from typing import Final, Literal
 
 from claimgraph.clean.bylines import is_role_line, parse_byline, parse_credit_trailer, parse_staff_credit
-from claimgraph.clean.dates import Stamp, is_clock_time, placed_stamp, read_stamp, stamp_prefix
+from claimgraph.clean.dates import (
+    Stamp,
+    is_clock_time,
+    placed_stamp,
+    read_stamp,
+    stamp_prefix,
+    trailing_stamp,
+)
 
 Layout = Literal["plain", "markdown", "lines"]
 """How the input's lines make paragraphs: ``plain`` text (blank-line paragraphs, maybe hard-wrapped),
@@ -569,10 +576,13 @@ _STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
 _TITLE_END = re.compile(r"[.,;:]$")
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 _META_SPLIT = re.compile(r"\s*[|·•]\s*")
+# A serial's number beside its date: "Issue 211", "No. 45", "Vol. 3".
+_ISSUE = re.compile(r"^(?:issue|no\.?|number|vol\.?|volume|edition|#)\s*\d+$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
 
 _DIGIT = re.compile(r"\d")
 
+_PLACE_WORDS: Final = 3  # "Kramatorsk, Donetsk region," before a date: a place, not a heading
 _MAX_FURNITURE_WORDS: Final = 60
 """Longer lines are body text whatever words they contain: furniture is terse."""
 
@@ -775,6 +785,13 @@ class _Scan:
         stamp = _stamp_of(text, words)
         if stamp is None and self.in_header and words <= 12 and _DIGIT.search(text):
             stamp = placed_stamp(text)
+        if stamp is None and self.in_header and words <= 25 and _DIGIT.search(text):
+            trailing = trailing_stamp(text)
+            if trailing is not None:
+                self._stamp(trailing[0])
+                if trailing[1] <= _PLACE_WORDS:
+                    return Kind.STAMP  # "Geneva, 20 November 2026": where and when, nothing else
+                # A heading ending in its date stays: it says what the text is.
         # Below the header a bare date can be content (an exhibition's dates); a labelled one never is.
         if stamp is not None and (self.in_header or stamp.labelled or stamp.updated):
             self._stamp(stamp)
@@ -1147,7 +1164,8 @@ def _header_meta(text: str, *, in_header: bool) -> tuple[list[Stamp], tuple[str,
             continue
         staff = parse_staff_credit(segment)
         if staff is None:
-            if len(segment.split()) > 4 or _DIGIT.search(segment) or segment[-1:] in ".!?":
+            numbered = _DIGIT.search(segment) and not _ISSUE.match(segment)
+            if len(segment.split()) > 4 or segment[-1:] in ".!?" or numbered:
                 return None
             kickers.append(segment)
             continue
