@@ -202,3 +202,34 @@ def test_a_numeric_date_glued_to_the_first_sentence() -> None:
     )
     assert cleaned.metadata.published == date(2026, 10, 9)
     assert cleaned.text.split("\n\n")[1] == BODY or BODY in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please turn on JavaScript to use this feature",
+        "Comments (27)",
+        "Listen to this article | 6 mins",
+        "Found a mistake? Write to us: desk@example.org",
+        "Follow Eastline News:",
+        "Print version | Version for the visually impaired",
+        "Print | Share: Facebook | Telegram",
+        "Share this explainer: Facebook | Telegram",
+        "For further information, please contact: the press desk, desk@example.org",
+        "The views expressed in this column are the author's own.",
+        "Music by Hromada Sound. Produced by Iryna Lys.",
+        "Press service of the Ministry of Health of Ukraine",
+        "By our correspondent in Odesa",
+        "Frontline Weekly is listener-supported. Support the show on Patreon.",
+        "You are receiving this email because you signed up at example.org.",
+    ],
+)
+def test_interface_credits_and_notices_of_many_sites_are_dropped(line: str) -> None:
+    cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
+    assert line not in cleaned.text
+    assert BODY in cleaned.text
+
+
+def test_a_menu_with_an_age_rating_is_navigation() -> None:
+    cleaned = clean_document(raw(f"ODESA NEWS | Region | Incidents | 18+\n\n{BODY}"))
+    assert "18+" not in cleaned.text

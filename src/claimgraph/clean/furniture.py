@@ -271,6 +271,13 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
         True,
     ),
     ("remind me later", None, False),
+    ("every donation", None, False),
+    ("donation helps", None, False),
+    ("receiving this email", None, False),
+    ("listener-supported", None, False),
+    ("reader-supported", None, False),
+    ("support the show", None, False),
+    ("on patreon", None, False),
     ("press ctrl", re.compile(r"press\s+ctrl\s*\+\s*enter"), False),
 )
 # Reprint permissions and funders' disclaimers: "Reprinting is permitted only with an active hyperlink",
@@ -309,6 +316,20 @@ _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
         re.compile(r"necessarily\s+reflect\s+the\s+(?:views?|positions?|opinions?)"),
         False,
     ),
+    (
+        "for further",
+        re.compile(r"for\s+further\s+information,?\s+(?:please\s+)?(?:contact|write|call|email)"),
+        True,
+    ),
+    (
+        "views expressed",
+        re.compile(
+            r"views\s+expressed\s+(?:in\s+this\s+\w+\s+|here\s+)?(?:are|is)\s+(?:those\s+of\s+)?(?:the\s+)?"
+            r"(?:authors?|writers?|contributors?)"
+        ),
+        False,
+    ),
+    ("code of principles", None, False),
     # A serial's schedule: "The next issue - 13.11.2026", "Next edition: Monday".
     (
         "next ",
@@ -444,7 +465,7 @@ _MORE_FROM = re.compile(
 # Navigation and breadcrumbs: short capitalised items between spaced separators ("Home / News / Kyiv",
 # "About | Contacts | Advertising"). A markdown table row starts with its separator and is no such line.
 _NAV_SPLIT = re.compile(r"\s+(?:[|·•/›»>→]|->)\s+")
-_NAV_ITEM = re.compile(r"^[^\d:;.!?,\"“”«»()]+$")
+_NAV_ITEM = re.compile(r"^(?:[^\d:;.!?,\"“”«»()]+|\d{1,2}\+)$")  # "18+": an age rating in the menu
 # Footers: an appeal to support the outlet by name, and what the outlet says about itself.
 _SUPPORT_PLEA = re.compile(
     r"^(?i:support)\s+(?:the\s+)?(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*(?:[:!—–]|-\s|$)(?P<rest>.*)$"
@@ -567,9 +588,35 @@ _INTERFACE: Final = frozenset(
         "illustrative image",
         "photo illustration",
         "illustration",
+        "show key events only",
+        "reuse this content",
+        "most viewed",
+        "most popular",
+        "table of contents",
+        "contents",
+        "print version",
+        "version for the visually impaired",
+        "editorial staff",
+        "editorial team",
+        "editorial board",
     )
 )
-_SHARE = re.compile(r"^(?:share|share\s+this(?:\s+[a-z]+)?|follow\s+us)\s*:", re.IGNORECASE)
+# Interface lines with more in them: "Please turn on JavaScript ...", "Comments (14)", "Listen to this
+# article | 4 mins", "Found an error? Write to us: ...", "Follow Al Jazeera English:".
+_INTERFACE_LINE = re.compile(
+    r"^(?:(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.*|comments?\s*\(\d+\)"
+    r"|listen\s+to\s+this\s+(?:article|story)\b.*|forward\s+this\s+(?:email|newsletter|issue|to\s+a\s+friend)\b.*"
+    r"|found\s+an?\s+(?:error|mistake|typo)\b.*|follow\s+[\w’'&.\s-]{1,40}:)$",
+    re.IGNORECASE,
+)
+# Credits of a show or a release: "Music: ... Produced by ...", "Press service of the Ministry of ...",
+# "By our correspondent in Port Sudan".
+_PRODUCTION_CREDIT = re.compile(
+    r"^(?:(?:theme\s+)?music|produced\s+by|sound(?:\s+design)?|mixing)\s*:?\s|^press\s+(?:service|office)\s+of\b"
+    r"|^by\s+(?:our|an?)\s+(?:own\s+)?(?:special\s+)?(?:correspondents?|reporters?|staff)\b",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(r"^(?:share|share\s+this(?:\s+[a-z-]+){0,2}|follow\s+us)\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _STATEMENT_END = re.compile(r"[.!…:;,][\"'”’)\]»]*$")
@@ -833,6 +880,10 @@ class _Scan:
         if words <= 15 and _MORE_FROM.match(text) and not _SENTENCE_END.search(text):
             # A link's label has no full stop: "Read other reports first, he said." is a sentence.
             return Kind.RELATED
+        if words <= 15 and (_INTERFACE_LINE.match(text) or self._interface_row(text)):
+            return Kind.INTERFACE
+        if words <= 20 and _PRODUCTION_CREDIT.match(text):
+            return Kind.CREDIT
         if words <= 8 and (
             _interface_key(text) in _INTERFACE
             or _SHARE.match(text)
@@ -855,6 +906,23 @@ class _Scan:
             self.authors = (text.removeprefix("By ").removeprefix("by ").strip(),)
         self.self_names.add(outlet)
 
+    @staticmethod
+    def _interface_row(text: str) -> bool:
+        """Interface labels parted by bars: "Print version | Version for the visually impaired", "Print |
+        Share: Facebook | Telegram | X"."""
+        items = [item.strip() for item in _META_SPLIT.split(text)]
+        if len(items) < 2:
+            return False
+        return all(
+            _interface_key(item) in _INTERFACE
+            or item.lower() in _NETWORKS
+            or (
+                (share := _SHARE.match(item)) is not None
+                and all(n.strip().lower() in _NETWORKS for n in item[share.end() :].split(",") if n.strip())
+            )
+            for item in items
+        )
+
     def _navigation(self, text: str) -> bool:
         """A breadcrumb or menu: capitalised items of a few words between spaced separators. Three
         items anywhere; two ("Skhid Weekly · Interviews") only in the header and never parted by a
@@ -862,7 +930,10 @@ class _Scan:
         items = _NAV_SPLIT.split(text)
         if len(items) < 2 or (len(items) == 2 and (not self.in_header or " / " in text)):
             return False
-        return all(len(item.split()) <= 4 and item[:1].isupper() and _NAV_ITEM.match(item) for item in items)
+        return all(
+            len(item.split()) <= 4 and (item[:1].isupper() or item[:1].isdigit()) and _NAV_ITEM.match(item)
+            for item in items
+        )
 
     @staticmethod
     def _is_caption(text: str, raw: str, low: str, words: int) -> bool:

@@ -1502,6 +1502,14 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     subject = _speaker_token(cue)
     if subject is None:
         return None
+    misread = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < subject.left_edge.i]
+    if not before and misread and doc[subject.left_edge.i - 1].text == ",":
+        # "A drone strike ... killed 43 people on Wednesday, the Sudan Doctors Network said": the
+        # parser made the clause's subject a second subject of the cue; what was said is all before the comma.
+        start, end = doc[cue.sent.start], doc[subject.left_edge.i - 2]
+        if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : end.idx]:
+            return None
+        return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
     if not before and _hung_on_the_clause(cue, subject):
         # "She had struggled, Cruz explained, recalling ...", "The train reached 88.5 kph, the
         # governor said": here the parser hangs the cue on the clause, as a parenthesis or a conjunct.
