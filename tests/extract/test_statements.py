@@ -1534,3 +1534,35 @@ def test_a_turn_after_a_section_break_on_one_line(extract: Extract) -> None:
     )
     turns = [(st.speaker.text, st.content_text[:14]) for st in extract(text) if st.kind == "direct"]
     assert turns == [("Vladimir Putin", "Colleagues, go"), ("Nikolai Shulginov", "The reserves a")]
+
+
+def test_posts_quoted_under_their_authors_lines(extract: Extract) -> None:
+    text = (
+        "Posts of the day.\n\n"
+        "🔴 Oleksandr Prokudin, head of the regional administration, 12.10.2026, 07:15:\n"
+        '"Kherson was shelled again overnight. Two people were injured."\n\n'
+        "🔴 Oleksandr Prokudin, 12.10.2026, 19:40:\n"
+        '"Power has been restored in the Korabel district."'
+    )
+    posts = [
+        (st.speaker.text, st.said_on, st.content_text[:20]) for st in extract(text) if st.kind == "direct"
+    ]
+    assert posts == [
+        ("Oleksandr Prokudin", dt.date(2026, 10, 12), "Kherson was shelled "),
+        ("Oleksandr Prokudin", dt.date(2026, 10, 12), "Power has been resto"),
+    ]
+
+
+def test_a_guest_label_is_the_person_the_host_talks_to(extract: Extract) -> None:
+    text = (
+        "In this episode, Anna Berg talks to retired general Petro Kovalenko about the winter.\n\n"
+        "HOST: General, the ministry says the front is stable. Is it?\n\n"
+        "GUEST: Stable is a big word. The line holds, but the drones decide the day.\n\n"
+        "HOST: What comes next?\n\n"
+        "GUEST: A hard winter for the grid, and a harder one for the Russians."
+    )
+    statements = extract(text)
+    assert [st.speaker.text for st in statements if st.kind == "direct"] == ["Petro Kovalenko"] * 2
+    assert ("the ministry", "the front is stable") in {
+        (st.speaker.text, st.content_text) for st in statements
+    }

@@ -56,6 +56,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from claimgraph.clean.dates import find_dates
 from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import day_named
 from claimgraph.models import Span, Speaker, Statement
@@ -241,6 +242,7 @@ class _Draft:
     quotes: list[Quote] = field(default_factory=list)
     cues: set[int] = field(default_factory=set)
     turn: bool = False  # a transcript turn, opened by its speaker's label
+    said_on: dt.date | None = None  # the day its label gives ("NAME, 17.11.2026, 04:12:")
 
 
 def extract_statements(
@@ -254,8 +256,10 @@ def extract_statements(
     text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
     quotes = [q for q in find_quotes(text) if q.depth == 0]
-    labelled = _labelled_statements(doc, doc_id, paragraph_starts) + _interview_answers(
-        doc, doc_id, paragraph_starts
+    labelled = (
+        _labelled_statements(doc, doc_id, paragraph_starts)
+        + _interview_answers(doc, doc_id, paragraph_starts)
+        + _signed_posts(doc, doc_id, paragraph_starts)
     )
     # '"PENCE: Well, ...': the label says who speaks better than any cue near the quotation marks.
     direct = [
@@ -298,7 +302,8 @@ def extract_statements(
                 cue_span=Span(doc_id, draft.cue.idx, draft.cue.idx + len(draft.cue.text)),
                 stage=STAGE,
                 channel=_channel(draft.cue),
-                said_on=_said_on(draft.cue, published)
+                said_on=draft.said_on
+                or _said_on(draft.cue, published)
                 or _said_a_day_apart(draft, statements, resolved)
                 or _said_on_before(draft, speaker, statements, resolved)
                 or _said_today(draft, text[start:end], published)
@@ -810,6 +815,10 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             found.rest_end = len(text[: following.start].rstrip())
     drafts: list[_Draft] = []
     speakers: set[str] = set()
+    # Where an interview's turns begin: what comes before introduces its people.
+    first_turn = next(
+        (f.start for f in labels if f.label.lower() in _ASKING_LABELS | _ANSWERING_LABELS), None
+    )
     for found in labels:
         label, rest = found.label, text[found.rest_start : found.rest_end]
         if len(rest.split()) < 3 or not _label_words_ok(label) or label.lower() in _ASKING_LABELS:
@@ -837,7 +846,15 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             and not (transcript and label.isupper())
         ):
             continue
-        if titled and person is not None:
+        guest = (
+            _interviewee(doc, doc_id, text[:first_turn])
+            if label.lower() in _ANSWERING_LABELS and first_turn is not None
+            else None
+        )
+        if guest is not None:
+            # "GUEST: ...": the person the introduction says the host talks to.
+            speaker = replace(guest, description=label)
+        elif titled and person is not None:
             # "Prime Minister Denys Shmyhal: ...": the person speaks; the title describes them.
             name = Span(doc_id, person.start_char, person.end_char)
             title = doc[tokens.start : person.start].text
@@ -852,7 +869,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         if not found.signed and _headline(rest):
             continue  # "TASS: The ministry announced the liberation of X": a digest's headline
         words = doc.char_span(found.rest_start, found.rest_end, alignment_mode="expand")
-        if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        if guest is None and words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "Containers: 2 Green, 1 Purple": a labelled list, no sentence said
         end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
         paragraph = _paragraph_of(found.start, paragraph_starts)
@@ -866,6 +883,42 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
                 paragraph,
                 speaker=speaker,
                 turn=True,
+            )
+        )
+    return drafts
+
+
+def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
+    """Posts quoted one after another, each under a line naming its author and when it was posted
+    ("Vyacheslav Chaus, head of the regional administration, 17.11.2026, 04:12:" and the post on the
+    next line): each post is its author's words, said that day."""
+    text = _text(doc)
+    drafts: list[_Draft] = []
+    for m in _POST_HEADER.finditer(text):
+        names = doc.char_span(*m.span("name"), alignment_mode="contract")
+        colon = _token_at(doc, m.start("colon"))
+        if names is None or colon is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
+            continue
+        start, end = m.start("post"), m.end("post")
+        while start < end and text[start] in _OPENING_QUOTES:
+            start += 1
+        while end > start and text[end - 1] in _CLOSING_QUOTES:
+            end -= 1
+        if len(text[start:end].split()) < 3:
+            continue
+        name = Span(doc_id, *m.span("name"))
+        days = find_dates(m["info"] or "")
+        drafts.append(
+            _Draft(
+                start,
+                end,
+                "direct",
+                colon,
+                ":",
+                _paragraph_of(start, paragraph_starts),
+                speaker=Speaker(text=m["name"], span=name, referent=name),
+                turn=True,
+                said_on=days[0][2] if days else None,
             )
         )
     return drafts
@@ -923,12 +976,20 @@ def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> li
 
 
 def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
-    """The person an interview's introduction names most often (by surname), first named on a tie."""
+    """The person an interview's introduction names most often (by surname), the one talked to or with
+    ("NAME talks to NAME2", "a conversation with NAME2") first on a tie, then the first named."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= len(introduction) and len(e) > 1]
     if not people:
         return None
     counts = Counter(e[-1].text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= len(introduction))
-    best = max(people, key=lambda e: (counts[e[-1].text], -e.start))
+
+    def talked_to(person: TokenSpan) -> bool:
+        return any(
+            t.lower_ in ("to", "with", "guest", "interviewee")
+            for t in doc[max(0, person.start - 6) : person.start]
+        )
+
+    best = max(people, key=lambda e: (counts[e[-1].text], talked_to(e), -e.start))
     span = Span(doc_id, best.start_char, best.end_char)
     return Speaker(text=best.text, span=span, referent=span)
 
@@ -968,12 +1029,23 @@ _RESEARCH_BODIES: Final = frozenset(
 )
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
 _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
+# A post's header line: its author's name, maybe a title and the time, and a colon; the post follows
+# on the next line.
+_POST_HEADER: Final = re.compile(
+    r"(?m)^[^\w\n\"“]{0,4}[ \t]*(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
+    r"(?P<info>,[^\n:]{0,100}(?::\d\d[^\n:]{0,20})?)?(?P<colon>:)[ \t]*\n(?P<post>[^\n]+)"
+)
 # How an interview's paragraphs open: a dash, or "Q:" and "A:".
 _INTERVIEW_MARK: Final = re.compile(
     r"[ \t]*(?:(?P<mark>[—–]|-(?=[ \t])|[QqAa](?=[:.][ \t]))[:.]?)[ \t]*(?=\S)"
 )
+# Labels of an interview's answers, whose speaker the introduction names.
+_ANSWERING_LABELS: Final = frozenset({"guest", "interviewee", "a", "answer"})
 # Labels of a press conference's or interview's questions, whoever asks them.
-_ASKING_LABELS: Final = frozenset({"question", "q", "journalist", "reporter", "correspondent", "interviewer"})
+_ASKING_LABELS: Final = frozenset(
+    {"question", "q", "journalist", "reporter", "correspondent", "interviewer", "host", "presenter", "anchor"}
+    | {"moderator"}
+)
 _TITLE_ABBREVIATION: Final = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St)\.")
 _SENTENCE_CHUNK: Final = re.compile(r"[^.!?…]+[.!?…]*[\"”»’']*")
 
