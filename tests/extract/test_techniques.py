@@ -404,3 +404,17 @@ def test_an_attack_called_a_regimes_terrorist_act_and_soldiers_called_mercenarie
 )
 def test_hostage_metaphors_and_doubted_names(text: str, found: list[str]) -> None:
     assert [t.text for t in find_techniques("d", text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It was a bloody provocation for the Western press.", ["bloody provocation"]),
+        ("They stage funerals for the cameras.", ["stage funerals for the cameras"]),
+        ('The embassy called it "a staged show".', ["staged show"]),
+        ("The channel is part of the propaganda machine.", ["propaganda machine"]),
+        ("The school theatre staged a show for parents.", []),
+    ],
+)
+def test_dismissals_as_staged_and_propaganda_machines(text: str, found: list[str]) -> None:
+    assert [t.text for t in find_techniques("d", text)] == found

@@ -207,3 +207,18 @@ def test_part_of_a_month_before_a_count() -> None:
 def test_something_prepared_for_a_month_lies_ahead() -> None:
     found = values("Another exchange was being prepared for early June.", dt.date(2025, 5, 23))
     assert found == [("early June", "2025-06", "2025-06")]
+
+
+def test_a_deadline_the_same_day_and_overnight() -> None:
+    friday = dt.date(2026, 11, 20)
+    assert values("Heating would be restored in all blocks by Sunday.", friday) == [
+        ("by Sunday", "2026-11-22", "2026-11-22")
+    ]
+    assert values("The repairs had been finished by Sunday.", friday) == [
+        ("by Sunday", "2026-11-15", "2026-11-15")
+    ]
+    found = values("On Wednesday the ministry made the claim. The embassy repeated it the same day.", friday)
+    assert found[-1] == ("the same day", "2026-11-18", "2026-11-18")
+    assert values("Overnight, drones attacked 14 villages.", friday) == [
+        ("Overnight", "2026-11-20", "2026-11-20")
+    ]

@@ -348,7 +348,10 @@ def _weekday(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _
         return _Found(s, e, "DATE", None)
     target = WEEKDAYS.index(m.group("wd").lower())
     modifier = (m.group("mod") or "").lower()
-    if modifier == "next" or (modifier != "last" and _is_future(text, s, e)):
+    # "restored by Sunday": a deadline lies ahead unless the clause tells of the past.
+    sentence = text[max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1 : s]
+    deadline = modifier in ("by", "until") and _DEADLINE_MODAL.search(sentence) is not None
+    if modifier == "next" or (modifier != "last" and (deadline or _is_future(text, s, e))):
         ahead = (target - pub.weekday()) % 7
         day = pub + dt.timedelta(days=ahead or (7 if modifier == "next" else 0))
     else:
@@ -498,13 +501,24 @@ def _ago(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: d
     return _Found(s, e, "DATE", _shift(pub, -amount, unit))
 
 
+_DEADLINE_MODAL: Final = re.compile(
+    r"\b(?:will|would|should|must|shall|is\s+to|are\s+to|plans?\s+to)\b", re.IGNORECASE
+)
+
+
+def _overnight(
+    m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _a: dt.date | None
+) -> _Found:
+    return _Found(s, e, "DATE", pub.isoformat() if pub else None, pub)
+
+
 def _relative_to_anchor(
     m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, anchor: dt.date | None
 ) -> _Found:
     words = m.group("t").lower()
     unit = _unit_of(m.group("unit") or "day")
     count = m.groupdict().get("n")
-    amount = _amount(count) if count else 1
+    amount = 0 if "same" in words else _amount(count) if count else 1
     backwards = any(w in words for w in ("before", "earlier", "previous", "prior"))
     if anchor is None or amount is None:
         return _Found(s, e, "DATE", None)
@@ -718,6 +732,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
         ),
         _relative_to_anchor,
     ),
+    # "repeated the claim the same day": the day last named.
+    (_p(r"\b(?:on\s+)?(?P<t>the\s+same\s+(?P<unit>day))\b"), _relative_to_anchor),
+    # "Overnight, drones attacked ...": the night that ended on the day of writing.
+    (_p(r"\b(?P<t>overnight)\b(?!\s+(?:to|into|from|on|of)\b)"), _overnight),
     # "The day before, its spokesperson had reported ...", "a day later": one day from the last day named.
     (
         _p(rf"\b(?P<t>(?:the|a)\s+(?P<unit>day)\s+(?:earlier|later|before|after))\b(?!\s+(?:yesterday|tomorrow))"
