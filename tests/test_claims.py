@@ -244,3 +244,16 @@ def test_a_sentence_with_no_place_is_about_the_place_its_document_names_most() -
 def test_exchanges_pre_war_counts_our_towns_and_struck_commanders(a: str, b: str, kind: str) -> None:
     found = compare(read_claim(a, places=["Zarichne"]), read_claim(b, places=["Zarichne"]))
     assert found is not None and found[0] == kind
+
+
+def test_occupied_territories_are_no_claim_that_a_place_was_taken() -> None:
+    assert (
+        read_claim("Twelve children were returned from the occupied territories.", places=[]).status is None
+    )
+
+
+def test_a_plant_that_repairs_weapons_is_a_military_target() -> None:
+    reading = read_claim(
+        "The strike hit a plant in Lozova that repaired air-defence systems.", places=["Lozova"]
+    )
+    assert reading.target == "military"

@@ -59,7 +59,8 @@ _STATES: Final = (
     # of war were handed over".
     (
         "exchanged",
-        r"\b(?:returned\s+home|brought\s+(?:back\s+)?home|handed\s+over|exchanged|swapped|freed|released)\b",
+        r"\b(?:returned\s+home|brought\s+(?:back\s+)?home|handed\s+over|exchanged|swapped|freed|released"
+        r"|(?:were|was|been)\s+returned)\b",
     ),
     (
         "remaining",
@@ -74,7 +75,7 @@ _STATES: Final = (
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
     r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|liberated|retaken)|took"
-    r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied|liberated|retook|retaken|recaptured|entered"
+    r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
     r"|(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
     r"(?:capture|withdrawal)|(?:fully|completely|entirely)\s+(?:under|in)\s+(?:their|its|our)\s+control"
@@ -157,7 +158,9 @@ _MILITARY_TARGET: Final = re.compile(
     r"|workshops?\s+(?:for|assembling|producing|making)|(?:production|assembly)\s+(?:facilit(?:y|ies)|sites?|shops?)"
     r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
     r"|(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:command(?:ing)?\s+staff|commanders|officers|servicemen)"
-    r"|command\s+staff"
+    r"|command\s+staff|military[\s-]industrial"
+    r"|(?:plant|factory|enterprise|facility|workshop)s?\s+(?:in\s+\w+\s+)?(?:that|which)\s+"
+    r"(?:repair|produc|manufactur|assembl|made|makes|make|servic)\w*"
     r"|places?\s+where\s+[\w\s]{1,30}(?:were|are)\s+(?:stationed|deployed|based))\b",
     re.I,
 )
@@ -393,7 +396,10 @@ def document_claims(
     # "The defenders still hold the town", "7,500 civilians are still here": a sentence whose
     # paragraph has named no place yet is about the place the document names most.
     counts = Counter(place for places in named for place in places)
-    main = [max(counts, key=lambda p: (counts[p], -_first_at(named, p)))] if counts else []
+    # The place named most, the first named on a tie (a headline names it first).
+    first = {place: i for i, places in reversed(list(enumerate(named))) for place in places}
+    top = max(counts, key=lambda p: (counts[p], -first[p])) if counts else None
+    main = [top] if top is not None else []
     previous_places: list[str] = []
     for sentence, own in zip(sentences, named, strict=True):
         if sentence.opens_paragraph:
@@ -416,10 +422,6 @@ def document_claims(
         )
         claims.append(Claim(side, reading, tuple(places)))
     return claims
-
-
-def _first_at(named: list[list[str]], place: str) -> int:
-    return next(i for i, places in enumerate(named) if place in places)
 
 
 class PlaceWords:
