@@ -257,3 +257,16 @@ def test_a_plant_that_repairs_weapons_is_a_military_target() -> None:
         "The strike hit a plant in Lozova that repaired air-defence systems.", places=["Lozova"]
     )
     assert reading.target == "military"
+
+
+def test_a_places_former_name_from_the_knowledge_base_is_the_same_topic() -> None:
+    a = read_claim("Units completely liberated the settlement of Dimitrov.", places=["Dimitrov"])
+    b = read_claim("Ukrainian forces continue to hold their positions in Myrnohrad.", places=["Myrnohrad"])
+    assert a.places == b.places
+    assert compare(a, b) is not None
+
+
+def test_an_exchange_compares_without_a_shared_place() -> None:
+    a = read_claim("304 of our people are home, the president said in Kyiv.", places=["Kyiv"])
+    b = read_claim("210 prisoners of war of the Armed Forces of Ukraine were handed over.", places=[])
+    assert compare(a, b) == ("numeric", "prisoners exchanged: 304 vs 210")

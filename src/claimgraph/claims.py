@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Final
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.times import WEEKDAYS
 from claimgraph.models import ClaimSentence, Quantity, Span
+from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import name_keys
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ _STATES: Final = (
     (
         "exchanged",
         r"\b(?:returned\s+home|brought\s+(?:back\s+)?home|handed\s+over|exchanged|swapped|freed|released"
-        r"|(?:were|was|been)\s+returned)\b",
+        r"|(?:were|was|been)\s+returned|(?:are|were|is)\s+(?:back\s+)?home)\b",
     ),
     (
         "remaining",
@@ -471,10 +472,23 @@ def _named(places: Iterable[str]) -> dict[str, str]:
 
 
 def _place_key(keys: tuple[str, ...]) -> str:
-    """A place's name keys with the vowel before a closing "v" left out: the Russian and Ukrainian
-    forms of one town ("Kharkov" and "Kharkiv", "Petropavlovka" and "Petropavlivka", "Kiev" and
-    "Kyiv", "Lvov" and "Lviv") then meet."""
+    """A place's name keys, under the knowledge base's name for it ("Dimitrov" is Myrnohrad, "Artemovsk"
+    Bakhmut), with the vowel before a closing "v" left out: the Russian and Ukrainian forms of one
+    town ("Kharkov" and "Kharkiv", "Petropavlovka" and "Petropavlivka", "Kiev" and "Kyiv") then meet."""
+    keys = _known_place_names().get(keys, keys)
     return " ".join(_IKAVISM.sub("v", key) for key in keys)
+
+
+@lru_cache(maxsize=1)
+def _known_place_names() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Name keys of every name the knowledge base gives a place, to those of its main name."""
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for entry in KnowledgeBase.bundled().entries.values():
+        if type_family(entry.type) == "place" and (main := name_keys(entry.name)):
+            for name in entry.aliases:
+                if keys := name_keys(name):
+                    found.setdefault(keys, main)
+    return found
 
 
 _IKAVISM: Final = re.compile(r"[aeiouy]v(?=(?:ka|sk|ske|ska|sko|skyi|ske)?$)")
@@ -543,7 +557,9 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
         return "status", f"one says the {thing} was destroyed, the other that it still stands"
     if a.years and b.years and not a.years & b.years:
         return None  # claims about different years can both be true
-    if _same_topic(a, b):
+    exchange = any(slot.endswith("exchanged") for slot, _ in a.numbers)
+    if _same_topic(a, b) or exchange:
+        # An exchange of prisoners is one event wherever each side says it happened.
         for slot_a, qa in a.numbers:
             # A count over a period ("this week") is no count of a state; an exchange is one event,
             # whenever it is said to have happened ("Today, 390 returned home").
@@ -648,7 +664,7 @@ def _slot_in_state(slot: str, state: str) -> str:
 def _state(text: str, quantity: Quantity) -> str:
     """What the counted are doing, from the words around the number: "12,000 civilians remain" and
     "7,500 are still here" count the same thing; "evacuated 230 people" counts another."""
-    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 60].lower()
+    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 90].lower()
     for state, words in _STATES:
         if re.search(words, window):
             return state
@@ -782,7 +798,11 @@ def _copied_wordings(sides: Sequence[Side]) -> set[tuple[str, str]]:
 def block_keys(reading: Reading) -> set[tuple[str, str]]:
     """(topic, predicate) pairs: only claims sharing one are ever compared."""
     places = reading.places or frozenset({""})
-    keys = {(place, f"number {slot}") for place in places for slot, _ in reading.numbers}
+    keys = {
+        (place if not slot.endswith("exchanged") else "", f"number {slot}")
+        for place in places
+        for slot, _ in reading.numbers
+    }
     if reading.status or reading.encircled is not None:
         keys |= {(place, "status") for place in places}
     if reading.destroyed is not None:

@@ -233,3 +233,17 @@ def test_interface_credits_and_notices_of_many_sites_are_dropped(line: str) -> N
 def test_a_menu_with_an_age_rating_is_navigation() -> None:
     cleaned = clean_document(raw(f"ODESA NEWS | Region | Incidents | 18+\n\n{BODY}"))
     assert "18+" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Explore more on these topics: Ukraine, Energy, Europe",
+        "If you find this useful, you can support my work on Ko-fi.",
+        "Author: Staff correspondent, Mykolaiv",
+        "(Compiled from agency reports)",
+    ],
+)
+def test_topics_tip_jars_author_labels_and_compilation_notes_are_dropped(line: str) -> None:
+    cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
+    assert line not in cleaned.text

@@ -418,3 +418,15 @@ def test_hostage_metaphors_and_doubted_names(text: str, found: list[str]) -> Non
 )
 def test_dismissals_as_staged_and_propaganda_machines(text: str, found: list[str]) -> None:
     assert [t.text for t in find_techniques("d", text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kiev acts on orders of its Western curators.", ["Western curators"]),
+        ("The mercenaries of the aggression shelled the port.", ["mercenaries of the aggression"]),
+        ("Zelensky, whose term of office expired in May, spoke.", ["whose term of office expired"]),
+    ],
+)
+def test_masters_hired_hands_and_expired_mandates(text: str, found: list[str]) -> None:
+    assert [t.text for t in find_techniques("d", text)] == found

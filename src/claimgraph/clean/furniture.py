@@ -272,6 +272,8 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
     ),
     ("remind me later", None, False),
     ("every donation", None, False),
+    ("support my work", None, False),
+    ("ko-fi.com", None, False),
     ("donation helps", None, False),
     ("receiving this email", None, False),
     ("listener-supported", None, False),
@@ -415,7 +417,11 @@ _AGENCY_CREDIT_END = re.compile(
 _BOLD_CREDIT = re.compile(
     r"^(?P<caption>.*[.!?…\"”’')\]])\s+(?P<mark>\*\*|__)(?P<credit>[^*_]{1,80}?)(?P=mark)\s*$"
 )
-_TAGS = re.compile(r"^(?:tags|topics|keywords|filed\s+under|categories|related\s+topics)\s*:", re.IGNORECASE)
+_TAGS = re.compile(
+    r"^(?:tags|topics|keywords|filed\s+under|categories|related\s+topics"
+    r"|(?:explore\s+|read\s+|see\s+)?more\s+on\s+(?:these|this|the)\s+topics?)\s*:",
+    re.IGNORECASE,
+)
 # "Translated automatically from Russian.", "Automatic translation from Ukrainian", "This article was
 # machine-translated": a notice only as a whole sentence opening the line, never inside one.
 _TRANSLATION = re.compile(
@@ -613,7 +619,9 @@ _INTERFACE_LINE = re.compile(
 # "By our correspondent in Port Sudan".
 _PRODUCTION_CREDIT = re.compile(
     r"^(?:(?:theme\s+)?music|produced\s+by|sound(?:\s+design)?|mixing)\s*:?\s|^press\s+(?:service|office)\s+of\b"
-    r"|^by\s+(?:our|an?)\s+(?:own\s+)?(?:special\s+)?(?:correspondents?|reporters?|staff)\b",
+    r"|^by\s+(?:our|an?)\s+(?:own\s+)?(?:special\s+)?(?:correspondents?|reporters?|staff)\b"
+    r"|^\(?(?:compiled|written|edited)\s+(?:from|with|using)\s+(?:agency|wire|news)\s+reports\)?\.?$"
+    r"|^(?:author|authors|written\s+by)\s*:\s",
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"^(?:share|share\s+this(?:\s+[a-z-]+){0,2}|follow\s+us)\s*:", re.IGNORECASE)

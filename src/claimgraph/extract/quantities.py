@@ -92,6 +92,7 @@ _QUANTITY: Final = re.compile(
 )
 _VAGUE_QUANTITY: Final = re.compile(rf"\b(?P<vague>{_VAGUE_ALT})\s+of\b", re.IGNORECASE)
 _NOUN_PHRASE_AFTER: Final = re.compile(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)")
+_PARTITIVE: Final = re.compile(r"\s+of\s+(?:our|the|their|its|his|her|them)(?=\s)", re.IGNORECASE)
 _OWNER_BEFORE: Final = re.compile(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+(?:about\s+|around\s+|some\s+)?$")
 
 
@@ -218,7 +219,9 @@ def _unit(match: re.Match[str]) -> str | None:
 
 def _about_after(text: str, end: int) -> str | None:
     """The counted noun phrase right after a number: "4,000 civilians remaining" -> "civilians remaining"."""
-    match = _NOUN_PHRASE_AFTER.match(text, end)
+    # "272 of our people", "12 of the soldiers": the counted come after the "of".
+    partitive = _PARTITIVE.match(text, end)
+    match = _NOUN_PHRASE_AFTER.match(text, partitive.end() if partitive else end)
     if match is None:
         return None
     words = match.group(1).split()
