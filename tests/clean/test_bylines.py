@@ -202,3 +202,20 @@ def test_a_credit_trailer_may_credit_a_whole_newsroom(
 def test_staff_credits_name_the_outlet(line: str, outlet: str, look_alike: str) -> None:
     assert parse_staff_credit(line) == outlet
     assert parse_staff_credit(look_alike) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Oksana Hrytsenko, Kyiv", ("Oksana Hrytsenko",)),
+        ("By Oksana Hrytsenko and Petro Lys, Dnipro", ("Oksana Hrytsenko", "Petro Lys")),
+    ],
+)
+def test_a_byline_with_the_place_it_was_filed_from(line: str, names: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.names == names
+
+
+@pytest.mark.parametrize("line", ["By Monday, Kyiv", "By the way, Kyiv is cold"])
+def test_a_sentence_opening_with_by_is_no_byline(line: str) -> None:
+    assert parse_byline(line) is None

@@ -253,6 +253,11 @@ def parse_byline(line: str) -> Byline | None:
     names_part = rest[: end.start()] if end else rest
     trailer = rest[len(names_part) :]
     names = _names(_TRAILING_CONNECTOR.sub("", names_part))
+    if names is None and "," in names_part:
+        # "By Oksana Hrytsenko, Kyiv": where the reporter files from, after the names.
+        head, _, place = names_part.rpartition(",")
+        if 1 <= len(place.split()) <= 2 and all(w[:1].isupper() for w in place.split()):
+            names = _names(_TRAILING_CONNECTOR.sub("", head))
     if names is None:
         return None
     stamps = [_trailer_stamp(segment) for segment in _SEGMENT_SPLIT.split(trailer) if segment.strip()]
