@@ -1566,3 +1566,11 @@ def test_a_guest_label_is_the_person_the_host_talks_to(extract: Extract) -> None
     assert ("the ministry", "the front is stable") in {
         (st.speaker.text, st.content_text) for st in statements
     }
+
+
+def test_she_is_never_a_man_named_before(extract: Extract) -> None:
+    text = (
+        "President Volodymyr Zelensky said 272 people were home. Tetiana Moroz waited at the bus. "
+        "She said she had recognised her son from the window."
+    )
+    assert referents(extract, text)[-1] == ("She", "Tetiana Moroz")

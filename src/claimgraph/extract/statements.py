@@ -1027,6 +1027,12 @@ _COURTESY: Final = re.compile(
 _RESEARCH_BODIES: Final = frozenset(
     "institute centre center lab laboratory school foundation university observatory".split()
 )
+_GENDERED: Final = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+_MALE_GIVEN_IN_A: Final = frozenset(
+    {"mykola", "nikita", "mykyta", "ilya", "illia", "luka", "foma", "kuzma", "sava"}
+)
+_FEMALE_SURNAMES: Final = ("ova", "eva", "ina", "ska", "skaya", "tska", "zka")
+_MALE_SURNAMES: Final = ("ov", "ev", "enko", "skyi", "skiy", "sky", "tskyi", "chuk", "yuk", "uk", "vych")
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
 _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
 # A post's header line: its author's name, maybe a title and the time, and a colon; the post follows
@@ -2524,7 +2530,9 @@ def _resolve_speaker(
                 break
             if previous.text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS and previous.referent is None:
                 continue
-            if _is_person(doc, previous) == wants_person:
+            if _is_person(doc, previous) == wants_person and not _other_gender(
+                lowered, _referent_text(doc, previous)
+            ):
                 # An anonymous antecedent has no entity; pointing at its words still shows who "he" is.
                 return replace(
                     raw,
@@ -2631,8 +2639,35 @@ def _organisation_before(doc: Doc, draft: _Draft, noun: str) -> TokenSpan | None
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
     earliest = paragraph_starts[max(0, draft.paragraph - 1)]
-    candidates = [e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start_char < draft.cue.idx]
+    pronoun = (draft.speaker_head or _speaker_token(draft.cue) or draft.cue).lower_
+    candidates = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and earliest <= e.start_char < draft.cue.idx
+        and not _other_gender(pronoun, e.text)
+    ]
     return candidates[-1] if candidates else None
+
+
+def _referent_text(doc: Doc, speaker: Speaker) -> str:
+    span = speaker.referent or speaker.span
+    return _text(doc)[span.start : span.end] if span is not None else speaker.text
+
+
+def _other_gender(pronoun: str, name: str) -> bool:
+    """Whether "she" or "he" cannot be this person, by the name's form: East Slavic given names
+    ending in -a and surnames in -ova, -ska are a woman's; surnames in -ov, -enko, -skyi with a
+    given name not ending in -a are a man's. Other names say nothing."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[:1].isupper()]
+    if len(words) < 2 or pronoun not in _GENDERED:
+        return False
+    given, surname = words[0].lower(), words[-1].lower()
+    female = (given.endswith("a") and given not in _MALE_GIVEN_IN_A) or surname.endswith(_FEMALE_SURNAMES)
+    male = given in _MALE_GIVEN_IN_A or (not given.endswith("a") and surname.endswith(_MALE_SURNAMES))
+    return (_GENDERED[pronoun] == "f" and male and not female) or (
+        _GENDERED[pronoun] == "m" and female and not male
+    )
 
 
 def _sender_before(doc: Doc, draft: _Draft) -> Token | None:
