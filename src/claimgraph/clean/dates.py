@@ -13,6 +13,7 @@ from datetime import date
 from typing import Final
 
 from claimgraph.casefold import ascii_twins
+from claimgraph.extract.times import WEEKDAYS
 
 # Publication dates outside this range are digit noise (ids, phone numbers), not dates.
 MIN_YEAR: Final = 1900
@@ -276,8 +277,7 @@ def placed_stamp(line: str) -> Stamp | None:
     return stamp if all(_PLACE_WORD.fullmatch(word) for word in words) else None
 
 
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NAMED_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_NAMED_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # A wire dateline: the place it was filed from, then its day, maybe its year, then the agency and a
 # dash ("ODESA, Nov 3 (Reuters) - ", "KYIV, Ukraine, Nov. 3, 2026 (AP) — ").
 _DATELINE = re.compile(
@@ -311,7 +311,7 @@ def dateline_date(text: str, *, today: date) -> date | None:
     named = _NAMED_WEEKDAY.search(lead)
     if named is None:
         return None
-    weekday = _WEEKDAYS.index(named[0].lower())
+    weekday = WEEKDAYS.index(named[0].lower())
     mentioned = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
     floor = max(mentioned, default=today.year - _WEEKDAY_CYCLE_YEARS)
     for year in range(today.year, floor - 1, -1):
