@@ -324,6 +324,7 @@ class EntityFixes:
     ) -> None:
         self._vocab = vocab
         self._known_names = known_names
+        self._known = _KnownNames.of(known_names)
         self._home = home
         self._world = world
         self._known_places = known_places
@@ -356,7 +357,7 @@ class EntityFixes:
             self._known_places,
             self._word_places,
             self._given_names,
-            self._known_names,
+            self._known,
         ).run()
 
     def _places(self, doc: Doc) -> dict[tuple[int, int], _Place]:
@@ -426,6 +427,26 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _KnownNames:
+    """The knowledge base's names as the fixer reads them, built once per pipeline."""
+
+    groups: dict[str, str]  # organisations, units and facilities ("ZNPP") by name, with their label
+    people: frozenset[str]
+    # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
+    groups_by_first_word: dict[str, list[tuple[str, ...]]]
+
+    @classmethod
+    def of(cls, names: tuple[tuple[str, str], ...]) -> _KnownNames:
+        groups = {name: kind for name, kind in names if type_family(kind) == "group" or kind == "FAC"}
+        by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        for name in sorted(groups, key=lambda n: -len(n.split())):
+            words = tuple(name.split())
+            by_first_word.setdefault(words[0], []).append(words)
+        people = frozenset(name for name, kind in names if type_family(kind) == "person")
+        return cls(groups, people, by_first_word)
+
+
 def _known_names() -> tuple[tuple[str, str], ...]:
     """The knowledge base's organisations, units and people by every Latin-script name, with their
     type ("Naftogaz" → ORG): the model may take a company for a person or a place, and a known
@@ -490,20 +511,13 @@ class _Fixer:
         known_places: frozenset[str],
         word_places: frozenset[str],
         given_names: frozenset[str],
-        known_names: tuple[tuple[str, str], ...],
+        known: _KnownNames,
     ) -> None:
         self.doc = doc
         self.given_names = given_names
-        # Organisations, units and facilities ("ZNPP"), which the model calls whatever it likes.
-        self.known_groups = {
-            name: kind for name, kind in known_names if type_family(kind) == "group" or kind == "FAC"
-        }
-        self.known_people = frozenset(name for name, kind in known_names if type_family(kind) == "person")
-        # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
-        self.group_names: dict[str, list[tuple[str, ...]]] = {}
-        for name in sorted(self.known_groups, key=lambda n: -len(n.split())):
-            words = tuple(name.split())
-            self.group_names.setdefault(words[0], []).append(words)
+        self.known_groups = known.groups
+        self.known_people = known.people
+        self.group_names = known.groups_by_first_word
         self.places = places
         self.known_places = known_places
         self.word_places = word_places
