@@ -48,7 +48,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final
@@ -2563,12 +2563,15 @@ def _resolve_speaker(
         if role in ORGANISATION_NOUNS or role in _ANALYSTS:
             if (
                 role in ORGANISATION_NOUNS
-                and (organisation := _organisation_before(doc, draft, role)) is not None
+                and (organisation := _organisation_before(doc, draft, {role})) is not None
             ):
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
             # "the department", "the state energy company", "The analysts": a body named by what it
             # is, after its name was given as a source, is the organisation last quoted.
-            if role in _ANALYSTS and (named := _institute_before(doc, draft)) is not None:
+            if (
+                role in _ANALYSTS
+                and (named := _organisation_before(doc, draft, _RESEARCH_BODIES, {"ORG"})) is not None
+            ):
                 # "The Institute for the Study of War (ISW) has not observed ... The analysts wrote":
                 # the institute the text has named last, quoted or not.
                 return replace(raw, referent=Span(doc_id, named.start_char, named.end_char))
@@ -2621,18 +2624,13 @@ def _organisation_last_quoted(doc: Doc, draft: _Draft, earlier: list[tuple[_Draf
     return None if any(t.ent_type_ == "PERSON" for t in span) else previous.referent
 
 
-def _institute_before(doc: Doc, draft: _Draft) -> TokenSpan | None:
-    """The last organisation of research named before the cue ("Institute", "Centre", "Lab")."""
-    for ent in reversed([e for e in doc.ents if e.label_ == "ORG" and e.end_char < draft.cue.idx]):
-        if any(t.lower_ in _RESEARCH_BODIES for t in ent):
-            return ent
-    return None
-
-
-def _organisation_before(doc: Doc, draft: _Draft, noun: str) -> TokenSpan | None:
-    """The last organisation named before the cue whose name holds this noun ("the centre")."""
-    for ent in reversed([e for e in doc.ents if e.label_ in _GROUP_LABELS and e.end_char < draft.cue.idx]):
-        if noun in ent.text.lower().split():
+def _organisation_before(
+    doc: Doc, draft: _Draft, nouns: Collection[str], labels: Collection[str] = _GROUP_LABELS
+) -> TokenSpan | None:
+    """The last organisation named before the cue whose name holds one of these nouns ("the centre";
+    "Institute", "Lab" for the analysts of a research body)."""
+    for ent in reversed([e for e in doc.ents if e.label_ in labels and e.end_char < draft.cue.idx]):
+        if any(t.lower_ in nouns for t in ent):
             return ent
     return None
 
