@@ -1553,6 +1553,21 @@ def test_posts_quoted_under_their_authors_lines(extract: Extract) -> None:
     ]
 
 
+def test_posts_set_a_paragraph_apart_from_their_lines_and_posted_by_a_body(extract: Extract) -> None:
+    text = (
+        "Messages from the region.\n\n"
+        "🔴 Ivan Fedorov, head of the regional administration, 03.11.2026, 09:30:\n\n"
+        '"Zaporizhzhia was attacked by drones at night. Three houses are damaged."\n\n'
+        "🔴 National Police in Zaporizhzhia region, 03.11.2026, 12:05:\n\n"
+        '"Investigators are documenting the consequences of the attack on the city."'
+    )
+    posts = [(st.speaker.text, st.content_text[:14]) for st in extract(text) if st.kind == "direct"]
+    assert posts == [
+        ("Ivan Fedorov", "Zaporizhzhia w"),
+        ("National Police in Zaporizhzhia region", "Investigators "),
+    ]
+
+
 def test_a_guest_label_is_the_person_the_host_talks_to(extract: Extract) -> None:
     text = (
         "In this episode, Anna Berg talks to retired general Petro Kovalenko about the winter.\n\n"
@@ -1574,3 +1589,70 @@ def test_she_is_never_a_man_named_before(extract: Extract) -> None:
         "She said she had recognised her son from the window."
     )
     assert referents(extract, text)[-1] == ("She", "Tetiana Moroz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Interfax quoted the mayor of Bilhorod, Pavlo Sych, as saying that the ferry would not run "
+            "until spring.",
+            "Pavlo Sych",
+            "the ferry would not run until spring",
+        ),
+        ("The agency cited two officials as saying the convoy had turned back.", "two officials", None),
+    ],
+)
+def test_the_one_quoted_as_saying_speaks_not_the_outlet(
+    extract: Extract, text: str, speaker: str, content: str | None
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+    assert content is None or st.content_text == content
+
+
+def test_putting_it_bluntly_introduces_a_quotation(extract: Extract) -> None:
+    text = 'The deputy mayor, who runs the water board, put it plainly: "We have pipes for one more winter."'
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == ("The deputy mayor", "We have pipes for one more winter.")
+
+
+def test_a_quotation_ending_a_reported_clause_belongs_to_the_outer_cue(extract: Extract) -> None:
+    (st,) = extract('He said he hoped for a decision "within days, not weeks".')
+    assert (st.kind, st.cue) == ("mixed", "said")
+    assert st.content_text == 'he hoped for a decision "within days, not weeks"'
+
+
+def test_according_to_covers_its_clause_up_to_another_source(extract: Extract) -> None:
+    text = (
+        "The dam held through the night, according to the regional administration, and villagers "
+        "told reporters the water had stopped rising."
+    )
+    got = {(st.speaker.text, st.content_text) for st in extract(text)}
+    assert got == {
+        ("the regional administration", "The dam held through the night"),
+        ("villagers", "the water had stopped rising"),
+    }
+
+
+def test_a_quotation_followed_by_and_is_not_cued_by_the_next_predicate(extract: Extract) -> None:
+    text = (
+        'She argued that the brigade held the hills, "every one of them", and blamed the governor for '
+        'the "fairy tales" on television.'
+    )
+    statements = extract(text)
+    assert all(st.speaker.text == "She" for st in statements)
+    assert statements[0].content_text == 'the brigade held the hills, "every one of them"'
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The governor wrote on his Telegram channel on Sunday:",
+        "Here is what the brigade's spokesman, Ivan Tkach, told Hromadske earlier today:",
+    ],
+)
+def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(extract: Extract, lead: str) -> None:
+    text = f"{lead}\n\nThe bridge is still standing. Our engineers check it every night.\n\nRain fell in May."
+    (st,) = extract(text)
+    assert st.content_text == "The bridge is still standing. Our engineers check it every night"

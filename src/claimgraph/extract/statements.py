@@ -518,10 +518,10 @@ def _inside(offset: int, quotes: Iterable[Quote]) -> bool:
 
 def _is_cue(token: Token, *, lemmas: frozenset[str] = _CUE_LEMMAS) -> bool:
     if token.pos_ == "VERB" and token.lemma_ == "put":
-        # "..., as one of them put it": how someone worded it.
+        # "..., as one of them put it", "put it bluntly: ...": how someone worded it.
         children = list(token.children)
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in children
+            (c.dep_ == "mark" and c.lower_ == "as") or (c.text == ":" and c.i > token.i) for c in children
         )
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lemmas:
         return False
@@ -644,6 +644,8 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
         # a cue with a clause of its own ('..."identity." Cruz says he is not familiar with it').
         if sentence_closed_inside and (token.i > closing.i + 3 or _reports_clause_after(token)):
             return None
+        if any(t.dep_ == "cc" for t in doc[closing.i + 1 : token.i]):
+            return None  # '"...", and accused Moscow of ...': a predicate of its own, not a cue of the quote
         subject = _speaker_token(token)
         if subject is not None and subject.idx < quote.start and _reports_clause_after(token):
             # 'X called it "a farce" and said the talks were over': the cue goes on from a subject
@@ -699,6 +701,10 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
             return None
         between = _text(doc)[token.idx + len(token.text) : quote.start]
         if len(between.split()) > 8 or " that " in f" {between} ":
+            return None
+        if token.dep_ == "ccomp" and token.head.i < token.i and _is_cue(token.head):
+            # 'She said she expected adoption "before the summit"': the quote ends a clause another
+            # cue reports; the indirect pass makes that clause a mixed statement.
             return None
         if between.split()[:1] and between.split()[0].lower() in _ABOUT_PREPOSITIONS:
             return None  # 'what TASS reported about the "special military operation"': a topic
@@ -1035,11 +1041,14 @@ _FEMALE_SURNAMES: Final = ("ova", "eva", "ina", "ska", "skaya", "tska", "zka")
 _MALE_SURNAMES: Final = ("ov", "ev", "enko", "skyi", "skiy", "sky", "tskyi", "chuk", "yuk", "uk", "vych")
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which", "whom"})
 _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "dear", "sir"})
-# A post's header line: its author's name, maybe a title and the time, and a colon; the post follows
-# on the next line.
+# A post's header line: its author's name (a person, or a body with its area: "State Emergency Service in
+# Kharkiv region"), maybe a title and the time, and a colon; the post follows
+# on the next line (or after one blank line: cleaning keeps paragraphs apart so).
 _POST_HEADER: Final = re.compile(
-    r"(?m)^[^\w\n\"“]{0,4}[ \t]*(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})"
-    r"(?P<info>,[^\n:]{0,100}(?::\d\d[^\n:]{0,20})?)?(?P<colon>:)[ \t]*\n(?P<post>[^\n]+)"
+    r"(?m)^[^\w\n\"“]{0,4}[ \t]*(?P<name>[A-Z][\w'’.-]+"
+    r"(?:[ \t]+(?:(?:of|in|for|the|and)[ \t]+)?[A-Z][\w'’.-]+){1,4}"
+    r"(?:[ \t]+(?:region|oblast|district|city|community))?)"
+    r"(?P<info>,[^\n:]{0,100}(?::\d\d[^\n:]{0,20})?)?(?P<colon>:)[ \t]*\n(?:[ \t]*\n)?(?P<post>[^\n]+)"
 )
 # How an interview's paragraphs open: a dash, or "Q:" and "A:".
 _INTERVIEW_MARK: Final = re.compile(
@@ -1317,7 +1326,9 @@ def _listed(doc: Doc, cue: Token, paragraph_starts: list[int]) -> list[_Draft]:
     paragraph_end = text.find("\n\n", cue.idx)
     if paragraph_end < 0 or _speaker_token(cue) is None:
         return []
-    if not _LIST_LEAD.fullmatch(text, cue.idx + len(cue.text), paragraph_end):
+    if not _LIST_LEAD.fullmatch(text, cue.idx + len(cue.text), paragraph_end) and not _leads_in(
+        doc, cue, paragraph_end
+    ):
         return []
     items: list[_Draft] = []
     start = paragraph_end + 2
@@ -1333,6 +1344,20 @@ def _listed(doc: Doc, cue: Token, paragraph_starts: list[int]) -> list[_Draft]:
             break
         start = end + 2
     return items
+
+
+def _leads_in(doc: Doc, cue: Token, paragraph_end: int) -> bool:
+    """ "The governor wrote on Telegram:", "Here is what NAME told Suspilne earlier:": a cue with
+    only its channel, addressee or time after it, closing its paragraph with a colon, introduces the
+    paragraph that follows."""
+    lead = doc.char_span(cue.idx + len(cue.text), paragraph_end, alignment_mode="contract")
+    if lead is None or not lead.text.rstrip().endswith(":") or len(lead) > 10:
+        return False
+    return all(
+        t.text == ":" or (not t.is_sent_start and t.dep_ not in _CONTENT_DEPS and t.lower_ != "that")
+        for t in lead
+        if not t.is_space
+    )
 
 
 # What may stand between a list's cue and its colon: "writes that:", "said the following:".
@@ -2041,7 +2066,7 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     # sentence hangs under it ("According to the ministry, in the east the enemy lost ...").
     phrase_start, phrase_end = according, doc[max(named.right_edge.i, to.i)]
     before = (sentence.start_char, phrase_start.idx)
-    after = (phrase_end.idx + len(phrase_end.text), sentence.end_char)
+    after = (phrase_end.idx + len(phrase_end.text), _end_of_sourced_clause(according, phrase_end))
     words_before = len(_text(doc)[before[0] : before[1]].split())
     words_after = len(_text(doc)[after[0] : after[1]].strip(" .,").split())
     if words_before and words_after:
@@ -2060,6 +2085,20 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     draft = _indirect(start, end, according, paragraph_starts, cue_text="according to")
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
+
+
+def _end_of_sourced_clause(according: Token, phrase_end: Token) -> int:
+    """Where the clause an "according to" phrase sources ends: the sentence's end, or the "and" that
+    opens a clause of its own after the phrase ("X is so, according to the army, and residents told
+    ...": the residents' words are theirs)."""
+    clause = according.head
+    for conjunction in according.doc[phrase_end.i + 1 : according.sent.end]:
+        if conjunction.dep_ != "cc" or conjunction.head.i != clause.i:
+            continue
+        joined = next((c for c in clause.children if c.dep_ == "conj" and c.i > conjunction.i), None)
+        if joined is not None and any(c.dep_ in _SUBJECT_DEPS for c in joined.children):
+            return conjunction.idx
+    return according.sent.end_char
 
 
 def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -2171,6 +2210,9 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
 
 def _speaker_token(cue: Token) -> Token | None:
     """The cue's grammatical subject; a participle cue borrows the subject of the verb it hangs on."""
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted
     verb = cue
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -2190,6 +2232,15 @@ def _speaker_token(cue: Token) -> Token | None:
         else:
             return _subject_before_an_aside(cue) or _closing_source(cue)
     return None
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """ "RIA Novosti quoted the district head as saying that ...", "cited officials as saying ...":
+    the one quoted speaks, not the outlet that quotes them."""
+    marker = cue.head
+    if cue.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_ not in ("quote", "cite"):
+        return None
+    return next((c for c in marker.head.children if c.dep_ == "dobj"), None)
 
 
 def _subject_before_an_aside(cue: Token) -> Token | None:
