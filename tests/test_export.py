@@ -156,3 +156,20 @@ def test_a_role_speaker_is_the_one_person_the_document_names_in_that_office() ->
     alone = EntityIndex([putin])
     assert alone.speaker_entity(Speaker(text="the Head of State", span=Span("d1", 100, 117))) == "putin"
     assert alone.speaker_entity(Speaker(text="The minister", span=Span("d1", 100, 112))) is None
+
+
+def test_an_author_named_by_office_is_the_corpus_one_person_holding_it_now() -> None:
+    def described(entity_id: str, name: str, description: str) -> Entity:
+        return dataclasses.replace(_entity(entity_id, name, "PERSON", ("d2", 0, 5)), description=description)
+
+    index = EntityIndex(
+        [
+            described("now", "Maia Sandu", "president of Moldova (from 2020)"),
+            described("before", "Igor Dodon", "president of Moldova (2016–2020)"),
+            described("aide", "Ion Pop", "head of the Office of the President of Moldova"),
+        ]
+    )
+    i = Speaker(text="I", span=Span("d1", 40, 41), author="the President of Moldova")
+    assert index.speaker_entity(i) == "now"
+    assert index.speaker_entity(dataclasses.replace(i, author="the President")) is None
+    assert index.speaker_entity(dataclasses.replace(i, author="the President of Chile")) is None

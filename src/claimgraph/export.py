@@ -194,7 +194,9 @@ class EntityIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._by_doc: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         people: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        self._all: list[Entity] = []
         for entity in entities:
+            self._all.append(entity)
             for span in entity.mentions:
                 self._by_doc[span.doc].append((span.start, span.end, entity))
             if entity.type == "PERSON":
@@ -238,23 +240,32 @@ class EntityIndex:
                 found = self._people.get(key)
         if found is None and speaker.span is not None:
             found = self._holder_of(speaker.text, speaker.span.doc)
+        if found is None and speaker.author is not None and speaker.span is not None:
+            # "Address by the President of Ukraine": the author is named by office alone.
+            found = self._holder_of(speaker.author, speaker.span.doc) or self._holder_of(speaker.author)
         return found
 
-    def _holder_of(self, role: str, doc: str) -> str | None:
+    def _holder_of(self, role: str, doc: str | None = None) -> str | None:
         """The one person the document names whose description holds the role a speaker is called
         by: "The President" in a release naming Vladimir Putin ("president of Russia"), "The
-        President of Iran" where the Iranian president is named. Two candidates make no answer."""
+        President of Iran" where the Iranian president is named. Without a document, the one person
+        of the corpus described as holding that office now ("president of Ukraine (from 2019)", not
+        "(2014–2019)"), for an author named by office alone. Two candidates make no answer."""
         words = [w for w in _ROLE_WORDS.findall(HEAD_OF_STATE.sub("president", role.lower())) if w != "the"]
         if not words or words[0] not in _ROLES:
             return None
         role_word, qualifiers = words[0], [w for w in words[1:] if w not in _ROLE_FILLERS]
+        if doc is None and not qualifiers:
+            return None  # "the President" of which country, the corpus cannot say
+        candidates = (e for _, _, e in self._by_doc.get(doc, [])) if doc is not None else self._all
         holders = {
             e.id
-            for _, _, e in self._by_doc.get(doc, [])
+            for e in candidates
             if e.type == "PERSON"
             and e.description
             and role_word in e.description.lower()
             and all(q[:5] in e.description.lower() for q in qualifiers)
+            and (doc is not None or _holds_now(e.description.lower(), role_word))
         }
         return next(iter(holders)) if len(holders) == 1 else None
 
@@ -265,6 +276,15 @@ _LEADING_ARTICLE: Final = 4
 _NOT_A_SPEAKER_NAME: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
 
 
+def _holds_now(description: str, role_word: str) -> bool:
+    """Whether a description gives the office as held now: it opens with the office ("vice president"
+    and "head of the Office of the President" hold another), with no period that has ended."""
+    return description.startswith(role_word) and (
+        "(" not in description or "from " in description or not _PERIOD.search(description)
+    )
+
+
+_PERIOD: Final = re.compile(r"\d{4}\s*[–-]\s*\d{4}")
 _ROLE_WORDS: Final = re.compile(r"[a-z]+")
 # The offices a role speaker is named by ("the President", "the Prime Minister of Spain").
 _ROLES: Final = frozenset({"president", "premier", "chancellor", "king", "emir", "pope", "patriarch"})

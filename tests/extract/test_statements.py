@@ -1656,3 +1656,14 @@ def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(extract: E
     text = f"{lead}\n\nThe bridge is still standing. Our engineers check it every night.\n\nRain fell in May."
     (st,) = extract(text)
     assert st.content_text == "The bridge is still standing. Our engineers check it every night"
+
+
+def test_a_titled_label_run_on_after_a_capitalised_heading_opens_a_turn(extract: Extract) -> None:
+    text = (
+        "The ministers reported on the budget.*** From the record of the session of the Joint Board "
+        "President of the Republic of Belarus Alexander Lukashenko: Colleagues, I am sure we will agree "
+        "on the gas price today."
+    )
+    turns = [st for st in extract(text) if st.kind == "direct"]
+    got = [(st.speaker.text, st.content_text[:10]) for st in turns]
+    assert got == [("Alexander Lukashenko", "Colleagues")]

@@ -1141,7 +1141,13 @@ class _Label:
 def _labels(text: str) -> Iterable[_Label]:
     for m in _LABEL_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"))
-    titled = [m for m in _RUN_ON_TITLED_LABEL.finditer(text) if _after_a_lower_case_word(text, m.start())]
+    # A title opens the label whatever word comes before it ("... of the Union State President of the
+    # Republic of Belarus NAME:", "Russian Prime Minister NAME:"): the name closing it is the speaker.
+    titled = [
+        m
+        for m in _RUN_ON_TITLED_LABEL.finditer(text)
+        if text[: m.start()].split()[-1:] not in (["Prime"], ["Deputy"], ["Vice"], ["Acting"], ["First"])
+    ]
     # "President of Moldova NAME:" is a titled label; the name alone after "of" is no label of its own.
     named = [
         m
