@@ -1667,3 +1667,33 @@ def test_a_titled_label_run_on_after_a_capitalised_heading_opens_a_turn(extract:
     turns = [st for st in extract(text) if st.kind == "direct"]
     got = [(st.speaker.text, st.content_text[:10]) for st in turns]
     assert got == [("Alexander Lukashenko", "Colleagues")]
+
+
+def test_a_body_named_with_its_nationality_is_not_the_organisation_quoted_before(extract: Extract) -> None:
+    text = (
+        "The World Health Organization said two hospitals had closed. "
+        "The Israeli military said the hospitals were used by fighters. "
+        "The Israel Defense Forces said a tunnel was found. "
+        "The Israeli military said it had been destroyed."
+    )
+    statements = extract(text)
+    assert referent_text(text, statements[1]) is None
+    assert referent_text(text, statements[3]) == "The Israel Defense Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The Head of State is convinced that the grid will last the winter.",
+            "The Head of State",
+            "the grid will last the winter",
+        ),
+        ("We are all convinced that the light will win.", "We", "the light will win"),
+    ],
+)
+def test_a_conviction_read_as_a_passive_or_with_all_is_a_statement(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)

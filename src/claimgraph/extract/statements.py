@@ -1235,7 +1235,10 @@ def _indirect_statements(
             draft = _act(doc, token, paragraph_starts)
         elif token.pos_ == "NOUN" and token.lemma_ in CLAIM_NOUNS:
             draft = _nominal(doc, doc_id, token, paragraph_starts)
-        elif token.lower_ in _CONVICTION and token.dep_ == "acomp":
+        elif token.lower_ in _CONVICTION and (
+            # "is convinced that" parses as a passive verb as often as an adjective
+            token.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in token.children)
+        ):
             draft = _convinced(doc, token, paragraph_starts)
         else:
             draft = None
@@ -1735,7 +1738,9 @@ _DOCUMENT_LIKE: Final = frozenset(
 def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``I am sure that ...``, ``We are convinced the front will hold``: a stated conviction, its
     clause the content."""
-    subject = next((c for c in adjective.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    # The parser hangs the subject on the verb, or, for "is convinced" read as a passive, on "is".
+    holders = [adjective.head, *(c for c in adjective.children if c.dep_ in ("aux", "auxpass"))]
+    subject = next((c for h in holders for c in h.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None or subject.i > adjective.i:
         return None
     if adjective.lower_ in _GRATITUDE:
@@ -2382,7 +2387,8 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     entity = _entity_of(head)
     kept = [head] + [c for c in head.lefts if c.dep_ not in _SPEAKER_TRIM_DEPS for c in c.subtree]
     if entity is not None:
-        kept += list(entity)
+        # "Volodymyr Zelenskyy explained" tagged as one work of art: the verb is the cue, no name.
+        kept += [t for t in entity if t.i < head.i or t.pos_ not in ("VERB", "AUX")]
     # "the Russian Ministry of Defense": keep an "of" phrase that is part of the proper name.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
@@ -2618,9 +2624,11 @@ def _resolve_speaker(
             unresolved = resolved.referent is None
             return replace(raw, referent=resolved.referent, description=resolved.text if unresolved else None)
         if role in ORGANISATION_NOUNS or role in _ANALYSTS:
+            nationality = _nationality_words(doc, raw)
             if (
                 role in ORGANISATION_NOUNS
                 and (organisation := _organisation_before(doc, draft, {role})) is not None
+                and _named_for(organisation.text, nationality)
             ):
                 return replace(raw, referent=Span(doc_id, organisation.start_char, organisation.end_char))
             # "the department", "the state energy company", "The analysts": a body named by what it
@@ -2633,7 +2641,9 @@ def _resolve_speaker(
                 # the institute the text has named last, quoted or not.
                 return replace(raw, referent=Span(doc_id, named.start_char, named.end_char))
             quoted = _organisation_last_quoted(doc, draft, earlier)
-            return raw if quoted is None else replace(raw, referent=quoted)
+            if quoted is None or not _named_for(_text(doc)[quoted.start : quoted.end], nationality):
+                return raw  # "The Israeli military" after the WHO was quoted is not the WHO
+            return replace(raw, referent=quoted)
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
             if (
@@ -2665,6 +2675,21 @@ def _is_person(doc: Doc, speaker: Speaker) -> bool:
     if not words or speaker.text.lower() in _GROUP_PRONOUNS or words[-1] in ORGANISATION_NOUNS:
         return False
     return not words[-1].endswith("s")
+
+
+def _nationality_words(doc: Doc, speaker: Speaker) -> list[str]:
+    """The nationality or place words of a speaker named by what it is ("the Israeli military",
+    "Russia's defence ministry"): they say whose body it is."""
+    if speaker.span is None:
+        return []
+    span = doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+    return [t.lower_ for t in span or [] if t.ent_type_ in ("NORP", "GPE") and t.is_alpha]
+
+
+def _named_for(name: str, nationality: list[str]) -> bool:
+    """Whether an organisation's name fits those words: "Israel Defense Forces" for "Israeli"."""
+    lowered = name.lower()
+    return all(word[:5] in lowered for word in nationality)
 
 
 def _organisation_last_quoted(doc: Doc, draft: _Draft, earlier: list[tuple[_Draft, Speaker]]) -> Span | None:
