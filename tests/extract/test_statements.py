@@ -1697,3 +1697,49 @@ def test_a_conviction_read_as_a_passive_or_with_all_is_a_statement(
 ) -> None:
     (st,) = extract(text)
     assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_each_according_to_of_a_coordination_sources_its_own_clause(extract: Extract) -> None:
+    text = (
+        "At least 30 homes were flooded, according to the rescue service, and 12 of them were "
+        "destroyed, according to the mayor's office."
+    )
+    got = [(st.speaker.text, st.content_text) for st in extract(text)]
+    assert got == [
+        ("the rescue service", "At least 30 homes were flooded"),
+        ("the mayor's office", "12 of them were destroyed"),
+    ]
+
+
+def test_two_named_sources_are_a_group_and_their_they(extract: Extract) -> None:
+    text = (
+        "The fires burned for a week, according to analysis by Anna Lind of Lund University and Tom "
+        "Berg of the Arctic Institute. They estimate that half the forest is lost."
+    )
+    first, second = extract(text)
+    assert first.speaker.referent is None and "Tom Berg" in first.speaker.text
+    assert referent_text(text, second) == first.speaker.text
+
+
+def test_data_showing_something_leave_the_according_to_source_its_claim(extract: Extract) -> None:
+    (st,) = extract("Satellite images show 90 craters, according to the monitoring group.")
+    assert st.speaker.text == "the monitoring group"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "She drew attention to the shortage of generators in the hospitals.",
+            "the shortage of generators in the hospitals",
+        ),
+        (
+            "He also called attention to the importance of winter fuel reserves.",
+            "the importance of winter fuel reserves",
+        ),
+    ],
+)
+def test_drawing_attention_to_something_makes_a_point(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+    assert extract("The officer drew a map of the village.") == []

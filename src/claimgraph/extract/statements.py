@@ -1209,6 +1209,8 @@ def _indirect_statements(
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif token.i == token.sent.start and token.lower_ in ("by", "in"):
             draft = _source_frame(doc, doc_id, token, paragraph_starts)
+        elif token.lemma_ in ("draw", "call") and any(c.lower_ == "attention" for c in token.children):
+            draft = _drawn_attention(token, paragraph_starts)
         elif (marker := _call_marker(token)) is not None:
             draft = _called_for(doc, token, marker, paragraph_starts)
         elif (
@@ -1249,6 +1251,22 @@ def _indirect_statements(
             draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
         drafts.append(draft)
     return drafts
+
+
+def _drawn_attention(verb: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "drew attention to the importance of ...", "called attention to ...": the point made is what
+    the "to" phrase names."""
+    attention = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "attention"), None)
+    if attention is None or _speaker_token(verb) is None:
+        return None
+    to = next(
+        (c for c in (*attention.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"), None
+    )
+    point = None if to is None else next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    if point is None or point.right_edge.i - point.left_edge.i < 1:
+        return None
+    end = _clause_end(verb, point.right_edge)
+    return _indirect(point.left_edge.idx, end.idx + len(end.text), verb, paragraph_starts)
 
 
 def _voiced_by_the_speaker(cue: Token) -> bool:
@@ -2076,7 +2094,11 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     # The phrase ends with its source: when the parser makes "According" the root, the whole
     # sentence hangs under it ("According to the ministry, in the east the enemy lost ...").
     phrase_start, phrase_end = according, doc[max(named.right_edge.i, to.i)]
-    before = (sentence.start_char, phrase_start.idx)
+    # "200 were killed, according to X, and 40 were children, according to Y": each source gives
+    # its own clause of a coordination.
+    clause = according.head
+    opening = clause.left_edge.idx if clause.dep_ == "conj" and clause.left_edge.i > sentence.start else None
+    before = (opening or sentence.start_char, phrase_start.idx)
     after = (phrase_end.idx + len(phrase_end.text), _end_of_sourced_clause(according, phrase_end))
     words_before = len(_text(doc)[before[0] : before[1]].split())
     words_after = len(_text(doc)[after[0] : after[1]].strip(" .,").split())
@@ -2090,7 +2112,10 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     # "X said Y, according to a statement": the named speaker inside is the attribution to keep. An
     # opening "According to ISW, the Kremlin announced ..." is the source's account of what others said.
     if words_before and any(
-        _is_cue(t) and _speaker_token(t) is not None for t in sentence if start <= t.idx < end
+        # "The data show X, according to analysis by Y": what data show is no attribution of its own.
+        _is_cue(t) and t.lemma_ not in _SHOWING and _speaker_token(t) is not None
+        for t in sentence
+        if start <= t.idx < end
     ):
         return None
     draft = _indirect(start, end, according, paragraph_starts, cue_text="according to")
@@ -2417,6 +2442,8 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         kept += [t for member in group for t in _up_to_an_aside(member)]
         kept += [c for c in head.rights if c.dep_ == "cc"]
         entity = None
+    if any(t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.i > head.i for t in kept):
+        entity = None  # "NAME of CUNY and NAME of Oregon State", the second hung on the first's "of"
     indices = sorted({t.i for t in kept})
     first, last = doc[indices[0]], doc[indices[-1]]
     span = Span(doc_id, first.idx, last.idx + len(last.text))
@@ -2596,10 +2623,12 @@ def _resolve_speaker(
             if _is_person(doc, previous) == wants_person and not _other_gender(
                 lowered, _referent_text(doc, previous)
             ):
-                # An anonymous antecedent has no entity; pointing at its words still shows who "he" is.
+                # An anonymous antecedent, or a group, has no entity; pointing at its words still
+                # shows who "he" or "they" is.
                 return replace(
                     raw,
-                    referent=previous.referent or (previous.span if previous.anonymous else None),
+                    referent=previous.referent
+                    or (previous.span if previous.anonymous or not wants_person else None),
                     description=previous.description,
                     anonymous=previous.anonymous,
                 )
@@ -2668,6 +2697,8 @@ _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:
+    if " and " in speaker.text:
+        return False  # "Scher and Van Den Hoek": two people are "they"
     if speaker.referent is not None and not speaker.anonymous:
         span = doc.char_span(speaker.referent.start, speaker.referent.end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ == "PERSON" for t in span)
