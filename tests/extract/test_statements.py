@@ -1743,3 +1743,35 @@ def test_drawing_attention_to_something_makes_a_point(extract: Extract, text: st
     (st,) = extract(text)
     assert st.content_text == content
     assert extract("The officer drew a map of the village.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now we need to think about the reconstruction of the bridges.",
+        "Every citizen must show that the city belongs to its people.",
+        "So let's unite and show that our two nations can rebuild the port.",
+        "No serious investor will want to invite the company to bid.",
+        "Constant shellings of the suburbs show that the army wants the area empty.",
+        "Sooner or later the looters will feel what justice is.",
+        "This is how the brigade answers the general's question about the river crossing.",
+        "The senate has confirmed the new Cabinet of Prime Minister Maria Holm.",
+    ],
+)
+def test_tasks_wishes_forecasts_and_deeds_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("I must say that the line is holding.", "the line is holding"),
+        ("I want to thank the rescuers for their work in Izium.", "the rescuers for their work in Izium"),
+        ("The ministry confirmed the deaths of 12 people.", "the deaths of 12 people"),
+    ],
+)
+def test_saying_thanking_and_confirming_are_done_as_announced(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

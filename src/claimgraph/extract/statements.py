@@ -1329,14 +1329,30 @@ def _unrealised(verb: Token) -> bool:
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
     if modal and not (subject is not None and subject.lower_ == "i"):
         return True
+    # "we need to think about", "each must show that", "let's show that", "no country will want to
+    # invite": a task, a wish or a forecast. Saying, thanking and the like are done as they are
+    # announced ("I must say", "I want to thank").
+    done_by_saying = verb.lemma_ in SPEECH_LEMMAS or verb.lemma_ in ACT_LEMMAS
     clause = verb
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
             return True
-        if clause.dep_ not in ("conj", "xcomp") or clause.head is clause:
+        if not done_by_saying and (
+            any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in clause.children)
+            or (clause.dep_ == "xcomp" and clause.head.lemma_ in _NOT_YET_DONE)
+            or (clause.dep_ == "ccomp" and clause.head.lemma_ == "let")
+        ):
+            return True
+        if clause is not verb and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+            return True
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
             break
         clause = clause.head
     return False
+
+
+_OBLIGATIONS: Final = frozenset({"must", "should", "ought"})
+_NOT_YET_DONE: Final = frozenset({"need", "want", "let", "try", "wish", "have"})
 
 
 # What a report is about, not what it says: 'reported about the "operation"', 'wrote on "the deal"'.
@@ -1437,6 +1453,9 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
     clause = complements[0]
     tokens = sorted(t.i for t in clause.subtree)
+    believed = cue.lemma_ in BELIEF_LEMMAS or cue.lemma_ in _KNOWING
+    if believed and doc[tokens[0]].tag_ in ("WP", "WRB", "WDT"):
+        return None  # "before the murderers feel what a fair response is": no view, a question's answer
     start_token = doc[tokens[0]]
     if start_token.lower_ == "that" and start_token.dep_ == "mark":
         start_token = doc[tokens[0] + 1]
@@ -1739,12 +1758,13 @@ def _a_state_of_affairs(subject: Token) -> bool:
         return True
     if subject.ent_type_ in ("DATE", "TIME") or subject.lemma_.lower() in _TIMES_AND_EVENTS:
         return True
-    word = subject.lower_
-    return subject.pos_ == "NOUN" and word.endswith(_EVENT_ENDINGS) and word not in _DOCUMENT_LIKE
+    singular = subject.lemma_.lower()  # "bombings show that" as much as "the bombing shows"
+    return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in _DOCUMENT_LIKE
 
 
 _TIMES_AND_EVENTS: Final = frozenset(
     "day week month year hour time history war event fact practice experience life reality".split()
+    + "strike attack shelling bombing step action result".split()
 )
 _EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing")
 # Nouns with those endings that do report: "the investigation showed", "the assessment indicates".
@@ -1852,6 +1872,12 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         return None  # "repeating its crimes" is an action; "repeated the call" is speech
     if verb.lemma_ in _INFINITIVE_ONLY and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None  # "ordered a chest X-ray", "offered help": deeds; "ordered the troops to withdraw"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    asked = any(o.lemma_ in ("question", "call", "request") for o in objects)
+    if verb.lemma_ in ("answer", "respond") and asked:
+        return None  # "answered the question about X": which question, not the answer
+    if verb.lemma_ == "confirm" and any(o.ent_type_ in ("ORG", "PERSON") for o in objects):
+        return None  # "Parliament confirmed the new Commission": a vote, not a statement
     if verb.lemma_ in _PHYSICAL_SENSE and not _spoken_sense(verb):
         return None  # "attacked the district with drones", "defend the state", "charged the crowd"
     arguments = [
