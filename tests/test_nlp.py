@@ -382,3 +382,18 @@ def test_an_office_named_for_its_purpose_is_one_organisation(nlp: Language) -> N
         nlp, "The Coordination Headquarters for the Treatment of Prisoners of War said 90 returned."
     )
     assert any(name.endswith("Headquarters for the Treatment of Prisoners of War") for name in found)
+
+
+def test_the_pronoun_us_is_never_the_country(nlp: Language) -> None:
+    text = (
+        "Also the fate of the European project, of the values that united us all. Us with you. "
+        "The US sent aid."
+    )
+    places = [text[m.span.start : m.span.end] for m in mentions(nlp, text) if m.label == "GPE"]
+    assert "Us" not in places and "us" not in places
+
+
+def test_nationality_words_are_never_people(nlp: Language) -> None:
+    text = "Following Russian-Brazilian talks, the Peruvian said trade grew. The Kenyans agreed."
+    found = labels(nlp, text)
+    assert set(found.values()) == {"NORP"} and {"Peruvian", "Kenyans"} <= set(found)

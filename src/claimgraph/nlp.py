@@ -34,6 +34,8 @@ from claimgraph.attribute_rules import use_indexed_rules
 from claimgraph.errors import ModelMissing
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
+from claimgraph.resolve.names import name_keys
+from claimgraph.resolve.places import country_of_nationality
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 STAGE_NER = "spacy-ner"
@@ -535,6 +537,7 @@ class _Fixer:
     def run(self) -> Doc:
         self._split_place_from_name()
         self._split_name_from_organisation()
+        self._drop_opening_participles()
         self._relabel()
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
@@ -852,6 +855,14 @@ class _Fixer:
             and all(_is_name_token(t) or t.text == "-" for t in tokens)
         )
 
+    def _drop_opening_participles(self) -> None:
+        """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
+        is no word of the name after it."""
+        for ent in self.ents:
+            first = self.doc[ent.start]
+            if ent.end - ent.start > 1 and first.is_sent_start and first.tag_ in ("VBG", "VBN"):
+                ent.start, ent.changed = ent.start + 1, True
+
     def _relabel(self) -> None:
         kept: list[_Ent] = []
         for ent in self.ents:
@@ -869,8 +880,12 @@ class _Fixer:
         known = self.known_groups.get(self._text(start, end).removeprefix("the "))
         if known is not None:
             return known  # "Naftogaz" tagged PERSON: the knowledge base knows it is a company
-        if end - start == 1 and self.doc[start].pos_ == "PRON" and self.doc[start].text.islower():
-            return None  # "help us" tagged GPE: the pronoun, not the United States
+        word = self.doc[start].text
+        pronoun = word.lower() == "us" or self.doc[start].pos_ == "PRON"
+        if end - start == 1 and pronoun and not word.isupper():
+            return None  # "help us", "Us with you." tagged GPE: the pronoun; the country is "US"
+        if self._nationalities(start, end):
+            return "NORP"  # "Brazilian", "Russian-Brazilian" tagged PERSON: nationality words
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
@@ -903,6 +918,14 @@ class _Fixer:
         if label == "ORG" and end < len(self.doc) and self.doc[end].lower_ in _OFFICE_WORDS:
             return None  # "Defense" in "Defense Minister Sergei Shoigu" is a portfolio
         return label
+
+    def _nationalities(self, start: int, end: int) -> bool:
+        """Whether the span is nothing but nationality words, one or joined by hyphens."""
+        words = [t.text for t in self.doc[start:end] if t.text != "-"]
+        return bool(words) and all(
+            "-" not in w and w[:1].isupper() and country_of_nationality(name_keys(w)) is not None
+            for w in (part for word in words for part in word.split("-"))
+        )
 
     def _fix_organisations(self) -> None:
         """Organisation spans cut to the organisation: a post after it goes, a country's possessive

@@ -454,3 +454,30 @@ def test_a_short_surname_joins_a_full_name_only_in_its_own_documents() -> None:
     # "Li" in a story about Beijing is not the only Li the corpus names in full, in another story.
     assert not together(run([("Wei Li", "PERSON")], [("Li", "PERSON"), ("Beijing", "GPE")]), "Wei Li", "Li")
     assert together(run([("Wei Li", "PERSON"), ("Li", "PERSON")]), "Wei Li", "Li")
+
+
+def test_a_surname_the_knowledge_base_gives_one_person_is_not_joined_to_a_relative() -> None:
+    kb = KnowledgeBase(
+        [
+            KbEntry(
+                "jb",
+                "Joe Biden",
+                "PERSON",
+                ("Biden", "Joseph Biden"),
+                "president of the United States",
+                "Q6279",
+            )
+        ]
+    )
+    entities = run(
+        [("Jill Biden", "PERSON"), ("Biden", "PERSON")],
+        [("Biden", "PERSON"), ("Kamala Harris", "PERSON")],
+        [("Joe Biden", "PERSON")],
+        kb=kb,
+    )
+    assert not together(entities, "Jill Biden", "Joe Biden")
+
+
+def test_a_service_named_with_a_plus_is_not_its_company() -> None:
+    entities = run([("Disney", "ORG"), ("Marvel", "ORG")], [("Disney+", "ORG"), ("Marvel", "ORG")])
+    assert not together(entities, "Disney", "Disney+")

@@ -227,6 +227,7 @@ class _Merger:
     ) -> None:
         self.groups = groups
         self.parent = list(range(len(groups)))
+        self._size = [1] * len(groups)
         self.reasons: list[tuple[int, int, str]] = []
         self.cooccurring = cooccurring or _cooccurring_in(groups)
         self._index = {g.id: i for i, g in enumerate(groups)}
@@ -278,7 +279,12 @@ class _Merger:
         ra, rb = self.root(a), self.root(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+            self._size[min(ra, rb)] += self._size[max(ra, rb)]
             self.reasons.append((a, b, rule))
+
+    def joined(self, i: int) -> bool:
+        """Whether group ``i`` is merged with another already."""
+        return self._size[self.root(i)] > 1
 
 
 def resolve_entities(
@@ -540,6 +546,10 @@ def _attach_surname(
     in_doc = {merger.root(i) for i in candidates if merger.groups[i].docs & docs}
     if len(in_doc) == 1:
         target = next(i for i in candidates if merger.root(i) in in_doc)
+        if merger.joined(single) and merger.root(single) != merger.root(target):
+            # "Biden" is already Joe Biden by the knowledge base; the "Mrs. Biden" of one speech,
+            # where Jill Biden is named, does not make the two one person.
+            return
         merger.union(single, target, f"surname of {merger.groups[target].display} in the same document")
         return
     if in_doc:

@@ -140,7 +140,8 @@ def name_keys(text: str, *, person: bool = False) -> tuple[str, ...]:
     """The keys of a name's words, punctuation (and a person's title) left out; an acronym's letters
     are kept as written (BMI and BMJ are two names, not one spelt two ways), but not a person's
     initials ("J.J. Abrams")."""
-    words = re.split(r"[\s\-]+", display_form(text, person=person))
+    # "Disney+", "Canal+": the plus names another thing (a streaming service, not the studio).
+    words = re.split(r"[\s\-]+", display_form(text, person=person).replace("+", " plus"))
     keys = ((None if person else _acronym_key(w)) or token_key(fold(w)) for w in words)
     return tuple(key for key in keys if key)
 
