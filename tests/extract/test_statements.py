@@ -1775,3 +1775,9 @@ def test_saying_thanking_and_confirming_are_done_as_announced(
 ) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+def test_he_is_the_subject_before_not_an_owner_named_after_it(extract: Extract) -> None:
+    text = 'After the vote, Harris walked to Okafor\'s desk. "He has earned the seat," she said.'
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Harris"

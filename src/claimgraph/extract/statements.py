@@ -2784,7 +2784,13 @@ def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int])
         and earliest <= e.start_char < draft.cue.idx
         and not _other_gender(pronoun, e.text)
     ]
-    return candidates[-1] if candidates else None
+    if not candidates:
+        return None
+    # "Simmons teed up McDonald's cameo. '...,' he said.": of the people of the last sentence that
+    # names any, the subject, not an owner.
+    last_sentence = candidates[-1].sent.start
+    subjects = [e for e in candidates if e.sent.start == last_sentence and e.root.dep_ in _SUBJECT_DEPS]
+    return subjects[-1] if subjects else candidates[-1]
 
 
 def _referent_text(doc: Doc, speaker: Speaker) -> str:
