@@ -1781,3 +1781,13 @@ def test_he_is_the_subject_before_not_an_owner_named_after_it(extract: Extract) 
     text = 'After the vote, Harris walked to Okafor\'s desk. "He has earned the seat," she said.'
     (st,) = extract(text)
     assert referent_text(text, st) == "Harris"
+
+
+def test_a_day_ending_a_fixture_heading_is_no_speaker(extract: Extract) -> None:
+    text = (
+        "The quarter-finals are set.\n\n"
+        "No. 13 Mead (5-5) at No. 4 Durango (8-1), 1 p.m. Saturday: These two teams met in Week 5, and "
+        "Durango won 30-16. The trip south is a long one.\n\n"
+        "No. 9 Erie (7-3) at No. 8 Windsor (7-3), 7 p.m. Saturday: Windsor has won five in a row."
+    )
+    assert [st.speaker.text for st in extract(text)] == []

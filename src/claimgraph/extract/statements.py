@@ -58,7 +58,7 @@ from spacy.tokens import Span as TokenSpan
 
 from claimgraph.clean.dates import find_dates
 from claimgraph.extract.quotes import Quote, find_quotes
-from claimgraph.extract.times import day_named
+from claimgraph.extract.times import WEEKDAYS, day_named
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
 from claimgraph.resolve.names import HEAD_OF_STATE
@@ -1190,9 +1190,9 @@ def _named_before(doc: Doc, doc_id: str, label: str, at: int) -> Span | None:
 
 def _label_words_ok(label: str) -> bool:
     # Only the label's capitalised words: "of the" inside a title ("President of the Republic of
-    # Finland NAME") is no kicker.
-    words = [w for w in label.replace("’", "'").split() if w[:1].isupper()]
-    return not any(w.lower().strip(".'") in _NOT_SPEAKER_LABELS for w in words)
+    # Finland NAME") is no kicker; nor is a day ("11 a.m. Saturday:" ends a fixture's heading).
+    words = [w.lower().strip(".'") for w in label.replace("’", "'").split() if w[:1].isupper()]
+    return not any(w in _NOT_SPEAKER_LABELS or w in WEEKDAYS for w in words)
 
 
 # -- indirect and mixed speech ------------------------------------------------------------------------
