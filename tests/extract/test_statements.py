@@ -1791,3 +1791,13 @@ def test_a_day_ending_a_fixture_heading_is_no_speaker(extract: Extract) -> None:
         "No. 9 Erie (7-3) at No. 8 Windsor (7-3), 7 p.m. Saturday: Windsor has won five in a row."
     )
     assert [st.speaker.text for st in extract(text)] == []
+
+
+def test_an_addresss_we_is_its_author_after_others_spoke(nlp: Language) -> None:
+    text = (
+        "The regional governors reported that the grid held overnight. "
+        "We note the courage of the repair crews in every region."
+    )
+    statements = extract_statements("d1", nlp(text), published=PUBLISHED, authors=("Oleh Marchuk",))
+    we = next(st for st in statements if st.content_text.startswith("the courage"))
+    assert (we.speaker.author, we.speaker.referent) == ("Oleh Marchuk", None)

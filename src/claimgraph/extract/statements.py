@@ -281,9 +281,12 @@ def extract_statements(
     resolved: list[tuple[_Draft, Speaker]] = []
     event_day = _transcript_day(text, drafts, published)
     for draft in drafts:
-        speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
-        if len(authors) == 1 and _first_person(draft) and not draft.turn and speaker.referent is None:
-            speaker = replace(speaker, author=authors[0])
+        own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
+        if own_words:
+            # "We note the feat of ..." in an address: its author's "we", whoever spoke before.
+            speaker = replace(_unresolved_speaker(doc, doc_id, draft), author=authors[0])
+        else:
+            speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
         resolved.append((draft, speaker))
         content = _trim(text, draft.content_start, draft.content_end)
         if content is None or speaker.text.lower() in _ADDRESSEES:
@@ -2625,16 +2628,18 @@ def _phrase_text(doc: Doc, token: Token) -> str:
     return doc[indices[0] : indices[-1] + 1].text if indices else ""
 
 
+def _unresolved_speaker(doc: Doc, doc_id: str, draft: _Draft) -> Speaker:
+    """The speaker as the text words it, before any pronoun or role is resolved."""
+    if draft.speaker is not None:
+        return draft.speaker
+    subject = draft.speaker_head or _speaker_token(draft.cue)
+    return _speaker_from_phrase(doc, subject, doc_id) if subject is not None else Speaker(text="", span=None)
+
+
 def _resolve_speaker(
     doc: Doc, doc_id: str, draft: _Draft, earlier: list[tuple[_Draft, Speaker]], paragraph_starts: list[int]
 ) -> Speaker:
-    if draft.speaker is not None:
-        raw = draft.speaker
-    else:
-        subject = draft.speaker_head or _speaker_token(draft.cue)
-        raw = (
-            _speaker_from_phrase(doc, subject, doc_id) if subject is not None else Speaker(text="", span=None)
-        )
+    raw = _unresolved_speaker(doc, doc_id, draft)
     lowered = raw.text.lower()
     if lowered == "it" and _passive(draft.cue):
         # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant.
