@@ -238,3 +238,21 @@ def test_a_changed_techniques_lexicon_finds_the_stored_documents_spans_again(
     fresh = tmp_path / "fresh.duckdb"
     ingest([first, second], settings=_settings(fresh).with_overrides(techniques_lexicon=str(own)), nlp=nlp)
     assert _export(db)["techniques"] == _export(fresh)["techniques"]
+
+
+def test_two_voices_of_one_article_dispute_and_one_voice_does_not(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "both-sides.txt").write_text(
+        "Fighting for Zorianka\n\n"
+        "Published 3 March 2025\n\n"
+        "Russia's defence ministry said on Monday that its troops had captured the village of Zorianka. "
+        "A spokesman for Ukraine's 24th brigade, Ivan Petrenko, said his soldiers still hold Zorianka.\n\n"
+        "The regional governor said 40 people remain in Zorianka. "
+        "Later that day the governor said that 45 people remain in Zorianka.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    ingest([folder], settings=_settings(db), nlp=nlp)
+    disputes = _export(db)["disputes"]
+    assert [d["kind"] for d in disputes] == ["status"], disputes

@@ -717,10 +717,15 @@ def disputes_in_blocks(
     *,
     blocks_wanted: Collection[tuple[str, str]] | None = None,
     involving: Collection[int] | None = None,
+    voices: Mapping[str, str] | None = None,
 ) -> Iterator[Dispute]:
     """Disputes among claims of different documents, each claim standing for its wording (the caller
     keeps the first copy of each: a wire story carried by ten outlets is compared once); with
     ``involving`` (indices into ``claims``), only those with a side among them.
+
+    Two claims of one document are compared when two voices make them: statements of two speakers
+    (``voices`` gives who makes each statement, by its id), or a statement and the document's own
+    narration ("Moscow says the village is taken; the brigade says it holds").
 
     Claims are compared only within blocks that share a place (or a stance's subject, or a destroyed
     structure) and a predicate (a number slot, status, encirclement, destruction, stance), so the work
@@ -756,7 +761,10 @@ def disputes_in_blocks(
                     continue
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
-                if side_a.doc == side_b.doc or _copies(side_a) == _copies(side_b):
+                if side_a.doc == side_b.doc:
+                    if _one_voice(_voice(side_a, voices), _voice(side_b, voices)):
+                        continue
+                elif _copies(side_a) == _copies(side_b):
                     continue
                 found = compare(reading_a, reading_b)
                 if found is None:
@@ -776,6 +784,22 @@ def disputes_in_blocks(
 def _week(day: dt.date | None) -> int | None:
     """A fortnight's number: claims reported within 14 days of each other share it or are neighbours."""
     return None if day is None else day.toordinal() // SAME_TIME_DAYS
+
+
+def _voice(side: Side, voices: Mapping[str, str] | None) -> str | None:
+    """Who makes a claim: its statement's speaker, or None for the document's own narration."""
+    if side.statement is None:
+        return None
+    return (voices or {}).get(side.statement, side.statement)
+
+
+def _one_voice(a: str | None, b: str | None) -> bool:
+    """Whether two speakers may be one: the same words, or one named by part of the other's ("the
+    governor" after "the regional governor"); the narration is one voice."""
+    if a is None or b is None:
+        return a is b
+    words_a, words_b = set(re.findall(r"\w+", a)) - {"the"}, set(re.findall(r"\w+", b)) - {"the"}
+    return words_a <= words_b or words_b <= words_a
 
 
 def _copies(side: Side) -> str:

@@ -609,7 +609,10 @@ def _update_disputes(
             for _, doc, start, end, text, statement, places, published, stored in rows
         ]
         found = disputes_in_blocks(
-            claims, blocks_wanted=set(part), involving={i for i, r in enumerate(rows) if r[0] in involved}
+            claims,
+            blocks_wanted=set(part),
+            involving={i for i, r in enumerate(rows) if r[0] in involved},
+            voices=_speakers_of(con, {r[5] for r in rows if r[5] is not None}),
         )
         while disputes := list(itertools.islice(found, _FETCH_ROWS)):
             report.disputes += len(disputes)
@@ -625,6 +628,23 @@ def _update_disputes(
                 ],
             )
     staged.flush()
+
+
+def _speakers_of(con: duckdb.DuckDBPyConnection, statements: set[str]) -> dict[str, str]:
+    """Who makes each statement, as the text names them (the person a pronoun stands for): two
+    claims of one document are two voices only when these differ."""
+    if not statements:
+        return {}
+    _temp_ids(con, "voiced_statements", sorted(statements))
+    rows = con.execute(
+        """
+        SELECT s.id, lower(coalesce(
+            substring(d.text, s.referent_start + 1, s.referent_end - s.referent_start), s.speaker_text, ''))
+        FROM statements s JOIN documents d ON d.id = s.doc
+        WHERE s.id IN (SELECT doc FROM voiced_statements)
+        """
+    ).fetchall()
+    return dict(rows)
 
 
 def _parts(con: duckdb.DuckDBPyConnection) -> Iterator[list[tuple[str, str]]]:
