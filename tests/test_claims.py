@@ -270,3 +270,69 @@ def test_an_exchange_compares_without_a_shared_place() -> None:
     a = read_claim("304 of our people are home, the president said in Kyiv.", places=["Kyiv"])
     b = read_claim("210 prisoners of war of the Armed Forces of Ukraine were handed over.", places=[])
     assert compare(a, b) == ("numeric", "prisoners exchanged: 304 vs 210")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "explained"),
+    [
+        (
+            "The mayor blamed the Houthis, saying the shells were fired from Houthi positions near Mocha.",
+            '"Our units did not fire a single shell at Mocha," the Houthi spokesman said.',
+            "one blames the Houthis for the attack on Mocha, the other denies an attack",
+        ),
+        (
+            "Residents of Zorianka said the school was struck by a Russian glide bomb.",
+            "The ministry said the school in Zorianka was damaged by a Ukrainian air-defence missile.",
+            "who attacked Zorianka: one names Russia, the other Ukraine",
+        ),
+        (
+            "The army said the drone that hit the Kadugli market was launched by the RSF.",
+            "The RSF said the explosion at the Kadugli market was caused by a military ammunition depot.",
+            "one blames the RSF for the attack on Kadugli, the other denies an attack",
+        ),
+        (
+            "Investigators found fragments of a Kalibr cruise missile at the port of Zorianka.",
+            "The port of Zorianka was hit by Ukrainian artillery, the occupation authorities said.",
+            "who attacked Zorianka: one names Russia, the other Ukraine",
+        ),
+    ],
+)
+def test_who_attacked_a_place_is_disputed(a: str, b: str, explained: str) -> None:
+    places = ["Mocha", "Zorianka", "Kadugli"]
+    when = dt.date(2026, 11, 2)
+    found = compare(
+        read_claim(a, places=[p for p in places if p in a], when=when),
+        read_claim(b, places=[p for p in places if p in b], when=when),
+    )
+    assert found == ("status", explained)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two attacks on one town, on different things
+        ("Israeli warplanes bombed a house in Rafah.", "Hamas fighters fired rockets from Rafah."),
+        # one side named twice
+        ("A Russian missile hit a school in Zorianka.", "Russian forces struck a depot in Zorianka."),
+        # a season's count is no single attack
+        (
+            "Ukrainian drones struck 19 refineries in Zorianka between August and November.",
+            "Russian drones hit the Zorianka refinery.",
+        ),
+        # air defence shooting drones down attacks nobody
+        (
+            "Ukrainian air defence shot down 20 drones over Zorianka.",
+            "A Russian drone hit a house in Zorianka.",
+        ),
+    ],
+)
+def test_attacks_that_can_both_be_true_are_no_dispute(a: str, b: str) -> None:
+    places = ["Rafah", "Zorianka"]
+    when = dt.date(2026, 11, 2)
+    assert (
+        compare(
+            read_claim(a, places=[p for p in places if p in a], when=when),
+            read_claim(b, places=[p for p in places if p in b], when=when),
+        )
+        is None
+    )

@@ -28,10 +28,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from claimgraph.extract.quantities import find_quantities
-from claimgraph.extract.times import WEEKDAYS
+from claimgraph.extract.statements import DATELINE
+from claimgraph.extract.times import MONTH_NAMES, WEEKDAYS
 from claimgraph.models import ClaimSentence, Quantity, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import name_keys
@@ -100,9 +102,13 @@ _STANDING: Final = re.compile(
     r"|damaged\s+but\s+(?:still\s+)?(?:standing|usable|in\s+use|passable))\b",
     re.I,
 )
+_MONTH_WORD: Final = "(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")\b"
 _PERIOD: Final = re.compile(
     r"\b(?:this|last|past)\s+(?:week|month|weekend)|\btoday\b|\byesterday\b|\bin\s+the\s+(?:past|last)\s+\w+\s+"
-    r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b|\bovernight\b",
+    r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b|\bovernight\b"
+    # "between August and mid-November", "since the start of the year": a count over a season
+    rf"|\bbetween\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}\s+and\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}"
+    r"|\bsince\s+the\s+(?:start|beginning)\s+of\b",
     re.I,
 )
 SAME_TIME_DAYS: Final = 14
@@ -196,6 +202,11 @@ class Reading:
     place_names: tuple[tuple[str, str], ...] = ()  # (key, name as written) of its places
     target: str | None = None  # what a strike hit: "military" or "civilian"
     names: frozenset[str] = field(default_factory=frozenset)  # its proper names, lower-cased
+    attacker: str | None = None  # the side said to have carried out an attack ("Russia", "the Houthis")
+    denies_attack: bool = False  # "our forces did not fire a single shell at Taiz"
+    # What an attack hit or was made with ("market", "shell"): two attacks on one place are one event
+    # only when their words meet.
+    attack_words: frozenset[str] = field(default_factory=frozenset)
 
 
 def reading_to_json(reading: Reading) -> str:
@@ -233,6 +244,9 @@ def reading_to_json(reading: Reading) -> str:
             "place_names": [list(pair) for pair in reading.place_names],
             "target": reading.target,
             "names": sorted(reading.names),
+            "attacker": reading.attacker,
+            "denies_attack": reading.denies_attack,
+            "attack_words": sorted(reading.attack_words),
         },
         ensure_ascii=False,
     )
@@ -261,6 +275,10 @@ def reading_from_json(text: str) -> Reading:
         # absent from readings stored before targets and names were read
         target=data.get("target"),
         names=frozenset(data.get("names", ())),
+        # absent from readings stored before attacks were read
+        attacker=data.get("attacker"),
+        denies_attack=data.get("denies_attack", False),
+        attack_words=frozenset(data.get("attack_words", ())),
     )
 
 
@@ -309,6 +327,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
     subjects = _subjects(text) if stance else frozenset()
     target = _target(text)
+    attacker, denies_attack = _attack(text)
     return Reading(
         frozenset(named),
         numbers,
@@ -326,6 +345,9 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         tuple(sorted(named.items())),
         target,
         _proper_names(text),
+        attacker,
+        denies_attack,
+        _attack_words(text) if attacker or denies_attack else frozenset(),
     )
 
 
@@ -393,7 +415,13 @@ def document_claims(
     """
     claims: list[Claim] = []
     sentences = list(_sentences(text))
-    named = [place_words.findall(sentence.text) for sentence in sentences]
+    # "KYIV, Ukraine (AP) — Russia fired ...": where a story was filed is not what it is about.
+    named = [
+        place_words.findall(
+            sentence.text[dateline.end() :] if (dateline := DATELINE.match(sentence.text)) else sentence.text
+        )
+        for sentence in sentences
+    ]
     # "The defenders still hold the town", "7,500 civilians are still here": a sentence whose
     # paragraph has named no place yet is about the place the document names most.
     counts = Counter(place for places in named for place in places)
@@ -528,6 +556,8 @@ def asserts_something(reading: Reading) -> bool:
         or reading.encircled is not None
         or reading.destroyed is not None
         or reading.target is not None
+        or reading.attacker is not None
+        or reading.denies_attack
     )
 
 
@@ -577,6 +607,19 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
                 "status",
                 f"one says the strike on {_place(a, b)} hit a military target, the other only civilians",
             )
+        # Each side attacks somewhere most days: two attackers named for one place dispute each other
+        # when the words of the attack meet (the market, the shells), not over a count for a season.
+        one_event = (
+            not (a.attack_words and b.attack_words) or bool(a.attack_words & b.attack_words)
+        ) and not (a.scoped or b.scoped)
+        if a.attacker and b.attacker and a.attacker != b.attacker and one_event:
+            return "status", f"who attacked {_place(a, b)}: one names {a.attacker}, the other {b.attacker}"
+        if (a.attacker and b.denies_attack) or (b.attacker and a.denies_attack):
+            blamed = a.attacker or b.attacker
+            return (
+                "status",
+                f"one blames {blamed} for the attack on {_place(a, b)}, the other denies an attack",
+            )
     # A stance is about a place or a thing ("the counteroffensive", "the sanctions"): shared words will do.
     if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
         subject = _place(a, b) if a.places & b.places else sorted(a.subjects & b.subjects)[0]
@@ -601,6 +644,93 @@ def _target(text: str) -> str | None:
     if military is None or _NEGATED_TAKEN.search(text[: military.start()]):
         return None
     return "military"
+
+
+def _attack(text: str) -> tuple[str | None, bool]:
+    """Who this sentence says carried out an attack ("the shells were fired from Houthi positions",
+    "blamed Russia", "fragments of an Iskander-M missile"), and whether it denies one ("our forces
+    did not fire a single shell at Taiz", "denied any involvement")."""
+    patterns = _attack_patterns()
+    for pattern in patterns.attacker:
+        found = pattern.search(text)
+        if found is not None and not _NEGATED_TAKEN.search(text[max(0, found.start() - 30) : found.start()]):
+            return patterns.sides[found["actor"].lower()], False
+    return None, bool(patterns.denial.search(text))
+
+
+def _attack_words(text: str) -> frozenset[str]:
+    return frozenset(word.lower().removesuffix("s") for word in _ATTACK_WORDS.findall(text))
+
+
+_ATTACK_WORDS: Final = re.compile(
+    r"\b(?:market|school|hospital|building|house|convoy|port|bridge|plant|depot|shelter|church|mosque"
+    r"|camp|train|station|bus|ambulance|shell|missile|drone|rocket|bomb|mine)s?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _AttackPatterns:
+    attacker: tuple[re.Pattern[str], ...]
+    denial: re.Pattern[str]
+    sides: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _attack_patterns() -> _AttackPatterns:
+    text = resources.files("claimgraph").joinpath("data", "actors.txt").read_text(encoding="utf-8")
+    sides: dict[str, str] = {}
+    weapons: list[str] = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, side, *kind = line.split("\t")
+            sides[phrase.lower()] = side
+            if kind == ["weapon"]:
+                weapons.append(phrase)
+
+    def named(phrases: Iterable[str]) -> str:
+        return (
+            "(?P<actor>"
+            + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+
+    actor = named(sides)
+    deed = (
+        r"(?:fired|launched|carried out|dropped|hit|struck|shelled|caused|attacked|bombed|targeted|killed"
+        r"|destroyed|damaged)"
+    )
+    article = r"[\"“]?(?:(?:the|a|an)\s+)?"
+    position = rf"(?:positions?\s+(?:of|held by)\s+{article})?"
+    means = (
+        r"(?:forces|troops|army|military|drones?|missiles?|artillery|shells?|warplanes?|aircraft|jets?"
+        r"|fighters|militants|rockets?|units?)"
+    )
+    attacker = (
+        # "fired from Houthi positions", "launched by the Rapid Support Forces", "hit by a Ukrainian missile"
+        re.compile(rf"\b{deed}\b[^.;]{{0,60}}?\b(?:by|from)\s+{article}{position}{actor}", re.IGNORECASE),
+        # "blamed the Houthis", "accused Russia of shelling", "held Hamas responsible"
+        re.compile(
+            rf"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|holds)\s+{article}{actor}", re.IGNORECASE
+        ),
+        # "Russian forces struck", "Israeli warplanes bombed", "the RSF shelled"
+        re.compile(rf"\b{actor}(?:'s|’s)?\s+(?:{means}\s+)?(?:(?:had|have|has)\s+)?{deed}\b", re.IGNORECASE),
+        # "fragments of an Iskander-M missile": a weapon only one side fires
+        re.compile(rf"\b{named(weapons)}"),
+    )
+    denial = re.compile(
+        r"\b(?:we|our\s+\w+|its\s+\w+|their\s+\w+|they)\s+(?:did|do|does|have|has|had)\s*(?:not|n't|never)\s+"
+        r"(?:\w+\s+)?(?:fire|strike|attack|shell|bomb|target|hit|launch|carry out)\b"
+        r"|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?"
+        r"(?:responsibility|involvement|(?:carrying out|launching) (?:the|any))"
+        r"|\bhad nothing to do with (?:the|this) (?:attack|strike|shelling|blast|explosion)"
+        r"|\bden(?:y|ies|ied|ying)\b[^.;]{0,40}\bthat\b[^.;]{0,30}\b(?:drones?|forces|troops|missiles?|shells?|units)\b"
+        # "the blast was caused by an army ammunition depot": no attack, an explosion of stored arms
+        r"|\bcaused by [\"“]?(?:an? |the |its own |their own )?(?:\w+ )?"
+        r"(?:ammunition|munitions|arms|weapons) (?:depot|store)",
+        re.IGNORECASE,
+    )
+    return _AttackPatterns(attacker, denial, sides)
 
 
 def _subjects(text: str) -> frozenset[str]:
@@ -835,6 +965,8 @@ def block_keys(reading: Reading) -> set[tuple[str, str]]:
         keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
     if reading.target:
         keys |= {(place, "target") for place in places}
+    if reading.attacker or reading.denies_attack:
+        keys |= {(place, "attack") for place in places if place}
     return keys
 
 
@@ -878,6 +1010,10 @@ def assertions(reading: Reading) -> list[Assertion]:
         out.append(("judged", "negatively" if reading.stance == "unimportant" else "positively"))
     if reading.target:
         out.append(("strike hit", reading.target))
+    if reading.attacker:
+        out.append(("attacked by", reading.attacker))
+    if reading.denies_attack:
+        out.append(("attack", "denied"))
     return [Assertion(topic, shown, predicate, value) for predicate, value in out]
 
 

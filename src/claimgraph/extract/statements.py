@@ -178,7 +178,7 @@ _NOT_SPEAKER_LABELS: Final = frozenset(
 _OPENING_QUOTES: Final = frozenset("\"“”«‘'")
 _CLOSING_QUOTES: Final = frozenset("\"”»’'")
 # "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "New York (AFP) – ": where and by whom, not who.
-_DATELINE: Final = re.compile(
+DATELINE: Final = re.compile(
     r"[ \t]*(?:[A-Z]{3,}[A-Z .'’-]*|[A-Z][\w.'’ -]{1,30}(?=[^\n—–]{0,30}\())"
     r"(?:,[^\n—–()]{1,30})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:—|–|--|-)[ \t]"
 )
@@ -2348,7 +2348,7 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
     doc = cue.doc
     text = _text(doc)
     line_start = text.rfind("\n", 0, subject.idx) + 1
-    dateline = _DATELINE.match(text, line_start)
+    dateline = DATELINE.match(text, line_start)
     if (
         dateline is not None
         and subject.idx < dateline.end() <= cue.idx
@@ -2968,7 +2968,7 @@ def _leading_time_phrase(clause: Token) -> TokenSpan | None:
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start].isspace() or text[start] in '"“”«»,:;'):
         start += 1
-    if (start == 0 or text[start - 1] == "\n") and (dateline := _DATELINE.match(text, start, end)):
+    if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()  # "BRUSSELS, June 5 (Reuters) - ": where the story was filed, not said
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
         end -= 1

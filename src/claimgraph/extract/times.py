@@ -36,7 +36,7 @@ from claimgraph.models import Span, TimeMention
 
 STAGE: Final = "times-rules"
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES: Final = (
+MONTH_NAMES: Final = (
     ("january", "jan"),
     ("february", "feb"),
     ("march", "mar"),
@@ -50,7 +50,7 @@ _MONTH_NAMES: Final = (
     ("november", "nov"),
     ("december", "dec"),
 )
-_MONTHS: Final = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTHS: Final = {name: n for n, names in enumerate(MONTH_NAMES, start=1) for name in names}
 _NUMBERS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
