@@ -336,3 +336,12 @@ def test_attacks_that_can_both_be_true_are_no_dispute(a: str, b: str) -> None:
         )
         is None
     )
+
+
+def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home() -> None:
+    when = dt.date(2026, 10, 15)
+    ours = read_claim("Kyiv said 190 soldiers and five civilians had returned home.", places=[], when=when)
+    theirs = read_claim(
+        "In return, 150 captured servicemen of the AFU were handed over.", places=[], when=when
+    )
+    assert compare(ours, theirs) == ("numeric", "prisoners exchanged: 190 vs 150")

@@ -63,7 +63,9 @@ _STATES: Final = (
     (
         "exchanged",
         r"\b(?:returned\s+home|brought\s+(?:back\s+)?home|handed\s+over|exchanged|swapped|freed|released"
-        r"|(?:were|was|been)\s+returned|(?:are|were|is)\s+(?:back\s+)?home)\b",
+        r"|(?:were|was|been)\s+returned|(?:are|were|is)\s+(?:back\s+)?home"
+        # "23 children returned to government-controlled territory": brought back from the occupier
+        r"|returned\s+to\s+(?:the\s+)?(?:government-controlled|Ukrainian-controlled|Ukraine|their\s+famil))\b",
     ),
     (
         "remaining",

@@ -125,3 +125,15 @@ def test_modifiers_below_zero_and_power(text: str, written: str, value: float, u
 def test_a_unit_in_any_case_is_read_never_raises(unit: str) -> None:
     (q,) = find_quantities("d", f"The plant lost 45 {unit} overnight.")
     assert q.value == 45 and q.unit is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("In return, 146 captured servicemen were handed over.", "captured servicemen"),
+        ("12 injured people remain in hospital.", "injured people"),
+        ("5 killed and 23 wounded in the strike.", "killed"),
+    ],
+)
+def test_a_participle_before_the_counted_noun_describes_it(text: str, about: str) -> None:
+    assert find_quantities("d", text)[0].about == about

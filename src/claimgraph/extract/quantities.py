@@ -225,14 +225,24 @@ def _about_after(text: str, end: int) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
+    after = match.end()
+    described = _DESCRIBED_NOUN.match(text, after)
+    if len(words) == 1 and words[0].endswith("ed") and described is not None:
+        # "146 captured servicemen", "23 wounded civilians": a participle describes who is counted.
+        words.append(described.group(1))
+        after = described.end()
     while words and words[-1].lower() in _NOT_COUNTED:
         words.pop()
     if not words or words[0].lower() in _NOT_COUNTED:
         return None
-    tail = re.match(
-        r"\s+(remaining|left|killed|wounded|dead|missing|displaced|evacuated)\b", text[match.end() :]
-    )
+    tail = re.match(r"\s+(remaining|left|killed|wounded|dead|missing|displaced|evacuated)\b", text[after:])
     return " ".join(words) + (f" {tail.group(1)}" if tail else "")
+
+
+# A plural noun after a participle, no function word: "captured servicemen", not "killed and".
+_DESCRIBED_NOUN: Final = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|by|of|to|for|with|from|as|when)\b)([a-z][a-z'’-]*(?:s|men)|people|children)\b"
+)
 
 
 def _about_before(text: str, start: int) -> str | None:
