@@ -1801,3 +1801,45 @@ def test_an_addresss_we_is_its_author_after_others_spoke(nlp: Language) -> None:
     statements = extract_statements("d1", nlp(text), published=PUBLISHED, authors=("Oleh Marchuk",))
     we = next(st for st in statements if st.content_text.startswith("the courage"))
     assert (we.speaker.author, we.speaker.referent) == ("Oleh Marchuk", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Olena Hrab, whose husband was taken prisoner near Kupiansk in 2023, said she had known him "
+            "at once.",
+            "Olena Hrab",
+            "she had known him at once",
+        ),
+        (
+            "Units of the Dnepr group took the village of Lobkove and went on to push towards Stepnohirsk, "
+            "the Russian Ministry of Defense said on Sunday in its weekly summary.",
+            "the Russian Ministry of Defense",
+            "Units of the Dnepr group took the village of Lobkove and went on to push towards Stepnohirsk",
+        ),
+        (
+            "Odesa will open three more heating points before the frosts, the city's mayor said on Monday, "
+            "a day after a drone hit the port.",
+            "the city's mayor",
+            "Odesa will open three more heating points before the frosts",
+        ),
+    ],
+)
+def test_closing_sources_after_asides_and_with_their_own_time(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_as_x_warned_that_is_a_report_of_its_own_not_a_frame(extract: Extract) -> None:
+    text = (
+        "Drones hit two substations overnight, officials said on Friday, as Kyiv warned that Moscow was "
+        "trying to break the grid before winter."
+    )
+    got = {(st.speaker.text, st.content_text) for st in extract(text)}
+    assert got == {
+        ("officials", "Drones hit two substations overnight"),
+        ("Kyiv", "Moscow was trying to break the grid before winter"),
+    }

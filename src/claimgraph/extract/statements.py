@@ -1497,6 +1497,8 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
     closes on speaks. The clause outside the frame is what was said."""
     if cue.lemma_ not in SPEECH_LEMMAS or cue.pos_ != "VERB":
         return None
+    if any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
+        return None  # "..., as Kyiv warned that Moscow was trying to ...": a report of its own
     sentence = cue.sent
     words = [t for t in doc[sentence.start : sentence.end] if not t.is_space]
     while words and words[-1].is_punct:
@@ -1679,7 +1681,7 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     own = {
         t.i
         for c in cue.children
-        if c.i > cue.i and c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS)
+        if c.i > cue.i and (c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS) or _when_clause(c))
         for t in c.subtree
     }
     after = [
@@ -1702,6 +1704,15 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
 
 
+def _when_clause(clause: Token) -> bool:
+    """ "..., the mayor said on Tuesday, a day after a bomb exploded in a school yard": when it was
+    said, not what."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "when", "while", "as", "since")
+        for c in clause.children
+    )
+
+
 def _clause_misread_as_adverbial(cue: Token) -> list[Token]:
     """``Since May, the enemy has used 120 bombs, the administration reported.``: an opening phrase
     makes the parser read the reported clause as an adverbial of the cue. It is what was said when it
@@ -1721,8 +1732,10 @@ def _hung_on_the_clause(cue: Token, subject: Token) -> bool:
         return False
     if cue.dep_ == "parataxis":
         return True
-    # A conjunct joined by a comma alone; "..., and the governor said" reports nothing before it.
-    return cue.dep_ == "conj" and not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children)
+    # A conjunct joined by a comma alone; "..., and the governor said" reports nothing before it. An
+    # "and" before an earlier conjunct ("liberated X and continued ..., the ministry said") is that one's.
+    after = max((c.i for c in head.children if c.dep_ == "conj" and c.i < cue.i), default=head.i)
+    return cue.dep_ == "conj" and not any(c.dep_ == "cc" and after < c.i < cue.i for c in head.children)
 
 
 def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -2313,7 +2326,13 @@ def _subject_before_an_aside(cue: Token) -> Token | None:
     subject in the aside; the name opening the sentence, or the person a "who" aside describes, set
     off by the commas that close right before the cue, is it."""
     doc, sentence = cue.doc, cue.sent
-    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i < 2 or doc[cue.i - 1].text != ",":
+    # The parser may hang the cue on the aside's verb ("NAME, whose son was captured, said"): "dep".
+    if (
+        cue.dep_ not in ("ROOT", "dep")
+        or cue.tag_ not in ("VBD", "VBZ", "VBP")
+        or cue.i < 2
+        or doc[cue.i - 1].text != ","
+    ):
         return None
     first = _entity_of(doc[sentence.start])
     if first is not None and first.label_ in ("PERSON", "ORG") and first.end < cue.i - 1:
@@ -2331,7 +2350,7 @@ def _closing_source(cue: Token) -> Token | None:
     parser joined the source to a list before it. A bare noun phrase between the last comma and a cue
     that ends the sentence is its source."""
     doc = cue.doc
-    if cue.tag_ != "VBD" or cue.i + 1 >= len(doc) or doc[cue.i + 1].text not in (".", "!"):
+    if cue.tag_ != "VBD" or cue.i + 1 >= len(doc) or not _ends_its_sentence(cue):
         return None
     comma = next((t for t in reversed(doc[cue.sent.start : cue.i]) if t.text == ","), None)
     if comma is None or not 1 <= cue.i - comma.i - 1 <= 8:
@@ -2340,6 +2359,18 @@ def _closing_source(cue: Token) -> Token | None:
     if not all(t.pos_ in _NOUN_PHRASE_POS for t in phrase):
         return None
     return _phrase_head(doc, phrase.start, phrase.end)
+
+
+def _ends_its_sentence(cue: Token) -> bool:
+    """Whether only the cue's own time and channel follow it to the sentence's end: "said.", "said on
+    Saturday in a summary of the week's results."."""
+    rest = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    if not rest or rest[-1].text not in (".", "!"):
+        return False
+    rest = rest[:-1]
+    return all(t.pos_ not in ("VERB", "AUX") and t.text != "," for t in rest) and all(
+        t.head.i == cue.i or cue.i < t.head.i <= rest[-1].i for t in rest
+    )
 
 
 def _real_subject(subject: Token, cue: Token) -> Token | None:
