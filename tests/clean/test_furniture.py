@@ -106,6 +106,8 @@ def test_what_the_furniture_said_is_kept_as_signals() -> None:
         "Full or partial reproduction of the materials requires the editors' written consent.",
         "This publication was funded by a foundation grant. It is the sole responsibility of the authors.",
         "The views expressed here do not necessarily reflect the views of the donor.",
+        "We hope you're enjoying the Ledger's open-minded reporting.",
+        "Subscribed to the Ledger? Register your account with the email of your subscription.",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
@@ -123,6 +125,7 @@ def test_furniture_lines_are_dropped(line: str) -> None:
         "By continuing the offensive, Russia hopes to take Bakhmut before spring.",
         "A Reuters/Ipsos poll found support for aid at 40 percent.",
         "Research by the Institute for the Study of War shows that Russia lost ground.",
+        "We hope you are safe, the mayor told residents who stayed in the city.",
         "Millions of Ukrainians subscribe to Telegram channels run by the military.",
         "He urged people to make a donation to the army.",
         "The EU pledged to support independent media in Russia.",

@@ -258,6 +258,10 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
     ("affiliate link", None, False),
     ("affiliate commission", None, False),
     ("dear readers", None, True),
+    # "We hope you're enjoying The Week's journalism", "Subscribed to X? Register your account":
+    # a paywall's pitch between two paragraphs of the story.
+    ("we hope you", re.compile(r"we\s+hope\s+you(?:'|’)?(?:re|\s+are|\s+have\s+been)\s+enjoying\b"), True),
+    ("register your account", None, False),
     # "you could close this page, but ...": an appeal anywhere in the text, however long.
     ("close this page", None, False),
     (
