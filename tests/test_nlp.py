@@ -397,3 +397,8 @@ def test_nationality_words_are_never_people(nlp: Language) -> None:
     text = "Following Russian-Brazilian talks, the Peruvian said trade grew. The Kenyans agreed."
     found = labels(nlp, text)
     assert set(found.values()) == {"NORP"} and {"Peruvian", "Kenyans"} <= set(found)
+
+
+def test_a_verb_closing_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = '"Because grief is common," Volodymyr Zelenskyy explained. The Head of State is convinced.'
+    assert labels(nlp, text) == {"Volodymyr Zelenskyy": "PERSON"}

@@ -857,11 +857,19 @@ class _Fixer:
 
     def _drop_opening_participles(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
-        is no word of the name after it."""
+        is no word of the name after it; nor is a verb that closes the span ("Volodymyr Zelenskyy
+        explained" tagged as one work of art)."""
         for ent in self.ents:
-            first = self.doc[ent.start]
+            first, last = self.doc[ent.start], self.doc[ent.end - 1]
             if ent.end - ent.start > 1 and first.is_sent_start and first.tag_ in ("VBG", "VBN"):
                 ent.start, ent.changed = ent.start + 1, True
+            if (
+                ent.end - ent.start > 1
+                and last.pos_ == "VERB"
+                and last.tag_ in ("VBD", "VBZ")
+                and last.is_lower
+            ):
+                ent.end, ent.changed = ent.end - 1, True
 
     def _relabel(self) -> None:
         kept: list[_Ent] = []
