@@ -659,6 +659,7 @@ def test_a_name_the_title_is_of_is_someone_else(extract: Extract) -> None:
         "Prosecutors charged him with treason.",
         "The two leaders discussed air defence and joint drone production.",
         "The minister spoke about the situation at the front.",
+        "We talked about the threats to the energy system.",
     ],
 )
 def test_physical_acts_and_bare_topics_are_no_statements(extract: Extract, text: str) -> None:

@@ -1981,7 +1981,8 @@ def _says_something(argument: Token) -> bool:
     ..."); "discussed the situation at the front" or "talked about how to end the war" name a topic."""
     if argument.lower_ == "against":
         return True
-    return any(t.lemma_.lower() in _STANCE_NOUNS and t.pos_ == "NOUN" for t in argument.subtree)
+    # "the threat of a new offensive" says there is one; "the threats to the grid" name a topic.
+    return any(t.lemma_.lower() in _STANCE_NOUNS and t.tag_ == "NN" for t in argument.subtree)
 
 
 _STANCE_NOUNS: Final = frozenset(
