@@ -1844,3 +1844,26 @@ def test_as_x_warned_that_is_a_report_of_its_own_not_a_frame(extract: Extract) -
         ("officials", "Drones hit two substations overnight"),
         ("Kyiv", "Moscow was trying to break the grid before winter"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Apart from that, I would like to inform you that the talks with the agency go on.", "I"),
+        (
+            '"Water is hard to find out there," said the lead author, a scientist at the Goddard Center '
+            "in Maryland and American University in Washington.",
+            "the lead author",
+        ),
+        (
+            '"Water is hard to find out there," the lead author, a scientist at the Goddard Center '
+            "and American University, said in a statement.",
+            "the lead author",
+        ),
+    ],
+)
+def test_an_announced_report_and_a_source_of_two_institutions_are_statements(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker

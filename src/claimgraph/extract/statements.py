@@ -647,8 +647,10 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
         # a cue with a clause of its own ('..."identity." Cruz says he is not familiar with it').
         if sentence_closed_inside and (token.i > closing.i + 3 or _reports_clause_after(token)):
             return None
-        if any(t.dep_ == "cc" for t in doc[closing.i + 1 : token.i]):
-            return None  # '"...", and accused Moscow of ...': a predicate of its own, not a cue of the quote
+        if any(t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX") for t in doc[closing.i + 1 : token.i]):
+            # '"...", and accused Moscow of ...': a predicate of its own, not a cue of the quote ("NAME
+            # of X and Y University said" joins two nouns, not two predicates).
+            return None
         subject = _speaker_token(token)
         if subject is not None and subject.idx < quote.start and _reports_clause_after(token):
             # 'X called it "a farce" and said the talks were over': the cue goes on from a subject
@@ -1346,8 +1348,12 @@ def _unrealised(verb: Token) -> bool:
             or (clause.dep_ == "ccomp" and clause.head.lemma_ == "let")
         ):
             return True
-        if clause is not verb and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
-            return True
+        if (
+            clause.i != verb.i
+            and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+            and not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _FIRST_PERSON for c in clause.children)
+        ):
+            return True  # "no country will want to invite", but "I would like to inform you that"
         if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
             break
         clause = clause.head
