@@ -1867,3 +1867,23 @@ def test_an_announced_report_and_a_source_of_two_institutions_are_statements(
 ) -> None:
     (st,) = extract(text)
     assert st.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "The presidents reviewed the grain deal of last year. They agreed to meet again in spring.",
+            "The presidents",
+        ),
+        (
+            "Maia Sandu and Ivan Kask met in Chisinau. They said the talks were useful.",
+            "Maia Sandu and Ivan Kask",
+        ),
+    ],
+)
+def test_they_are_the_people_the_sentence_before_names_as_its_subject(
+    extract: Extract, text: str, group: str
+) -> None:
+    st = extract(text)[-1]
+    assert referent_text(text, st) == group

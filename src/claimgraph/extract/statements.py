@@ -2703,6 +2703,8 @@ def _resolve_speaker(
                 )
         if wants_person and (mention := _nearest_person_before(doc, draft, paragraph_starts)) is not None:
             return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))
+        if lowered == "they" and (group := _plural_subject_before(doc, draft)) is not None:
+            return replace(raw, referent=Span(doc_id, group.start_char, group.end_char))
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
         # "the governor", "the President of Russia": the role is the noun before any "of" phrase,
@@ -2815,6 +2817,33 @@ def _organisation_before(
         if any(t.lower_ in nouns for t in ent):
             return ent
     return None
+
+
+def _plural_subject_before(doc: Doc, draft: _Draft) -> TokenSpan | None:
+    """The people the sentence before names as its subject, for a "they" no statement before
+    stands for: "The Presidents assessed ... They agreed to ...", "NAME and NAME met. They said ..."."""
+    sentence = draft.cue.sent
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ not in ("ROOT", "conj"):
+            continue
+        pair = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children)
+        people = token.tag_ == "NNS" and token.lemma_.lower() in _PEOPLE_NOUNS
+        if (token.ent_type_ == "PERSON" and pair) or people:
+            words = [t for t in token.subtree if not t.is_punct or t.i < token.right_edge.i]
+            relative = next((t.i for t in words if t.dep_ in ("relcl", "acl") and t.i > token.i), None)
+            end = (relative - 1) if relative is not None else words[-1].i
+            while end > token.i and doc[end].is_punct:
+                end -= 1
+            return doc[token.left_edge.i : end + 1]
+    return None
+
+
+_PEOPLE_NOUNS: Final = frozenset(
+    "president leader side party minister official head delegation negotiator".split()
+)
 
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
