@@ -1887,3 +1887,14 @@ def test_they_are_the_people_the_sentence_before_names_as_its_subject(
 ) -> None:
     st = extract(text)[-1]
     assert referent_text(text, st) == group
+
+
+def test_it_was_agreed_after_the_presidents_spoke_is_theirs(extract: Extract) -> None:
+    text = (
+        "The presidents said the trade talks were going well. The President of Chile praised the new port. "
+        "It was agreed to continue contacts at every level."
+    )
+    st = extract(text)[-1]
+    assert referent_text(text, st) == "The presidents"
+    (alone,) = extract("The ministry published the figures. It was noted that prices rose sharply.")
+    assert alone.speaker.referent is None and alone.speaker.anonymous

@@ -2680,7 +2680,11 @@ def _resolve_speaker(
     raw = _unresolved_speaker(doc, doc_id, draft)
     lowered = raw.text.lower()
     if lowered == "it" and _passive(draft.cue):
-        # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant.
+        # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant;
+        # after "The presidents discussed ...", the sides of the talks noted it.
+        sides = _plural_subject_before(doc, draft, sentences=3) if draft.cue.lemma_ in _SIDES_NOTE else None
+        if sides is not None:
+            return replace(raw, referent=Span(doc_id, sides.start_char, sides.end_char))
         return replace(raw, anonymous=True)
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
@@ -2819,14 +2823,22 @@ def _organisation_before(
     return None
 
 
-def _plural_subject_before(doc: Doc, draft: _Draft) -> TokenSpan | None:
-    """The people the sentence before names as its subject, for a "they" no statement before
-    stands for: "The Presidents assessed ... They agreed to ...", "NAME and NAME met. They said ..."."""
+def _plural_subject_before(doc: Doc, draft: _Draft, *, sentences: int = 1) -> TokenSpan | None:
+    """The people a sentence before (the last of ``sentences``) names as its subject, for a "they"
+    no statement before stands for: "The Presidents assessed ... They agreed to ...", "NAME and
+    NAME met. They said ..."."""
     sentence = draft.cue.sent
-    if sentence.start == 0:
-        return None
-    previous = doc[sentence.start - 1].sent
-    for token in previous:
+    for _ in range(sentences):
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        if (found := _plural_subject(doc, sentence)) is not None:
+            return found
+    return None
+
+
+def _plural_subject(doc: Doc, sentence: TokenSpan) -> TokenSpan | None:
+    for token in sentence:
         if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ not in ("ROOT", "conj"):
             continue
         pair = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children)
@@ -2841,6 +2853,10 @@ def _plural_subject_before(doc: Doc, draft: _Draft) -> TokenSpan | None:
     return None
 
 
+# What the sides of talks do, said impersonally in a readout: "It was noted / agreed / stressed".
+_SIDES_NOTE: Final = frozenset(
+    {"note", "agree", "stress", "emphasise", "emphasize", "express", "confirm", "underline"}
+)
 _PEOPLE_NOUNS: Final = frozenset(
     "president leader side party minister official head delegation negotiator".split()
 )
