@@ -1898,3 +1898,19 @@ def test_it_was_agreed_after_the_presidents_spoke_is_theirs(extract: Extract) ->
     assert referent_text(text, st) == "The presidents"
     (alone,) = extract("The ministry published the figures. It was noted that prices rose sharply.")
     assert alone.speaker.referent is None and alone.speaker.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("I have no doubt that the line will hold this winter.", "the line will hold this winter"),
+        (
+            "The mayor has no doubt that the bridge will be rebuilt by spring.",
+            "the bridge will be rebuilt by spring",
+        ),
+    ],
+)
+def test_having_no_doubt_that_is_a_stated_conviction(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+    assert extract("The soldiers had no doubts about the plan.") == []

@@ -1242,6 +1242,8 @@ def _indirect_statements(
             draft = _act(doc, token, paragraph_starts)
         elif token.pos_ == "NOUN" and token.lemma_ in CLAIM_NOUNS:
             draft = _nominal(doc, doc_id, token, paragraph_starts)
+        elif token.lemma_ == "doubt" and token.pos_ == "NOUN":
+            draft = _no_doubt(doc, token, paragraph_starts)
         elif token.lower_ in _CONVICTION and (
             # "is convinced that" parses as a passive verb as often as an adjective
             token.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in token.children)
@@ -1829,6 +1831,24 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
     if end.i - start < 2 or "\n\n" in doc[start : end.i + 1].text:
         return None
     draft = _indirect(doc[start].idx, end.idx + len(end.text), adjective, paragraph_starts)
+    draft.speaker_head = subject
+    return draft
+
+
+def _no_doubt(doc: Doc, doubt: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "I have no doubt that Ukraine will win": a conviction, its that-clause the content."""
+    verb = doubt.head
+    if verb.lemma_ != "have" or not any(c.dep_ == "det" and c.lower_ == "no" for c in doubt.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    clause = next((c for c in doubt.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+    if subject is None or clause is None:
+        return None
+    tokens = sorted(t.i for t in clause.subtree)
+    start, end = doc[tokens[1]], _clause_end(verb, doc[tokens[-1]])
+    if end.i - start.i < 2:
+        return None
+    draft = _indirect(start.idx, end.idx + len(end.text), doubt, paragraph_starts)
     draft.speaker_head = subject
     return draft
 
