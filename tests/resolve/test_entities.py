@@ -481,3 +481,12 @@ def test_a_surname_the_knowledge_base_gives_one_person_is_not_joined_to_a_relati
 def test_a_service_named_with_a_plus_is_not_its_company() -> None:
     entities = run([("Disney", "ORG"), ("Marvel", "ORG")], [("Disney+", "ORG"), ("Marvel", "ORG")])
     assert not together(entities, "Disney", "Disney+")
+
+
+def test_a_city_abroad_far_nearer_the_story_than_its_namesakes_is_meant() -> None:
+    # A report from Ukraine naming "Geneva" with no country: the Swiss city, not the American one.
+    entities = run(
+        *[UA_STORY] * 6,
+        [("Ukraine", "GPE"), ("Sumy", "GPE"), ("Chernihiv", "GPE"), ("Dnipro", "GPE"), ("Geneva", "GPE")],
+    )
+    assert near_point(located(entities, "Geneva"), 46.20, 6.15)

@@ -28,7 +28,9 @@ Which record a name means (``contenders``, then ``locate``):
 4. The documents' other places decide among namesakes when the one chosen lies farther than
    ``FAR_KM`` from all of them: the namesake within ``NEAR_KM`` of them wins (Melbourne beside Palm
    Bay is in Florida), or one in a country they name ``CLEARLY_NEARER`` times nearer ("Varna" beside
-   Bulgaria and Chornomorsk is the Bulgarian port, not the village in the Urals).
+   Bulgaria and Chornomorsk is the Bulgarian port, not the village in the Urals). When size chose
+   none, a namesake ``CLEARLY_NEARER`` times nearer than every other and within ``REGION_KM`` is
+   meant ("Geneva" in a story about Ukraine is the Swiss city, not the one in Illinois).
 5. A place must stand in its documents: a national capital or a city of ``STANDS_ALONE`` people
    stands alone; any other must lie in a country they name (when they name none: one the corpus is
    about), a village under ``VILLAGE`` people also in a first-level region they name (a US state,
@@ -78,6 +80,8 @@ NEAR_KM: Final = 200
 # FAR_KM from them, is theirs: Varna beside Chornomorsk is the Bulgarian port, not the Urals village.
 CLEARLY_NEARER: Final = 4
 FAR_KM: Final = 1_000
+# As far as a story's places spread over one part of the world (Kyiv to Geneva is 1,900 km).
+REGION_KM: Final = 3_000
 # A city this large is meant when named, wherever it lies; a smaller place needs support from its
 # documents (step 5 of the module docstring).
 STANDS_ALONE: Final = 200_000
@@ -555,6 +559,8 @@ def _nearer(chosen: Place | None, options: Sequence[Place], evidence: Evidence) 
     if len(near) > 1 and best_distance * 2 > near[1][0]:
         return chosen
     if best_distance <= NEAR_KM:
+        return best
+    if chosen is None and best_distance <= REGION_KM and best_distance * CLEARLY_NEARER <= near[1][0]:
         return best
     if (
         chosen is not None
