@@ -402,3 +402,9 @@ def test_nationality_words_are_never_people(nlp: Language) -> None:
 def test_a_verb_closing_a_name_is_no_part_of_it(nlp: Language) -> None:
     text = '"Because grief is common," Volodymyr Zelenskyy explained. The Head of State is convinced.'
     assert labels(nlp, text) == {"Volodymyr Zelenskyy": "PERSON"}
+
+
+def test_towns_across_the_border_are_places_and_writers_stay_people(nlp: Language) -> None:
+    found = labels(nlp, "Drones struck the Tuapse oil refinery. A drone attack on Shebekino injured two.")
+    assert found["Tuapse"] == "GPE" and found["Shebekino"] == "GPE"
+    assert labels(nlp, "Chekhov wrote that life is short.") == {"Chekhov": "PERSON"}

