@@ -2094,11 +2094,27 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
     for token in cue.doc[subtree_end.i + 1 : sentence.end]:
         if "\n" in token.text:
             break
-        if token.head == cue and (token.dep_ == "advcl" or (token.dep_ == "conj" and token.pos_ == "VERB")):
+        if (
+            token.head == cue
+            and (token.dep_ == "advcl" or (token.dep_ == "conj" and token.pos_ == "VERB"))
+            and not _listed_predicate(token, cue)
+        ):
             return subtree_end
         if (not token.is_punct or token.text == "%") and "\n" not in token.text:
             end = token
     return end
+
+
+def _listed_predicate(verb: Token, cue: Token) -> bool:
+    """ "it was emphasised that Russia and China have close positions, consistently uphold the law,
+    seek to build ...": a present-tense predicate with no subject or conjunction of its own, which
+    the parser hung on the past-tense cue, goes on listing what the clause's subject does."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBP", "VBZ")
+        and cue.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _cue_owning_a_second_predicate(verb: Token) -> Token | None:
