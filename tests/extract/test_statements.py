@@ -1914,3 +1914,19 @@ def test_having_no_doubt_that_is_a_stated_conviction(extract: Extract, text: str
     (st,) = extract(text)
     assert st.content_text == content
     assert extract("The soldiers had no doubts about the plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The health service advises residents to boil their water.", "residents to boil their water"),
+        (
+            "I speak plainly in such cases: the guilty will answer in court.",
+            "the guilty will answer in court",
+        ),
+    ],
+)
+def test_advice_and_words_after_a_colon_are_statements(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+    assert extract("He spoke about the war: its costs and its lessons.") == []

@@ -71,7 +71,7 @@ SPEECH_LEMMAS: Final = frozenset(
     "promise vow respond reply comment mention underline indicate maintain assert contend concede "
     "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
     "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point ask quip assess remind shout yell scream counter retort rebut".split()
+    "acknowledge point ask quip assess remind shout yell scream counter retort rebut advise".split()
 )
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
@@ -93,7 +93,8 @@ ACT_LEMMAS: Final = frozenset(
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
-    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct invite".split()
+    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct invite "
+    "advise".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
@@ -1920,6 +1921,9 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         return None  # "answered the question about X": which question, not the answer
     if verb.lemma_ == "confirm" and any(o.ent_type_ in ("ORG", "PERSON") for o in objects):
         return None  # "Parliament confirmed the new Commission": a vote, not a statement
+    if verb.lemma_ in ("speak", "talk") and (after_colon := _words_after_a_colon(doc, verb)) is not None:
+        # "I speak directly in such cases: the occupiers will answer for everything."
+        return _indirect(after_colon[0], after_colon[1], verb, paragraph_starts)
     if verb.lemma_ in _PHYSICAL_SENSE and not _spoken_sense(verb):
         return None  # "attacked the district with drones", "defend the state", "charged the crowd"
     arguments = [
@@ -1982,6 +1986,23 @@ _POLICY_NOUNS: Final = _WORDS_SAID | frozenset(
     "reforms idea ideas approach strategy remarks comments stance record budget sanctions agreement "
     "measure measures ruling verdict report reports choice actions conduct handling response".split()
 )
+
+
+def _words_after_a_colon(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Where the words a colon after the verb introduces lie, in the same sentence, when only the
+    verb's manner, time or place stands between them ("speak directly in such cases: ...")."""
+    sentence_end = verb.sent.end
+    colon = next((t for t in doc[verb.i + 1 : min(sentence_end, verb.i + 8)] if t.text == ":"), None)
+    if colon is None or any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ in ("about", "of", "on") for t in doc[verb.i + 1 : colon.i]
+    ):
+        return None  # "spoke about the war: its costs and lessons" lists a topic
+    words = [t for t in doc[colon.i + 1 : sentence_end] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or "\n" in doc[colon.i : words[-1].i + 1].text:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _spoken_sense(verb: Token) -> bool:
