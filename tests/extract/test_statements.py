@@ -1930,3 +1930,13 @@ def test_advice_and_words_after_a_colon_are_statements(extract: Extract, text: s
     (st,) = extract(text)
     assert st.content_text == content
     assert extract("He spoke about the war: its costs and its lessons.") == []
+
+
+def test_she_is_not_a_man_whose_given_name_the_list_knows(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin met the family of a soldier. Anna Petrova, his mother, spoke first. "
+        "She said her son had served for two years."
+    )
+    assert referents(extract, text)[-1] == ("She", "Anna Petrova")
+    text = "Vladimir Putin met the widow of a pilot. She said her husband had flown for ten years."
+    assert referents(extract, text)[-1][1] != "Vladimir Putin"

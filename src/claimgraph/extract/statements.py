@@ -61,7 +61,7 @@ from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import WEEKDAYS, day_named
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
-from claimgraph.resolve.names import HEAD_OF_STATE
+from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, token_key
 
 STAGE: Final = "statements-rules"
 
@@ -2953,6 +2953,12 @@ def _other_gender(pronoun: str, name: str) -> bool:
     given, surname = words[0].lower(), words[-1].lower()
     female = (given.endswith("a") and given not in _MALE_GIVEN_IN_A) or surname.endswith(_FEMALE_SURNAMES)
     male = given in _MALE_GIVEN_IN_A or (not given.endswith("a") and surname.endswith(_MALE_SURNAMES))
+    # A given name of the list in any spelling ("Vladimir" for Volodymyr) is a man's unless its
+    # Ukrainian form ends in -a ("Olena", "Tetiana").
+    known = given_name_key(token_key(given))
+    if given_name(known):
+        male = not known.endswith("a") or given in _MALE_GIVEN_IN_A
+        female = not male
     return (_GENDERED[pronoun] == "f" and male and not female) or (
         _GENDERED[pronoun] == "m" and female and not male
     )
