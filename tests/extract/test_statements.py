@@ -1940,3 +1940,21 @@ def test_she_is_not_a_man_whose_given_name_the_list_knows(extract: Extract) -> N
     assert referents(extract, text)[-1] == ("She", "Anna Petrova")
     text = "Vladimir Putin met the widow of a pilot. She said her husband had flown for ten years."
     assert referents(extract, text)[-1][1] != "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As I was informed, our troops advanced near the river.", "I was told that the bridge is closed."],
+)
+def test_the_one_told_is_no_speaker(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_turn_opens_after_a_bracketed_summary(extract: Extract) -> None:
+    text = (
+        "Elena Orlova: I agree with you on the schools.\n\n"
+        "(The matter of benefits for veterans was raised as well.) Vladimir Putin: As far as I know, "
+        "you have outlined these issues already."
+    )
+    turns = [(st.speaker.text, st.content_text[:10]) for st in extract(text) if st.kind == "direct"]
+    assert ("Vladimir Putin", "As far as ") in turns

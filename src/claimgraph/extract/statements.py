@@ -148,10 +148,10 @@ _LABEL_LINE: Final = re.compile(
     rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|―|—|–)"
     r"[ \t]*(?P<rest>\S[^\n]*)"
 )
-# A publisher's cut ("<…>") or a section break ("* * *") ends what went before too; a label may say
-# what the turn is about ("Vladimir Putin (on the congress):").
+# A publisher's cut ("<…>"), a section break ("* * *") or a bracketed summary ("(... as well.)") ends
+# what went before too; a label may say what the turn is about ("Vladimir Putin (on the congress):").
 _INLINE_LABEL: Final = re.compile(
-    rf"(?<=[.!?…>*][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
+    rf"(?<=[.!?…>*)\]][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
     r"(?=[\"“A-Z])"
 )
 # A title-led label run on after a heading with no full stop ("Beginning of talks President of Russia
@@ -160,7 +160,7 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
     r"(?<=[a-z] )(?P<label>(?:President|Prime|Minister|Deputy|Chairman|Chairwoman|Head|Governor|Secretary"
     r"|Spokesman|Spokeswoman|Speaker|Mayor|Ambassador|Director|Commander)\b"
     + _MORE_NAME_WORDS
-    + r")[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
+    + r")(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
 # An untitled name run on after a heading the same way ("Meeting with Government members Vladimir
 # Putin: ..."): a speaker only when the name is a person's (checked where labels are read).
@@ -1124,6 +1124,7 @@ def _first_person(draft: _Draft) -> bool:
 
 
 _FIRST_PERSON: Final = frozenset({"i", "we"})
+_TELLING: Final = frozenset({"tell", "inform", "brief", "report", "assure", "warn", "say"})
 _ADDRESSEES: Final = frozenset({"you"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
@@ -1211,6 +1212,10 @@ def _indirect_statements(
     for token in doc:
         if token.i in used_cues or _inside(token.idx, quotes) or _negated(token) or _unrealised(token):
             continue
+        if token.lemma_ in _TELLING and any(
+            c.dep_ == "nsubjpass" and c.lower_ in _FIRST_PERSON for c in token.children
+        ):
+            continue  # "As I was informed, ...": the one told is no speaker, and the tellers go unnamed
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif token.i == token.sent.start and token.lower_ in ("by", "in"):
