@@ -50,7 +50,9 @@ def test_json_export_follows_the_contract(sample_db: Path, tmp_path: Path) -> No
             assert texts[source["doc"]][source["start"] : source["end"]].strip()
     assert data["disputes"], "the sample corpus holds disputes by design"
     for dispute in data["disputes"]:
-        assert dispute["a"]["doc"] != dispute["b"]["doc"]
+        # Two documents, or two voices of one: two statements, or a statement and the narration.
+        a, b = dispute["a"], dispute["b"]
+        assert a["doc"] != b["doc"] or a["statement"] != b["statement"]
     assert data["techniques"], "the sample corpus quotes loaded language"
     spoken = {(s["doc"], s["start"], s["end"]) for s in data["statements"]}
     for technique in data["techniques"]:
