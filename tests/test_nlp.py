@@ -408,3 +408,8 @@ def test_towns_across_the_border_are_places_and_writers_stay_people(nlp: Languag
     found = labels(nlp, "Drones struck the Tuapse oil refinery. A drone attack on Shebekino injured two.")
     assert found["Tuapse"] == "GPE" and found["Shebekino"] == "GPE"
     assert labels(nlp, "Chekhov wrote that life is short.") == {"Chekhov": "PERSON"}
+
+
+def test_a_route_between_towns_is_its_towns(nlp: Language) -> None:
+    found = labels(nlp, "The evacuation routes are Sumy - Poltava and Mariupol - Zaporizhzhia.")
+    assert found == {"Sumy": "GPE", "Poltava": "GPE", "Mariupol": "GPE", "Zaporizhzhia": "GPE"}

@@ -904,6 +904,8 @@ class _Fixer:
             return None  # "help us", "Us with you." tagged GPE: the pronoun; the country is "US"
         if self._nationalities(start, end):
             return "NORP"  # "Brazilian", "Russian-Brazilian" tagged PERSON: nationality words
+        if self._route(start, end):
+            return None  # "Sumy - Poltava", a route: its two towns are found as places on their own
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
@@ -936,6 +938,12 @@ class _Fixer:
         if label == "ORG" and end < len(self.doc) and self.doc[end].lower_ in _OFFICE_WORDS:
             return None  # "Defense" in "Defense Minister Sergei Shoigu" is a portfolio
         return label
+
+    def _route(self, start: int, end: int) -> bool:
+        """Whether the span is two or more known places joined by dashes or hyphens."""
+        parts = self._text(start, end).removeprefix("the ").removeprefix("The ")
+        names = [n.strip() for n in re.split(r"\s*[-–—]\s*", parts)]
+        return len(names) >= 2 and all(n in self.known_places for n in names)
 
     def _nationalities(self, start: int, end: int) -> bool:
         """Whether the span is nothing but nationality words, one or joined by hyphens."""
