@@ -1958,3 +1958,9 @@ def test_a_turn_opens_after_a_bracketed_summary(extract: Extract) -> None:
     )
     turns = [(st.speaker.text, st.content_text[:10]) for st in extract(text) if st.kind == "direct"]
     assert ("Vladimir Putin", "As far as ") in turns
+
+
+def test_according_to_them_is_the_pair_named_before(extract: Extract) -> None:
+    text = "Olga Ruda and Petr Lenk wrote the study in 2020. According to them, most towns lack shelters."
+    st = extract(text)[-1]
+    assert referent_text(text, st) == "Olga Ruda and Petr Lenk"

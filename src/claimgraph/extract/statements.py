@@ -111,7 +111,7 @@ _TOPIC_PREPOSITIONS: Final = frozenset("about of for against over as on to with 
 _QUOTE_CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | DOCUMENT_LEMMAS | {"order", "command"}
 _PARTICIPLE_CUES: Final = frozenset({"VBG", "VBN"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "him", "her", "his"})
-_GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "its", "their"})
+_GROUP_PRONOUNS: Final = frozenset({"they", "them", "it", "we", "its", "their"})
 _OBJECT_PRONOUNS: Final = frozenset({"me", "him", "her", "us", "them"})
 _GROUP_LABELS: Final = frozenset({"ORG", "GPE", "NORP", "MILITARY_UNIT", "FAC"})
 # Words after an unnamed source that place it: "close to the Kremlin", "familiar with the matter".
@@ -2769,7 +2769,7 @@ def _resolve_speaker(
                 )
         if wants_person and (mention := _nearest_person_before(doc, draft, paragraph_starts)) is not None:
             return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))
-        if lowered == "they" and (group := _plural_subject_before(doc, draft)) is not None:
+        if lowered in ("they", "them") and (group := _plural_subject_before(doc, draft)) is not None:
             return replace(raw, referent=Span(doc_id, group.start_char, group.end_char))
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
