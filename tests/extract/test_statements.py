@@ -1964,3 +1964,16 @@ def test_according_to_them_is_the_pair_named_before(extract: Extract) -> None:
     text = "Olga Ruda and Petr Lenk wrote the study in 2020. According to them, most towns lack shelters."
     st = extract(text)[-1]
     assert referent_text(text, st) == "Olga Ruda and Petr Lenk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The way the occupiers behave shows that they fear the counteroffensive.",
+        "We are opposing an army many times larger than ours.",
+        "The position of the enemy forces threatens the whole southern front.",
+    ],
+)
+def test_conduct_fighting_and_dangers_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+    assert len(extract("The ministry opposes the new tax on fuel.")) == 1

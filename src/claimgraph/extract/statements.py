@@ -1794,7 +1794,7 @@ def _a_state_of_affairs(subject: Token) -> bool:
 
 _TIMES_AND_EVENTS: Final = frozenset(
     "day week month year hour time history war event fact practice experience life reality".split()
-    + "strike attack shelling bombing step action result".split()
+    + "strike attack shelling bombing step action result way situation example behaviour behavior".split()
 )
 _EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing")
 # Nouns with those endings that do report: "the investigation showed", "the assessment indicates".
@@ -1909,8 +1909,12 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         return None
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children):
         return None  # "What TASS reported about the war": a heading naming reports, none of their words
-    if verb.lemma_ in _SHOWING and _a_state_of_affairs(_antecedent(subject)):
-        return None  # "a fact that confirms ...": an inference, in any construction
+    if (verb.lemma_ in _SHOWING or verb.lemma_ in INTENTION_LEMMAS) and _a_state_of_affairs(
+        _antecedent(subject)
+    ):
+        # "a fact that confirms ...": an inference, in any construction; "the configuration of forces
+        # threatens the south": a danger, not a threat anyone made
+        return None
     if (misread := _that_clause_misread(doc, verb)) is not None:
         first, last = doc[misread[0]], doc[misread[1]]
         return _indirect(first.idx, last.idx + len(last.text), verb, paragraph_starts)
@@ -1924,6 +1928,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     asked = any(o.lemma_ in ("question", "call", "request") for o in objects)
     if verb.lemma_ in ("answer", "respond") and asked:
         return None  # "answered the question about X": which question, not the answer
+    if verb.lemma_ == "oppose" and any(o.lemma_ in _FORCES for o in objects):
+        return None  # "opposing an army ten times larger": fighting it, not a stance
     if verb.lemma_ == "confirm" and any(o.ent_type_ in ("ORG", "PERSON") for o in objects):
         return None  # "Parliament confirmed the new Commission": a vote, not a statement
     if verb.lemma_ in ("speak", "talk") and (after_colon := _words_after_a_colon(doc, verb)) is not None:
@@ -2020,6 +2026,7 @@ def _spoken_sense(verb: Token) -> bool:
 
 
 _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
+_FORCES: Final = frozenset("army troop force enemy invader occupier aggressor horde offensive".split())
 _INFINITIVE_ONLY: Final = frozenset({"order", "offer"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
 _TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss", "inform", "explain", "refer", "brief"})
