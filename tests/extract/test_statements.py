@@ -1977,3 +1977,23 @@ def test_according_to_them_is_the_pair_named_before(extract: Extract) -> None:
 def test_conduct_fighting_and_dangers_are_no_statements(extract: Extract, text: str) -> None:
     assert extract(text) == []
     assert len(extract("The ministry opposes the new tax on fuel.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to the minister, the port is working again, and grain ships are leaving every day.",
+            "the port is working again, and grain ships are leaving every day.",
+        ),
+        (
+            "She urged the council to open more shelters, because the frosts are coming.",
+            "the council to open more shelters, because the frosts are coming",
+        ),
+    ],
+)
+def test_an_opening_source_and_a_reason_cover_the_rest_of_the_sentence(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

@@ -1946,6 +1946,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
             or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS and not _is_time_phrase(c))
             # "vowed on Monday to bolster": an adverb between them makes the parser call it adverbial.
             or (c.dep_ == "advcl" and verb.lemma_ in INTENTION_LEMMAS and _has_to(c))
+            # "urged the partners to help, because the war affects everyone": the reason is said too
+            or _reason(c)
         )
     ]
     if verb.lemma_ in ("speak", "talk"):
@@ -2131,11 +2133,17 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
             token.head == cue
             and (token.dep_ == "advcl" or (token.dep_ == "conj" and token.pos_ == "VERB"))
             and not _listed_predicate(token, cue)
+            and not _reason(token)
         ):
             return subtree_end
         if (not token.is_punct or token.text == "%") and "\n" not in token.text:
             end = token
     return end
+
+
+def _reason(clause: Token) -> bool:
+    """ "..., because the war affects everyone": why, as the speaker gives it."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in clause.children)
 
 
 def _listed_predicate(verb: Token, cue: Token) -> bool:
@@ -2217,7 +2225,13 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     clause = according.head
     opening = clause.left_edge.idx if clause.dep_ == "conj" and clause.left_edge.i > sentence.start else None
     before = (opening or sentence.start_char, phrase_start.idx)
-    after = (phrase_end.idx + len(phrase_end.text), _end_of_sourced_clause(according, phrase_end))
+    # "According to X, A, and B": an opening source gives the whole sentence; only one closing A is
+    # followed by other people's words ("A, according to X, and residents told ...").
+    closes = len(_text(doc)[before[0] : before[1]].split()) > 0
+    after = (
+        phrase_end.idx + len(phrase_end.text),
+        _end_of_sourced_clause(according, phrase_end) if closes else sentence.end_char,
+    )
     words_before = len(_text(doc)[before[0] : before[1]].split())
     words_after = len(_text(doc)[after[0] : after[1]].strip(" .,").split())
     if words_before and words_after:
