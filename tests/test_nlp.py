@@ -413,3 +413,8 @@ def test_towns_across_the_border_are_places_and_writers_stay_people(nlp: Languag
 def test_a_route_between_towns_is_its_towns(nlp: Language) -> None:
     found = labels(nlp, "The evacuation routes are Sumy - Poltava and Mariupol - Zaporizhzhia.")
     assert found == {"Sumy": "GPE", "Poltava": "GPE", "Mariupol": "GPE", "Zaporizhzhia": "GPE"}
+
+
+def test_a_surname_given_in_full_is_a_person_however_it_is_tagged(nlp: Language) -> None:
+    text = "John Petrides, a fund manager in Boston, said stocks fell. Petrides said the drop was brief."
+    assert labels(nlp, text) == {"John Petrides": "PERSON", "Boston": "GPE", "Petrides": "PERSON"}

@@ -1064,7 +1064,14 @@ class _Fixer:
         doc = self.doc
 
         def free_name(i: int) -> bool:
-            return 0 <= i < len(doc) and i not in covered and _is_name_token(doc[i])
+            # A surname the article gave in full is a name however it is tagged ("Petrides" as NNS).
+            return (
+                0 <= i < len(doc)
+                and i not in covered
+                and (
+                    _is_name_token(doc[i]) or (doc[i].text in self.person_names and doc[i].text[:1].isupper())
+                )
+            )
 
         for token in doc:
             if not free_name(token.i):
@@ -1074,7 +1081,10 @@ class _Fixer:
                 # The subject is the last word of the name: "Oleksandr Syrskyi said".
                 while free_name(start - 1) and doc[start - 1].lower_ not in TITLES:
                     start -= 1
-                found = self._speaker_unlike_org(start, end)
+                # "Petrides said", tagged as a plural noun: a surname the article gave in full.
+                found = self._speaker_unlike_org(start, end) or (
+                    end - start == 1 and token.text in self.person_names
+                )
             elif token.text in self.given_names and free_name(end):
                 # "Kyrylo Budanoff": a known given name and the name words after it are a person.
                 while free_name(end) and end - start < 3 and doc[end].lower_ not in _NOT_IN_A_NAME:
