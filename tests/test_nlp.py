@@ -418,3 +418,8 @@ def test_a_route_between_towns_is_its_towns(nlp: Language) -> None:
 def test_a_surname_given_in_full_is_a_person_however_it_is_tagged(nlp: Language) -> None:
     text = "John Petrides, a fund manager in Boston, said stocks fell. Petrides said the drop was brief."
     assert labels(nlp, text) == {"John Petrides": "PERSON", "Boston": "GPE", "Petrides": "PERSON"}
+
+
+def test_a_list_of_towns_in_other_spellings_is_its_towns(nlp: Language) -> None:
+    found = labels(nlp, 'The army "held" Artemovsk, Avdeyevka and Krasnoarmeysk the same way.')
+    assert found == {"Artemovsk": "GPE", "Avdeyevka": "GPE", "Krasnoarmeysk": "GPE"}

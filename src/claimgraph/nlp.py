@@ -422,7 +422,10 @@ def make_entity_fixes(nlp: Language, name: str, min_place_population: int) -> En
     home.update(n for n in gazetteer.home_variants if n.lower() not in common)
     world = {n for n in gazetteer.world if len(n) > 2 and n.lower() not in common}
     world.update(gazetteer.countries - gazetteer.home)
-    known = gazetteer.home | gazetteer.home_variants | gazetteer.world | gazetteer.countries
+    # The knowledge base's places in every Latin spelling it knows ("Artemovsk" for Bakhmut).
+    kb_places = _known_place_names()
+    home.update(n for n in kb_places if n.lower() not in common)
+    known = gazetteer.home | gazetteer.home_variants | gazetteer.world | gazetteer.countries | kb_places
     return EntityFixes(
         nlp.vocab,
         home=_tokenize(nlp, home),
@@ -457,6 +460,16 @@ class _KnownNames:
             by_first_word.setdefault(words[0], []).append(words)
         people = frozenset(name for name, kind in names if type_family(kind) == "person")
         return cls(groups, people, by_first_word)
+
+
+def _known_place_names() -> frozenset[str]:
+    return frozenset(
+        name
+        for entry in KnowledgeBase.bundled().entries.values()
+        if type_family(entry.type) == "place"
+        for name in entry.names
+        if name.isascii() and not name.startswith("the ")
+    )
 
 
 def _known_names() -> tuple[tuple[str, str], ...]:
@@ -905,7 +918,7 @@ class _Fixer:
         if self._nationalities(start, end):
             return "NORP"  # "Brazilian", "Russian-Brazilian" tagged PERSON: nationality words
         if self._route(start, end):
-            return None  # "Sumy - Poltava", a route: its two towns are found as places on their own
+            return None  # "Sumy - Poltava", a route: its towns are found as places on their own
         place = self.places.get((start, end))
         if self._settled(start) and label in _NAME_LABELS | {"PERSON"}:
             return "GPE"  # "the village of Stupochky": whatever the model made of an unknown name
@@ -940,9 +953,10 @@ class _Fixer:
         return label
 
     def _route(self, start: int, end: int) -> bool:
-        """Whether the span is two or more known places joined by dashes or hyphens."""
+        """Whether the span is two or more known places joined by dashes, hyphens or commas (a route,
+        a list the model took for one name: "Sumy - Poltava", "Artemovsk, Avdeyevka")."""
         parts = self._text(start, end).removeprefix("the ").removeprefix("The ")
-        names = [n.strip() for n in re.split(r"\s*[-–—]\s*", parts)]
+        names = [n.strip() for n in re.split(r"\s*[-–—,]\s*|\s+and\s+", parts)]
         return len(names) >= 2 and all(n in self.known_places for n in names)
 
     def _nationalities(self, start: int, end: int) -> bool:
