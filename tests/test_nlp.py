@@ -423,3 +423,10 @@ def test_a_surname_given_in_full_is_a_person_however_it_is_tagged(nlp: Language)
 def test_a_list_of_towns_in_other_spellings_is_its_towns(nlp: Language) -> None:
     found = labels(nlp, 'The army "held" Artemovsk, Avdeyevka and Krasnoarmeysk the same way.')
     assert found == {"Artemovsk": "GPE", "Avdeyevka": "GPE", "Krasnoarmeysk": "GPE"}
+
+
+def test_a_long_office_name_stops_where_a_persons_name_begins(nlp: Language) -> None:
+    found = labels(
+        nlp, "The Parliament Commissioner for Human Rights Dmytro Lubinets said the lists were checked."
+    )
+    assert found.get("Dmytro Lubinets") == "PERSON"

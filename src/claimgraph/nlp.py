@@ -637,6 +637,8 @@ class _Fixer:
             if end == at:
                 at += 1
                 continue
+            # "Commissioner for Human Rights Dmytro Lubinets": the office ends where a person's name begins.
+            end = next((i for i in range(at + 1, end) if doc[i].text in self.given_names), end)
             words = doc[at:end]
             if (
                 any(t.lower_ in _OFFICE_HEADS for t in words)
