@@ -430,3 +430,8 @@ def test_a_long_office_name_stops_where_a_persons_name_begins(nlp: Language) -> 
         nlp, "The Parliament Commissioner for Human Rights Dmytro Lubinets said the lists were checked."
     )
     assert found.get("Dmytro Lubinets") == "PERSON"
+
+
+def test_a_towns_body_in_lower_case_is_an_organisation(nlp: Language) -> None:
+    found = labels(nlp, "The Sumy regional military administration said two houses burned.")
+    assert found == {"Sumy regional military administration": "ORG"}

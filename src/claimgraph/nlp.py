@@ -92,6 +92,7 @@ _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "in
 _STATE_BODY_HEADS = frozenset(
     {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
     | {"directorate", "agency", "office", "prosecutor's", "police", "government", "parliament"}
+    | {"administration", "council", "embassy", "consulate", "authorities"}
 )
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
@@ -1015,14 +1016,19 @@ class _Fixer:
         ]
 
     def _add_state_bodies(self) -> None:
-        """ "Ukraine's air force said": a country's body written in lower case, which the model leaves
-        out, is an organisation with its country."""
+        """ "Ukraine's air force said", "the Chernihiv regional military administration": a country's
+        or a town's body written in lower case, which the model leaves out, is an organisation with
+        its place."""
         doc = self.doc
         covered = {i for e in self.ents for i in range(e.start, e.end) if e.label != "GPE"}
         for country in [e for e in self.ents if e.label == "GPE"]:
             possessive = country.end
-            if possessive >= len(doc) - 1 or doc[possessive].tag_ != "POS":
+            if possessive >= len(doc) - 1:
                 continue
+            if doc[possessive].tag_ != "POS":
+                if country.start == 0 or doc[country.start - 1].lower_ != "the":
+                    continue
+                possessive -= 1  # "the Kharkiv city council": the body follows the place itself
             for end in range(possessive + 2, min(possessive + 4, len(doc)) + 1):
                 words = doc[possessive + 1 : end]
                 if any(t.i in covered or not t.is_lower or not t.is_alpha for t in words):
