@@ -1997,3 +1997,15 @@ def test_an_opening_source_and_a_reason_cover_the_rest_of_the_sentence(
 ) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+def test_a_that_clause_after_a_place_phrase_read_as_a_relative_clause_is_what_was_said(
+    extract: Extract,
+) -> None:
+    text = (
+        "The exchange took place on the border. Its secretary, Dmytro Usov, told reporters at the "
+        "reception point that 41 of those returned needed hospital treatment. He added that the "
+        "oldest was 63."
+    )
+    contents = [st.content_text for st in extract(text)]
+    assert "41 of those returned needed hospital treatment" in contents

@@ -1474,7 +1474,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     if believed and doc[tokens[0]].tag_ in ("WP", "WRB", "WDT"):
         return None  # "before the murderers feel what a fair response is": no view, a question's answer
     start_token = doc[tokens[0]]
-    if start_token.lower_ == "that" and start_token.dep_ == "mark":
+    if start_token.lower_ == "that" and (start_token.dep_ == "mark" or clause.dep_ == "relcl"):
         start_token = doc[tokens[0] + 1]
     if clause.dep_ == "ccomp" and (leading := _leading_time_phrase(clause)) is not None:
         start_token = doc[leading.end]  # the cue's day, not what was said
@@ -2100,8 +2100,22 @@ def _that_clause_on_a_phrase(cue: Token) -> list[Token]:
         for phrase in cue.children
         if phrase.dep_ in ("prep", "npadvmod") and phrase.i > cue.i
         for clause in phrase.subtree
-        if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ == "relcl"
+        and (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or _misread_object(clause))
     ][:1]
+
+
+def _misread_object(clause: Token) -> bool:
+    """ "told reporters at the reception point that 41 of those returned needed treatment": "that"
+    read as the object of a relative clause which has a subject of its own and a second verb left
+    over; the clause is what was said."""
+    that = clause.left_edge
+    return (
+        that.lower_ == "that"
+        and that.dep_ == "dobj"
+        and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        and any(t.pos_ == "VERB" and t.i != clause.i for t in clause.subtree)
+    )
 
 
 def _is_time_phrase(prep: Token) -> bool:
