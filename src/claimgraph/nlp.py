@@ -70,6 +70,7 @@ TITLES = frozenset(
     | {"journalist", "correspondent", "envoy", "lawmaker", "deputy", "director", "patriarch", "pope"}
     | {"representative", "prosecutor", "ombudsman", "chairman", "chairwoman", "commissioner", "official"}
     | {"gov.", "sen.", "rep.", "maj.", "adm.", "cpl.", "pvt.", "sgt", "gov", "sen"}
+    | {"coordinator", "rapporteur", "administrator", "negotiator", "secretary-general", "mediator"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(

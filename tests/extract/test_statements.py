@@ -2009,3 +2009,12 @@ def test_a_that_clause_after_a_place_phrase_read_as_a_relative_clause_is_what_wa
     )
     contents = [st.content_text for st in extract(text)]
     assert "41 of those returned needed hospital treatment" in contents
+
+
+def test_a_coordinator_of_a_place_named_in_apposition_speaks_by_name(extract: Extract) -> None:
+    text = "The UN resident coordinator for Sudan, Clementine Nkweta-Salami, said the convoy was hit."
+    (st,) = extract(text)
+    assert (st.speaker.text, st.speaker.description) == (
+        "Clementine Nkweta-Salami",
+        "The UN resident coordinator for Sudan",
+    )
