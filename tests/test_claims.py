@@ -345,3 +345,42 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
         "In return, 150 captured servicemen of the AFU were handed over.", places=[], when=when
     )
     assert compare(ours, theirs) == ("numeric", "prisoners exchanged: 190 vs 150")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "The ministry said its troops liberated the settlement of Zorianka on Sunday.",
+            'The brigade wrote on Tuesday that Zorianka "remains under the control of the Defence Forces".',
+            "status",
+        ),
+        (
+            "Two people were killed and seven wounded in Zorianka, the governor said.",
+            "Three employees of the Zorianka port were killed in the overnight drone attack.",
+            "numeric",
+        ),
+        (
+            "Rebels killed at least 31 civilians in Zorianka, a local leader said.",
+            'Soldiers recovered "18 bodies" in Zorianka, the army said.',
+            "numeric",
+        ),
+        (
+            "No more than 6,000 people are left in Zorianka.",
+            "About 9,200 residents remain in Zorianka.",
+            "numeric",
+        ),
+        (
+            "No more than 6,000 people are left in Zorianka.",
+            "About 5,500 residents remain in Zorianka.",
+            None,
+        ),
+        (
+            "Drones hit only civilian port infrastructure in Zorianka.",
+            'Missiles struck "the fuel storages used for the supply of the formations" in Zorianka.',
+            "status",
+        ),
+    ],
+)
+def test_disputes_read_in_the_words_reports_use(a: str, b: str, kind: str | None) -> None:
+    assert dispute_kind(a, b) == kind

@@ -50,6 +50,8 @@ _SLOTS: Final = {
     "casualties": "casualties", "wounded": "wounded", "prisoners": "prisoners", "tanks": "tanks",
     "drones": "drones", "missiles": "missiles", "shells": "shells", "refugees": "refugees",
     "displaced": "refugees", "children": "children", "buildings": "buildings", "homes": "buildings",
+    "employees": "population", "workers": "population", "drivers": "population", "staff": "population",
+    "bodies": "deaths",
 }  # fmt: skip
 _KILLED_AND_WOUNDED: Final = re.compile(
     r"\s+(?:(?:men|soldiers|troops|people|servicemen|civilians)\s+)?(?:killed|dead)\s+(?:and|or)\s+"
@@ -93,6 +95,7 @@ _HELD: Final = re.compile(
     r"|(?:is|are|was|were)\s+holding|holding\s+(?:out|the\s+line|positions)|continue[sd]?\s+to\s+(?:hold|defend|control)"
     r"|repell?(?:ed|ing)|repulsed|fended\s+off|(?:has|have)\s+not\s+(?:been\s+)?(?:captured|taken|fallen)"
     r"|not\s+captured|(?:remains?|remained)\s+(?:in\s+control|under\s+(?:Ukrainian|Russian)\s+control|in\s+parts?)"
+    r"|(?:remains?|remained|is|are)\s+under\s+the\s+control\s+of\s+(?:the\s+)?(?:Defen[cs]e\s+Forces|Ukrainian|Armed\s+Forces\s+of\s+Ukraine)"
     r"|in\s+Ukrainian\s+hands|attacks?\s+(?:on\s+[\w-]+\s+)?(?:had\s+|have\s+)?failed|no\s+[\w-]+\s+(?:soldiers|troops|units)\s+"
     r"(?:had\s+|have\s+)?entered|no\s+[\w-]+\s+bridgehead|den(?:y|ied|ies)\s+(?:claims?\s+)?(?:that\s+)?(?:it\s+)?"
     r"(?:had\s+)?(?:captur|tak|los)\w*)\b",
@@ -107,7 +110,7 @@ _STANDING: Final = re.compile(
 _MONTH_WORD: Final = "(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")\b"
 _PERIOD: Final = re.compile(
     r"\b(?:this|last|past)\s+(?:week|month|weekend)|\btoday\b|\byesterday\b|\bin\s+the\s+(?:past|last)\s+\w+\s+"
-    r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b|\bovernight\b"
+    r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b"
     # "between August and mid-November", "since the start of the year": a count over a season
     rf"|\bbetween\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}\s+and\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}"
     r"|\bsince\s+the\s+(?:start|beginning)\s+of\b",
@@ -167,7 +170,8 @@ _MILITARY_TARGET: Final = re.compile(
     r"|workshops?\s+(?:for|assembling|producing|making)|(?:production|assembly)\s+(?:facilit(?:y|ies)|sites?|shops?)"
     r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
     r"|(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:command(?:ing)?\s+staff|commanders|officers|servicemen)"
-    r"|command\s+staff|military[\s-]industrial"
+    r"|command\s+staff|military[\s-]industrial|(?:fuel|ammunition)\s+(?:storages?|stores?|storage\s+facilit\w+)"
+    r"|(?:used|serving)\s+(?:for|by)\s+(?:the\s+)?(?:supply\s+of\s+)?(?:the\s+)?(?:formations|units|troops|army|AFU|APU)"
     r"|(?:plant|factory|enterprise|facility|workshop)s?\s+(?:in\s+\w+\s+)?(?:that|which)\s+"
     r"(?:repair|produc|manufactur|assembl|made|makes|make|servic)\w*"
     r"|places?\s+where\s+[\w\s]{1,30}(?:were|are)\s+(?:stationed|deployed|based))\b",
@@ -575,8 +579,9 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
         return None
     if a.when and b.when and abs((a.when - b.when).days) > SAME_TIME_DAYS:
         return None  # weeks apart: the facts may have changed in between
-    if a.days and b.days and not a.days & b.days:
-        return None  # "84 missiles on Monday", "28 on Thursday": two days, two counts
+    # "84 missiles on Monday", "28 on Thursday": two days, two counts (a place taken on Sunday and
+    # held on Tuesday still disputes).
+    other_days = bool(a.days and b.days and not a.days & b.days)
     if (
         a.objects & b.objects
         and a.destroyed is not None
@@ -598,7 +603,7 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
             if a.scoped != b.scoped and not slot_a.endswith("exchanged"):
                 continue
             for slot_b, qb in b.numbers:
-                if slot_a == slot_b and qa.unit == qb.unit and _numbers_disagree(qa, qb):
+                if slot_a == slot_b and qa.unit == qb.unit and not other_days and _numbers_disagree(qa, qb):
                     return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
         if a.status and b.status and a.status != b.status:
             return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
@@ -790,6 +795,9 @@ def _slot_in_state(slot: str, state: str) -> str:
         slot = "civilians"
     if state == "exchanged" and slot in ("troops", "prisoners", "civilians", "population"):
         slot = "prisoners"  # soldiers, defenders and civilians come home in one exchange
+    if slot == "deaths" or (state == "killed" and slot in ("civilians", "population")):
+        # "31 civilians killed", "two people were killed", "18 bodies": one death toll
+        return "deaths"
     return f"{slot} {state}".strip()
 
 
@@ -820,9 +828,26 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     """The interval a quantity allows, widened by its hedge and roundness."""
     low, high = q.value, q.high if q.high is not None else q.value
     qualifier = q.qualifier or ""
-    if qualifier in ("more than", "over", "at least", "vague"):
+    if qualifier in (
+        "more than",
+        "over",
+        "at least",
+        "vague",
+        "no fewer than",
+        "no less than",
+        "not less than",
+    ):
         return low, float("inf")
-    if qualifier in ("less than", "fewer than", "under", "up to", "at most", "as many as"):
+    if qualifier in (
+        "less than",
+        "fewer than",
+        "under",
+        "up to",
+        "at most",
+        "as many as",
+        "no more than",
+        "not more than",
+    ):
         return 0.0, high
     hedged = qualifier in (
         "about",

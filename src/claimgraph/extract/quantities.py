@@ -63,6 +63,7 @@ _UNITS: Final = {
 _UNITS_BY_LOWER: Final = {written.lower(): unit for written, unit in _UNITS.items()}
 _CURRENCY_SIGNS: Final = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _QUALIFIERS: Final = (
+    "no more than", "not more than", "no fewer than", "no less than", "not less than",
     "approximately", "an estimated", "as many as", "more than", "fewer than", "less than", "at least",
     "at most", "up to", "nearly", "almost", "around", "about", "roughly", "some", "over", "under",
     "estimated", "only", "just",
@@ -227,8 +228,9 @@ def _about_after(text: str, end: int) -> str | None:
     words = match.group(1).split()
     after = match.end()
     described = _DESCRIBED_NOUN.match(text, after)
-    if len(words) == 1 and words[0].endswith("ed") and described is not None:
-        # "146 captured servicemen", "23 wounded civilians": a participle describes who is counted.
+    if len(words) == 1 and not words[0].endswith("s") and described is not None:
+        # "146 captured servicemen", "23 wounded civilians", "three truck drivers": a participle or a
+        # noun describes who is counted.
         words.append(described.group(1))
         after = described.end()
     while words and words[-1].lower() in _NOT_COUNTED:
