@@ -384,3 +384,13 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
 )
 def test_disputes_read_in_the_words_reports_use(a: str, b: str, kind: str | None) -> None:
     assert dispute_kind(a, b) == kind
+
+
+def test_a_dateline_is_no_place_of_its_sentence_but_tells_the_story_s_main_place() -> None:
+    text = (
+        "ZARICHNE, Ukraine, Nov 21 (Reuters) - Drones struck the Ostra river port of Zarichne overnight.\n\n"
+        "Two people were killed, the governor said.\n\nBarges on the Ostra were hit too."
+    )
+    words = PlaceWords(["Zarichne", "Ostra"])
+    claims = document_claims("d", text, published=None, statements=[], place_words=words)
+    assert [c.places for c in claims if c.reading.numbers] == [("Zarichne",)]

@@ -421,18 +421,21 @@ def document_claims(
     """
     claims: list[Claim] = []
     sentences = list(_sentences(text))
-    # "KYIV, Ukraine (AP) — Russia fired ...": where a story was filed is not what it is about.
+    # "KYIV, Ukraine (AP) — Russia fired ...": where a story was filed is not what its first
+    # sentence is about, but it tells where the story happens: it counts towards the main place.
+    datelines = [DATELINE.match(sentence.text) for sentence in sentences]
     named = [
-        place_words.findall(
-            sentence.text[dateline.end() :] if (dateline := DATELINE.match(sentence.text)) else sentence.text
-        )
-        for sentence in sentences
+        place_words.findall(sentence.text[dateline.end() :] if dateline else sentence.text)
+        for sentence, dateline in zip(sentences, datelines, strict=True)
     ]
     # "The defenders still hold the town", "7,500 civilians are still here": a sentence whose
     # paragraph has named no place yet is about the place the document names most.
     counts = Counter(place for places in named for place in places)
+    filed = [place for dateline in datelines if dateline for place in place_words.findall(dateline.group())]
+    counts.update(filed)
     # The place named most, the first named on a tie (a headline names it first).
     first = {place: i for i, places in reversed(list(enumerate(named))) for place in places}
+    first.update({place: -1 for place in filed})
     top = max(counts, key=lambda p: (counts[p], -first[p])) if counts else None
     main = [top] if top is not None else []
     previous_places: list[str] = []
