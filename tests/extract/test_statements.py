@@ -2018,3 +2018,17 @@ def test_a_coordinator_of_a_place_named_in_apposition_speaks_by_name(extract: Ex
         "Clementine Nkweta-Salami",
         "The UN resident coordinator for Sudan",
     )
+
+
+def test_what_was_said_at_the_meeting_a_release_opens_with_was_said_that_day(nlp: Language) -> None:
+    text = (
+        "The President held a meeting on the energy situation on Tuesday.\n\n"
+        "The Head of State noted that the grid had held. According to the minister, repairs are ahead "
+        "of plan. The minister will report again next week."
+    )
+    statements = extract_statements("d1", nlp(text), published=dt.date(2026, 11, 26))
+    assert {st.said_on for st in statements} == {dt.date(2026, 11, 24)}
+    plain = extract_statements(
+        "d1", nlp("The mayor noted that the grid had held."), published=dt.date(2026, 11, 26)
+    )
+    assert plain[0].said_on is None

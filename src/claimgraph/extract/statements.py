@@ -281,6 +281,7 @@ def extract_statements(
     statements: list[Statement] = []
     resolved: list[tuple[_Draft, Speaker]] = []
     event_day = _transcript_day(text, drafts, published)
+    meeting_day = _meeting_day(text, published)
     for draft in drafts:
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
@@ -311,7 +312,8 @@ def extract_statements(
                 or _said_a_day_apart(draft, statements, resolved)
                 or _said_on_before(draft, speaker, statements, resolved)
                 or _said_today(draft, text[start:end], published)
-                or (event_day if draft.turn else None),
+                or (event_day if draft.turn else None)
+                or (meeting_day if draft.cue.tag_ == "VBD" or draft.cue.lower_ == "according" else None),
             )
         )
     return statements
@@ -355,6 +357,27 @@ def _transcript_day(text: str, drafts: list[_Draft], published: dt.date | None) 
     return published
 
 
+def _meeting_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day of the meeting, call or visit a report opens with ("The President held a meeting on
+    the energy situation", "On Tuesday the ministers met in Brussels"): what its people said, in the
+    past tense and with no day of its own, they said there. The lead's day, or the report's."""
+    if published is None:
+        return None
+    lead_end = text.find("\n\n")
+    lead = text[: lead_end if lead_end > 0 else len(text)]
+    if not _MEETING_LEAD.search(lead[:400]):
+        return None
+    day = day_named(lead, published)
+    if day is not None and dt.timedelta(0) <= published - day <= _LEAD_DAY_REACH:
+        return day
+    return published
+
+
+_MEETING_LEAD: Final = re.compile(
+    r"\b(?:held|chaired|hosted|had)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:meeting|conversation|phone\s+call|call|talks|"
+    r"conference|briefing|session)\b|\bmet\s+(?:with\b|in\b)|\btook\s+part\s+in\b",
+    re.IGNORECASE,
+)
 # A lead's date further back than this names some earlier event, not the one transcribed.
 _LEAD_DAY_REACH: Final = dt.timedelta(days=7)
 
