@@ -107,6 +107,12 @@ def test_what_the_furniture_said_is_kept_as_signals() -> None:
         "This publication was funded by a foundation grant. It is the sole responsibility of the authors.",
         "The views expressed here do not necessarily reflect the views of the donor.",
         "We hope you're enjoying the Ledger's open-minded reporting.",
+        "Automatic translation from Ukrainian. The editorial office does not share the views of the sources.",
+        "Topics: Army | Politics | Economy | Regions",
+        "We are independent. Help us keep reporting: card 5375 4141 0000 1234 or donate online.",
+        "#Odesa #drones #port",
+        "jk/mb/rt",
+        "The use of the materials is allowed only with the hyperlink to the site.",
         "Subscribed to the Ledger? Register your account with the email of your subscription.",
     ],
 )

@@ -258,6 +258,9 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
     ("affiliate link", None, False),
     ("affiliate commission", None, False),
     ("dear readers", None, True),
+    # "Help us keep reporting: card 4149 6090 1122 3344": a payment card's number is always a plea.
+    ("help us", re.compile(r"help\s+us\s+(?:keep|continue|stay|remain)\b"), True),
+    ("card", re.compile(r"card\s+(?:no\.?\s*|number\s*)?\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}\b"), False),
     # "We hope you're enjoying The Week's journalism", "Subscribed to X? Register your account":
     # a paywall's pitch between two paragraphs of the story.
     ("we hope you", re.compile(r"we\s+hope\s+you(?:'|’)?(?:re|\s+are|\s+have\s+been)\s+enjoying\b"), True),
@@ -320,6 +323,16 @@ _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
     (
         "necessarily reflect",
         re.compile(r"necessarily\s+reflect\s+the\s+(?:views?|positions?|opinions?)"),
+        False,
+    ),
+    # "The editorial office does not share the positions of the quoted sources", "Automatic
+    # translation from Russian", "The use of the materials is allowed only with the hyperlink".
+    ("does not share", re.compile(r"does\s+not\s+share\s+the\s+(?:views?|positions?|opinions?)"), False),
+    ("automatic translation", re.compile(r"automatic\s+translation\s+from\s+\w+\s*(?:[,.)]|$)"), True),
+    ("machine translation", re.compile(r"machine\s+translation\s+from\s+\w+\s*(?:[,.)]|$)"), True),
+    (
+        "the use of",
+        re.compile(r"the\s+use\s+of\s+(?:the\s+|our\s+)?materials\s+is\s+(?:allowed|permitted)\s+only"),
         False,
     ),
     (
@@ -474,6 +487,7 @@ _MORE_FROM = re.compile(
 )
 # Navigation and breadcrumbs: short capitalised items between spaced separators ("Home / News / Kyiv",
 # "About | Contacts | Advertising"). A markdown table row starts with its separator and is no such line.
+_MENU_LABEL = re.compile(r"^(?:Sections?|Topics?|Categories|Rubrics?|Menu|Tags?)\s*:\s*", re.IGNORECASE)
 _NAV_SPLIT = re.compile(r"\s+(?:[|·•/›»>→]|->)\s+")
 _NAV_ITEM = re.compile(r"^(?:[^\d:;.!?,\"“”«»()]+|\d{1,2}\+)$")  # "18+": an age rating in the menu
 # Footers: an appeal to support the outlet by name, and what the outlet says about itself.
@@ -616,7 +630,9 @@ _INTERFACE: Final = frozenset(
 _INTERFACE_LINE = re.compile(
     r"^(?:(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.*|comments?\s*\(\d+\)"
     r"|listen\s+to\s+this\s+(?:article|story)\b.*|forward\s+this\s+(?:email|newsletter|issue|to\s+a\s+friend)\b.*"
-    r"|found\s+an?\s+(?:error|mistake|typo)\b.*|follow\s+[\w’'&.\s-]{1,40}:)$",
+    r"|found\s+an?\s+(?:error|mistake|typo)\b.*|follow\s+[\w’'&.\s-]{1,40}:"
+    # "#Dnipro #attack #Kupiansk": tags alone; "ks/np/dc": a wire desk's initials
+    r"|#[\w-]+(?:[\s,]+#[\w-]+)+|[a-z]{2,3}(?:/[a-z]{2,3}){1,4})$",
     re.IGNORECASE,
 )
 # Credits of a show or a release: "Music: ... Produced by ...", "Press service of the Ministry of ...",
@@ -939,7 +955,8 @@ class _Scan:
         """A breadcrumb or menu: capitalised items of a few words between spaced separators. Three
         items anywhere; two ("Skhid Weekly · Interviews") only in the header and never parted by a
         slash, which also means "or" ("Leasing / Rental")."""
-        items = _NAV_SPLIT.split(text)
+        # "Sections: Army | Politics | Economy": a menu may carry its label.
+        items = _NAV_SPLIT.split(_MENU_LABEL.sub("", text, count=1))
         if len(items) < 2 or (len(items) == 2 and (not self.in_header or " / " in text)):
             return False
         return all(
