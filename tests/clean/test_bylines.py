@@ -219,3 +219,16 @@ def test_a_byline_with_the_place_it_was_filed_from(line: str, names: tuple[str, 
 @pytest.mark.parametrize("line", ["By Monday, Kyiv", "By the way, Kyiv is cold"])
 def test_a_sentence_opening_with_by_is_no_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Hannah Lister in Nikopol", ("Hannah Lister",)),
+        ("Anna Berg and Tom Kask in Kyiv", ("Anna Berg", "Tom Kask")),
+    ],
+)
+def test_a_reporter_and_where_she_files_from_is_a_byline(line: str, names: tuple[str, ...]) -> None:
+    found = parse_byline(line)
+    assert found is not None and found.names == names
+    assert parse_byline("The War in Ukraine") is None and parse_byline("Life in Kharkiv") is None

@@ -247,3 +247,22 @@ def test_a_menu_with_an_age_rating_is_navigation() -> None:
 def test_topics_tip_jars_author_labels_and_compilation_notes_are_dropped(line: str) -> None:
     cleaned = clean_document(raw(f"{BODY}\n\n{line}\n\nPipes in two schools are still cold."))
     assert line not in cleaned.text
+
+
+def test_a_feature_header_dates_and_signs_it_below_its_standfirst() -> None:
+    text = (
+        "World | Ukraine\n\n"
+        "Life on the river: a town across the water from the guns\n\n"
+        "For three years the town has been shelled from the bank opposite, and the people who stay have "
+        "built their lives around it\n\n"
+        "Marta Lind in Kherson\n\n"
+        "Sun 29 Nov 2026 06.00 GMT\n\n"
+        "Olha keeps a broom by the door of her kitchen, and she uses it to close the shutters when the "
+        "drones come over the street at night."
+    )
+    cleaned = clean_document(raw(text))
+    assert (cleaned.metadata.published, cleaned.metadata.authors) == (date(2026, 11, 29), ("Marta Lind",))
+    heading = clean_document(
+        raw("PRESS DIGEST — 20.11.2026\n\nThe court sentenced the soldier to life on Thursday.")
+    )
+    assert heading.metadata.published == date(2026, 11, 20)

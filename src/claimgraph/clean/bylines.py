@@ -238,6 +238,19 @@ def _names(text: str) -> tuple[str, ...] | None:
     return tuple(names) or None
 
 
+_PLACED_BYLINE = re.compile(
+    r"(?P<names>[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+(?:\s+and\s+[A-Z][a-z][\w'’-]*\s+[A-Z][\w'’-]+)?)"
+    r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+
+
+# Words that open headings like "Life in Kharkiv", "The War in Ukraine": no reporter's given name.
+_NOT_GIVEN: Final = frozenset(
+    "The A An This That Our My Life War Peace Winter Summer Spring Autumn Fall Night Day News Death "
+    "Inside Behind Fighting Living Christmas Easter Hope Fear".split()
+)
+
+
 def parse_byline(line: str) -> Byline | None:
     """The names (and any date stamp) of a byline, or None when ``line`` is not a byline.
 
@@ -245,7 +258,10 @@ def parse_byline(line: str) -> Byline | None:
     """
     m = _BYLINE.match(line.strip())
     if m is None:
-        return None
+        # "Hannah Lister in Nikopol": a reporter and where she files from, with no "By".
+        placed = _PLACED_BYLINE.fullmatch(line.strip())
+        names = _names(placed["names"]) if placed and placed["names"].split()[0] not in _NOT_GIVEN else None
+        return Byline(names=names, stamp=None) if names else None
     rest = m["rest"] or m["label_rest"]
     if len(rest) > 160:
         return None

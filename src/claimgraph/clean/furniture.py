@@ -985,11 +985,18 @@ class _Scan:
         return bool(credit) and len(credit.split()) <= 8 and not _SENTENCE_END.search(credit)
 
     def _standfirst(self, index: int) -> bool:
-        """Whether a prose line is a standfirst: the header's byline or date stamp still follows it."""
-        if index + 1 >= len(self.lines):
-            return False
-        following = self.lines[index + 1].text
-        return parse_byline(following) is not None or _stamp_of(following, len(following.split())) is not None
+        """Whether a prose line is a standfirst: the header's byline or date stamp still follows it, maybe
+        after one short line ("Hannah Lister in Nikopol" above "Sun 29 Nov 2026 06.00 GMT")."""
+        for ahead in (1, 2):
+            if index + ahead >= len(self.lines):
+                return False
+            following = self.lines[index + ahead].text
+            words = len(following.split())
+            if parse_byline(following) is not None or _stamp_of(following, words) is not None:
+                return True
+            if words > 6:
+                return False
+        return False
 
     def _stamp(self, stamp: Stamp) -> None:
         if self.in_header and not self.in_related:
