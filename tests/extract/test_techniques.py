@@ -430,3 +430,28 @@ def test_dismissals_as_staged_and_propaganda_machines(text: str, found: list[str
 )
 def test_masters_hired_hands_and_expired_mandates(text: str, found: list[str]) -> None:
     assert [t.text for t in find_techniques("d", text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("After the loss of the village the militants of the AFU withdrew.", "militants of the AFU"),
+        ("Odesa, Reni, Izmail: this is Russian terror against food security.", "Russian terror"),
+        ("Residents call the daily drone hunts a safari on people.", "safari on people"),
+        ("The group said it killed soldiers of the crusader army near the border.", "crusader army"),
+        ("The military said it struck a terrorist cell near the hospital.", "terrorist cell"),
+    ],
+)
+def test_labels_of_the_other_side_in_war_reporting(text: str, phrase: str) -> None:
+    assert [t for t, _, _ in found(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the Middle Ages the crusader army laid siege to Jerusalem.",
+        "Police arrested a terrorist cell that was plotting attacks on the metro.",
+    ],
+)
+def test_their_literal_senses_are_no_technique(text: str) -> None:
+    assert found(text) == []
