@@ -2032,3 +2032,44 @@ def test_what_was_said_at_the_meeting_a_release_opens_with_was_said_that_day(nlp
         "d1", nlp("The mayor noted that the grid had held."), published=dt.date(2026, 11, 26)
     )
     assert plain[0].said_on is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Three people were hurt and two houses burned, Lysak wrote on Telegram, adding that rescuers "
+            "were still at work.",
+            "Lysak",
+            "Three people were hurt and two houses burned",
+        ),
+        (
+            "The Institute for the Study of War assessed in its November 12 update that Russian forces "
+            "have likely reached the outskirts of the village.",
+            "The Institute for the Study of War",
+            "Russian forces have likely reached the outskirts of the village",
+        ),
+        (
+            "According to the Air Force, 60 drones and 5 missiles were shot down.",
+            "the Air Force",
+            "60 drones and 5 missiles were shot down.",
+        ),
+        (
+            "Beni (DR Congo) (AFP) - Rebels killed at least 12 villagers in a night attack, a local "
+            "official told AFP on Monday.",
+            "a local official",
+            "Rebels killed at least 12 villagers in a night attack",
+        ),
+        (
+            'The ministry said its forces made a "precise strike" on depots in Reni that, it said, '
+            "supplied the army.",
+            "The ministry",
+            'its forces made a "precise strike" on depots in Reni that, it said, supplied the army',
+        ),
+    ],
+)
+def test_sources_the_parser_misplaces_keep_their_words(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    first = extract(text)[0]
+    assert (first.speaker.text, first.content_text) == (speaker, content)

@@ -181,7 +181,7 @@ _CLOSING_QUOTES: Final = frozenset("\"”»’'")
 # "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "New York (AFP) – ": where and by whom, not who.
 DATELINE: Final = re.compile(
     r"[ \t]*(?:[A-Z]{3,}[A-Z .'’-]*|[A-Z][\w.'’ -]{1,30}(?=[^\n—–]{0,30}\())"
-    r"(?:,[^\n—–()]{1,30})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:—|–|--|-)[ \t]"
+    r"(?:,[^\n—–()]{1,30})?(?:[ \t]*\([A-Za-z. ]{2,20}\)){0,2}[ \t]*(?:—|–|--|-)[ \t]"
 )
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 # Where a cue carries its time: "said Monday" (npadvmod), "said on Monday" (prep), "told AFP late
@@ -655,7 +655,7 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
     if tail[:1] not in (",", " ", "") and not tail.startswith(("\u2014", "-")):
         return None
     closing = _token_at(doc, quote.end - 1)
-    if closing is None:
+    if closing is None or _inside_a_reported_clause(doc, quote):
         return None
     quoted_text = _text(doc)[quote.inner_start : quote.inner_end].rstrip()
     sentence_closed_inside = quoted_text.endswith((".", "?", "!")) and not tail.startswith(",")
@@ -685,6 +685,27 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
         speaker = subject or _phrase_head(doc, closing.i + 1, token.i) or _phrase_head(doc, token.i + 1, stop)
         return (token, speaker) if speaker is not None else None
     return None
+
+
+def _inside_a_reported_clause(doc: Doc, quote: Quote) -> bool:
+    """'The ministry said its forces had carried out a "high-precision strike" on depots that, it
+    said, ...': a quotation inside the clause a cue before it reports is part of that statement."""
+    inner = _token_at(doc, quote.inner_start)
+    if inner is None:
+        return False
+    head = inner
+    for _ in range(8):
+        if (
+            head.dep_ == "ccomp"
+            and head.head.i < quote.start
+            and _is_cue(head.head)
+            and head.head.idx < quote.start
+        ):
+            return head.i < inner.i or head.left_edge.idx < quote.start
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _reports_clause_after(cue: Token) -> bool:
@@ -1480,7 +1501,8 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         complements += [
             c for c in cue.children if c.dep_ in ("advcl", "conj") and c.i > cue.i and _has_that(c)
         ]
-        complements += _that_clause_on_a_phrase(cue)
+    if cue.lemma_ in SPEECH_LEMMAS:
+        complements += _that_clause_on_a_phrase(cue)  # "assessed in its update that ..."
     # "vowed to bolster", "said to be": an infinitive is an intention or hearsay frame, not a report;
     # "expects profits to rise" is a forecast, no belief anyone voiced.
     complements = [
@@ -1696,8 +1718,10 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     misread = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < subject.left_edge.i]
     if not before and misread and doc[subject.left_edge.i - 1].text == ",":
         # "A drone strike ... killed 43 people on Wednesday, the Sudan Doctors Network said": the
-        # parser made the clause's subject a second subject of the cue; what was said is all before the comma.
-        start, end = doc[cue.sent.start], doc[subject.left_edge.i - 2]
+        # parser made the clause's subject a second subject of the cue; what was said is all before the
+        # comma, after any dateline.
+        opening = _token_at(doc, _dateline_end(doc, cue.sent.start)) or doc[cue.sent.start]
+        start, end = opening, doc[subject.left_edge.i - 2]
         if end.i - start.i < 2 or "\n\n" in _text(doc)[start.idx : end.idx]:
             return None
         return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
@@ -1718,7 +1742,8 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     own = {
         t.i
         for c in cue.children
-        if c.i > cue.i and (c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS) or _when_clause(c))
+        if c.i > cue.i
+        and (c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS) or _when_clause(c) or _further_cue(c))
         for t in c.subtree
     }
     after = [
@@ -1739,6 +1764,11 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     if opening.i < start.i and "\n" not in _text(doc)[opening.idx : start.idx]:
         start = opening
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+
+
+def _further_cue(clause: Token) -> bool:
+    """ "..., Kiper wrote on Telegram, adding that ...": a second report, a statement of its own."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and _is_cue(clause)
 
 
 def _when_clause(clause: Token) -> bool:
@@ -2123,8 +2153,13 @@ def _that_clause_on_a_phrase(cue: Token) -> list[Token]:
         for phrase in cue.children
         if phrase.dep_ in ("prep", "npadvmod") and phrase.i > cue.i
         for clause in phrase.subtree
-        if clause.dep_ == "relcl"
-        and (any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or _misread_object(clause))
+        if (
+            (
+                clause.dep_ in ("relcl", "acl")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            )
+            or (clause.dep_ == "relcl" and _misread_object(clause))
+        )
     ][:1]
 
 
@@ -2257,6 +2292,11 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
     # The phrase ends with its source: when the parser makes "According" the root, the whole
     # sentence hangs under it ("According to the ministry, in the east the enemy lost ...").
     phrase_start, phrase_end = according, doc[max(named.right_edge.i, to.i)]
+    # "According to the Air Force, 79 drones ...": the parser may hang the clause's subject on the
+    # source; the source ends at the comma after it.
+    comma = next((t for t in doc[named.i + 1 : phrase_end.i + 1] if t.text == ","), None)
+    if comma is not None:
+        phrase_end = doc[comma.i - 1]
     # "200 were killed, according to X, and 40 were children, according to Y": each source gives
     # its own clause of a coordination.
     clause = according.head
@@ -2421,6 +2461,9 @@ def _speaker_token(cue: Token) -> Token | None:
     verb = cue
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # "Butembo (DR Congo) (AFP) - ..., a local leader told AFP": a dateline is no second subject.
+        filed = _dateline_end(cue.doc, cue.sent.start)
+        subjects = [c for c in subjects if c.idx >= filed] or subjects
         # "Mr President, Russia says ...": the parser may make the person addressed a second subject.
         subjects = [c for c in subjects if not _vocative(c, among=len(subjects))] or subjects
         # "NAME after the strike again demanded": of two subjects the parser gives, the named one.
@@ -2437,6 +2480,15 @@ def _speaker_token(cue: Token) -> Token | None:
         else:
             return _subject_before_an_aside(cue) or _closing_source(cue)
     return None
+
+
+def _dateline_end(doc: Doc, sentence_start: int) -> int:
+    """Where a dateline opening the sentence's line ends (the sentence's start when there is none)."""
+    text = _text(doc)
+    start = doc[sentence_start].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = DATELINE.match(text, line_start)
+    return dateline.end() if dateline is not None and dateline.end() > start else start
 
 
 def _quoted_as_saying(cue: Token) -> Token | None:
