@@ -2061,10 +2061,11 @@ def test_what_was_said_at_the_meeting_a_release_opens_with_was_said_that_day(nlp
             "Rebels killed at least 12 villagers in a night attack",
         ),
         (
-            'The ministry said its forces made a "precise strike" on depots in Reni that, it said, '
-            "supplied the army.",
+            'The ministry said its forces had carried out a "precise strike" on fuel depots in Reni that, '
+            "it said, supplied the army.",
             "The ministry",
-            'its forces made a "precise strike" on depots in Reni that, it said, supplied the army',
+            'its forces had carried out a "precise strike" on fuel depots in Reni that, it said, supplied '
+            "the army",
         ),
     ],
 )
