@@ -2074,3 +2074,16 @@ def test_sources_the_parser_misplaces_keep_their_words(
 ) -> None:
     first = extract(text)[0]
     assert (first.speaker.text, first.content_text) == (speaker, content)
+
+
+def test_a_message_quoted_in_part_is_the_whole_quotation(extract: Extract) -> None:
+    text = (
+        'The President sent greetings to the congress. The message reads, in part:"Your forum brings '
+        'together our best film makers. I wish you success."\n\nThe congress opened on Monday.'
+    )
+    (st,) = extract(text)
+    assert st.content_text.startswith("Your forum") and "I wish you success" in st.content_text
+
+
+def test_a_refusal_to_act_is_no_statement(extract: Extract) -> None:
+    assert extract("The ministry refused to take part in the talks in Istanbul.") == []

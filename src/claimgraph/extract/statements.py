@@ -93,8 +93,7 @@ ACT_LEMMAS: Final = frozenset(
 )
 # Commitments and demands whose content is an infinitive: "vowed to retake", "urged Kyiv to negotiate".
 INTENTION_LEMMAS: Final = frozenset(
-    "vow pledge promise refuse decline threaten urge order demand agree offer propose instruct invite "
-    "advise".split()
+    "vow pledge promise threaten urge order demand agree offer propose instruct invite advise".split()
 )
 _ACT_CUES: Final = ACT_LEMMAS | INTENTION_LEMMAS
 # "showed the bridge", "told reporters", "wrote a letter": objects that are not what was said.
@@ -3229,6 +3228,17 @@ def _leading_time_phrase(clause: Token) -> TokenSpan | None:
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start].isspace() or text[start] in '"“”«»,:;'):
         start += 1
+    if (label := _IN_PART.match(text, start, end)) is not None:
+        # 'The message reads, in part: "..."': what the message says follows the label, to the end of
+        # its quotation when the sentence cut it short.
+        start = label.end()
+        opening = text[label.end() - 1]
+        close = {'"': '"', "“": "”", "«": "»"}.get(opening)
+        paragraph_end = text.find("\n\n", start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        closed_at = text.find(close, start, paragraph_end) if close else -1
+        if close and closed_at > end:
+            end = closed_at
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()  # "BRUSSELS, June 5 (Reuters) - ": where the story was filed, not said
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
@@ -3249,5 +3259,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+_IN_PART: Final = re.compile(r"in\s+part\s*[:,]\s*[\"“«]?")
 _QUOTATION_MARKS: Final = (('"', '"'), ("“", "”"), ("«", "»"))
 _CLOSING_AFTER: Final = {close: re.compile(rf"[.,!?…]?{re.escape(close)}") for _, close in _QUOTATION_MARKS}
