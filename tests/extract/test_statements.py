@@ -2087,3 +2087,12 @@ def test_a_message_quoted_in_part_is_the_whole_quotation(extract: Extract) -> No
 
 def test_a_refusal_to_act_is_no_statement(extract: Extract) -> None:
     assert extract("The ministry refused to take part in the talks in Istanbul.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We have all felt the wish of the residents for freedom.", "Today we recall the feat of our ancestors."],
+)
+def test_feelings_and_commemorations_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+    assert len(extract("The minister recalled that the bridge was built in 1970.")) == 1

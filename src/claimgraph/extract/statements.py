@@ -1980,6 +1980,10 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     asked = any(o.lemma_ in ("question", "call", "request") for o in objects)
     if verb.lemma_ in ("answer", "respond") and asked:
         return None  # "answered the question about X": which question, not the answer
+    if verb.lemma_ in ("feel", "recall", "remember") and objects:
+        # "we have all felt their wish for freedom", "we recall the feat of our ancestors": a feeling
+        # or a commemoration; only "recalled that ..." reports something.
+        return None
     if verb.lemma_ == "oppose" and any(o.lemma_ in _FORCES for o in objects):
         return None  # "opposing an army ten times larger": fighting it, not a stance
     if verb.lemma_ == "confirm" and any(o.ent_type_ in ("ORG", "PERSON") for o in objects):
