@@ -2096,3 +2096,17 @@ def test_a_refusal_to_act_is_no_statement(extract: Extract) -> None:
 def test_feelings_and_commemorations_are_no_statements(extract: Extract, text: str) -> None:
     assert extract(text) == []
     assert len(extract("The minister recalled that the bridge was built in 1970.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin sent messages of condolence to the two presidents. The messages read, in part: "
+        '"Please accept my deepest sympathy."',
+        "Vladimir Putin congratulated the staff of the 3rd Brigade on its new title. The message reads, "
+        'in part: "This is a great honour for all of you."',
+    ],
+)
+def test_a_message_is_its_senders_however_it_was_sent(extract: Extract, text: str) -> None:
+    st = extract(text)[-1]
+    assert referent_text(text, st) == "Vladimir Putin"

@@ -2707,6 +2707,8 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         and not analysts
         and head.pos_ == "NOUN"
         and (determiner in _INDEFINITE or head.tag_ == "NNS")
+        # "The messages read": documents someone named sent, not unnamed people
+        and not (determiner == "the" and head.lemma_.lower() in DOCUMENT_NOUNS)
     )
     referent = Span(doc_id, entity.start_char, entity.end_char) if is_named and entity is not None else None
     return Speaker(
@@ -2891,6 +2893,8 @@ def _resolve_speaker(
         # president, whichever state's.
         role_words, _, of_words = HEAD_OF_STATE.sub("the president", lowered).partition(" of ")
         role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
+        if role.endswith("s") and role[:-1] in DOCUMENT_NOUNS:
+            role = role[:-1]  # "The messages read": each is its sender's
         if role in DOCUMENT_NOUNS:
             # "The message reads: ...": the words are those of whoever sent it.
             sender = _sender_before(doc, draft)
@@ -3092,10 +3096,13 @@ def _sender_before(doc: Doc, draft: _Draft) -> Token | None:
             break
         first = doc[first - 1].sent.start
     for verb in reversed(doc[first : draft.cue.i]):
-        if verb.lemma_ not in _SENDING_LEMMAS or verb.pos_ != "VERB":
+        if verb.lemma_ not in _SENDING_LEMMAS | _GREETING_ACTS or verb.pos_ != "VERB":
             continue
         sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(t.lemma_.lower() in DOCUMENT_NOUNS | _GREETINGS for c in sent for t in c.subtree):
+        # "Vladimir Putin congratulated the brigade ... The message reads": greeting is sending one.
+        if verb.lemma_ in _GREETING_ACTS or any(
+            t.lemma_.lower() in DOCUMENT_NOUNS | _GREETINGS for c in sent for t in c.subtree
+        ):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
@@ -3106,6 +3113,7 @@ _SENDING_LEMMAS: Final = frozenset(
     {"send", "address", "issue", "write", "sign", "publish", "post", "deliver"}
 )
 _GREETINGS: Final = frozenset({"greeting", "condolence", "congratulation", "wish"})
+_GREETING_ACTS: Final = frozenset({"congratulate", "greet", "condole"})
 
 
 def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan | None:
