@@ -2110,3 +2110,13 @@ def test_feelings_and_commemorations_are_no_statements(extract: Extract, text: s
 def test_a_message_is_its_senders_however_it_was_sent(extract: Extract, text: str) -> None:
     st = extract(text)[-1]
     assert referent_text(text, st) == "Vladimir Putin"
+
+
+def test_the_president_is_not_the_head_of_the_presidents_office(extract: Extract) -> None:
+    text = (
+        "Head of the Office of the President Andriy Yermak said the talks went well. "
+        "The President noted that the partners had agreed on air defence."
+    )
+    st = extract(text)[-1]
+    assert st.speaker.text == "The President" and referent_text(text, st) != "Andriy Yermak"
+    assert st.content_text == "the partners had agreed on air defence"

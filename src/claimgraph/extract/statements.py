@@ -495,6 +495,12 @@ def _relays(outer: _Draft, inner: _Draft) -> bool:
     if outer.cue.lemma_ not in _RELAYING and (source is None or source.lemma_.lower() not in DOCUMENT_NOUNS):
         return False
     subject = inner.speaker_head or _speaker_token(inner.cue)
+    if (
+        source is not None
+        and source.lemma_.lower() not in DOCUMENT_NOUNS
+        and inner.cue.lemma_ not in _REPORTED
+    ):
+        return False  # "The President noted that the partners had agreed": his account of their deed
     return (
         subject is not None
         and abs(subject.left_edge.idx - outer.content_start) <= 1
@@ -2929,11 +2935,10 @@ def _resolve_speaker(
             return replace(raw, referent=quoted)
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
-            if (
-                previous.referent is not None
-                and role in described
-                and all(q in described for q in qualifiers)
-            ):
+            # "the President" is not the "Head of the Office of the President": the office a
+            # description names is its head noun, before any "of".
+            office = HEAD_OF_STATE.sub("the president", described).partition(" of ")[0].split()[-1:]
+            if previous.referent is not None and office == [role] and all(q in described for q in qualifiers):
                 return replace(raw, referent=previous.referent, description=previous.description)
         if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
             return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
@@ -2941,6 +2946,10 @@ def _resolve_speaker(
 
 
 _RELAYING: Final = frozenset({"note", "cite", "quote", "recall", "relay", "mention"})
+# What a relaying report passes on as words: "notes that NAME said / stated / wrote".
+_REPORTED: Final = frozenset(
+    {"say", "tell", "state", "write", "report", "declare", "announce", "claim", "add"}
+)
 # Plural people named by their work, who write for an organisation: "The analysts noted".
 _ANALYSTS: Final = frozenset({"analysts", "researchers", "authors", "experts", "monitors", "investigators"})
 _TITLE_TOKENS: Final = 12
@@ -3135,12 +3144,17 @@ def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan
         # After the name only as its apposition ("X, the governor of ..."): words further on may
         # be another person's title.
         after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None
-        if any(
-            w is not None and set(_WORD_OR_HYPHEN.split(w.text.lower())).issuperset(role)
-            for w in (before, after)
-        ):
+        if any(w is not None and _holds_role(w.text.lower(), role) for w in (before, after)):
             return ent
     return None
+
+
+def _holds_role(title: str, role: list[str]) -> bool:
+    """Whether a title gives the role (its first word) as its head, before any "of", and names the
+    rest somewhere: "President of Russia" holds the president's role, "Head of the Office of the
+    President" does not."""
+    head = title.removeprefix(", ").partition(" of ")[0]
+    return role[0] in _WORD_OR_HYPHEN.split(head) and set(_WORD_OR_HYPHEN.split(title)).issuperset(role)
 
 
 # -- channel and date ----------------------------------------------------------------------------------
