@@ -394,3 +394,13 @@ def test_a_dateline_is_no_place_of_its_sentence_but_tells_the_story_s_main_place
     words = PlaceWords(["Zarichne", "Ostra"])
     claims = document_claims("d", text, published=None, statements=[], place_words=words)
     assert [c.places for c in claims if c.reading.numbers] == [("Zarichne",)]
+
+
+def test_the_liberated_territories_are_no_claim_that_a_place_was_taken() -> None:
+    assert (
+        dispute_kind(
+            "Those who ask to leave for the liberated territories near Zoryansk are branded traitors.",
+            "The garrison in Zoryansk denied losing the village.",
+        )
+        is None
+    )

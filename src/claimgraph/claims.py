@@ -82,7 +82,7 @@ _STATES: Final = (
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
     r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|liberated|retaken)|took"
-    r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated|retook|retaken|recaptured|entered"
+    r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated(?!\s+(?:territor|area|region|land|part|zone))|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
     r"|(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
     r"(?:capture|withdrawal)|(?:fully|completely|entirely)\s+(?:under|in)\s+(?:their|its|our)\s+control"
