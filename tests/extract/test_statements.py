@@ -2120,3 +2120,9 @@ def test_the_president_is_not_the_head_of_the_presidents_office(extract: Extract
     st = extract(text)[-1]
     assert st.speaker.text == "The President" and referent_text(text, st) != "Andriy Yermak"
     assert st.content_text == "the partners had agreed on air defence"
+
+
+def test_it_is_said_in_a_bodys_summary_is_that_bodys(extract: Extract) -> None:
+    text = '"The units pushed on towards the river," it is said in the summary of the defence ministry.'
+    (st,) = extract(text)
+    assert st.speaker.text == "the defence ministry"

@@ -2862,6 +2862,9 @@ def _resolve_speaker(
 ) -> Speaker:
     raw = _unresolved_speaker(doc, doc_id, draft)
     lowered = raw.text.lower()
+    if lowered == "it" and _passive(draft.cue) and (issuer := _issuer_named_in(draft.cue)) is not None:
+        # '"...," it is said in the summary of the military department': the body whose document it is.
+        return _speaker_from_phrase(doc, issuer, doc_id)
     if lowered == "it" and _passive(draft.cue):
         # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant;
         # after "The presidents discussed ...", the sides of the talks noted it.
@@ -3009,6 +3012,30 @@ def _organisation_before(
         if any(t.lower_ in nouns for t in ent):
             return ent
     return None
+
+
+def _issuer_named_in(cue: Token) -> Token | None:
+    """Who issued the document a passive cue names ("it is said in the summary of the military
+    department"): the owner in its "of" phrase, else the document itself."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        document = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if document is None or document.lemma_.lower() not in DOCUMENT_NOUNS | _REPORT_NOUNS:
+            continue
+        owner = next(
+            (
+                g
+                for c in document.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        return owner or document
+    return None
+
+
+_REPORT_NOUNS: Final = frozenset({"summary", "report", "bulletin", "update", "briefing", "release"})
 
 
 def _plural_subject_before(doc: Doc, draft: _Draft, *, sentences: int = 1) -> TokenSpan | None:
