@@ -562,7 +562,7 @@ class _Fixer:
     def run(self) -> Doc:
         self._split_place_from_name()
         self._split_name_from_organisation()
-        self._drop_opening_participles()
+        self._trim_verbs_at_the_edges()
         self._relabel()
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
@@ -882,7 +882,7 @@ class _Fixer:
             and all(_is_name_token(t) or t.text == "-" for t in tokens)
         )
 
-    def _drop_opening_participles(self) -> None:
+    def _trim_verbs_at_the_edges(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
         is no word of the name after it; nor is a verb that closes the span ("Volodymyr Zelenskyy
         explained" tagged as one work of art)."""

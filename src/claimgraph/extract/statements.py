@@ -1927,14 +1927,23 @@ def _conviction_after_colon(
     )
     if colon is None or adjective.lower_ in _GRATITUDE:
         return None
-    words = [t for t in doc[colon.i + 1 : sentence_end] if not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if len(words) < 3 or "\n\n" in doc[colon.i : words[-1].i + 1].text:
+    words = _colon_clause(doc, colon, breaking="\n\n")
+    if words is None:
         return None
-    draft = _indirect(words[0].idx, words[-1].idx + len(words[-1].text), adjective, paragraph_starts)
+    draft = _indirect(*words, adjective, paragraph_starts)
     draft.speaker_head = subject
     return draft
+
+
+def _colon_clause(doc: Doc, colon: Token, *, breaking: str) -> tuple[int, int] | None:
+    """Where the words after a colon lie, to the end of its sentence without closing punctuation:
+    three words at least, and no ``breaking`` (a line or paragraph break) in between."""
+    words = [t for t in doc[colon.i + 1 : colon.sent.end] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or breaking in doc[colon.i : words[-1].i + 1].text:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 # Adjectives that state a conviction: "I am sure that ...".
@@ -2072,12 +2081,7 @@ def _words_after_a_colon(doc: Doc, verb: Token) -> tuple[int, int] | None:
         t.pos_ in ("VERB", "AUX") or t.lower_ in ("about", "of", "on") for t in doc[verb.i + 1 : colon.i]
     ):
         return None  # "spoke about the war: its costs and lessons" lists a topic
-    words = [t for t in doc[colon.i + 1 : sentence_end] if not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if len(words) < 3 or "\n" in doc[colon.i : words[-1].i + 1].text:
-        return None
-    return words[0].idx, words[-1].idx + len(words[-1].text)
+    return _colon_clause(doc, colon, breaking="\n")
 
 
 def _spoken_sense(verb: Token) -> bool:
@@ -2364,16 +2368,7 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
         return None
     if not any(c.dep_ in ("det", "poss") for c in frame.children):
         return None  # "In view of this, ...": because of it; "in the view of X" gives X's view
-    source = next(
-        (
-            g
-            for c in frame.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    ) or next((c for c in frame.children if c.dep_ == "poss"), None)
+    source = _of_object(frame) or next((c for c in frame.children if c.dep_ == "poss"), None)
     if source is None:
         return None
     sentence = opening.sent
@@ -2493,11 +2488,14 @@ def _speaker_token(cue: Token) -> Token | None:
 
 def _dateline_end(doc: Doc, sentence_start: int) -> int:
     """Where a dateline opening the sentence's line ends (the sentence's start when there is none)."""
-    text = _text(doc)
     start = doc[sentence_start].idx
-    line_start = text.rfind("\n", 0, start) + 1
-    dateline = DATELINE.match(text, line_start)
+    dateline = _line_dateline(_text(doc), start)
     return dateline.end() if dateline is not None and dateline.end() > start else start
+
+
+def _line_dateline(text: str, offset: int) -> re.Match[str] | None:
+    """The dateline opening the line that holds ``offset``, if any."""
+    return DATELINE.match(text, text.rfind("\n", 0, offset) + 1)
 
 
 def _quoted_as_saying(cue: Token) -> Token | None:
@@ -2565,9 +2563,7 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
     """The subject, unless the parser took a dateline (``KYIV (AP) — The governor said``) or a date
     (``Saturday the governor said``) for it: then the noun phrase after it, before the cue."""
     doc = cue.doc
-    text = _text(doc)
-    line_start = text.rfind("\n", 0, subject.idx) + 1
-    dateline = DATELINE.match(text, line_start)
+    dateline = _line_dateline(_text(doc), subject.idx)
     if (
         dateline is not None
         and subject.idx < dateline.end() <= cue.idx
@@ -2900,8 +2896,8 @@ def _resolve_speaker(
         # "the governor", "the President of Russia": the role is the noun before any "of" phrase,
         # and the words of that phrase must describe the person too. "The head of state" is the
         # president, whichever state's.
-        role_words, _, of_words = HEAD_OF_STATE.sub("the president", lowered).partition(" of ")
-        role, qualifiers = role_words.split()[-1], _QUALIFIER_WORD.findall(of_words)
+        role, of_words = _office(lowered)
+        qualifiers = _QUALIFIER_WORD.findall(of_words)
         if role.endswith("s") and role[:-1] in DOCUMENT_NOUNS:
             role = role[:-1]  # "The messages read": each is its sender's
         if role in DOCUMENT_NOUNS:
@@ -2940,12 +2936,23 @@ def _resolve_speaker(
             described = (previous.description or "").lower()
             # "the President" is not the "Head of the Office of the President": the office a
             # description names is its head noun, before any "of".
-            office = HEAD_OF_STATE.sub("the president", described).partition(" of ")[0].split()[-1:]
-            if previous.referent is not None and office == [role] and all(q in described for q in qualifiers):
+            if (
+                previous.referent is not None
+                and described
+                and _office(described)[0] == role
+                and all(q in described for q in qualifiers)
+            ):
                 return replace(raw, referent=previous.referent, description=previous.description)
         if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
             return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
     return raw
+
+
+def _office(phrase: str) -> tuple[str, str]:
+    """The role a lower-case title names, its head noun before any "of", and the words of that "of"
+    phrase: "the president of russia" -> ("president", "russia"); "the head of state" is the president."""
+    role_words, _, of_words = HEAD_OF_STATE.sub("the president", phrase).partition(" of ")
+    return (role_words.split() or [""])[-1], of_words
 
 
 _RELAYING: Final = frozenset({"note", "cite", "quote", "recall", "relay", "mention"})
@@ -3021,18 +3028,22 @@ def _issuer_named_in(cue: Token) -> Token | None:
         document = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if document is None or document.lemma_.lower() not in DOCUMENT_NOUNS | _REPORT_NOUNS:
             continue
-        owner = next(
-            (
-                g
-                for c in document.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        return owner or document
+        return _of_object(document) or document
     return None
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of a noun's "of" phrase: "the summary of the ministry" -> "ministry"."""
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 _REPORT_NOUNS: Final = frozenset({"summary", "report", "bulletin", "update", "briefing", "release"})
