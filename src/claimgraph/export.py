@@ -195,6 +195,9 @@ class EntityIndex:
         self._by_doc: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         people: dict[tuple[str, str], list[Entity]] = defaultdict(list)
         self._all: list[Entity] = []
+        # The corpus's holder of an office, by the author's words for it: looked up once per office,
+        # not once per statement of every speech its holder gave.
+        self._holders: dict[str, str | None] = {}
         for entity in entities:
             self._all.append(entity)
             for span in entity.mentions:
@@ -242,8 +245,13 @@ class EntityIndex:
             found = self._holder_of(speaker.text, speaker.span.doc)
         if found is None and speaker.author is not None and speaker.span is not None:
             # "Address by the President of Ukraine": the author is named by office alone.
-            found = self._holder_of(speaker.author, speaker.span.doc) or self._holder_of(speaker.author)
+            found = self._holder_of(speaker.author, speaker.span.doc) or self._current_holder(speaker.author)
         return found
+
+    def _current_holder(self, role: str) -> str | None:
+        if role not in self._holders:
+            self._holders[role] = self._holder_of(role)
+        return self._holders[role]
 
     def _holder_of(self, role: str, doc: str | None = None) -> str | None:
         """The one person the document names whose description holds the role a speaker is called
