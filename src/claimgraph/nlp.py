@@ -967,7 +967,7 @@ class _Fixer:
         """Whether the span is nothing but nationality words, one or joined by hyphens."""
         words = [t.text for t in self.doc[start:end] if t.text != "-"]
         return bool(words) and all(
-            "-" not in w and w[:1].isupper() and country_of_nationality(name_keys(w)) is not None
+            w[:1].isupper() and country_of_nationality(name_keys(w)) is not None
             for w in (part for word in words for part in word.split("-"))
         )
 
