@@ -350,7 +350,12 @@ def _transcript_day(text: str, drafts: list[_Draft], published: dt.date | None) 
     turns = [d.cue.idx for d in drafts if d.turn]
     if not turns or published is None:
         return None
-    day = day_named(text[: min(turns)], published)
+    return _event_day(text[: min(turns)], published)
+
+
+def _event_day(lead: str, published: dt.date) -> dt.date:
+    """The day a lead gives its event, when that is within a week of the report; else the report's."""
+    day = day_named(lead, published)
     if day is not None and dt.timedelta(0) <= published - day <= _LEAD_DAY_REACH:
         return day
     return published
@@ -366,10 +371,7 @@ def _meeting_day(text: str, published: dt.date | None) -> dt.date | None:
     lead = text[: lead_end if lead_end > 0 else len(text)]
     if not _MEETING_LEAD.search(lead[:400]):
         return None
-    day = day_named(lead, published)
-    if day is not None and dt.timedelta(0) <= published - day <= _LEAD_DAY_REACH:
-        return day
-    return published
+    return _event_day(lead, published)
 
 
 _MEETING_LEAD: Final = re.compile(
