@@ -1011,6 +1011,11 @@ def test_a_that_clause_the_parser_read_as_an_object_is_the_whole_clause(extract:
             "the President of Ukraine",
         ),
         ("Critics mocked the speech by the mayor", None),
+        (
+            "Joint statement issued by the Foreign Ministers of Chile and Peru after talks",
+            "the Foreign Ministers of Chile and Peru",
+        ),
+        ("Statement made by the Secretary General at the summit", "the Secretary General"),
         (None, None),
     ],
 )
@@ -1018,6 +1023,30 @@ def test_a_title_that_says_whose_words_follow_names_the_speaker(
     title: str | None, author: str | None
 ) -> None:
     assert speech_author(title) == author
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "author"),
+    [
+        (
+            "Bridges will be rebuilt - speech by the President at the donors' meeting",
+            "president.example (Office of the President of Moldova, English site)",
+            "the President of Moldova",
+        ),
+        (
+            "Address by the Prime Minister",
+            "Press Service of the Prime Minister of Georgia",
+            "the Prime Minister of Georgia",
+        ),
+        # A publisher that is no head's office says nothing of which president.
+        ("Address by the President", "Daily Herald", "the President"),
+        # The office the title names is another than the publisher's: the title stands.
+        ("Speech by the Prime Minister", "Office of the President of Moldova", "the Prime Minister"),
+        ("Speech by the President of France", "Office of the Moldovan President", "the President of France"),
+    ],
+)
+def test_an_office_without_its_country_is_the_publishing_office(title: str, outlet: str, author: str) -> None:
+    assert speech_author(title, outlet=outlet) == author
 
 
 def test_thanks_say_something_only_with_whom_or_what_they_are_for(extract: Extract) -> None:
@@ -1880,6 +1909,20 @@ def test_an_announced_report_and_a_source_of_two_institutions_are_statements(
             "Maia Sandu and Ivan Kask met in Chisinau. They said the talks were useful.",
             "Maia Sandu and Ivan Kask",
         ),
+        (
+            "Local bloggers on their video channels count the drones every night. They post maps of the "
+            "launches. They also argue that the air defence is too thin.",
+            "Local bloggers",
+        ),
+        (
+            "The village's teachers stayed. Do not pity us. They say the school will open again.",
+            "The village's teachers",
+        ),
+        (
+            "Three volunteers said the road was cut. The bridge burned overnight.\n\n"
+            "Exhausted Ukrainians keep coming anyway. They say there is no other way out.",
+            "Exhausted Ukrainians",
+        ),
     ],
 )
 def test_they_are_the_people_the_sentence_before_names_as_its_subject(
@@ -2126,3 +2169,39 @@ def test_it_is_said_in_a_bodys_summary_is_that_bodys(extract: Extract) -> None:
     text = '"The units pushed on towards the river," it is said in the summary of the defence ministry.'
     (st,) = extract(text)
     assert st.speaker.text == "the defence ministry"
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Good afternoon, Mr President, Lena Okhrimenko, a teacher from Lviv. Will schools stay open? Thanks.",
+        "My name is Lena Okhrimenko. I have a question about heating. When will the boilers be repaired?",
+        "Many parents are also interested in whether lessons will move online, since the shelters are small.",
+        "How do you manage with all of it? I am referring to the evacuation of the children.",
+    ],
+)
+def test_a_turn_that_only_asks_after_its_speaker_introduces_herself_says_nothing(
+    extract: Extract, turn: str
+) -> None:
+    text = (
+        f"Oleh Marchuk: The shelters will be ready by December.\nLena Okhrimenko: {turn}\n"
+        "Oleh Marchuk: We will repair them."
+    )
+    said = {(s.speaker.text, s.content_text) for s in extract(text)}
+    assert said == {
+        ("Oleh Marchuk", "The shelters will be ready by December."),
+        ("Oleh Marchuk", "We will repair them."),
+    }
+
+
+def test_a_turn_that_introduces_its_speaker_and_then_claims_something_is_kept(extract: Extract) -> None:
+    text = (
+        "Oleh Marchuk: The shelters will be ready by December.\n"
+        "Lena Okhrimenko: Good afternoon, Lena Okhrimenko, a teacher from Poltava. "
+        "Our school has no shelter at all. "
+        "When will it get one?\n"
+    )
+    assert any(
+        s.speaker.text == "Lena Okhrimenko" and "Our school has no shelter at all" in s.content_text
+        for s in extract(text)
+    )

@@ -59,9 +59,11 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.clean.dates import find_dates
 from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import WEEKDAYS, day_named
+from claimgraph.lang import word_list
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
-from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, token_key
+from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys, token_key
+from claimgraph.resolve.places import country_of_nationality
 
 STAGE: Final = "statements-rules"
 
@@ -318,28 +320,42 @@ def extract_statements(
     return statements
 
 
-def speech_author(title: str | None) -> str | None:
+def speech_author(title: str | None, *, outlet: str | None = None) -> str | None:
     """Who speaks in a text whose title says it is their words: "Address by the President of Ukraine
     on the unity of Ukrainian society" -> "the President of Ukraine"; "Joint Statement of the Heads
-    of State of the Associated Trio" -> "the Heads of State of the Associated Trio"."""
+    of State of the Associated Trio" -> "the Heads of State of the Associated Trio". An office named
+    without its country ("speech by the President") is the office of the publisher that names it
+    ("Office of the President of Ukraine") -> "the President of Ukraine"."""
     found = _SPEECH_TITLE.search(title or "")
     if found is None:
         return None
     who = _SPEECH_TITLE_TAIL.split(found.group("who"), maxsplit=1)[0].strip(" ,.:;")
-    return who if len(who.split()) >= 2 else None
+    if len(who.split()) < 2:
+        return None
+    office = _PUBLISHING_OFFICE.search(outlet or "")
+    if office is not None and who.lower() == f"the {office['office'].lower()}":
+        return f"the {office['office']} of {office['country']}"
+    return who
 
 
 # At the head of the title, or after its headline and a dash or colon ("The new package must ... -
-# address by the President of Ukraine").
+# address by the President of Ukraine"); "issued by" and its like may stand between.
 _SPEECH_TITLE: Final = re.compile(
     r"(?:^|\s[-–—:]\s+)(?:joint\s+)?(?:statement|address|appeal|speech|message|declaration|remarks)s?"
-    r"\s+(?:of|by)\s+(?P<who>.+)$",
+    r"\s+(?:(?:issued|made|delivered|released|signed)\s+)?(?:of|by)\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 # Where the speaker's name in such a title ends: the occasion, place or addressee that follows.
 _SPEECH_TITLE_TAIL: Final = re.compile(
     r"\s+(?:on|at|in|to|following|regarding|concerning|during|for|after|with regard to)"
     r"\s+(?![A-Z][a-z]+\s+of\b)"
+)
+# A publisher that is a head of state's or government's office: "president.gov.ua (Office of the
+# President of Ukraine, English site)", "Press service of the Prime Minister of Moldova".
+_PUBLISHING_OFFICE: Final = re.compile(
+    r"\b(?i:office|press service|administration|executive office)\s+of\s+the\s+"
+    r"(?P<office>President|Prime Minister|Chancellor)\s+of\s+(?:the\s+)?"
+    r"(?P<country>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
 )
 
 
@@ -927,7 +943,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             named = _named_before(doc, doc_id, label, found.start)
             speaker = Speaker(text=label, span=labelled, referent=named or labelled)
         speakers.add(speaker.text)
-        if _only_questions(rest):
+        if _only_questions(rest, speaker=speaker.text):
             continue  # the interviewer's question, a greeting: a turn with nothing said
         if not found.signed and _headline(rest):
             continue  # "TASS: The ministry announced the liberation of X": a digest's headline
@@ -1066,17 +1082,51 @@ def _headline(words: str) -> bool:
 _HEADLINE_WORDS: Final = 20
 
 
-def _only_questions(words: str) -> bool:
-    """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?")
-    or a courtesy ("Understood.", "Thank you very much.", "Good afternoon, colleagues.")."""
+def _only_questions(words: str, *, speaker: str | None = None) -> bool:
+    """A turn that asks and says nothing: every sentence is a question ("What else needs to be done?"
+    or "Many are interested in whether ..."), a courtesy ("Understood.", "Thank you very much.", "Good
+    afternoon, colleagues.") or, when the turn's ``speaker`` is named, the asker introducing
+    themselves ("Good afternoon, Mr President, Anna Berg, a nurse from Lviv.")."""
     words = _TITLE_ABBREVIATION.sub(r"\1", words)  # "Mr. President, did you ...?" is one sentence
     sentences = [m.group().strip() for m in _SENTENCE_CHUNK.finditer(words) if m.group().strip()]
-    return bool(sentences) and all(s.rstrip("\"”»’' ").endswith("?") or _courtesy(s) for s in sentences)
+    return bool(sentences) and all(
+        s.rstrip("\"”»’' ").endswith("?")
+        or _ASKING.search(s) is not None
+        or _courtesy(s)
+        or _introduction(s, speaker)
+        for s in sentences
+    )
 
 
 def _courtesy(sentence: str) -> bool:
     words = sentence.lower().strip(" .,!<>…[]")  # "<…>": a cut the publisher marked
     return not words or _COURTESY.fullmatch(words) is not None
+
+
+def _introduction(sentence: str, speaker: str | None) -> bool:
+    """ "Anna Berg, a nurse from Lviv.", "My name is Anna Berg.": who is asking, after any courtesy."""
+    if speaker is None:
+        return False
+    rest = _GREETING.sub("", sentence.lower().strip())
+    return rest.startswith(speaker.lower())
+
+
+_GREETING: Final = re.compile(
+    r"^(?:(?:good (?:morning|afternoon|evening|day)|hello|hi|mr\.? president|madam president|colleagues"
+    r"|my name is|i am|i'm)\b[ ,!.]*)+"
+)
+
+
+# A sentence that only puts a question, or says what one asked about: "I have a question about ...",
+# "Many are also interested in whether ...", "I would like to know if ...", "I am referring to ...".
+_ASKING: Final = re.compile(
+    r"^(?:[\w,' ]{0,40}\b(?:interested (?:in|to know) (?:whether|if|how|what|when|why)"
+    r"|(?:wonder|wondering|want to know|would like to know|like to ask|want to ask)"
+    r" (?:whether|if|how|what|when|why)"
+    r"|(?:i|we) have (?:a|one|another|two|three) (?:short |brief |last )?questions?\b)"
+    r"|(?:i am|i'm) (?:referring to|talking about)\b)",
+    re.IGNORECASE,
+)
 
 
 _COURTESY: Final = re.compile(
@@ -2872,9 +2922,12 @@ def _resolve_speaker(
         return replace(raw, anonymous=True)
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
+        group = _plural_subject_before(doc, draft, sentences=2) if lowered in ("they", "them") else None
         for previous_draft, previous in reversed(earlier):
             if draft.paragraph - previous_draft.paragraph > 3:
                 break
+            if group is not None and group.start_char > previous_draft.cue.idx:
+                break  # the people named since that statement are nearer
             if previous.text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS and previous.referent is None:
                 continue
             if _is_person(doc, previous) == wants_person and not _other_gender(
@@ -2891,7 +2944,7 @@ def _resolve_speaker(
                 )
         if wants_person and (mention := _nearest_person_before(doc, draft, paragraph_starts)) is not None:
             return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))
-        if lowered in ("they", "them") and (group := _plural_subject_before(doc, draft)) is not None:
+        if group is not None:
             return replace(raw, referent=Span(doc_id, group.start_char, group.end_char))
         return raw
     if raw.referent is None and not raw.anonymous and lowered.startswith("the "):
@@ -3054,26 +3107,48 @@ _REPORT_NOUNS: Final = frozenset({"summary", "report", "bulletin", "update", "br
 def _plural_subject_before(doc: Doc, draft: _Draft, *, sentences: int = 1) -> TokenSpan | None:
     """The people a sentence before (the last of ``sentences``) names as its subject, for a "they"
     no statement before stands for: "The Presidents assessed ... They agreed to ...", "NAME and
-    NAME met. They said ..."."""
+    NAME met. They said ...". A run of sentences whose subject is "they" already, or that has none
+    ("Do not give up."), leads back to the people they are about ("Russian propagandists calculate
+    ... They talk about it. They boast that ...")."""
     sentence = draft.cue.sent
-    for _ in range(sentences):
-        if sentence.start == 0:
-            return None
+    budget = sentences
+    while budget > 0 and sentence.start > 0:
         sentence = doc[sentence.start - 1].sent
         if (found := _plural_subject(doc, sentence)) is not None:
             return found
+        if not _continues_a_they(sentence):
+            budget -= 1
     return None
 
 
+def _continues_a_they(sentence: TokenSpan) -> bool:
+    subjects = [t for t in sentence if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"]
+    return len(sentence) > 1 and all(t.lower_ in ("they", "them") for t in subjects)
+
+
 def _plural_subject(doc: Doc, sentence: TokenSpan) -> TokenSpan | None:
+    people_nouns = word_list("people_nouns")
     for token in sentence:
         if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ not in ("ROOT", "conj"):
             continue
         pair = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children)
-        people = token.tag_ == "NNS" and token.lemma_.lower() in _PEOPLE_NOUNS
+        plural = token.tag_ in ("NNS", "NNPS")
+        people = plural and (token.lemma_.lower() in people_nouns or _nationality_plural(token))
         if (token.ent_type_ == "PERSON" and pair) or people:
             words = [t for t in token.subtree if not t.is_punct or t.i < token.right_edge.i]
-            relative = next((t.i for t in words if t.dep_ in ("relcl", "acl") and t.i > token.i), None)
+            # "Russian propagandists on their media resources": the people, not where they speak.
+            relative = next(
+                (
+                    t.i
+                    for t in words
+                    if t.i > token.i
+                    and (
+                        t.dep_ in ("relcl", "acl")
+                        or (t.dep_ == "prep" and t.head.i == token.i and t.lower_ != "of")
+                    )
+                ),
+                None,
+            )
             end = (relative - 1) if relative is not None else words[-1].i
             while end > token.i and doc[end].is_punct:
                 end -= 1
@@ -3081,12 +3156,17 @@ def _plural_subject(doc: Doc, sentence: TokenSpan) -> TokenSpan | None:
     return None
 
 
+def _nationality_plural(token: Token) -> bool:
+    """ "Ukrainians", "Sudanese": people of a nation, however the model tagged the word."""
+    if token.ent_type_ == "NORP":
+        return True
+    singular = token.text[:-1] if token.text.endswith("s") else token.text
+    return token.text[:1].isupper() and country_of_nationality(name_keys(singular)) is not None
+
+
 # What the sides of talks do, said impersonally in a readout: "It was noted / agreed / stressed".
 _SIDES_NOTE: Final = frozenset(
     {"note", "agree", "stress", "emphasise", "emphasize", "express", "confirm", "underline"}
-)
-_PEOPLE_NOUNS: Final = frozenset(
-    "president leader side party minister official head delegation negotiator".split()
 )
 
 

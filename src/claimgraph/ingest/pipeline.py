@@ -505,7 +505,7 @@ def document_records(
     with _stage("statements"):
         # A byline names the text's own "I"; failing one, a title such as "Address by the President
         # of Ukraine" does.
-        author = speech_author(doc.metadata.title)
+        author = speech_author(doc.metadata.title, outlet=doc.metadata.outlet)
         statements = extract_statements(
             doc.id,
             spacy_doc,
