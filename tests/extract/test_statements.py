@@ -2205,3 +2205,70 @@ def test_a_turn_that_introduces_its_speaker_and_then_claims_something_is_kept(ex
         s.speaker.text == "Lena Okhrimenko" and "Our school has no shelter at all" in s.content_text
         for s in extract(text)
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A sign at the gate that reminds drivers to slow down was hit by shrapnel.",
+        "Soil moisture is a factor that predicts how large the harvest will be.",
+        "History tells us that occupations end.",
+        "The shelling of the port should remind every buyer that the corridor is fragile.",
+        "We have all seen how quickly the town was rebuilt.",
+        "Everyone in the village has felt how much the shelling has worsened.",
+    ],
+)
+def test_things_and_perceptions_say_nothing(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The governor reminded residents that the curfew starts at 11 pm.", "The governor"),
+        ("A new poll reveals that most voters oppose the deal.", "A new poll"),
+        ("Monitors warn that the dam could fail.", "Monitors"),
+        ("Olena Kravets, who warned that the dam could fail, left the town.", "who"),
+    ],
+)
+def test_people_bodies_and_documents_that_remind_or_warn_do_speak(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The agency, which warned on Monday that the dam could break, evacuated two villages.",
+            "the dam could break",
+        ),
+        ("Drivers who said the road was mined were turned back at the checkpoint.", "the road was mined"),
+        ("Three nurses who told us that the ward had no power have stayed on.", "the ward had no power"),
+    ],
+)
+def test_content_said_in_a_relative_clause_ends_before_the_sentence_goes_on(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister stressed the need for more generators in order to keep hospitals running.",
+            "the need for more generators in order to keep hospitals running",
+        ),
+        (
+            "The mayor called for faster repairs of the dam, so that the villages downstream are safe.",
+            "faster repairs of the dam, so that the villages downstream are safe",
+        ),
+    ],
+)
+def test_what_a_demand_is_for_belongs_to_it(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

@@ -208,6 +208,9 @@ _SOURCE_DOCUMENTS: Final = frozenset(
         "study",
         "report",
         "research",
+        "poll",
+        "census",
+        "audit",
     }
 )
 _RELATIVE_TO: Final = frozenset({"after", "before", "since", "until", "till", "following", "ahead", "prior"})
@@ -284,6 +287,8 @@ def extract_statements(
     event_day = _transcript_day(text, drafts, published)
     meeting_day = _meeting_day(text, published)
     for draft in drafts:
+        if _thing_as_source(draft):
+            continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
             # "We note the feat of ..." in an address: its author's "we", whoever spoke before.
@@ -318,6 +323,30 @@ def extract_statements(
             )
         )
     return statements
+
+
+def _thing_as_source(draft: _Draft) -> bool:
+    """ "A doormat that reminds you to wipe your feet", "a factor that predicts how long people
+    live", "History tells us that ...": verbs that things do as well as people report speech only
+    when their subject is no event or thing. Of a relative "that" or "which", the noun it stands
+    for decides: a person, a group, a body, a document or a name speaks."""
+    if draft.turn or draft.cue.lemma_ not in _THINGS_DO_TOO:
+        return False
+    subject = draft.speaker_head or _speaker_token(draft.cue)
+    if subject is None or subject.lower_ == "who":
+        return False
+    if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+        if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return False
+        speakers = (
+            word_list("people_nouns") | TITLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS | _SOURCE_DOCUMENTS
+        )
+        return noun.lemma_.lower() not in speakers | _DOCUMENT_LIKE
+    return _a_state_of_affairs(subject)
+
+
+_THINGS_DO_TOO: Final = frozenset({"remind", "predict", "signal", "reveal", "threaten", "warn", "tell"})
 
 
 def speech_author(title: str | None, *, outlet: str | None = None) -> str | None:
@@ -1228,6 +1257,8 @@ _FIRST_PERSON: Final = frozenset({"i", "we"})
 _TELLING: Final = frozenset({"tell", "inform", "brief", "report", "assure", "warn", "say"})
 _ADDRESSEES: Final = frozenset({"you"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
+# "We have all felt how much they want freedom": what was perceived, not a view put.
+_PERCEIVING: Final = frozenset({"feel", "see", "sense", "notice", "hear", "witness"})
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
 
@@ -1384,9 +1415,18 @@ def _drawn_attention(verb: Token, paragraph_starts: list[int]) -> _Draft | None:
 
 
 def _voiced_by_the_speaker(cue: Token) -> bool:
-    """ "We expect decisions", "I hope for peace": a belief the speaker states in the first person."""
+    """ "We expect decisions", "I hope for peace": a belief the speaker states in the first person;
+    not "We have all felt how much they want freedom", what was perceived."""
     subject = _speaker_token(cue)
-    return cue.lemma_ in BELIEF_LEMMAS and subject is not None and subject.lower_ in _FIRST_PERSON
+    perceived = any(
+        c.dep_ in _CONTENT_DEPS and c.left_edge.tag_ in ("WP", "WRB", "WDT") for c in cue.children
+    )
+    return (
+        cue.lemma_ in BELIEF_LEMMAS
+        and subject is not None
+        and subject.lower_ in _FIRST_PERSON
+        and not perceived
+    )
 
 
 def _described_belief(draft: _Draft) -> bool:
@@ -1572,7 +1612,7 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
         return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
     clause = complements[0]
     tokens = sorted(t.i for t in clause.subtree)
-    believed = cue.lemma_ in BELIEF_LEMMAS or cue.lemma_ in _KNOWING
+    believed = cue.lemma_ in BELIEF_LEMMAS or cue.lemma_ in _KNOWING or cue.lemma_ in _PERCEIVING
     if believed and doc[tokens[0]].tag_ in ("WP", "WRB", "WDT"):
         return None  # "before the murderers feel what a fair response is": no view, a question's answer
     start_token = doc[tokens[0]]
@@ -2073,6 +2113,9 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
             or _reason(c)
         )
     ]
+    if arguments:
+        # "stressed the need for sanctions, so that Moscow would feel ...": what it is for, too.
+        arguments += [c for c in verb.children if c.i > verb.i and _purpose(c)]
     if verb.lemma_ in ("speak", "talk"):
         # "spoke about the offensive", not "spoke to reporters" (the audience) or "with Macron".
         arguments = [
@@ -2253,6 +2296,15 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
     """
     sentence = cue.sent
     end = subtree_end
+    if (outer := _predicate_after_a_relative_clause(cue)) is not None and outer.i <= subtree_end.i + 1:
+        # "The ministry, which warned that the dam could break, evacuated the town": the content
+        # ends where the sentence's own predicate begins.
+        end = cue.doc[outer.i - 1]
+        while end.i > cue.i and end.is_punct:
+            end = cue.doc[end.i - 1]
+        return end
+    if outer is not None:
+        sentence = cue.doc[sentence.start : outer.i]
     second = next(
         (t for t in cue.doc[cue.i + 1 : subtree_end.i + 1] if _cue_owning_a_second_predicate(t) == cue), None
     )
@@ -2276,6 +2328,28 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
         if (not token.is_punct or token.text == "%") and "\n" not in token.text:
             end = token
     return end
+
+
+def _predicate_after_a_relative_clause(cue: Token) -> Token | None:
+    """The first word of the predicate whose subject a cue's relative clause describes ("were" of
+    "Residents who said ... were evacuated"), when it follows the cue."""
+    if cue.dep_ != "relcl" or cue.head.dep_ not in _SUBJECT_DEPS:
+        return None
+    predicate = cue.head.head
+    if predicate.i < cue.i:
+        return None
+    helpers = [c for c in predicate.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > cue.i]
+    return min([predicate, *helpers], key=lambda t: t.i)
+
+
+def _purpose(phrase: Token) -> bool:
+    """ "so that Moscow feels ...", "in order to unlock the peace process", "so as to": a purpose."""
+    if phrase.dep_ == "advcl":
+        marks = [m.lower_ for m in phrase.children if m.dep_ == "mark"]
+        return marks[:2] in (["so", "that"], ["so"]) or marks[:2] == ["in", "order"]
+    if phrase.dep_ == "prep" and phrase.lower_ == "in":
+        return phrase.i + 1 < len(phrase.doc) and phrase.doc[phrase.i + 1].lower_ == "order"
+    return False
 
 
 def _reason(clause: Token) -> bool:
