@@ -490,3 +490,36 @@ def test_a_city_abroad_far_nearer_the_story_than_its_namesakes_is_meant() -> Non
         [("Ukraine", "GPE"), ("Sumy", "GPE"), ("Chernihiv", "GPE"), ("Dnipro", "GPE"), ("Geneva", "GPE")],
     )
     assert near_point(located(entities, "Geneva"), 46.20, 6.15)
+
+
+def test_an_acronym_is_what_its_own_document_names_by_those_letters() -> None:
+    health = [("Homeland Security", "ORG"), ("Atlanta", "GPE")]
+    chinese = run(
+        [("CDC", "ORG"), ("Chinese Center for Disease Control and Prevention", "ORG"), ("Beijing", "GPE")],
+        [("the Centers for Disease Control", "ORG"), *health],
+    )
+    assert not together(chinese, "CDC", "the Centers for Disease Control")
+    american = run(
+        [("CDC", "ORG"), ("the Centers for Disease Control", "ORG"), *health],
+        [("CDC", "ORG"), ("Homeland Security", "ORG"), ("Atlanta", "GPE")],
+        [("UN Development Programme", "ORG"), ("UNDP", "ORG")],
+    )
+    assert together(american, "CDC", "the Centers for Disease Control")
+
+
+def test_two_letters_are_read_as_initials_only_beside_their_name() -> None:
+    entities = run(
+        [("AC", "ORG"), ("Dell", "ORG"), ("Netgear", "ORG")],
+        [("Amazon Credit", "ORG"), ("Dell", "ORG"), ("Netgear", "ORG")],
+    )
+    assert not together(entities, "AC", "Amazon Credit")
+
+
+def test_one_word_names_a_letter_apart_in_one_text_are_two_names() -> None:
+    entities = run(
+        [("Wikimedia", "ORG"), ("Wikipedia", "ORG"), ("Jimmy Wales", "PERSON")],
+        [("Gazporm", "ORG"), ("Kremlin", "ORG"), ("Novatek", "ORG")],
+        [("Gazprom", "ORG"), ("Kremlin", "ORG"), ("Novatek", "ORG")],
+    )
+    assert not together(entities, "Wikimedia", "Wikipedia")
+    assert together(entities, "Gazporm", "Gazprom")

@@ -615,15 +615,26 @@ def _merge_organisations(merger: _Merger) -> None:
             merger.union(members[0], other, "the same ministry, phrased another way")
     _merge_bare_ministries(merger, by_ministry)
     _merge_near_spellings(merger, [i for i, g in enumerate(merger.groups) if g.family == "group"], {})
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(merger.groups):
+        if not group.person:
+            for doc in group.docs:
+                by_doc[doc].append(i)
     for i, group in enumerate(merger.groups):
         letters = group.display.replace(".", "")
         if not group.person and _is_acronym(letters):
             candidates = [
                 j
                 for j in by_acronym.get(letters.lower(), [])
-                if j != i and merger.groups[j].family == group.family and _expands(merger, i, j)
+                if j != i
+                and merger.groups[j].family == group.family
+                and _expands(merger, i, j)
+                # "AC", "PR": two letters stand for too much to be read away from their name.
+                and (len(letters) > 2 or bool(group.docs & merger.groups[j].docs))
             ]
             expansions = {merger.root(j) for j in candidates}
+            if _another_meaning_beside(merger, i, letters, expansions, by_doc):
+                continue  # "the Chinese CDC" beside the Chinese Center for Disease Control and Prevention
             if len(expansions) == 1:
                 target = candidates[0]
                 merger.union(i, target, f"acronym of {merger.groups[target].display}")
@@ -635,6 +646,30 @@ def _merge_organisations(merger: _Merger) -> None:
             if len(targets) == 1:
                 target = next(j for j in by_core[(stem,)] if merger.root(j) in targets)
                 merger.union(i, target, f"members of {merger.groups[target].display}")
+
+
+def _another_meaning_beside(
+    merger: _Merger, i: int, letters: str, expansions: set[int], by_doc: dict[str, list[int]]
+) -> bool:
+    """Whether more of the acronym's own documents name another body whose longer initials hold it
+    ("Chinese Center for Disease Control and Prevention", CCDCP, for CDC) than name the expansion
+    found: there, the acronym is read as that body."""
+    wanted = letters.lower()
+    beside_other = beside_expansion = 0
+    for doc in merger.groups[i].docs:
+        roots = {merger.root(j) for j in by_doc[doc] if j != i}
+        other = any(
+            wanted in (initials := acronym(merger.groups[j].display).lower())
+            and initials != wanted
+            # "the UN Security Council" is a body of the UN, not another meaning of "UN"
+            and wanted not in fold(merger.groups[j].display).split()
+            and merger.root(j) not in expansions
+            for j in by_doc[doc]
+            if j != i
+        )
+        beside_other += other
+        beside_expansion += bool(roots & expansions)
+    return beside_other > beside_expansion
 
 
 def _expands(merger: _Merger, acronym_group: int, expansion: int) -> bool:
@@ -752,8 +787,8 @@ def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: 
     """Names a letter or two apart ("Kherosn", "Gazporm"): machine translation and typing damage.
     For places, one of the two must be unknown to the gazetteer: Pokrovsk and Pokrovske are two towns.
     A name of one word must not be in other company (``_Merger.context_disagrees``: Europa is not
-    Europe); names of several words a letter apart are one name spelt two ways ("World Health
-    Organisation", "Organization").
+    Europe), nor written beside the other in one document (Wikimedia, Wikipedia); names of several
+    words a letter apart are one name spelt two ways ("World Health Organisation", "Organization").
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in members:
@@ -769,6 +804,8 @@ def _merge_near_spellings(merger: _Merger, members: list[int], gazetteer_names: 
                     continue
                 if " " not in key_a and merger.context_disagrees(a, b):
                     continue  # Europa (Jupiter's moon) and Europe; not Organisation/Organization
+                if " " not in key_a and merger.groups[a].docs & merger.groups[b].docs:
+                    continue  # one text writing both, Wikimedia and Wikipedia, means two names
                 merger.union(a, b, "the same name, a letter or two apart")
 
 
