@@ -435,3 +435,27 @@ def test_a_long_office_name_stops_where_a_persons_name_begins(nlp: Language) -> 
 def test_a_towns_body_in_lower_case_is_an_organisation(nlp: Language) -> None:
     found = labels(nlp, "The Sumy regional military administration said two houses burned.")
     assert found == {"Sumy regional military administration": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Thank you. President of the Argentine Republic Alberto Fernandez: Thank you very much.",
+            "Alberto Fernandez",
+        ),
+        (
+            "Welcome. President of the State of Palestine Mahmoud Abbas: Thank you, Mr President.",
+            "Mahmoud Abbas",
+        ),
+    ],
+)
+def test_a_transcript_label_run_into_a_state_ends_with_its_person(
+    nlp: Language, text: str, person: str
+) -> None:
+    assert labels(nlp, text).get(person) == "PERSON"
+
+
+def test_a_body_closing_a_label_is_no_person(nlp: Language) -> None:
+    found = labels(nlp, "Thank you. Director of the Federal Security Service: We have arrested two agents.")
+    assert "Security Service" not in found

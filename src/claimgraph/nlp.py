@@ -32,6 +32,7 @@ from spacy.vocab import Vocab
 
 from claimgraph.attribute_rules import use_indexed_rules
 from claimgraph.errors import ModelMissing
+from claimgraph.lang import word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import name_keys
@@ -812,13 +813,26 @@ class _Fixer:
                     and self._name_like(i, ent.end)
                 ),
                 None,
-            )
+            ) or self._name_before_a_turn_colon(ent)
             if first is None or ent.label not in _NAME_LABELS | {"PERSON"}:
                 split.append(ent)
                 continue
             organisation = "ORG" if ent.label == "PERSON" else ent.label
             split += [_Ent(ent.start, first, organisation, True), _Ent(first, ent.end, "PERSON", True)]
         self.ents = split
+
+    def _name_before_a_turn_colon(self, ent: _Ent) -> int | None:
+        """Where the person's name starts in a transcript label the model read as one body ("President
+        of the Argentine Republic Alberto Fernandez:"): its last two capitalised words, before the colon."""
+        doc = self.doc
+        if ent.end - ent.start < 3 or ent.end >= len(doc) or doc[ent.end].text != ":":
+            return None
+        words = doc[ent.end - 3 : ent.end]
+        if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words):
+            return None
+        if {t.lower_ for t in words[1:]} & word_list("body_name_ends"):
+            return None
+        return ent.end - 2
 
     def _extend_given_names(self) -> None:
         """ "Tetiana" GPE before "Tymchuk": a known given name the model labelled alone takes the

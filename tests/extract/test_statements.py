@@ -2272,3 +2272,126 @@ def test_content_said_in_a_relative_clause_ends_before_the_sentence_goes_on(
 def test_what_a_demand_is_for_belongs_to_it(extract: Extract, text: str, content: str) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("President of the Argentine Republic Alberto Fernandez", "Alberto Fernandez"),
+        ("President of the Federal Republic Ulla Brandtner", "Ulla Brandtner"),
+        # A title with no name closing it is no person's label.
+        ("Director of the Federal Security Service", "Mikhail Orlov"),
+    ],
+)
+def test_a_titled_turn_label_is_the_person_whose_name_closes_it(
+    extract: Extract, label: str, speaker: str
+) -> None:
+    text = (
+        "Opening remarks at the talks. Mikhail Orlov: Colleagues, welcome to Moscow. We have much to do. "
+        f"Thank you. {label}: Mr Orlov, our trade grew by a third this year and will grow again."
+    )
+    assert [s.speaker.text for s in extract(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The government confirmed that two soldiers died in the attack.", "The government"),
+        ("The regional prosecution confirmed that the suspect was detained.", "The regional prosecution"),
+        ("The health authorities of the province have confirmed that a third case was found.", None),
+        ("The Roma community suggested that the census had missed them.", "The Roma community"),
+    ],
+)
+def test_bodies_whose_names_end_like_events_still_speak(
+    extract: Extract, text: str, speaker: str | None
+) -> None:
+    (st,) = extract(text)
+    assert speaker is None or st.speaker.text == speaker
+
+
+def test_it_seems_to_me_is_the_speakers_view(extract: Extract) -> None:
+    (st,) = extract("It seems to me that the budget should be passed before the winter.")
+    assert (st.speaker.text, st.content_text) == ("me", "the budget should be passed before the winter")
+    assert extract("It seems that the budget will be late.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The prisoners all say one thing: nobody told them where they were going.",
+            "nobody told them where they were going",
+        ),
+        (
+            "The mayor said the following: the water will be back on Friday.",
+            "the water will be back on Friday",
+        ),
+        (
+            "The mayor said two things: the water is back and the schools reopen.",
+            "the water is back and the schools reopen",
+        ),
+    ],
+)
+def test_a_lead_in_before_a_colon_gives_the_words_after_it(extract: Extract, text: str, content: str) -> None:
+    assert [s.content_text for s in extract(text)] == [content]
+
+
+def test_those_who_were_told_something_are_no_speakers(extract: Extract) -> None:
+    assert extract("The conscripts were told that the exercise would last three days.") == []
+    assert extract("Kyiv was warned that the dam would be blown up.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "I invite Polish engineers, Polish companies, the Polish state to take part in the rebuilding.",
+            "Polish engineers, Polish companies, the Polish state to take part in the rebuilding",
+        ),
+        (
+            "We expect them, the donors, to show how quickly they can act.",
+            "them, the donors, to show how quickly they can act",
+        ),
+        (
+            "The governor congratulated the region's rescuers on their professional holiday.",
+            "the region's rescuers on their professional holiday",
+        ),
+    ],
+)
+def test_a_request_or_greeting_keeps_what_it_asks_or_greets_for(
+    extract: Extract, text: str, content: str
+) -> None:
+    assert [s.content_text for s in extract(text)] == [content]
+
+
+def test_this_was_stated_by_a_long_title_and_name_is_the_person(extract: Extract) -> None:
+    text = (
+        "The corridors from Sumy will open on Friday morning. This was stated by Adviser to the Head of the "
+        "Regional Administration Oksana Levchenko after the meeting."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Oksana Levchenko"
+    assert st.speaker.description == "Adviser to the Head of the Regional Administration"
+
+
+def test_two_titled_leaders_speak_together(extract: Extract) -> None:
+    (st,) = extract("President Sandu and Prime Minister Recean stressed the need for a new gas route.")
+    assert st.speaker.text == "President Sandu and Prime Minister Recean"
+    assert st.speaker.referent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "When engineers warned that the dam would not survive the spring, nobody listened.",
+            "the dam would not survive the spring",
+        ),
+        ("After she said that the road was mined, the convoy turned back.", "the road was mined"),
+        ("We can say with confidence that the grid will hold.", "the grid will hold"),
+    ],
+)
+def test_content_ends_with_the_clause_said_and_leaves_out_how(
+    extract: Extract, text: str, content: str
+) -> None:
+    assert [s.content_text for s in extract(text)] == [content]

@@ -132,12 +132,7 @@ CLAIM_NOUNS: Final = frozenset(
     "objection".split()
 )
 # Heads of noun phrases that name an institution, not a person: "the ministry", "its office".
-ORGANISATION_NOUNS: Final = frozenset(
-    "ministry ministries office group centre center institute army agency council committee government "
-    "administration service command company brigade battalion regiment department kremlin party union "
-    "organisation organization commission court parliament embassy police military staff grouping "
-    "forces".split()
-)
+ORGANISATION_NOUNS: Final = word_list("organisation_nouns")
 # "PENCE: Well, look ...", "Zelensky: Bakhmut will not fall", "Anna Kovalenko ― “We stayed.”": a line
 # opened by a speaker's name and a colon (or a dash before a quotation) is that speaker's words; so is a
 # quotation signed at the end of its line, epigraph style ("“We stayed.” ― Anna Kovalenko").
@@ -1247,14 +1242,17 @@ def _continued_turns(doc: Doc, drafts: list[_Draft], paragraph_starts: list[int]
 
 
 def _first_person(draft: _Draft) -> bool:
+    own = _FIRST_PERSON | {"me", "us"}  # "It seems to me that ...": the one it seems to
     if draft.speaker is not None:
-        return draft.speaker.text.lower() in _FIRST_PERSON
+        return draft.speaker.text.lower() in own
     subject = draft.speaker_head or _speaker_token(draft.cue)
-    return subject is not None and subject.lower_ in _FIRST_PERSON
+    return subject is not None and subject.lower_ in own
 
 
 _FIRST_PERSON: Final = frozenset({"i", "we"})
 _TELLING: Final = frozenset({"tell", "inform", "brief", "report", "assure", "warn", "say"})
+# Of those, the verbs whose passive subject is always the one addressed ("was told", "were warned").
+_ADDRESSING_VERBS: Final = frozenset({"tell", "inform", "brief", "assure", "warn"})
 _ADDRESSEES: Final = frozenset({"you"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 # "We have all felt how much they want freedom": what was perceived, not a view put.
@@ -1345,13 +1343,18 @@ def _indirect_statements(
         if token.i in used_cues or _inside(token.idx, quotes) or _negated(token) or _unrealised(token):
             continue
         if token.lemma_ in _TELLING and any(
-            c.dep_ == "nsubjpass" and c.lower_ in _FIRST_PERSON for c in token.children
+            c.dep_ == "nsubjpass" and (c.lower_ in _FIRST_PERSON or token.lemma_ in _ADDRESSING_VERBS)
+            for c in token.children
         ):
-            continue  # "As I was informed, ...": the one told is no speaker, and the tellers go unnamed
+            # "As I was informed, ...", "They were told it would be a short exercise": the one told is
+            # no speaker, and the tellers go unnamed.
+            continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif token.i == token.sent.start and token.lower_ in ("by", "in"):
             draft = _source_frame(doc, doc_id, token, paragraph_starts)
+        elif token.lemma_ in ("seem", "appear") and token.pos_ == "VERB":
+            draft = _seems_to_me(doc, token, paragraph_starts)
         elif token.lemma_ in ("draw", "call") and any(c.lower_ == "attention" for c in token.children):
             draft = _drawn_attention(token, paragraph_starts)
         elif (marker := _call_marker(token)) is not None:
@@ -1729,8 +1732,30 @@ def _stated_before(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int
     first, last = words[0], words[-1]
     draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
     end = max(t.i for t in agent.subtree) + 1 if agent is not None else cue.i + 1
-    draft.speaker = _speaker_after(doc, doc_id, cue, end) or _speaker_from_phrase(doc, speaker_head, doc_id)
+    draft.speaker = (
+        _titled_agent(doc, doc_id, speaker_head)
+        or _speaker_after(doc, doc_id, cue, end)
+        or _speaker_from_phrase(doc, speaker_head, doc_id)
+    )
     return draft
+
+
+def _titled_agent(doc: Doc, doc_id: str, head: Token) -> Speaker | None:
+    """ "stated by Adviser to the Head of the President's Office Mykhailo Podoliak": the person whose
+    name closes the run of title words the parser split from the agent; the title describes them."""
+    end = head.i
+    while end + 1 < len(doc) and (
+        doc[end + 1].text[:1].isupper()
+        or doc[end + 1].lower_ in ("of", "the", "to", "for", "and", "'s", "’s")
+    ):
+        end += 1
+    person = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and head.i < e.start and e.end - 1 <= end), None
+    )
+    if person is None or head.lower_ not in TITLES:
+        return None
+    name = Span(doc_id, person.start_char, person.end_char)
+    return Speaker(text=person.text, span=name, referent=name, description=doc[head.i : person.start].text)
 
 
 def _postposing(cue: Token) -> bool:
@@ -1939,7 +1964,9 @@ def _a_state_of_affairs(subject: Token) -> bool:
     if subject.ent_type_ in ("DATE", "TIME") or subject.lemma_.lower() in _TIMES_AND_EVENTS:
         return True
     singular = subject.lemma_.lower()  # "bombings show that" as much as "the bombing shows"
-    return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in _DOCUMENT_LIKE
+    # "the government", "the administration", "the authorities": bodies, for all their endings
+    speakers = ORGANISATION_NOUNS | word_list("people_nouns") | _DOCUMENT_LIKE
+    return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in speakers
 
 
 _TIMES_AND_EVENTS: Final = frozenset(
@@ -2006,6 +2033,32 @@ def _no_doubt(doc: Doc, doubt: Token, paragraph_starts: list[int]) -> _Draft | N
         return None
     draft = _indirect(start.idx, end.idx + len(end.text), doubt, paragraph_starts)
     draft.speaker_head = subject
+    return draft
+
+
+def _seems_to_me(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "It seems to me that laws should be passed on time": a view the speaker puts, its clause the
+    content; "it seems that" alone says nobody's view."""
+    holder = next(
+        (
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj" and o.lower_ in ("me", "us")
+        ),
+        None,
+    )
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if holder is None or clause is None:
+        return None
+    tokens = sorted(t.i for t in clause.subtree)
+    start = doc[tokens[0] + 1] if doc[tokens[0]].lower_ == "that" else doc[tokens[0]]
+    end = _clause_end(verb, doc[tokens[-1]])
+    if end.i - start.i < 2:
+        return None
+    draft = _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts, cue_text="seems to")
+    draft.speaker_head = holder
     return draft
 
 
@@ -2095,8 +2148,10 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         return None  # "opposing an army ten times larger": fighting it, not a stance
     if verb.lemma_ == "confirm" and any(o.ent_type_ in ("ORG", "PERSON") for o in objects):
         return None  # "Parliament confirmed the new Commission": a vote, not a statement
-    if verb.lemma_ in ("speak", "talk") and (after_colon := _words_after_a_colon(doc, verb)) is not None:
-        # "I speak directly in such cases: the occupiers will answer for everything."
+    lead_in = verb.lemma_ in SPEECH_LEMMAS and any(_lead_in_object(o) for o in objects)
+    if (verb.lemma_ in ("speak", "talk") or lead_in) and (after_colon := _words_after_a_colon(doc, verb)):
+        # "I speak directly in such cases: the occupiers will answer for everything.", "They all say
+        # one thing: ..."
         return _indirect(after_colon[0], after_colon[1], verb, paragraph_starts)
     if verb.lemma_ in _PHYSICAL_SENSE and not _spoken_sense(verb):
         return None  # "attacked the district with drones", "defend the state", "charged the crowd"
@@ -2106,7 +2161,12 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         if c.i > verb.i
         and (
             c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative")
-            or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS and not _is_time_phrase(c))
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in _TOPIC_PREPOSITIONS
+                # "congratulated the explorers on their professional holiday": the occasion is said
+                and (not _is_time_phrase(c) or verb.lemma_ in ("congratulate", "greet"))
+            )
             # "vowed on Monday to bolster": an adverb between them makes the parser call it adverbial.
             or (c.dep_ == "advcl" and verb.lemma_ in INTENTION_LEMMAS and _has_to(c))
             # "urged the partners to help, because the war affects everyone": the reason is said too
@@ -2116,6 +2176,20 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     if arguments:
         # "stressed the need for sanctions, so that Moscow would feel ...": what it is for, too.
         arguments += [c for c in verb.children if c.i > verb.i and _purpose(c)]
+    if objects:
+        # "We expect them, the world leaders, to show ...", "I invite Swedish architects, Swedish
+        # companies, ... to take part": the rest of a list of those addressed, and what they are to
+        # do, which the parser hangs on the verb.
+        arguments += [
+            c
+            for c in verb.children
+            if c.i > objects[0].i
+            and c not in arguments
+            and (
+                (c.dep_ in ("npadvmod", "appos", "conj") and c.pos_ in ("NOUN", "PROPN"))
+                or (c.dep_ == "advcl" and _has_to(c))
+            )
+        ]
     if verb.lemma_ in ("speak", "talk"):
         # "spoke about the offensive", not "spoke to reporters" (the audience) or "with Macron".
         arguments = [
@@ -2165,6 +2239,11 @@ _POLICY_NOUNS: Final = _WORDS_SAID | frozenset(
     "reforms idea ideas approach strategy remarks comments stance record budget sanctions agreement "
     "measure measures ruling verdict report reports choice actions conduct handling response".split()
 )
+
+
+def _lead_in_object(noun: Token) -> bool:
+    """ "one thing", "the following", "two things": an object that only announces the words after it."""
+    return " ".join(t.lower_ for t in noun.subtree) in _EMPTY_CONTENT
 
 
 def _words_after_a_colon(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -2305,6 +2384,12 @@ def _clause_end(cue: Token, subtree_end: Token) -> Token:
         return end
     if outer is not None:
         sentence = cue.doc[sentence.start : outer.i]
+    if cue.dep_ == "advcl" and cue.head.i > subtree_end.i:
+        # "When we warned that the blockade would lead to war, many did not believe it": the
+        # sentence's main clause after the cue's is no part of what was said.
+        while end.i > cue.i and end.is_punct:
+            end = cue.doc[end.i - 1]
+        return end
     second = next(
         (t for t in cue.doc[cue.i + 1 : subtree_end.i + 1] if _cue_owning_a_second_predicate(t) == cue), None
     )
@@ -2775,7 +2860,8 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     )
     if head.pos_ == "PRON" and not completed:
         return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
-    if (titled := _titled_name(doc, head)) is not None:
+    paired = any(c.dep_ == "conj" for c in head.rights)  # "President NAME and Prime Minister NAME"
+    if not paired and (titled := _titled_name(doc, head)) is not None:
         name, title = titled
         span = Span(doc_id, name.start_char, name.end_char)
         return Speaker(text=name.text, span=span, referent=span, description=title)
@@ -3459,6 +3545,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         closed_at = text.find(close, start, paragraph_end) if close else -1
         if close and closed_at > end:
             end = closed_at
+    lead_in = _LEAD_IN.match(text, start, end)
+    if lead_in is not None and lead_in.group(1).lower() in _EMPTY_CONTENT:
+        start = lead_in.end()  # "said the following: the bridge will be rebuilt": the words after it
+    if (manner := _MANNER.match(text, start, end)) is not None:
+        start = manner.end()  # "allows us to say with confidence that ...": how it was said
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()  # "BRUSSELS, June 5 (Reuters) - ": where the story was filed, not said
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
@@ -3480,5 +3571,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _IN_PART: Final = re.compile(r"in\s+part\s*[:,]\s*[\"“«]?")
+_MANNER: Final = re.compile(
+    r"with\s+(?:full\s+|great\s+|absolute\s+|complete\s+)?(?:confidence|certainty|conviction)\s+that\s+",
+    re.IGNORECASE,
+)
+_LEAD_IN: Final = re.compile(r"((?:\w+ ){0,2}\w+)\s*:\s*[\"“«]?")
 _QUOTATION_MARKS: Final = (('"', '"'), ("“", "”"), ("«", "»"))
 _CLOSING_AFTER: Final = {close: re.compile(rf"[.,!?…]?{re.escape(close)}") for _, close in _QUOTATION_MARKS}
