@@ -186,7 +186,9 @@ class Speaker:
     "Serhiy Haidai"); ``referent`` the mention they were resolved to (the "Serhiy Haidai" a later
     "he" points back to), None when nothing was resolved, as for anonymous sources. ``author`` is
     the document's author when the speaker is the text's own first person ("I", "we" in an address,
-    a column, a post), named by the document's metadata rather than by its words.
+    a column, a post), or the publisher's own head when the text names the speaker by that office
+    alone ("The President" in a release of the president's office): named by the document's
+    metadata rather than by its words.
     """
 
     text: str

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from claimgraph.extract.statements import extract_statements, speech_author
+from claimgraph.extract.statements import extract_statements, publishing_office, speech_author
 from claimgraph.models import Statement
 
 if TYPE_CHECKING:
@@ -2378,6 +2378,8 @@ def test_two_titled_leaders_speak_together(extract: Extract) -> None:
     (st,) = extract("President Sandu and Prime Minister Recean stressed the need for a new gas route.")
     assert st.speaker.text == "President Sandu and Prime Minister Recean"
     assert st.speaker.referent is None
+    (one,) = extract("Military analyst, retired colonel Petro Hnatiuk said the bridge would fall.")
+    assert one.speaker.text == "Petro Hnatiuk"
 
 
 @pytest.mark.parametrize(
@@ -2395,3 +2397,21 @@ def test_content_ends_with_the_clause_said_and_leaves_out_how(
     extract: Extract, text: str, content: str
 ) -> None:
     assert [s.content_text for s in extract(text)] == [content]
+
+
+def test_the_president_of_a_presidents_release_is_that_office_holder(nlp: Language) -> None:
+    text = (
+        "Maia Sandu held a phone call with Ursula von der Leyen, President of the European Commission. "
+        "The President thanked the EU for the new package of aid. He also stressed the need for a gas link."
+    )
+    house = publishing_office("presedinte.example (Office of the President of Moldova, English site)")
+    assert house == "the President of Moldova"
+    statements = extract_statements("d1", nlp(text), published=PUBLISHED, house=house)
+    assert [(s.speaker.text, s.speaker.referent, s.speaker.author) for s in statements] == [
+        ("The President", None, "the President of Moldova"),
+        ("He", None, "the President of Moldova"),
+    ]
+    # Elsewhere "The President" is whoever the text last named so.
+    elsewhere = extract_statements("d1", nlp(text), published=PUBLISHED)
+    assert elsewhere[0].speaker.author is None
+    assert publishing_office("Kyiv Daybook") is None

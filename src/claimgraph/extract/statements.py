@@ -246,12 +246,19 @@ class _Draft:
 
 
 def extract_statements(
-    doc_id: str, doc: Doc, *, published: dt.date | None = None, authors: tuple[str, ...] = ()
+    doc_id: str,
+    doc: Doc,
+    *,
+    published: dt.date | None = None,
+    authors: tuple[str, ...] = (),
+    house: str | None = None,
 ) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order, with offsets into ``doc.text``.
 
     ``authors`` are the document's authors by its metadata: the text's own first person ("I", "we"
-    outside any quotation or turn) is its one author, when it has one.
+    outside any quotation or turn) is its one author, when it has one. ``house`` is the office that
+    publishes it ("the President of Ukraine", from ``publishing_office``): "The President" of its
+    text, unqualified, is that office's holder, not a foreign president named nearby.
     """
     text = _text(doc)
     paragraph_starts = _paragraph_starts(text)
@@ -290,6 +297,8 @@ def extract_statements(
             speaker = replace(_unresolved_speaker(doc, doc_id, draft), author=authors[0])
         else:
             speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
+        if house is not None and _house_head(speaker.text, house):
+            speaker = replace(speaker, referent=None, author=house)
         resolved.append((draft, speaker))
         content = _trim(text, draft.content_start, draft.content_end)
         if content is None or speaker.text.lower() in _ADDRESSEES:
@@ -356,10 +365,23 @@ def speech_author(title: str | None, *, outlet: str | None = None) -> str | None
     who = _SPEECH_TITLE_TAIL.split(found.group("who"), maxsplit=1)[0].strip(" ,.:;")
     if len(who.split()) < 2:
         return None
+    house = publishing_office(outlet)
+    return house if house is not None and _house_head(who, house) else who
+
+
+def publishing_office(outlet: str | None) -> str | None:
+    """The head of state's or government's office a publisher is ("president.gov.ua (Office of the
+    President of Ukraine, English site)" -> "the President of Ukraine"), if it is one."""
     office = _PUBLISHING_OFFICE.search(outlet or "")
-    if office is not None and who.lower() == f"the {office['office'].lower()}":
-        return f"the {office['office']} of {office['country']}"
-    return who
+    return None if office is None else f"the {office['office']} of {office['country']}"
+
+
+def _house_head(speaker: str, house: str) -> bool:
+    """Whether a speaker is named only by the publishing office's title: "The President" in a release
+    of "the President of Ukraine"; "the Head of State" for a president."""
+    named = speaker.lower()
+    office = house.lower().split(" of ")[0]
+    return named == office or (office == "the president" and named in ("the head of state", "head of state"))
 
 
 # At the head of the title, or after its headline and a dash or colon ("The new package must ... -
@@ -2860,7 +2882,11 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     )
     if head.pos_ == "PRON" and not completed:
         return Speaker(text=head.text, span=Span(doc_id, head.idx, head.idx + len(head.text)))
-    paired = any(c.dep_ == "conj" for c in head.rights)  # "President NAME and Prime Minister NAME"
+    # "President NAME and Prime Minister NAME"; not "Military expert, reserve colonel NAME", nor "The
+    # head of the council and commander of the army, General NAME"
+    paired = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in head.rights) and any(
+        c.dep_ == "cc" and c.lower_ == "and" for c in head.rights
+    )
     if not paired and (titled := _titled_name(doc, head)) is not None:
         name, title = titled
         span = Span(doc_id, name.start_char, name.end_char)
@@ -3101,6 +3127,7 @@ def _resolve_speaker(
                     or (previous.span if previous.anonymous or not wants_person else None),
                     description=previous.description,
                     anonymous=previous.anonymous,
+                    author=previous.author,  # "The President ... He thanked": the house's head
                 )
         if wants_person and (mention := _nearest_person_before(doc, draft, paragraph_starts)) is not None:
             return replace(raw, referent=Span(doc_id, mention.start_char, mention.end_char))

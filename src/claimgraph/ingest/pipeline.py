@@ -491,7 +491,7 @@ def document_records(
     definition of what a document yields. An error in a stage is raised as ``StageFailed``."""
     from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
-    from claimgraph.extract.statements import extract_statements, speech_author
+    from claimgraph.extract.statements import extract_statements, publishing_office, speech_author
     from claimgraph.extract.techniques import find_techniques, load_lexicon
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions
@@ -511,6 +511,7 @@ def document_records(
             spacy_doc,
             published=doc.metadata.published,
             authors=doc.metadata.authors or ((author,) if author else ()),
+            house=publishing_office(doc.metadata.outlet),
         )
     with _stage("quantities"):
         # A duration is also an amount ("24 hours", "3.5 weeks"); a date or a clock time is not.
