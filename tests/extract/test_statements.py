@@ -2415,3 +2415,26 @@ def test_the_president_of_a_presidents_release_is_that_office_holder(nlp: Langua
     elsewhere = extract_statements("d1", nlp(text), published=PUBLISHED)
     assert elsewhere[0].speaker.author is None
     assert publishing_office("Kyiv Daybook") is None
+
+
+def test_a_day_run_into_the_speakers_name_is_left_out(extract: Extract) -> None:
+    (st,) = extract("Yesterday Moldova's energy ministry said the line was repaired.")
+    assert st.speaker.text == "Moldova's energy ministry"
+    (st,) = extract("Tomorrow Russia announced that it would close the border.")
+    assert st.speaker.text == "Russia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We respond to the invading forces with courage and with our own drones.",
+        "When the onions have softened, add in the garlic from step two.",
+    ],
+)
+def test_deeds_and_recipe_steps_are_no_statements(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_reply_with_words_is_a_statement(extract: Extract) -> None:
+    (st,) = extract("The ministry responded with a statement that the figures were false.")
+    assert st.content_text == "the figures were false"

@@ -209,6 +209,7 @@ _SOURCE_DOCUMENTS: Final = frozenset(
     }
 )
 _RELATIVE_TO: Final = frozenset({"after", "before", "since", "until", "till", "following", "ahead", "prior"})
+_DAY_WORDS: Final = frozenset({"today", "tomorrow", "yesterday", "tonight", "now"})
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
 _REFUSALS: Final = frozenset({"decline", "refuse"})
 # What one declines to do when one says nothing: "declined to comment", "refused to say".
@@ -297,6 +298,8 @@ def extract_statements(
             speaker = replace(_unresolved_speaker(doc, doc_id, draft), author=authors[0])
         else:
             speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
+        if _function_word(doc, speaker):
+            continue  # "add in the tofu from Step 1": a misparsed recipe, no one speaking
         if house is not None and _house_head(speaker.text, house):
             speaker = replace(speaker, referent=None, author=house)
         resolved.append((draft, speaker))
@@ -327,6 +330,14 @@ def extract_statements(
             )
         )
     return statements
+
+
+def _function_word(doc: Doc, speaker: Speaker) -> bool:
+    """A speaker that is one preposition, conjunction, particle or adverb: no one."""
+    if speaker.span is None:
+        return False
+    words = doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+    return words is not None and len(words) == 1 and words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")
 
 
 def _thing_as_source(draft: _Draft) -> bool:
@@ -2219,8 +2230,17 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         ]
     if verb.lemma_ in _ANSWERING:
         # "will respond to every strike": what is answered is no answer; an answer says something.
+        # "We respond to the invaders with courage": the manner of a deed, unless it is with words.
         arguments = [
-            c for c in arguments if not (c.dep_ == "prep" and c.lower_ == "to" and not _holds_a_clause(c))
+            c
+            for c in arguments
+            if not (c.dep_ == "prep" and c.lower_ == "to" and not _holds_a_clause(c))
+            and not (
+                c.dep_ == "prep"
+                and c.lower_ == "with"
+                and not any(t.lemma_.lower() in _WORDS_SAID for t in c.subtree)
+                and not _holds_a_clause(c)
+            )
         ]
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
@@ -2892,10 +2912,21 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         span = Span(doc_id, name.start_char, name.end_char)
         return Speaker(text=name.text, span=span, referent=span, description=title)
     entity = _entity_of(head)
-    kept = [head] + [c for c in head.lefts if c.dep_ not in _SPEAKER_TRIM_DEPS for c in c.subtree]
+    kept = [head] + [
+        t
+        for c in head.lefts
+        if c.dep_ not in _SPEAKER_TRIM_DEPS
+        for t in c.subtree
+        # "Tomorrow Russia announced": the day, which the parser hung on the name, is no part of it
+        if t.lower_ not in _DAY_WORDS
+    ]
     if entity is not None:
         # "Volodymyr Zelenskyy explained" tagged as one work of art: the verb is the cue, no name.
-        kept += [t for t in entity if t.i < head.i or t.pos_ not in ("VERB", "AUX")]
+        kept += [
+            t
+            for t in entity
+            if (t.i < head.i or t.pos_ not in ("VERB", "AUX")) and t.lower_ not in _DAY_WORDS
+        ]
     # "the Russian Ministry of Defense": keep an "of" phrase that is part of the proper name.
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
