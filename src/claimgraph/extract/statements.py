@@ -298,7 +298,7 @@ def extract_statements(
             speaker = replace(_unresolved_speaker(doc, doc_id, draft), author=authors[0])
         else:
             speaker = _resolve_speaker(doc, doc_id, draft, resolved, paragraph_starts)
-        if _function_word(doc, speaker):
+        if not draft.turn and _function_word(doc, speaker):
             continue  # "add in the tofu from Step 1": a misparsed recipe, no one speaking
         if house is not None and _house_head(speaker.text, house):
             speaker = replace(speaker, referent=None, author=house)
@@ -337,7 +337,12 @@ def _function_word(doc: Doc, speaker: Speaker) -> bool:
     if speaker.span is None:
         return False
     words = doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
-    return words is not None and len(words) == 1 and words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")
+    return (
+        words is not None
+        and len(words) == 1
+        and words[0].is_lower
+        and words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")
+    )
 
 
 def _thing_as_source(draft: _Draft) -> bool:
