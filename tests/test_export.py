@@ -175,3 +175,31 @@ def test_an_author_named_by_office_is_the_corpus_one_person_holding_it_now() -> 
     assert index.speaker_entity(i) == "now"
     assert index.speaker_entity(dataclasses.replace(i, author="the President")) is None
     assert index.speaker_entity(dataclasses.replace(i, author="the President of Chile")) is None
+
+
+def test_a_definite_description_is_the_body_named_before_that_fits_it() -> None:
+    def described(entity_id: str, name: str, description: str, start: int) -> Entity:
+        return dataclasses.replace(
+            _entity(entity_id, name, "ORG", ("d1", start, start + len(name))), description=description
+        )
+
+    index = EntityIndex(
+        [
+            described("grid", "Ukrenergo", "Ukraine's power grid operator", 0),
+            described("channel", "Rybar", "pro-Russian military Telegram channel", 200),
+            described("mod", "Russian Ministry of Defence", "Russia's defence ministry", 400),
+            described("far", "Naftogaz", "Ukraine's state oil and gas company", 9000),
+        ]
+    )
+
+    def who(words: str, start: int) -> str | None:
+        return index.speaker_entity(Speaker(text=words, span=Span("d1", start, start + len(words))))
+
+    assert who("the grid operator", 600) == "grid"
+    assert who("The Russian channel", 600) == "channel"
+    assert who("the military department", 600) == "mod"
+    assert who("the company", 600) == "grid"  # an operator is a company
+    assert who("the Ukrainian channel", 600) is None  # the channel named is Russian
+    assert who("the regional administration", 600) is None
+    assert who("the oil company", 600) is None  # the oil company is named only later
+    assert who("the company", 20000) is None  # named too long before

@@ -459,3 +459,17 @@ def test_a_transcript_label_run_into_a_state_ends_with_its_person(
 def test_a_body_closing_a_label_is_no_person(nlp: Language) -> None:
     found = labels(nlp, "Thank you. Director of the Federal Security Service: We have arrested two agents.")
     assert "Security Service" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Israeli military said its aircraft struck the tents.", "Israeli military"),
+        ("The Sudanese army rejected that account on Friday.", "Sudanese army"),
+    ],
+)
+def test_a_nations_military_written_in_lower_case_is_an_organisation(
+    nlp: Language, text: str, body: str
+) -> None:
+    assert labels(nlp, text).get(body) == "ORG"
+    assert "Russian soldiers" not in labels(nlp, "The Russian soldiers were tired.")

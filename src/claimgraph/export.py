@@ -17,6 +17,7 @@ from typing import Any, Final, Literal
 
 from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
+from claimgraph.lang import word_groups
 from claimgraph.models import Document, Entity, Quantity, Span, Speaker, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
 from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys
@@ -246,7 +247,51 @@ class EntityIndex:
         if found is None and speaker.author is not None and speaker.span is not None:
             # "Address by the President of Ukraine": the author is named by office alone.
             found = self._holder_of(speaker.author, speaker.span.doc) or self._current_holder(speaker.author)
+        if found is None and speaker.referent is None and speaker.span is not None:
+            found = self._described_before(speaker.text, speaker.span)
         return found
+
+    def _described_before(self, words: str, where: Span) -> str | None:
+        """The body or person a definite description points back to ("the grid operator", "The
+        Russian channel", "the department"): the nearest entity named before it in the document, not
+        long before, whose description or name holds the description's head word (or a word the
+        language data gives for it: "department" for a ministry) and each word qualifying it."""
+        described = _DEFINITE.match(words.lower())
+        if described is None:
+            return None
+        # "the city's mayor": whose it is may go unsaid in the description; what it is may not.
+        own = re.split(r"['’]s\b", described.group(1))[-1]
+        words_of = [w for w in _ROLE_WORDS.findall(own) if w not in _ROLE_FILLERS]
+        if not words_of:
+            return None
+        *qualifiers, head = words_of
+        if head in _ROLES:
+            return None  # "The President" is the office's holder, read by ``_holder_of``, or no one
+        alternatives = word_groups("description_words")
+        before = sorted(
+            (
+                (s, e)
+                for s, t, e in self._by_doc.get(where.doc, [])
+                if t <= where.start and where.start - s <= _REACH
+            ),
+            key=lambda found: -found[0],
+        )
+        fitting = []
+        for _, entity in before:
+            told = set(_ROLE_WORDS.findall(f"{entity.description or ''} {entity.name}".lower()))
+            if not told & alternatives.get(head, frozenset({head})):
+                continue
+            if all(
+                q in told or any(w.endswith(q) for w in told) or told & alternatives.get(q, frozenset())
+                for q in qualifiers
+            ):
+                fitting.append(entity)
+        if not fitting:
+            return None
+        # The nearest body; a person only when no other person fits ("the governor" of two named).
+        if fitting[0].type == "PERSON" and len({e.id for e in fitting if e.type == "PERSON"}) > 1:
+            return None
+        return fitting[0].id
 
     def _current_holder(self, role: str) -> str | None:
         if role not in self._holders:
@@ -293,10 +338,14 @@ def _holds_now(description: str, role_word: str) -> bool:
 
 
 _PERIOD: Final = re.compile(r"\d{4}\s*[–-]\s*\d{4}")
+# "the grid operator", "The UN's humanitarian office": a body named by what it is.
+_DEFINITE: Final = re.compile(r"the\s+(\w[\w\s'’-]*)$")
+# How far back (in characters) a definite description may point.
+_REACH: Final = 3000
 _ROLE_WORDS: Final = re.compile(r"[a-z]+")
 # The offices a role speaker is named by ("the President", "the Prime Minister of Spain").
 _ROLES: Final = frozenset({"president", "premier", "chancellor", "king", "emir", "pope", "patriarch"})
-_ROLE_FILLERS: Final = frozenset({"the", "of", "and", "republic", "federation", "state", "kingdom"})
+_ROLE_FILLERS: Final = frozenset({"the", "of", "and", "republic", "federation", "state", "kingdom", "s"})
 
 
 def _name_like(text: str) -> bool:

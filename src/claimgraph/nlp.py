@@ -94,7 +94,7 @@ _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "in
 _STATE_BODY_HEADS = frozenset(
     {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
     | {"directorate", "agency", "office", "prosecutor's", "police", "government", "parliament"}
-    | {"administration", "council", "embassy", "consulate", "authorities"}
+    | {"administration", "council", "embassy", "consulate", "authorities", "military"}
 )
 # "PMC Wagner", 'PMK "Wagner"' (the Russian abbreviation), "ChVK Wagner": private military companies.
 _COMPANY_DESIGNATORS = frozenset({"pmc", "pmk", "chvk", "чвк"})
@@ -1035,15 +1035,17 @@ class _Fixer:
         or a town's body written in lower case, which the model leaves out, is an organisation with
         its place."""
         doc = self.doc
-        covered = {i for e in self.ents for i in range(e.start, e.end) if e.label != "GPE"}
-        for country in [e for e in self.ents if e.label == "GPE"]:
+        covered = {i for e in self.ents for i in range(e.start, e.end) if e.label not in ("GPE", "NORP")}
+        for country in [e for e in self.ents if e.label in ("GPE", "NORP")]:
             possessive = country.end
             if possessive >= len(doc) - 1:
                 continue
-            if doc[possessive].tag_ != "POS":
+            if doc[possessive].tag_ != "POS" or country.label == "NORP":
                 if country.start == 0 or doc[country.start - 1].lower_ != "the":
                     continue
-                possessive -= 1  # "the Kharkiv city council": the body follows the place itself
+                # "the Kharkiv city council", "the Israeli military": the body follows the place or
+                # the nation's adjective itself
+                possessive -= 1
             for end in range(possessive + 2, min(possessive + 4, len(doc)) + 1):
                 words = doc[possessive + 1 : end]
                 if any(t.i in covered or not t.is_lower or not t.is_alpha for t in words):
@@ -1082,8 +1084,9 @@ class _Fixer:
         for token in self.doc:
             if token.i in covered or not token.text[:1].isupper():
                 continue
-            # "Amnesty for deserters ...": a capital that only opens a sentence names nothing.
-            opening = token.is_sent_start and not token.text.isupper()
+            # "Amnesty for deserters ...": a capital that only opens a sentence names nothing, unless
+            # it is the one who acts ("Ukrenergo reported that ...").
+            opening = token.is_sent_start and not token.text.isupper() and token.dep_ != "nsubj"
             for words in self.group_names.get(token.text, ()):
                 if opening and len(words) == 1:
                     continue

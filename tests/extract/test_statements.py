@@ -1707,8 +1707,15 @@ def test_a_body_named_with_its_nationality_is_not_the_organisation_quoted_before
         "The Israeli military said it had been destroyed."
     )
     statements = extract(text)
-    assert referent_text(text, statements[1]) is None
-    assert referent_text(text, statements[3]) == "The Israel Defense Forces"
+    # The military is named as a body of its own, never as the WHO quoted before it.
+    assert referent_text(text, statements[1]) == "Israeli military"
+    assert referent_text(text, statements[3]) == "Israeli military"
+    text = (
+        "The World Health Organization said two hospitals had closed. "
+        "The Israeli forces said the hospitals were used by fighters."
+    )
+    first, second = extract(text)
+    assert referent_text(text, second) != "The World Health Organization"
 
 
 @pytest.mark.parametrize(
@@ -2438,3 +2445,27 @@ def test_deeds_and_recipe_steps_are_no_statements(extract: Extract, text: str) -
 def test_a_reply_with_words_is_a_statement(extract: Extract) -> None:
     (st,) = extract("The ministry responded with a statement that the figures were false.")
     assert st.content_text == "the figures were false"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The grid operator Ukrenergo said that the schedules would return on Monday.", "Ukrenergo"),
+        ("Half the town has no water, according to the UN's children's agency, UNICEF.", "UNICEF"),
+    ],
+)
+def test_a_description_set_beside_a_bodys_name_points_at_the_body(
+    extract: Extract, text: str, named: str
+) -> None:
+    (st,) = extract(text)
+    assert referent_text(text, st) == named
+
+
+def test_a_known_body_opening_the_sentence_it_speaks_in_is_named(extract: Extract) -> None:
+    text = (
+        "Ukrenergo reported that power was cut in three regions overnight. Hourly schedules will return "
+        '"as soon as the system allows", the company wrote.'
+    )
+    first, second = extract(text)
+    assert referent_text(text, first) == "Ukrenergo"
+    assert referent_text(text, second) == "Ukrenergo"

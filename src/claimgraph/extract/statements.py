@@ -2987,6 +2987,20 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         and not (determiner == "the" and head.lemma_.lower() in DOCUMENT_NOUNS)
     )
     referent = Span(doc_id, entity.start_char, entity.end_char) if is_named and entity is not None else None
+    named_aside = next(
+        (
+            found
+            for c in head.children
+            if c.dep_ == "appos" and c.i > head.i
+            if (found := _entity_of(c)) is not None and found.label_ in ("ORG", "GPE", "FAC", "PRODUCT")
+        ),
+        None,
+    )
+    if named_aside is None and head.pos_ == "NOUN":
+        named_aside = _name_set_off_after(doc, head)
+    if referent is None and named_aside is not None:
+        # "the grid operator, Ukrenergo, said": the body named beside its description speaks.
+        referent, anonymous = Span(doc_id, named_aside.start_char, named_aside.end_char), False
     return Speaker(
         text=_text(doc)[span.start : span.end],
         span=span,
@@ -2994,6 +3008,18 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         description=description,
         anonymous=anonymous,
     )
+
+
+def _name_set_off_after(doc: Doc, head: Token) -> TokenSpan | None:
+    """ "according to the UN's humanitarian office, OCHA.": an organisation's name set off by a comma
+    right after a phrase describing it, closed by punctuation, which the parser hung elsewhere."""
+    comma = head.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.start == comma + 1 and e.label_ in ("ORG", "FAC")), None)
+    if name is None or name.end >= len(doc) or not doc[name.end].is_punct:
+        return None
+    return name
 
 
 def _only_an_office(words: str) -> bool:

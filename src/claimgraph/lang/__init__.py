@@ -4,15 +4,32 @@ language is added as a folder, not as edits across modules."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
-__all__ = ["word_list"]
+__all__ = ["word_groups", "word_list"]
 
 
 @cache
 def word_list(name: str, *, language: str = "en") -> frozenset[str]:
     """The lower-cased entries of ``lang/<language>/<name>.txt``."""
+    return frozenset(_entries(name, language))
+
+
+@cache
+def word_groups(name: str, *, language: str = "en") -> Mapping[str, frozenset[str]]:
+    """Each first word of a line of ``lang/<language>/<name>.txt`` -> the words of its line, itself
+    among them: a list of words that stand for one another."""
+    groups: dict[str, frozenset[str]] = {}
+    for line in _entries(name, language):
+        words = line.split()
+        groups[words[0]] = frozenset(words)
+    return MappingProxyType(groups)
+
+
+def _entries(name: str, language: str) -> list[str]:
     text = resources.files("claimgraph").joinpath("lang", language, f"{name}.txt").read_text(encoding="utf-8")
     lines = (line.strip() for line in text.splitlines())
-    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+    return [line.lower() for line in lines if line and not line.startswith("#")]
