@@ -203,3 +203,26 @@ def test_a_definite_description_is_the_body_named_before_that_fits_it() -> None:
     assert who("the regional administration", 600) is None
     assert who("the oil company", 600) is None  # the oil company is named only later
     assert who("the company", 20000) is None  # named too long before
+
+
+def test_a_role_described_after_its_holder_is_the_one_person_holding_it_there() -> None:
+    def person(entity_id: str, name: str, description: str, start: int) -> Entity:
+        return dataclasses.replace(
+            _entity(entity_id, name, "PERSON", ("d1", start, start + len(name))), description=description
+        )
+
+    index = EntityIndex(
+        [
+            person("gov", "Vyacheslav Gladkov", "Governor of Belgorod region", 0),
+            person("min", "Anna Petrenko", "Minister of Health", 100),
+            person("dep", "Ivan Koval", "Deputy Minister of Health", 200),
+        ]
+    )
+
+    def who(words: str) -> str | None:
+        return index.speaker_entity(Speaker(text=words, span=Span("d1", 500, 500 + len(words))))
+
+    assert who("the head of the region") == "gov"
+    assert who("the regional governor") == "gov"
+    assert who("The Minister") == "min"
+    assert who("the mayor") is None

@@ -473,3 +473,9 @@ def test_a_nations_military_written_in_lower_case_is_an_organisation(
 ) -> None:
     assert labels(nlp, text).get(body) == "ORG"
     assert "Russian soldiers" not in labels(nlp, "The Russian soldiers were tired.")
+
+
+def test_a_known_body_whose_name_opens_with_its_country_is_one_organisation(nlp: Language) -> None:
+    found = labels(nlp, "Ukraine's General Staff rejects the claim. Fighting in Ukraine continued.")
+    assert found.get("Ukraine's General Staff") == "ORG"
+    assert found.get("Ukraine") == "GPE"

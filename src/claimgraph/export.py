@@ -11,7 +11,7 @@ import csv
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -253,21 +253,26 @@ class EntityIndex:
 
     def _described_before(self, words: str, where: Span) -> str | None:
         """The body or person a definite description points back to ("the grid operator", "The
-        Russian channel", "the department"): the nearest entity named before it in the document, not
-        long before, whose description or name holds the description's head word (or a word the
-        language data gives for it: "department" for a ministry) and each word qualifying it."""
+        Russian channel", "the department", "the head of the region"): the nearest entity named before
+        it in the document, not long before, whose description or name holds the description's head
+        word (or a word the language data gives for it: "department" for a ministry) and each word
+        qualifying it. Of people, the one whose description opens with that office, when only one
+        does ("Minister of Social Policy", not "Deputy Minister")."""
         described = _DEFINITE.match(words.lower())
         if described is None:
             return None
         # "the city's mayor": whose it is may go unsaid in the description; what it is may not.
         own = re.split(r"['’]s\b", described.group(1))[-1]
-        words_of = [w for w in _ROLE_WORDS.findall(own) if w not in _ROLE_FILLERS]
-        if not words_of:
+        before_of, _, after_of = own.partition(" of ")
+        named = [w for w in _ROLE_WORDS.findall(before_of) if w not in _ROLE_FILLERS]
+        if not named:
             return None
-        *qualifiers, head = words_of
+        head = named[-1]
+        qualifiers = named[:-1] + [w for w in _ROLE_WORDS.findall(after_of) if w not in _ROLE_FILLERS]
         if head in _ROLES:
             return None  # "The President" is the office's holder, read by ``_holder_of``, or no one
         alternatives = word_groups("description_words")
+        heads = alternatives.get(head, frozenset({head}))
         before = sorted(
             (
                 (s, e)
@@ -278,20 +283,20 @@ class EntityIndex:
         )
         fitting = []
         for _, entity in before:
-            told = set(_ROLE_WORDS.findall(f"{entity.description or ''} {entity.name}".lower()))
-            if not told & alternatives.get(head, frozenset({head})):
-                continue
-            if all(
-                q in told or any(w.endswith(q) for w in told) or told & alternatives.get(q, frozenset())
-                for q in qualifiers
-            ):
+            told = _ROLE_WORDS.findall(f"{entity.description or ''} {entity.name}".lower())
+            if set(told) & heads and all(_qualifies(q, told, alternatives) for q in qualifiers):
                 fitting.append(entity)
-        if not fitting:
-            return None
-        # The nearest body; a person only when no other person fits ("the governor" of two named).
-        if fitting[0].type == "PERSON" and len({e.id for e in fitting if e.type == "PERSON"}) > 1:
-            return None
-        return fitting[0].id
+        if not fitting or fitting[0].type != "PERSON":
+            return fitting[0].id if fitting else None
+        people = {e.id: e for e in fitting if e.type == "PERSON"}
+        if len(people) > 1:
+            # "The Minister": the one described as minister, not the deputy minister
+            people = {
+                i: e
+                for i, e in people.items()
+                if _ROLE_WORDS.findall((e.description or "").lower())[:1] == [head]
+            }
+        return next(iter(people)) if len(people) == 1 else None
 
     def _current_holder(self, role: str) -> str | None:
         if role not in self._holders:
@@ -327,6 +332,15 @@ class EntityIndex:
 # words are never the speaker.
 _LEADING_ARTICLE: Final = 4
 _NOT_A_SPEAKER_NAME: Final = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME"})
+
+
+def _qualifies(word: str, told: list[str], alternatives: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a description's words hold a qualifying word, or one of its stem ("regional" for
+    "region", "Russian" for "pro-Russian"), or one the language data gives for it."""
+    stem = word[:5]
+    return any(w.startswith(stem) or w.endswith(word) for w in told) or bool(
+        set(told) & alternatives.get(word, frozenset())
+    )
 
 
 def _holds_now(description: str, role_word: str) -> bool:

@@ -91,6 +91,7 @@ _POST_WORDS = frozenset(
 # Organisations a country's possessive belongs to: "Russia's Ministry of Defense".
 _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
 # ... or whose last word names a state body: "Ukraine's Energy Ministry", "Ukraine's air force".
+_POSSESSIVE = re.compile(r"(['’]s)$")
 _STATE_BODY_HEADS = frozenset(
     {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
     | {"directorate", "agency", "office", "prosecutor's", "police", "government", "parliament"}
@@ -451,16 +452,17 @@ class _KnownNames:
 
     groups: dict[str, str]  # organisations, units and facilities ("ZNPP") by name, with their label
     people: frozenset[str]
-    # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz".
-    groups_by_first_word: dict[str, list[tuple[str, ...]]]
+    # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz"; each name as
+    # the tokenizer splits it ("Ukraine's General Staff" -> Ukraine, 's, General, Staff), with its label.
+    groups_by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]
 
     @classmethod
     def of(cls, names: tuple[tuple[str, str], ...]) -> _KnownNames:
         groups = {name: kind for name, kind in names if type_family(kind) == "group" or kind == "FAC"}
-        by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name in sorted(groups, key=lambda n: -len(n.split())):
-            words = tuple(name.split())
-            by_first_word.setdefault(words[0], []).append(words)
+            words = tuple(w for word in name.split() for w in _POSSESSIVE.split(word) if w)
+            by_first_word.setdefault(words[0], []).append((words, groups[name]))
         people = frozenset(name for name, kind in names if type_family(kind) == "person")
         return cls(groups, people, by_first_word)
 
@@ -1079,24 +1081,34 @@ class _Fixer:
         return not (before or after)
 
     def _add_known_groups(self) -> None:
-        """Organisations the knowledge base names that the model left without a label ("Gazprom")."""
-        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        """Organisations the knowledge base names that the model left without a label ("Gazprom"),
+        or cut to the place their name opens with ("Ukraine" of "Ukraine's General Staff")."""
+        places = {i: e for e in self.ents if e.label in ("GPE", "NORP") for i in range(e.start, e.end)}
+        covered = {i for e in self.ents for i in range(e.start, e.end) if i not in places}
         for token in self.doc:
             if token.i in covered or not token.text[:1].isupper():
+                continue
+            if token.i in places and places[token.i].start != token.i:
                 continue
             # "Amnesty for deserters ...": a capital that only opens a sentence names nothing, unless
             # it is the one who acts ("Ukrenergo reported that ...").
             opening = token.is_sent_start and not token.text.isupper() and token.dep_ != "nsubj"
-            for words in self.group_names.get(token.text, ()):
+            for words, label in self.group_names.get(token.text, ()):
                 if opening and len(words) == 1:
                     continue
                 end = token.i + len(words)
-                if [t.text for t in self.doc[token.i : end]] == list(words) and not covered.intersection(
+                if [t.text for t in self.doc[token.i : end]] != list(words) or covered.intersection(
                     range(token.i, end)
                 ):
-                    self.ents.append(_Ent(token.i, end, self.known_groups[" ".join(words)], True))
-                    covered.update(range(token.i, end))
-                    break
+                    continue
+                inside = [e for e in self.ents if e.label in ("GPE", "NORP") and token.i <= e.start < end]
+                if any(e.end > end for e in inside) or (inside and len(words) == 1):
+                    continue  # the place is longer, or is all the name is
+                for place in inside:
+                    self.ents.remove(place)
+                self.ents.append(_Ent(token.i, end, label, True))
+                covered.update(range(token.i, end))
+                break
 
     def _add_people(self) -> None:
         """Speakers, titled names and known surnames the model left without a label."""

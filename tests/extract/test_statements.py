@@ -1714,7 +1714,7 @@ def test_a_body_named_with_its_nationality_is_not_the_organisation_quoted_before
         "The World Health Organization said two hospitals had closed. "
         "The Israeli forces said the hospitals were used by fighters."
     )
-    first, second = extract(text)
+    _, second = extract(text)
     assert referent_text(text, second) != "The World Health Organization"
 
 
@@ -2469,3 +2469,26 @@ def test_a_known_body_opening_the_sentence_it_speaks_in_is_named(extract: Extrac
     first, second = extract(text)
     assert referent_text(text, first) == "Ukrenergo"
     assert referent_text(text, second) == "Ukrenergo"
+
+
+def test_a_body_named_in_capitals_is_not_the_other_body_quoted_before(extract: Extract) -> None:
+    text = (
+        "The Navy of Ukraine reported that two landing craft were hit. "
+        "The enemy lost 1,040 troops over the past day, the General Staff said."
+    )
+    assert referent_text(text, extract(text)[-1]) in (None, "General Staff", "the General Staff")
+    text = "The Navy of Ukraine reported that two landing craft were hit. The command said both sank."
+    assert referent_text(text, extract(text)[-1]) in ("Navy", "The Navy of Ukraine")
+
+
+def test_the_minister_is_not_the_deputy_minister_quoted_last(extract: Extract) -> None:
+    text = (
+        "Minister of Health Olha Dmytrenko visited the hospital. The Minister said the ward would reopen.\n\n"
+        "Deputy Minister Pavlo Hrytsenko said that two generators had arrived.\n\n"
+        "The Minister also called on donors to send more fuel."
+    )
+    assert [referent_text(text, s) for s in extract(text)] == [
+        "Olha Dmytrenko",
+        "Pavlo Hrytsenko",
+        "Olha Dmytrenko",
+    ]

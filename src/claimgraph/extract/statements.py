@@ -3235,6 +3235,8 @@ def _resolve_speaker(
             quoted = _organisation_last_quoted(doc, draft, earlier)
             if quoted is None or not _named_for(_text(doc)[quoted.start : quoted.end], nationality):
                 return raw  # "The Israeli military" after the WHO was quoted is not the WHO
+            if _proper_name(raw.text) and not _words_in(raw.text, _text(doc)[quoted.start : quoted.end]):
+                return raw  # "the General Staff said" after the Air Force was quoted is not the Air Force
             return replace(raw, referent=quoted)
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
@@ -3245,6 +3247,7 @@ def _resolve_speaker(
                 and described
                 and _office(described)[0] == role
                 and all(q in described for q in qualifiers)
+                and not set(described.split()) & word_list("lesser_ranks")
             ):
                 return replace(raw, referent=previous.referent, description=previous.description)
         if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
@@ -3298,6 +3301,17 @@ def _named_for(name: str, nationality: list[str]) -> bool:
     """Whether an organisation's name fits those words: "Israel Defense Forces" for "Israeli"."""
     lowered = name.lower()
     return all(word[:5] in lowered for word in nationality)
+
+
+def _proper_name(words: str) -> bool:
+    """ "the General Staff", "The Defence Ministry": a body's name in capitals, not a description."""
+    named = words.split()[1:] if words.lower().startswith("the ") else words.split()
+    return bool(named) and all(w[:1].isupper() for w in named)
+
+
+def _words_in(words: str, name: str) -> bool:
+    own = set(words.lower().split()) - {"the"}
+    return own <= set(name.lower().split())
 
 
 def _organisation_last_quoted(doc: Doc, draft: _Draft, earlier: list[tuple[_Draft, Speaker]]) -> Span | None:
@@ -3521,9 +3535,11 @@ def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan
 def _holds_role(title: str, role: list[str]) -> bool:
     """Whether a title gives the role (its first word) as its head, before any "of", and names the
     rest somewhere: "President of Russia" holds the president's role, "Head of the Office of the
-    President" does not."""
-    head = title.removeprefix(", ").partition(" of ")[0]
-    return role[0] in _WORD_OR_HYPHEN.split(head) and set(_WORD_OR_HYPHEN.split(title)).issuperset(role)
+    President" does not, nor does "Deputy Minister" the minister's."""
+    head = _WORD_OR_HYPHEN.split(title.removeprefix(", ").partition(" of ")[0])
+    if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks"):
+        return False  # "Deputy Minister NAME" is not "the Minister"
+    return set(_WORD_OR_HYPHEN.split(title)).issuperset(role)
 
 
 # -- channel and date ----------------------------------------------------------------------------------
