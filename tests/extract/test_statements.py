@@ -2492,3 +2492,31 @@ def test_the_minister_is_not_the_deputy_minister_quoted_last(extract: Extract) -
         "Pavlo Hrytsenko",
         "Olha Dmytrenko",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Olena Marchuk, who advises the mayor on housing, said the shelters were full.",
+            [("Olena Marchuk", "the shelters were full")],
+        ),
+        ("The agency cited Security Council Secretary Ivan Dorosh.", []),
+        (
+            "The agency said, citing a security source, that two drones were downed.",
+            [("The agency", "two drones were downed")],
+        ),
+        ("The doctor advised residents to stay indoors.", [("The doctor", "residents to stay indoors")]),
+    ],
+)
+def test_advising_someone_on_a_subject_and_citing_a_source_say_nothing_themselves(
+    extract: Extract, text: str, said: list[tuple[str, str]]
+) -> None:
+    assert [(s.speaker.text, s.content_text) for s in extract(text)] == said
+
+
+def test_the_acting_mayor_is_the_acting_mayor_named_before(extract: Extract) -> None:
+    text = (
+        'Acting Mayor Ruslan Bondar toured the school. "We will rebuild it by spring," the acting mayor said.'
+    )
+    assert referent_text(text, extract(text)[-1]) == "Ruslan Bondar"

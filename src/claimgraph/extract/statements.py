@@ -2175,6 +2175,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     if verb.lemma_ in _INFINITIVE_ONLY and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None  # "ordered a chest X-ray", "offered help": deeds; "ordered the troops to withdraw"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_ == "cite" and objects and all(_a_source(o) for o in objects):
+        return None  # "RIA Novosti cited Security Council Secretary NAME": whom, not what
     asked = any(o.lemma_ in ("question", "call", "request") for o in objects)
     if verb.lemma_ in ("answer", "respond") and asked:
         return None  # "answered the question about X": which question, not the answer
@@ -2288,6 +2290,16 @@ _POLICY_NOUNS: Final = _WORDS_SAID | frozenset(
 )
 
 
+def _a_source(noun: Token) -> bool:
+    """A person, a body or a source cited for what they said: "NAME", "a security source"."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in _CITED_SOURCES
+
+
+_CITED_SOURCES: Final = frozenset(
+    {"source", "official", "officer", "witness", "resident", "spokesman", "agency"}
+)
+
+
 def _lead_in_object(noun: Token) -> bool:
     """ "one thing", "the following", "two things": an object that only announces the words after it."""
     return " ".join(t.lower_ for t in noun.subtree) in _EMPTY_CONTENT
@@ -2316,7 +2328,7 @@ def _spoken_sense(verb: Token) -> bool:
 
 _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
 _FORCES: Final = frozenset("army troop force enemy invader occupier aggressor horde offensive".split())
-_INFINITIVE_ONLY: Final = frozenset({"order", "offer"})
+_INFINITIVE_ONLY: Final = frozenset({"order", "offer", "advise"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
 _TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss", "inform", "explain", "refer", "brief"})
 # Verbs that say something with an object or a clause, and name a topic with "on" or "about".
@@ -3201,7 +3213,10 @@ def _resolve_speaker(
         # and the words of that phrase must describe the person too. "The head of state" is the
         # president, whichever state's.
         role, of_words = _office(lowered)
-        qualifiers = _QUALIFIER_WORD.findall(of_words)
+        # "the acting mayor" is the acting mayor named before; "the Minister" no deputy minister
+        qualifiers = _QUALIFIER_WORD.findall(of_words) + sorted(
+            set(lowered.split()) & word_list("lesser_ranks")
+        )
         if role.endswith("s") and role[:-1] in DOCUMENT_NOUNS:
             role = role[:-1]  # "The messages read": each is its sender's
         if role in DOCUMENT_NOUNS:
@@ -3247,7 +3262,7 @@ def _resolve_speaker(
                 and described
                 and _office(described)[0] == role
                 and all(q in described for q in qualifiers)
-                and not set(described.split()) & word_list("lesser_ranks")
+                and not set(described.split()) & word_list("lesser_ranks") - set(qualifiers)
             ):
                 return replace(raw, referent=previous.referent, description=previous.description)
         if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
@@ -3537,7 +3552,7 @@ def _holds_role(title: str, role: list[str]) -> bool:
     rest somewhere: "President of Russia" holds the president's role, "Head of the Office of the
     President" does not, nor does "Deputy Minister" the minister's."""
     head = _WORD_OR_HYPHEN.split(title.removeprefix(", ").partition(" of ")[0])
-    if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks"):
+    if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks") - set(role):
         return False  # "Deputy Minister NAME" is not "the Minister"
     return set(_WORD_OR_HYPHEN.split(title)).issuperset(role)
 
@@ -3655,6 +3670,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         start = lead_in.end()  # "said the following: the bridge will be rebuilt": the words after it
     if (manner := _MANNER.match(text, start, end)) is not None:
         start = manner.end()  # "allows us to say with confidence that ...": how it was said
+    if (citing := _CITING.match(text, start, end)) is not None:
+        start = citing.end()  # "said, citing a security source, that ...": whose word it relays
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()  # "BRUSSELS, June 5 (Reuters) - ": where the story was filed, not said
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
@@ -3676,6 +3693,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _IN_PART: Final = re.compile(r"in\s+part\s*[:,]\s*[\"“«]?")
+_CITING: Final = re.compile(r"citing\s[^,;.]{1,80},\s*(?:that\s+)?")
 _MANNER: Final = re.compile(
     r"with\s+(?:full\s+|great\s+|absolute\s+|complete\s+)?(?:confidence|certainty|conviction)\s+that\s+",
     re.IGNORECASE,
