@@ -2520,3 +2520,14 @@ def test_the_acting_mayor_is_the_acting_mayor_named_before(extract: Extract) -> 
         'Acting Mayor Ruslan Bondar toured the school. "We will rebuild it by spring," the acting mayor said.'
     )
     assert referent_text(text, extract(text)[-1]) == "Ruslan Bondar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the minister say that the bridge would be rebuilt?",
+        "Will the allies agree that the sanctions must stay?",
+    ],
+)
+def test_a_report_inside_a_question_asserts_nothing(extract: Extract, text: str) -> None:
+    assert extract(text) == []

@@ -290,7 +290,7 @@ def extract_statements(
     event_day = _transcript_day(text, drafts, published)
     meeting_day = _meeting_day(text, published)
     for draft in drafts:
-        if _thing_as_source(draft):
+        if _thing_as_source(draft) or _asked(doc, draft):
             continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
@@ -342,6 +342,19 @@ def _function_word(doc: Doc, speaker: Speaker) -> bool:
         and len(words) == 1
         and words[0].is_lower
         and words[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")
+    )
+
+
+def _asked(doc: Doc, draft: _Draft) -> bool:
+    """ "Did the minister say that the bridge would be rebuilt?": a report inside a question asserts
+    nothing. (A question reported, "asked whether ...", stays: PolNeAR counts it as attributed.)"""
+    if draft.kind == "direct" or draft.turn:
+        return False
+    sentence = draft.cue.sent
+    ending = sentence.text.rstrip().rstrip("\"”»’' )")
+    quoted = any(t.is_quote for t in sentence)
+    return (
+        ending.endswith("?") and not quoted and sentence.start_char <= draft.content_start < sentence.end_char
     )
 
 
