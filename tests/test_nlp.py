@@ -479,3 +479,19 @@ def test_a_known_body_whose_name_opens_with_its_country_is_one_organisation(nlp:
     found = labels(nlp, "Ukraine's General Staff rejects the claim. Fighting in Ukraine continued.")
     assert found.get("Ukraine's General Staff") == "ORG"
     assert found.get("Ukraine") == "GPE"
+
+
+def test_a_surname_with_its_possessive_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Oleksandr Vilkul, head of the city's military administration, said the water was back. "
+        "Asked about the complaints, Vilkul's office declined to comment."
+    )
+    found = labels(nlp, text)
+    assert found.get("Oleksandr Vilkul") == "PERSON"
+    assert found.get("Vilkul") == "PERSON"
+    assert "Vilkul's" not in found
+
+
+def test_a_name_in_cyrillic_opening_with_a_given_name_is_a_person(nlp: Language) -> None:
+    found = labels(nlp, "🔴 Сергій Борзов | Вінницька ОВА, 18.11.2026 02:14\nДрони атакували область.")
+    assert found.get("Сергій Борзов") == "PERSON"

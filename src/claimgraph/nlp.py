@@ -35,7 +35,7 @@ from claimgraph.errors import ModelMissing
 from claimgraph.lang import word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
-from claimgraph.resolve.names import name_keys
+from claimgraph.resolve.names import given_name, name_keys
 from claimgraph.resolve.places import country_of_nationality
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
@@ -901,8 +901,10 @@ class _Fixer:
     def _trim_verbs_at_the_edges(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
         is no word of the name after it; nor is a verb that closes the span ("Volodymyr Zelenskyy
-        explained" tagged as one work of art)."""
+        explained" tagged as one work of art), nor a possessive ending ("Vilkul’s office")."""
         for ent in self.ents:
+            if ent.end - ent.start > 1 and self.doc[ent.end - 1].tag_ == "POS":
+                ent.end, ent.changed = ent.end - 1, True
             first, last = self.doc[ent.start], self.doc[ent.end - 1]
             if ent.end - ent.start > 1 and first.is_sent_start and first.tag_ in ("VBG", "VBN"):
                 ent.start, ent.changed = ent.start + 1, True
@@ -924,6 +926,21 @@ class _Fixer:
                 ent.label, ent.changed = label, True
             kept.append(ent)
         self.ents = kept
+        # "Oleksandr Vilkul" the model took for an organisation is a person now, and so is the
+        # "Vilkul" of his office later on.
+        surnames = {
+            self.doc[e.end - 1].text
+            for e in self.ents
+            if e.label == "PERSON" and e.changed and e.end - e.start > 1
+        }
+        for ent in self.ents:
+            text = self._text(ent.start, ent.end)
+            if (
+                ent.end - ent.start == 1
+                and ent.label in _NAME_LABELS
+                and text in surnames - self.known_places
+            ):
+                ent.label, ent.changed = "PERSON", True
 
     def _new_label(self, ent: _Ent) -> str | None:
         """The label ``ent`` should carry; None drops it."""
@@ -958,8 +975,8 @@ class _Fixer:
             return label
         if self._titled(start, end) or self._text(start, end) in self.person_names:
             return "PERSON"
-        if 1 < end - start <= 3 and self.doc[start].text in self.given_names and self._name_like(start, end):
-            return "PERSON"  # "Vitaliy Klitschko" is nobody's nationality
+        if 1 < end - start <= 3 and self._given_name(self.doc[start]) and self._name_like(start, end):
+            return "PERSON"  # "Vitaliy Klitschko", "Сергій Борзов" are nobody's nationality or office
         if place is not None:
             return "GPE"
         if self._speaker_unlike_org(start, end):
@@ -971,6 +988,13 @@ class _Fixer:
         if label == "ORG" and end < len(self.doc) and self.doc[end].lower_ in _OFFICE_WORDS:
             return None  # "Defense" in "Defense Minister Sergei Shoigu" is a portfolio
         return label
+
+    def _given_name(self, token: Token) -> bool:
+        """A given name of the data list, in Latin letters as listed or in Cyrillic ("Сергій")."""
+        if token.text in self.given_names:
+            return True
+        keys = name_keys(token.text, person=True) if not token.text.isascii() else ()
+        return len(keys) == 1 and given_name(keys[0])
 
     def _route(self, start: int, end: int) -> bool:
         """Whether the span is two or more known places joined by dashes, hyphens or commas (a route,

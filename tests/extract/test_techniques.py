@@ -455,3 +455,14 @@ def test_labels_of_the_other_side_in_war_reporting(text: str, phrase: str) -> No
 )
 def test_their_literal_senses_are_no_technique(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_war_machine_and_apostates_are_labels_unless_historical_or_scholarly() -> None:
+    assert [t for _, t, _ in found("Drones hit the Russian war machine in Novorossiysk.")] == [
+        "Loaded_Language"
+    ]
+    assert [t for _, t, _ in found("The fighters called the government a junta of apostates.")] == [
+        "Name_Calling-Labeling"
+    ]
+    assert found("The American war machine of 1943 outproduced Germany.") == []
+    assert found("The scholar wrote on apostates and conversion in the 12th century.") == []
