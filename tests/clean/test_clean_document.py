@@ -266,3 +266,15 @@ def test_a_feature_header_dates_and_signs_it_below_its_standfirst() -> None:
         raw("PRESS DIGEST — 20.11.2026\n\nThe court sentenced the soldier to life on Thursday.")
     )
     assert heading.metadata.published == date(2026, 11, 20)
+
+
+def test_a_digest_heading_that_names_its_day_dates_the_digest() -> None:
+    text = (
+        "UA-PRESS DIGEST\nWhat the Ukrainian media wrote on 20.11.2026\n\n"
+        "Automatic translation from Ukrainian\n\n"
+        "The spokesman stated on Wednesday that the fire did not come from the Defence Forces.\n"
+    )
+    cleaned = clean_document(raw(text))
+    assert cleaned.metadata.published == date(2026, 11, 20)
+    plain = clean_document(raw("Russia attacked Kyiv on 20.11.2026\n\nThe mayor said the grid held.\n"))
+    assert plain.metadata.published is None

@@ -253,17 +253,25 @@ _PLACE_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|on|upon|de|la|am)")
 
 def trailing_stamp(line: str) -> tuple[Stamp, int] | None:
     """A heading that ends in its date after a comma or a dash ("Briefing by the Spokeswoman, Moscow,
-    November 18, 2026", "Geneva, 20 November 2026", "PRESS DIGEST — 20.11.2026"): the stamp, and how
-    many words come before the date."""
+    November 18, 2026", "Geneva, 20 November 2026", "PRESS DIGEST — 20.11.2026") or after a digest's
+    words for its day ("What the media wrote on 20.11.2026"): the stamp, and how many words come
+    before the date."""
     found = find_dates(line)
     if not found:
         return None
     start, end, value = found[-1]
     before = line[:start].rstrip()
-    # "UKRAINIAN PRESS DIGEST — 20.11.2026": a dash or a bar parts a heading from its date as well.
-    if line[end:].strip(" .") or not before.endswith((",", "—", "–", " -", "|", "·")) or before[:1].islower():
+    # "UKRAINIAN PRESS DIGEST — 20.11.2026": a dash or a bar parts a heading from its date as well;
+    # "What the Ukrainian media wrote on 20.11.2026": a digest's heading may say the day in words.
+    parted = before.endswith((",", "—", "–", " -", "|", "·")) or _DAY_OF_A_DIGEST.search(before) is not None
+    if line[end:].strip(" .") or not parted or before[:1].islower():
         return None
     return Stamp(published=value, updated=None, labelled=False), len(before.split())
+
+
+_DAY_OF_A_DIGEST = re.compile(
+    r"\b(?:wrote|published|reported|said|news|digest|review|summary)\s+(?:on|of|for)$", re.IGNORECASE
+)
 
 
 def placed_stamp(line: str) -> Stamp | None:
