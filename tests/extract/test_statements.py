@@ -2531,3 +2531,40 @@ def test_the_acting_mayor_is_the_acting_mayor_named_before(extract: Extract) -> 
 )
 def test_a_report_inside_a_question_asserts_nothing(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_posts_under_a_header_with_a_bar_and_a_clock_time_are_their_authors(extract: Extract) -> None:
+    text = (
+        "Below we collect the official posts of the night.\n\n"
+        "🔴 Олег Синєгубов | Харківська ОВА, 18.11.2026 02:14\n"
+        "Attention! The region is under missile attack. Go to the shelters.\n\n"
+        "🔴 Oleh Syniehubov | Kharkiv RMA, 18.11.2026 03:02\n"
+        "A missile hit a warehouse in the Kyivskyi district. Nobody was hurt.\n"
+    )
+    said = [(s.speaker.text, s.content_text[:20], s.said_on) for s in extract(text)]
+    assert said == [
+        ("Олег Синєгубов", "Attention! The regio", dt.date(2026, 11, 18)),
+        ("Oleh Syniehubov", "A missile hit a ware", dt.date(2026, 11, 18)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Pro-Kremlin channels spread the claim that a Ukrainian missile fell on the house.",
+            "Pro-Kremlin channels",
+            "a Ukrainian missile fell on the house",
+        ),
+        (
+            'The governor called this "a cynical lie to cover up a war crime".',
+            "The governor",
+            "a cynical lie to cover up a war crime",
+        ),
+    ],
+)
+def test_a_claim_spread_and_a_verdict_quoted_after_this(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)

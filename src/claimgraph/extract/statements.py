@@ -1050,7 +1050,9 @@ def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_D
     drafts: list[_Draft] = []
     for m in _POST_HEADER.finditer(text):
         names = doc.char_span(*m.span("name"), alignment_mode="contract")
-        colon = _token_at(doc, m.start("colon"))
+        # The header's colon, or the clock time that closes a header without one, stands for the cue.
+        mark = m.start("colon") if m["colon"] else m.start("bare") if m["bare"] else m.end("clocked") - 1
+        colon = _token_at(doc, mark)
         if names is None or colon is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in names):
             continue
         start, end = m.start("post"), m.end("post")
@@ -1061,7 +1063,7 @@ def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_D
         if len(text[start:end].split()) < 3:
             continue
         name = Span(doc_id, *m.span("name"))
-        days = find_dates(m["info"] or "")
+        days = find_dates(m["info"] or m["clocked"] or "")
         drafts.append(
             _Draft(
                 start,
@@ -1227,10 +1229,13 @@ _VOCATIVES: Final = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam",
 # Kharkiv region"), maybe a title and the time, and a colon; the post follows
 # on the next line (or after one blank line: cleaning keeps paragraphs apart so).
 _POST_HEADER: Final = re.compile(
-    r"(?m)^[^\w\n\"“]{0,4}[ \t]*(?P<name>[A-Z][\w'’.-]+"
-    r"(?:[ \t]+(?:(?:of|in|for|the|and)[ \t]+)?[A-Z][\w'’.-]+){1,4}"
+    r"(?m)^[^\w\n\"“]{0,4}[ \t]*(?P<name>[A-ZА-ЯІЇЄҐЁ][\w'’.-]+"
+    r"(?:[ \t]+(?:(?:of|in|for|the|and)[ \t]+)?[A-ZА-ЯІЇЄҐЁ][\w'’.-]+){1,4}"
     r"(?:[ \t]+(?:region|oblast|district|city|community))?)"
-    r"(?P<info>,[^\n:]{0,100}(?::\d\d[^\n:]{0,20})?)?(?P<colon>:)[ \t]*\n(?:[ \t]*\n)?(?P<post>[^\n]+)"
+    # ", head of the regional administration, 17.11.2026, 04:12:" or "| Вінницька ОВА, 18.11.2026 02:14"
+    r"(?:(?P<info>[ \t]*[,|·][^\n:]{0,100}(?::\d\d[^\n:]{0,20})?)(?P<colon>:)"
+    r"|(?P<clocked>[ \t]*[,|·][^\n:]{0,100}\d{1,2}:\d\d)|(?P<bare>:))"
+    r"[ \t]*\n(?:[ \t]*\n)?(?P<post>[^\n]+)"
 )
 # How an interview's paragraphs open: a dash, or "Q:" and "A:".
 _INTERVIEW_MARK: Final = re.compile(
@@ -2147,11 +2152,19 @@ _GRATITUDE: Final = frozenset({"grateful", "thankful"})
 _CONVICTION: Final = frozenset({"sure", "convinced", "confident", "certain"}) | _GRATITUDE
 
 
+_SPREADING: Final = frozenset(
+    {"spread", "make", "repeat", "voice", "circulate", "push", "advance", "publish"}
+)
+
+
 def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``Trump's claim that ...``, ``the ministry's warning that ...``: a claim noun with a that-clause and
     a possessive owner. Without an owner the claim has no speaker and is left alone."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ in _SPREADING:
+        # "Russian channels spread the claim that ...": who spreads a claim makes it theirs
+        owner = _speaker_token(noun.head)
     if owner is None or clause is None or owner.lower_ in ("our", "my", "your"):
         return None
     tokens = sorted(t.i for t in clause.subtree)
@@ -2728,6 +2741,9 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
         tail += [
             c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and doc[c.left_edge.i - 1].is_quote
         ]
+    if obj is not None and not tail and (verdict := _quoted_verdict(doc, obj)) is not None:
+        # 'called this "a cynical lie"': the parser took "this" for the quoted noun's determiner.
+        return _indirect(verdict[0], verdict[1], verb, paragraph_starts, cue_text=verb.text)
     if obj is None or not tail:
         return None
     indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
@@ -2735,6 +2751,23 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
         return None
     return _indirect(start.idx, end.idx + len(end.text), verb, paragraph_starts, cue_text=verb.text)
+
+
+def _quoted_verdict(doc: Doc, obj: Token) -> tuple[int, int] | None:
+    """Where the quoted words lie of an object written 'this "a cynical lie ..."': a pointing word, then
+    a quotation holding the rest of the object."""
+    words = list(obj.subtree)
+    if (
+        len(words) < 4
+        or words[0].lower_ not in ("this", "that", "it", "these", "those")
+        or not words[1].is_quote
+    ):
+        return None
+    last = words[-1]
+    closing = next((t for t in doc[last.i + 1 : last.i + 3] if t.is_quote), None)
+    if closing is None:
+        return None
+    return words[2].idx, closing.idx
 
 
 # -- speakers ----------------------------------------------------------------------------------------
