@@ -2517,6 +2517,11 @@ def test_advising_someone_on_a_subject_and_citing_a_source_say_nothing_themselve
 
 def test_the_acting_mayor_is_the_acting_mayor_named_before(extract: Extract) -> None:
     text = (
+        "Prime Minister Denys Kovalenko chaired the meeting. Minister of Health Ivan Rudko said the "
+        "hospitals were ready. The Minister added that 40 generators had arrived."
+    )
+    assert referent_text(text, extract(text)[-1]) == "Ivan Rudko"
+    text = (
         'Acting Mayor Ruslan Bondar toured the school. "We will rebuild it by spring," the acting mayor said.'
     )
     assert referent_text(text, extract(text)[-1]) == "Ruslan Bondar"
@@ -2568,3 +2573,44 @@ def test_a_claim_spread_and_a_verdict_quoted_after_this(
 ) -> None:
     (st,) = extract(text)
     assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+def test_a_turn_ends_where_the_publisher_cuts_to_a_summary_of_others_remarks(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: You are saying the right things. We will work on this. <…>(Anna Lis spoke about "
+        "the law on archives and proposed a working group.) Vladimir Putin: I agree, let us do it.\n"
+    )
+    turns = [s.content_text for s in extract(text) if s.speaker.text == "Vladimir Putin"]
+    assert turns == ["You are saying the right things. We will work on this.", "I agree, let us do it."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "LUHANSK, 17 November. /TASS/. Four civilians were killed and 9 wounded as a result of the "
+            "strike on a market in the Artemivskyi district of Luhansk, informed the head of the LPR "
+            "Leonid Pasechnik in his Telegram channel on Tuesday.",
+            "Leonid Pasechnik",
+            "Four civilians were killed and 9 wounded",
+        ),
+        (
+            "BELGOROD, 16 November. /RIA Novosti/. Debris of a drone fell on a warehouse, one worker was "
+            "injured, reported on Monday in the operational headquarters of the Belgorod Region.",
+            "the operational headquarters of the Belgorod Region",
+            "Debris of a drone fell on a warehouse",
+        ),
+        (
+            "MOSCOW, 20 November. /TASS/. Russia remains open to talks, but Kiev is not ready for them, "
+            "told to journalists the press secretary of the President Dmitry Peskov on Friday.",
+            "Dmitry Peskov",
+            "Russia remains open to talks",
+        ),
+    ],
+)
+def test_a_translated_digest_names_its_source_after_the_verb(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+    assert st.content_text.startswith(content)

@@ -163,6 +163,7 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
 _RUN_ON_NAMED_LABEL: Final = re.compile(
     r"(?<=[a-z] )(?P<label>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
+_CUT_AND_SUMMARY: Final = re.compile(r"<(?:…|\.\.\.)>[ \t]*\(")
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
 )
@@ -967,6 +968,12 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     for found, following in pairwise(opening):
         if following.start < found.rest_end:
             found.rest_end = len(text[: following.start].rstrip())
+    for found in opening:
+        # "... We will work on this. <…>(Pavel Gusev spoke about ...)": after the publisher's cut, a
+        # bracketed summary of others' remarks is the outlet's, not the turn's.
+        summary = _CUT_AND_SUMMARY.search(text, found.rest_start, found.rest_end)
+        if summary is not None:
+            found.rest_end = len(text[: summary.start()].rstrip())
     drafts: list[_Draft] = []
     speakers: set[str] = set()
     # Where an interview's turns begin: what comes before introduces its people.
@@ -1726,11 +1733,7 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
     if mark is None and before is not None and before.lower_ == "as":
         mark = before
     subject = next(
-        (
-            c
-            for c in cue.children
-            if c.dep_ in _SUBJECT_DEPS and c.i < cue.i and (mark is None or c.i > mark.i)
-        ),
+        (c for c in cue.children if _nominal_subject(c) and c.i < cue.i and (mark is None or c.i > mark.i)),
         None,
     )
     speaker: Speaker | None = None
@@ -1741,7 +1744,7 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
         frame_end, content = closing.i, (closing.i + 1, end)
     elif mark is not None and mark.i > first_word and doc[mark.i - 1].text == ",":
         frame_end, content = end, (first_word, mark.i - 1)
-    elif mark is not None or subject is not None or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+    elif mark is not None or subject is not None or any(_nominal_subject(c) for c in cue.children):
         return None
     elif (named := _named_right_before(doc, doc_id, cue, first_word)) is not None:
         speaker, phrase_start = named
@@ -1764,6 +1767,12 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
     draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
     draft.speaker = speaker
     return draft
+
+
+def _nominal_subject(token: Token) -> bool:
+    """A subject that names someone: not a participle the parser made the subject ("Nine were killed
+    and 14 wounded ..., informed the head of the DPR NAME")."""
+    return token.dep_ in _SUBJECT_DEPS and token.pos_ not in ("VERB", "AUX")
 
 
 def _stated_before(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -1818,7 +1827,12 @@ def _postposing(cue: Token) -> bool:
     """Whether a cue after a clause's comma can have its speaker after it: a finite verb ("...,
     informed the governor") or a participle with its source ("..., reported in the ministry"), with
     no clause of its own."""
-    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    doc = cue.doc
+    at = cue.i + 1
+    # "reported on Monday in the headquarters": the day may come between the verb and its source
+    while at < len(doc) and doc[at].dep_ == "prep" and doc[at].head.i == cue.i and _channel_or_time(doc[at]):
+        at = doc[at].right_edge.i + 1
+    after = doc[at] if at < len(doc) else None
     finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (after is not None and after.lower_ in ("in", "by", "at"))
     return finite and not any(
         c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") and c.i > cue.i for c in cue.children
@@ -1848,10 +1862,20 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
     """The speaker written after its verb, up to ``end``: "informed the mayor NAME in Telegram",
     "reported by the General Staff", "reported in the Ministry of Defence". A channel or a day
     after the speaker ("in Telegram", "on Wednesday") is not part of it."""
-    if cue.lemma_ == "tell":
-        return None  # "told reporters": whom it was told, never who told it
     tokens = [t for t in doc[cue.i + 1 : end] if not t.is_space]
+    if cue.lemma_ == "tell":
+        # "told reporters": whom it was told, never who told it; "told to journalists the press
+        # secretary NAME" (a translation's order): the teller after whom it was told to
+        addressee = next((c for c in tokens[0].children if c.dep_ == "pobj"), None) if tokens else None
+        if addressee is None or tokens[0].lower_ != "to":
+            return None
+        tokens = [t for t in tokens if t.i > addressee.i]
     while tokens and (tokens[0].pos_ in ("ADP", "ADV", "PART") or tokens[0].is_punct):
+        if tokens[0].pos_ == "ADP" and _channel_or_time(tokens[0]):
+            # "reported on Monday in the headquarters": the day before the source is not the source
+            last = tokens[0].right_edge.i
+            tokens = [t for t in tokens if t.i > last]
+            continue
         tokens.pop(0)  # "reported by", "reported in", "informed also"
     for i, token in enumerate(tokens):
         if i and token.pos_ == "ADP" and token.lower_ != "of" and _channel_or_time(token):
@@ -3716,6 +3740,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         start = lead_in.end()  # "said the following: the bridge will be rebuilt": the words after it
     if (manner := _MANNER.match(text, start, end)) is not None:
         start = manner.end()  # "allows us to say with confidence that ...": how it was said
+    if (agency := _AGENCY_TAG.match(text, start, end)) is not None:
+        start = agency.end()  # "KRASNODAR, 16 November. /RIA Novosti/. Debris ...": the digest's source tag
     if (citing := _CITING.match(text, start, end)) is not None:
         start = citing.end()  # "said, citing a security source, that ...": whose word it relays
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
@@ -3739,6 +3765,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _IN_PART: Final = re.compile(r"in\s+part\s*[:,]\s*[\"“«]?")
+_AGENCY_TAG: Final = re.compile(r"/[A-Z][\w .'’-]{1,30}/\.?[ \t]*")
 _CITING: Final = re.compile(r"citing\s[^,;.]{1,80},\s*(?:that\s+)?")
 _MANNER: Final = re.compile(
     r"with\s+(?:full\s+|great\s+|absolute\s+|complete\s+)?(?:confidence|certainty|conviction)\s+that\s+",
