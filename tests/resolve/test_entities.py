@@ -523,3 +523,20 @@ def test_one_word_names_a_letter_apart_in_one_text_are_two_names() -> None:
     )
     assert not together(entities, "Wikimedia", "Wikipedia")
     assert together(entities, "Gazporm", "Gazprom")
+
+
+def test_the_cruiser_moskva_is_not_moscow_in_the_bundled_knowledge_base() -> None:
+    entities = run(
+        [("Moskva", "ORG"), ("Black Sea Fleet", "ORG"), ("Sevastopol", "GPE")],
+        [("Moscow", "GPE"), ("Kremlin", "ORG"), ("Dmitry Peskov", "PERSON")],
+        kb=KnowledgeBase.bundled(),
+    )
+    assert not together(entities, "Moskva", "Moscow")
+
+
+def test_a_city_named_with_city_is_not_the_strip_or_state_of_its_name() -> None:
+    entities = run(
+        [("Gaza", "GPE"), ("Gaza City", "GPE"), ("Khan Younis", "GPE"), ("Rafah", "GPE")],
+        [("Gaza", "GPE"), ("Khan Younis", "GPE"), ("Israel", "GPE")],
+    )
+    assert not together(entities, "Gaza", "Gaza City")

@@ -862,13 +862,22 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
     _merge_near_spellings(merger, place_groups, {i: bool(c[0] or c[1]) for i, c in candidates.items()})
     by_record: dict[int, int] = {}
     for i, place in located.items():
-        if place.geonameid in by_record:
+        if place.geonameid not in by_record:
+            by_record[place.geonameid] = i
+        elif not _city_beside_its_namesake(
+            merger.groups[by_record[place.geonameid]].display, merger.groups[i].display
+        ):
             merger.union(
                 by_record[place.geonameid], i, f"the same place in geonames ({place.name}, {place.country})"
             )
-        else:
-            by_record[place.geonameid] = i
     return located
+
+
+def _city_beside_its_namesake(a: str, b: str) -> bool:
+    """ "Gaza City" and "Gaza", "New York City" and "New York": a name that adds "City" sets the city
+    apart from the strip, state or country of that name, whatever one gazetteer record says."""
+    first, second = fold(a).removeprefix("the "), fold(b).removeprefix("the ")
+    return first == f"{second} city" or second == f"{first} city"
 
 
 # Name families that never stand for a place: a name its documents mostly write as one of these too is
