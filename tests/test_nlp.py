@@ -495,3 +495,11 @@ def test_a_surname_with_its_possessive_is_the_person_named_before(nlp: Language)
 def test_a_name_in_cyrillic_opening_with_a_given_name_is_a_person(nlp: Language) -> None:
     found = labels(nlp, "🔴 Сергій Борзов | Вінницька ОВА, 18.11.2026 02:14\nДрони атакували область.")
     assert found.get("Сергій Борзов") == "PERSON"
+
+
+def test_a_surname_follows_a_person_the_fixes_found(nlp: Language) -> None:
+    text = (
+        "Residents queue for water.\n\nOleksandr Vilkul, head of the city military administration, said on "
+        "Monday that the taps were running.\n\nAsked about the complaints, Vilkul’s office declined to comment."
+    )
+    assert labels(nlp, text).get("Vilkul") == "PERSON"

@@ -573,6 +573,7 @@ class _Fixer:
         self._join_long_organisation_names()
         self._add_places()
         self._add_people()
+        self._follow_surnames()
         self._add_known_groups()
         self._trim_repeated_names()
         self.ents = _without_overlaps(self.ents, len(self.doc))
@@ -926,8 +927,11 @@ class _Fixer:
                 ent.label, ent.changed = label, True
             kept.append(ent)
         self.ents = kept
-        # "Oleksandr Vilkul" the model took for an organisation is a person now, and so is the
-        # "Vilkul" of his office later on.
+        self._follow_surnames()
+
+    def _follow_surnames(self) -> None:
+        """ "Oleksandr Vilkul", a person only since the model's labels were fixed or its names added:
+        the "Vilkul" of his office later on is the same person."""
         surnames = {
             self.doc[e.end - 1].text
             for e in self.ents
@@ -1021,6 +1025,12 @@ class _Fixer:
             posts = [i for i in range(ent.start + 2, ent.end) if doc[i].lower_ in _POST_WORDS]
             if posts:
                 ent.end, ent.changed = posts[0], True
+            # "Vilkul's office": once the office goes, the possessive goes, and the name is his.
+            while ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS":
+                ent.end, ent.changed = ent.end - 1, True
+            if ent.end - ent.start == 1 and doc[ent.start].text in self.person_names:
+                ent.label, ent.changed = "PERSON", True
+                continue
             # "the Armed Forces of Ukraine Lieutenant General" before a person: the rank is theirs.
             end = ent.end
             while end - 1 > ent.start + 1 and doc[end - 1].lower_ in TITLES:

@@ -540,3 +540,13 @@ def test_a_city_named_with_city_is_not_the_strip_or_state_of_its_name() -> None:
         [("Gaza", "GPE"), ("Khan Younis", "GPE"), ("Israel", "GPE")],
     )
     assert not together(entities, "Gaza", "Gaza City")
+
+
+def test_an_oblast_body_is_the_regional_body_of_that_name() -> None:
+    entities = run(
+        [("Vinnytsia Oblast Military Administration", "ORG"), ("Vinnytsia", "GPE")],
+        [("Vinnytsia regional military administration", "ORG"), ("Vinnytsia", "GPE")],
+    )
+    assert together(
+        entities, "Vinnytsia Oblast Military Administration", "Vinnytsia regional military administration"
+    )

@@ -47,8 +47,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
+from claimgraph.lang import word_groups
 from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
 from claimgraph.resolve.names import (
@@ -682,7 +683,7 @@ def _expands(merger: _Merger, acronym_group: int, expansion: int) -> bool:
 
 
 def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
-    words = list(keys)
+    words = [_equivalent_word(key) for key in keys]
     while words and words[0] in _GROUP_PREFIXES:
         words.pop(0)
     while len(words) > 1 and words[-1] in _GROUP_SUFFIXES:
@@ -693,6 +694,20 @@ def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
     elif len(words) > 3 and words[-3:] == designator:
         words = words[:-3]
     return tuple(words)
+
+
+def _equivalent_word(key: str) -> str:
+    """The word kept of words an organisation's name uses for one another ("oblast" -> "regional")."""
+    return _equivalent_keys().get(key, key)
+
+
+@cache
+def _equivalent_keys() -> dict[str, str]:
+    return {
+        token_key(word): token_key(kept)
+        for kept, words in word_groups("name_word_equivalents").items()
+        for word in words
+    }
 
 
 def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], list[int]]) -> None:
