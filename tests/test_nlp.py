@@ -500,6 +500,6 @@ def test_a_name_in_cyrillic_opening_with_a_given_name_is_a_person(nlp: Language)
 def test_a_surname_follows_a_person_the_fixes_found(nlp: Language) -> None:
     text = (
         "Residents queue for water.\n\nOleksandr Vilkul, head of the city military administration, said on "
-        "Monday that the taps were running.\n\nAsked about the complaints, Vilkul’s office declined to comment."
+        "Monday that the taps were running.\n\nAsked about it, Vilkul’s office declined to comment."
     )
     assert labels(nlp, text).get("Vilkul") == "PERSON"
