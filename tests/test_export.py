@@ -177,18 +177,20 @@ def test_an_author_named_by_office_is_the_corpus_one_person_holding_it_now() -> 
     assert index.speaker_entity(dataclasses.replace(i, author="the President of Chile")) is None
 
 
-def test_a_definite_description_is_the_body_named_before_that_fits_it() -> None:
-    def described(entity_id: str, name: str, description: str, start: int) -> Entity:
-        return dataclasses.replace(
-            _entity(entity_id, name, "ORG", ("d1", start, start + len(name))), description=description
-        )
+def _described(entity_id: str, name: str, type_: str, description: str, start: int) -> Entity:
+    """An entity with a description, mentioned once in d1 at ``start``."""
+    return dataclasses.replace(
+        _entity(entity_id, name, type_, ("d1", start, start + len(name))), description=description
+    )
 
+
+def test_a_definite_description_is_the_body_named_before_that_fits_it() -> None:
     index = EntityIndex(
         [
-            described("grid", "Ukrenergo", "Ukraine's power grid operator", 0),
-            described("channel", "Rybar", "pro-Russian military Telegram channel", 200),
-            described("mod", "Russian Ministry of Defence", "Russia's defence ministry", 400),
-            described("far", "Naftogaz", "Ukraine's state oil and gas company", 9000),
+            _described("grid", "Ukrenergo", "ORG", "Ukraine's power grid operator", 0),
+            _described("channel", "Rybar", "ORG", "pro-Russian military Telegram channel", 200),
+            _described("mod", "Russian Ministry of Defence", "ORG", "Russia's defence ministry", 400),
+            _described("far", "Naftogaz", "ORG", "Ukraine's state oil and gas company", 9000),
         ]
     )
 
@@ -206,16 +208,11 @@ def test_a_definite_description_is_the_body_named_before_that_fits_it() -> None:
 
 
 def test_a_role_described_after_its_holder_is_the_one_person_holding_it_there() -> None:
-    def person(entity_id: str, name: str, description: str, start: int) -> Entity:
-        return dataclasses.replace(
-            _entity(entity_id, name, "PERSON", ("d1", start, start + len(name))), description=description
-        )
-
     index = EntityIndex(
         [
-            person("gov", "Vyacheslav Gladkov", "Governor of Belgorod region", 0),
-            person("min", "Anna Petrenko", "Minister of Health", 100),
-            person("dep", "Ivan Koval", "Deputy Minister of Health", 200),
+            _described("gov", "Vyacheslav Gladkov", "PERSON", "Governor of Belgorod region", 0),
+            _described("min", "Anna Petrenko", "PERSON", "Minister of Health", 100),
+            _described("dep", "Ivan Koval", "PERSON", "Deputy Minister of Health", 200),
         ]
     )
 
