@@ -503,3 +503,15 @@ def test_a_surname_follows_a_person_the_fixes_found(nlp: Language) -> None:
         "Monday that the taps were running.\n\nAsked about it, Vilkul’s office declined to comment."
     )
     assert labels(nlp, text).get("Vilkul") == "PERSON"
+
+
+def test_a_cited_author_ends_at_the_initial_in_a_reference_list(nlp: Language) -> None:
+    text = (
+        "References\n\n1. Kowalski T. Urticaria after vaccination. J Clin Dermatol. 2019;12:1-8.\n"
+        "2. Brandt E. Methotrexate in practice. Br J Dermatol. 2020;3:4-9.\n"
+    )
+    found = labels(nlp, text)
+    assert found.get("Kowalski T.") == "PERSON"
+    assert "Kowalski T. Urticaria" not in found
+    news = labels(nlp, "Michael J. Fox spoke on Monday about the 2019;1 ruling.")
+    assert news.get("Michael J. Fox") == "PERSON"

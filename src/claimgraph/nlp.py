@@ -91,6 +91,11 @@ _POST_WORDS = frozenset(
 # Organisations a country's possessive belongs to: "Russia's Ministry of Defense".
 _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
 # ... or whose last word names a state body: "Ukraine's Energy Ministry", "Ukraine's air force".
+_INITIAL = re.compile(r"[A-Z]{1,2}\.?")
+# What marks a line as a reference: a journal citation's year and volume ("2019;12:1-8") or "et al.".
+_CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d|\bet al\b")
+# Authors open a reference: the name starts this close to the start of its line.
+_AUTHORS_REACH = 60
 _POSSESSIVE = re.compile(r"(['’]s)$")
 _STATE_BODY_HEADS = frozenset(
     {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
@@ -566,6 +571,7 @@ class _Fixer:
         self._split_place_from_name()
         self._split_name_from_organisation()
         self._trim_verbs_at_the_edges()
+        self._cut_cited_authors()
         self._relabel()
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
@@ -898,6 +904,24 @@ class _Fixer:
             and _is_name_token(tokens[-1])
             and all(_is_name_token(t) or t.text == "-" for t in tokens)
         )
+
+    def _cut_cited_authors(self) -> None:
+        """ "Schmitt J. Hypersensitivity reactions ...": in a reference list (a line with a citation's
+        year and volume, "2019;12:1-8", or "et al."), an author written surname first, near the start
+        of the line, ends at the initial; the title's first word after it is no part of the name."""
+        text = self.doc.text
+        for ent in self.ents:
+            if ent.label != "PERSON" or ent.end - ent.start < 3:
+                continue
+            initial = self.doc[ent.start + 1]
+            if not _INITIAL.fullmatch(initial.text):
+                continue
+            line_start = text.rfind("\n", 0, initial.idx) + 1
+            line_end = text.find("\n", initial.idx)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            opening = self.doc[ent.start].idx - line_start <= _AUTHORS_REACH
+            if opening and self.doc[ent.start].text not in self.given_names and _CITATION.search(line):
+                ent.end, ent.changed = ent.start + 2, True
 
     def _trim_verbs_at_the_edges(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence

@@ -2614,3 +2614,15 @@ def test_a_translated_digest_names_its_source_after_the_verb(
     (st,) = extract(text)
     assert st.speaker.text == speaker
     assert st.content_text.startswith(content)
+
+
+def test_to_be_continued_is_the_publishers_not_the_turns(extract: Extract) -> None:
+    (st,) = extract("Vladimir Putin: Colleagues, welcome. We start with the budget. To be continued.\n")
+    assert st.content_text == "Colleagues, welcome. We start with the budget."
+
+
+def test_a_conviction_of_something_in_the_first_person_is_a_stated_view(extract: Extract) -> None:
+    (st,) = extract("I am convinced of our success at the front.")
+    assert (st.speaker.text, st.content_text) == ("I", "our success at the front")
+    assert extract("The soldiers are convinced of their victory.") == []
+    assert extract("She is sure of it.") == []

@@ -163,7 +163,7 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
 _RUN_ON_NAMED_LABEL: Final = re.compile(
     r"(?<=[a-z] )(?P<label>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
-_CUT_AND_SUMMARY: Final = re.compile(r"<(?:…|\.\.\.)>[ \t]*\(")
+_CUT_AND_SUMMARY: Final = re.compile(r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b")
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
 )
@@ -970,7 +970,7 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             found.rest_end = len(text[: following.start].rstrip())
     for found in opening:
         # "... We will work on this. <…>(Pavel Gusev spoke about ...)": after the publisher's cut, a
-        # bracketed summary of others' remarks is the outlet's, not the turn's.
+        # bracketed summary of others' remarks is the outlet's, not the turn's; so is "To be continued."
         summary = _CUT_AND_SUMMARY.search(text, found.rest_start, found.rest_end)
         if summary is not None:
             found.rest_end = len(text[: summary.start()].rstrip())
@@ -2086,6 +2086,21 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
         draft.speaker_head = subject
         return draft
     clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "advcl") and c.i > adjective.i), None)
+    held = next(
+        (c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > adjective.i), None
+    )
+    if (
+        clause is None
+        and held is not None
+        and subject.lower_ in _FIRST_PERSON
+        and len(list(held.subtree)) >= 3
+    ):
+        # "I am convinced of our success": the speaker's own conviction, of what it holds
+        words = sorted(t.i for t in held.subtree if t.i > held.i)
+        first, last = doc[words[0]], doc[words[-1]]
+        draft = _indirect(first.idx, last.idx + len(last.text), adjective, paragraph_starts)
+        draft.speaker_head = subject
+        return draft
     if clause is None:
         return _conviction_after_colon(doc, adjective, subject, paragraph_starts)
     tokens = sorted(t.i for t in clause.subtree)
