@@ -515,3 +515,15 @@ def test_a_cited_author_ends_at_the_initial_in_a_reference_list(nlp: Language) -
     assert "Kowalski T. Urticaria" not in found
     news = labels(nlp, "Michael J. Fox spoke on Monday about the 2019;1 ruling.")
     assert news.get("Michael J. Fox") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Yangon (AFP) - A military air strike on a monastery killed 23 people.", "Yangon"),
+        ("PORT-AU-PRINCE, Haiti (AP) — Gangs stormed a town in central Haiti on Friday.", "PORT-AU-PRINCE"),
+    ],
+)
+def test_the_place_a_wire_story_was_filed_from_is_a_place(nlp: Language, text: str, place: str) -> None:
+    assert labels(nlp, text).get(place) == "GPE"
+    assert labels(nlp, "Anna Berg (left) - a nurse - smiled.").get("Anna Berg") == "PERSON"

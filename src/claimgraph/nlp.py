@@ -91,6 +91,14 @@ _POST_WORDS = frozenset(
 # Organisations a country's possessive belongs to: "Russia's Ministry of Defense".
 _STATE_BODY_STARTS = frozenset({"ministry", "defense", "defence", "foreign", "interior", "general", "armed"})
 # ... or whose last word names a state body: "Ukraine's Energy Ministry", "Ukraine's air force".
+# A wire dateline: the place (maybe with its country or region after a comma), the agency in brackets,
+# a dash.
+_DATELINE_PLACE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ \t][A-Z][A-Za-z'’.-]*){0,3})"
+    r"(?:,[ \t]+[A-Z][^\n,()—–]{1,30})?[ \t]*\((?i:"
+    + "|".join(re.escape(agency) for agency in sorted(word_list("news_agencies"), key=len, reverse=True))
+    + r")\)[ \t]*(?:—|–|--|-)[ \t]"
+)
 _INITIAL = re.compile(r"[A-Z]{1,2}\.?")
 # What marks a line as a reference: a journal citation's year and volume ("2019;12:1-8") or "et al.".
 _CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d|\bet al\b")
@@ -578,6 +586,7 @@ class _Fixer:
         self._fix_organisations()
         self._join_long_organisation_names()
         self._add_places()
+        self._dateline_places()
         self._add_people()
         self._follow_surnames()
         self._add_known_groups()
@@ -1113,6 +1122,16 @@ class _Fixer:
                 if doc[end - 1].lower_ in _STATE_BODY_HEADS and doc[end - 1].tag_.startswith("NN"):
                     self.ents.append(_Ent(country.start, end, "ORG", True))
                     break
+
+    def _dateline_places(self) -> None:
+        """ "Yangon (AFP) - ...", "KHAN YOUNIS, Gaza Strip (AP) — ...": the place a wire story was filed
+        from opens its line, whatever the model made of it."""
+        for found in _DATELINE_PLACE.finditer(self.doc.text):
+            span = self.doc.char_span(*found.span("place"), alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            self.ents = [e for e in self.ents if not (e.start < span.end and span.start < e.end)]
+            self.ents.append(_Ent(span.start, span.end, "GPE", True))
 
     def _add_places(self) -> None:
         """Place matches the model missed, cut short or split: replace what lies inside them."""
