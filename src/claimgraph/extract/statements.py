@@ -210,7 +210,7 @@ _SOURCE_DOCUMENTS: Final = frozenset(
     }
 )
 _RELATIVE_TO: Final = frozenset({"after", "before", "since", "until", "till", "following", "ahead", "prior"})
-_DAY_WORDS: Final = frozenset({"today", "tomorrow", "yesterday", "tonight", "now"})
+_DAY_WORDS: Final = word_list("day_words")
 _SPEAKER_TRIM_DEPS: Final = frozenset({"appos", "relcl", "acl", "punct", "prep", "cc", "conj", "advmod"})
 _REFUSALS: Final = frozenset({"decline", "refuse"})
 # What one declines to do when one says nothing: "declined to comment", "refused to say".
@@ -380,7 +380,7 @@ def _thing_as_source(draft: _Draft) -> bool:
     return _a_state_of_affairs(subject)
 
 
-_THINGS_DO_TOO: Final = frozenset({"remind", "predict", "signal", "reveal", "threaten", "warn", "tell"})
+_THINGS_DO_TOO: Final = word_list("things_do_too")
 
 
 def speech_author(title: str | None, *, outlet: str | None = None) -> str | None:
@@ -1315,11 +1315,11 @@ def _first_person(draft: _Draft) -> bool:
 _FIRST_PERSON: Final = frozenset({"i", "we"})
 _TELLING: Final = frozenset({"tell", "inform", "brief", "report", "assure", "warn", "say"})
 # Of those, the verbs whose passive subject is always the one addressed ("was told", "were warned").
-_ADDRESSING_VERBS: Final = frozenset({"tell", "inform", "brief", "assure", "warn"})
+_ADDRESSING_VERBS: Final = word_list("addressing_verbs")
 _ADDRESSEES: Final = frozenset({"you"})
 _KNOWING: Final = frozenset({"know", "learn", "realize", "realise", "understand"})
 # "We have all felt how much they want freedom": what was perceived, not a view put.
-_PERCEIVING: Final = frozenset({"feel", "see", "sense", "notice", "hear", "witness"})
+_PERCEIVING: Final = word_list("perceiving_verbs")
 _ADDRESSING: Final = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b")
 
 
@@ -2191,9 +2191,7 @@ _GRATITUDE: Final = frozenset({"grateful", "thankful"})
 _CONVICTION: Final = frozenset({"sure", "convinced", "confident", "certain"}) | _GRATITUDE
 
 
-_SPREADING: Final = frozenset(
-    {"spread", "make", "repeat", "voice", "circulate", "push", "advance", "publish"}
-)
+_SPREADING: Final = word_list("spreading_verbs")
 
 
 def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -2360,9 +2358,7 @@ def _a_source(noun: Token) -> bool:
     return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in _CITED_SOURCES
 
 
-_CITED_SOURCES: Final = frozenset(
-    {"source", "official", "officer", "witness", "resident", "spokesman", "agency"}
-)
+_CITED_SOURCES: Final = word_list("cited_sources")
 
 
 def _lead_in_object(noun: Token) -> bool:
