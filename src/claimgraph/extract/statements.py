@@ -373,10 +373,7 @@ def _thing_as_source(draft: _Draft) -> bool:
         noun = subject.head.head
         if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
-        speakers = (
-            word_list("people_nouns") | TITLES | ORGANISATION_NOUNS | DOCUMENT_NOUNS | _SOURCE_DOCUMENTS
-        )
-        return noun.lemma_.lower() not in speakers | _DOCUMENT_LIKE
+        return noun.lemma_.lower() not in _SPEAKING_NOUNS
     return _a_state_of_affairs(subject)
 
 
@@ -2045,8 +2042,7 @@ def _a_state_of_affairs(subject: Token) -> bool:
         return True
     singular = subject.lemma_.lower()  # "bombings show that" as much as "the bombing shows"
     # "the government", "the administration", "the authorities": bodies, for all their endings
-    speakers = ORGANISATION_NOUNS | word_list("people_nouns") | _DOCUMENT_LIKE
-    return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in speakers
+    return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in _SPEAKING_BODIES
 
 
 _TIMES_AND_EVENTS: Final = frozenset(
@@ -2058,6 +2054,10 @@ _EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", 
 _DOCUMENT_LIKE: Final = frozenset(
     {"investigation", "assessment", "documentation", "examination", "publication", "statement", "finding"}
 )
+# Nouns for who speaks, whatever their ending: bodies and people ("the government", "the
+# authorities"); with titles and documents, the nouns a relative "that" may stand for as a speaker.
+_SPEAKING_BODIES: Final = ORGANISATION_NOUNS | word_list("people_nouns") | _DOCUMENT_LIKE
+_SPEAKING_NOUNS: Final = _SPEAKING_BODIES | TITLES | DOCUMENT_NOUNS | _SOURCE_DOCUMENTS
 
 
 def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draft | None:

@@ -592,10 +592,12 @@ def _merge_organisations(merger: _Merger) -> None:
     by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
     by_ministry: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_acronym: dict[str, list[int]] = defaultdict(list)
+    initials_of: dict[int, str] = {}
     for i, group in enumerate(merger.groups):
         if group.person:
             continue
         initials = acronym(group.display)
+        initials_of[i] = initials.lower()
         if initials:
             by_acronym[initials.lower()].append(i)
         if group.family != "group":
@@ -634,7 +636,7 @@ def _merge_organisations(merger: _Merger) -> None:
                 and (len(letters) > 2 or bool(group.docs & merger.groups[j].docs))
             ]
             expansions = {merger.root(j) for j in candidates}
-            if _another_meaning_beside(merger, i, letters, expansions, by_doc):
+            if _another_meaning_beside(merger, i, letters, expansions, by_doc, initials_of):
                 continue  # "the Chinese CDC" beside the Chinese Center for Disease Control and Prevention
             if len(expansions) == 1:
                 target = candidates[0]
@@ -650,7 +652,12 @@ def _merge_organisations(merger: _Merger) -> None:
 
 
 def _another_meaning_beside(
-    merger: _Merger, i: int, letters: str, expansions: set[int], by_doc: dict[str, list[int]]
+    merger: _Merger,
+    i: int,
+    letters: str,
+    expansions: set[int],
+    by_doc: dict[str, list[int]],
+    initials_of: Mapping[int, str],
 ) -> bool:
     """Whether more of the acronym's own documents name another body whose longer initials hold it
     ("Chinese Center for Disease Control and Prevention", CCDCP, for CDC) than name the expansion
@@ -660,8 +667,8 @@ def _another_meaning_beside(
     for doc in merger.groups[i].docs:
         roots = {merger.root(j) for j in by_doc[doc] if j != i}
         other = any(
-            wanted in (initials := acronym(merger.groups[j].display).lower())
-            and initials != wanted
+            wanted in initials_of[j]
+            and initials_of[j] != wanted
             # "the UN Security Council" is a body of the UN, not another meaning of "UN"
             and wanted not in fold(merger.groups[j].display).split()
             and merger.root(j) not in expansions
