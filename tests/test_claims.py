@@ -404,3 +404,127 @@ def test_the_liberated_territories_are_no_claim_that_a_place_was_taken() -> None
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # the nearest words say what a number counts: six dead, 31 wounded
+        (
+            "A missile hit a block of flats in Zorianka, killing six people and wounding 31.",
+            "Eleven people were killed in Zorianka, the mayor said.",
+            "numeric",
+        ),
+        (
+            "A missile hit a block of flats in Zorianka, killing six people and wounding 31.",
+            "Thirty people were injured in Zorianka, medics said.",
+            None,
+        ),
+        # a toll given "at least" so many is a count, not a bound
+        (
+            "Gunmen killed at least 12 villagers in Zorianka on Friday.",
+            "At least 40 people were killed in Zorianka on Friday, a rights group said.",
+            "numeric",
+        ),
+        (
+            "Gunmen killed at least 12 villagers in Zorianka on Friday.",
+            "Thirteen people died in Zorianka on Friday.",
+            None,
+        ),
+        # nobody killed is a toll of zero
+        (
+            'The army insisted that "not a single civilian was killed" in Zorianka.',
+            "Seven of our fishermen lost their lives in Zorianka, the union said.",
+            "numeric",
+        ),
+        ("There were no casualties in Zorianka, the governor said.", "Four died in Zorianka.", None),
+        (
+            "Nobody was hurt when the drone fell in Zorianka.",
+            "Three people were wounded in Zorianka by the drone.",
+            "numeric",
+        ),
+    ],
+)
+def test_tolls_read_as_reports_give_them(a: str, b: str, kind: str | None) -> None:
+    assert dispute_kind(a, b) == kind
+
+
+def test_a_frame_of_the_whole_sentence_dates_a_far_number_before_the_war() -> None:
+    reading = read_claim(
+        "The town, where before the start of the special military operation more than 15 thousand people"
+        " lived, was a rail hub.",
+        places=[],
+    )
+    assert [slot for slot, _ in reading.numbers] == ["population before the war"]
+    later = read_claim(
+        "Before the war the town had 15,000 residents; now about 900 people remain there.", places=[]
+    )
+    assert [slot for slot, _ in later.numbers] == ["population before the war", "civilians remaining"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "explained"),
+    [
+        (
+            "Officials said a rocket of the Ukrainian air defence hit the school in Zorianka.",
+            "A Russian glide bomb struck the school in Zorianka.",
+            "who attacked Zorianka: one names Ukraine, the other Russia",
+        ),
+        (
+            "Witnesses say it was a Russian air-defence missile that fell on the school in Zorianka.",
+            "Ukrainian drones hit the school in Zorianka.",
+            "who attacked Zorianka: one names Russia, the other Ukraine",
+        ),
+        (
+            "Five were hurt in the school as a result of the shelling of the Ukrainian formations on Zorianka.",
+            "The school in Zorianka was hit by a Russian drone.",
+            "who attacked Zorianka: one names Ukraine, the other Russia",
+        ),
+    ],
+)
+def test_a_defenders_own_missile_and_an_attack_of_a_side_name_who_attacked(
+    a: str, b: str, explained: str
+) -> None:
+    when = dt.date(2026, 11, 2)
+    found = compare(
+        read_claim(a, places=["Zorianka"], when=when), read_claim(b, places=["Zorianka"], when=when)
+    )
+    assert found == ("status", explained)
+
+
+def test_air_defence_missiles_that_shoot_down_drones_attack_nobody() -> None:
+    assert read_claim("Ukrainian air defence missiles shot down 20 drones over Zorianka.").attacker is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            'The army said its jets struck "a training camp of the rebels" near Zorianka.',
+            "A teacher said there had been no fighters in Zorianka at all.",
+        ),
+        ("Police said they had regained control of Zorianka by noon.", '"Zorianka is ours now," he said.'),
+    ],
+)
+def test_training_camps_and_regained_control(a: str, b: str) -> None:
+    found = compare(read_claim(a, places=["Zorianka"]), read_claim(b, places=["Zorianka"]))
+    assert found is not None and found[0] == "status"
+
+
+def test_a_place_in_its_other_form_is_found_under_its_present_name() -> None:
+    words = PlaceWords(["Dobropolye", "Dobropillia"], present={"Dobropolye": "Dobropillia"})
+    assert words.findall("Units liberated Dobropolye.") == ["Dobropillia"]
+    taken = read_claim("Units liberated Dobropolye.", places=words.findall("Units liberated Dobropolye."))
+    held = read_claim("Dobropillia is not captured.", places=["Dobropillia"])
+    assert compare(taken, held) is not None
+
+
+def test_a_digest_item_filed_from_the_capital_is_about_the_town_it_names() -> None:
+    text = (
+        "MOSCOW, 19 November. /TASS/. Units liberated the city of Zorianka.\n\n"
+        "The city, in which before the war lived more than 32 thousand people, was a logistics node.\n\n"
+        "MOSCOW, 20 November. /TASS/. The talks in Moscow are not planned, Moscow said."
+    )
+    words = PlaceWords(["Moscow", "Zorianka"])
+    claims = document_claims("d", text, published=None, statements=[], place_words=words)
+    assert [c.places for c in claims if c.reading.numbers] == [("Zorianka",)]

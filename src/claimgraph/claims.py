@@ -51,7 +51,9 @@ _SLOTS: Final = {
     "drones": "drones", "missiles": "missiles", "shells": "shells", "refugees": "refugees",
     "displaced": "refugees", "children": "children", "buildings": "buildings", "homes": "buildings",
     "employees": "population", "workers": "population", "drivers": "population", "staff": "population",
-    "bodies": "deaths",
+    "bodies": "deaths", "villagers": "population", "fishermen": "population", "passengers": "population",
+    "miners": "population", "farmers": "population", "worshippers": "population", "pilgrims": "population",
+    "students": "population", "patients": "population", "shoppers": "population",
 }  # fmt: skip
 _KILLED_AND_WOUNDED: Final = re.compile(
     r"\s+(?:(?:men|soldiers|troops|people|servicemen|civilians)\s+)?(?:killed|dead)\s+(?:and|or)\s+"
@@ -74,14 +76,19 @@ _STATES: Final = (
         r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living)|living|stay(?:ed|ing)?|trapped)\b",
     ),
     ("evacuated", r"\b(?:evacuat\w*|fled|flee\w*|left\s+the)\b"),
-    ("killed", r"\b(?:killed|died|dead|deaths?)\b"),
-    ("wounded", r"\b(?:wounded|injured)\b"),
+    ("killed", r"\b(?:killed|killing|died|dead|deaths?|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b"),
+    ("wounded", r"\b(?:wounded|wounding|injured|injuring)\b"),
     ("sheltering", r"\b(?:shelter\w*|holds?|housing|hiding)\b"),
-    ("before the war", r"\b(?:pre-war|prewar|before\s+the\s+(?:full[\s-]+scale\s+)?(?:war|invasion))\b"),
+)
+_BEFORE_THE_WAR: Final = re.compile(
+    r"\b(?:pre-war|prewar|before\s+the\s+(?:(?:beginning|start|outbreak)\s+of\s+the\s+)?"
+    r"(?:full[\s-]+scale\s+)?(?:war|invasion|special\s+military\s+operation))\b",
+    re.I,
 )
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
     r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|liberated|retaken)|took"
+    r"|regain(?:ed|s)?\s+(?:full\s+|complete\s+)?control"
     r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated(?!\s+(?:territor|area|region|land|part|zone))|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
     r"|(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
@@ -170,7 +177,8 @@ _MILITARY_TARGET: Final = re.compile(
     r"|workshops?\s+(?:for|assembling|producing|making)|(?:production|assembly)\s+(?:facilit(?:y|ies)|sites?|shops?)"
     r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
     r"|(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:command(?:ing)?\s+staff|commanders|officers|servicemen)"
-    r"|command\s+staff|military[\s-]industrial|(?:fuel|ammunition)\s+(?:storages?|stores?|storage\s+facilit\w+)"
+    r"|command\s+staff|military[\s-]industrial|training\s+(?:camps?|bases?|cent(?:re|er)s?|grounds?)|barracks"
+    r"|(?:militant|terrorist|rebel|insurgent)s?(?:'|’)?\s+(?:camps?|bases?|hideouts?|positions?)|(?:fuel|ammunition)\s+(?:storages?|stores?|storage\s+facilit\w+)"
     r"|(?:used|serving)\s+(?:for|by)\s+(?:the\s+)?(?:supply\s+of\s+)?(?:the\s+)?(?:formations|units|troops|army|AFU|APU)"
     r"|(?:plant|factory|enterprise|facility|workshop)s?\s+(?:in\s+\w+\s+)?(?:that|which)\s+"
     r"(?:repair|produc|manufactur|assembl|made|makes|make|servic)\w*"
@@ -180,7 +188,8 @@ _MILITARY_TARGET: Final = re.compile(
 _CIVILIAN_ONLY: Final = re.compile(
     r"\b(?:(?:only|purely|exclusively|entirely)\s+civilian"
     r"|no\s+military\s+(?:facilit(?:y|ies)|objects?|targets?|sites?|installations?|presence|units?)"
-    r"|there\s+(?:were|was|are|is)\s+no\s+(?:soldiers|troops|military|weapons)"
+    r"|there\s+(?:were|was|are|is|had\s+been|have\s+been)\s+no\s+(?:soldiers|troops|military|weapons|fighters"
+    r"|militants|combatants|armed\s+men)"
     r"|not\s+a\s+military\s+(?:target|facility|object|site)|nothing\s+military)\b",
     re.I,
 )
@@ -316,7 +325,7 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         (_slot_in_state(slot, _state(text, q)), q)
         for q in find_quantities("claim", text)
         if (slot := _slot(q, text)) is not None and not _earlier_value(text, q)
-    )
+    ) + tuple(_no_one(text))
     taken = _TAKEN.search(text)
     held = _HELD.search(text)
     if taken and _NEGATED_TAKEN.search(text[: taken.start()]):
@@ -423,7 +432,7 @@ def document_claims(
     sentences = list(_sentences(text))
     # "KYIV, Ukraine (AP) — Russia fired ...": where a story was filed is not what its first
     # sentence is about, but it tells where the story happens: it counts towards the main place.
-    datelines = [DATELINE.match(sentence.text) for sentence in sentences]
+    datelines = [DATELINE.match(sentence.text) or _FILED.fullmatch(sentence.text) for sentence in sentences]
     named = [
         place_words.findall(sentence.text[dateline.end() :] if dateline else sentence.text)
         for sentence, dateline in zip(sentences, datelines, strict=True)
@@ -439,11 +448,14 @@ def document_claims(
     top = max(counts, key=lambda p: (counts[p], -first[p])) if counts else None
     main = [top] if top is not None else []
     previous_places: list[str] = []
+    last_named: list[str] = []
     for sentence, own in zip(sentences, named, strict=True):
         if sentence.opens_paragraph:
             previous_places = []
-        places = own or previous_places or main
+        town = last_named if _THE_TOWN.match(sentence.text) else []
+        places = own or previous_places or town or main
         previous_places = own or previous_places
+        last_named = own or last_named
         if readings is None:
             if len(sentence.text.split()) < 4:
                 continue
@@ -462,18 +474,27 @@ def document_claims(
     return claims
 
 
+# "MOSCOW, 19 November. /TASS/." as a sentence of its own: where a digest's item was filed.
+_FILED: Final = re.compile(r"[A-Z]{3,}[A-Z .'’-]*,\s+\d{1,2}\s+[A-Z][a-z]+\.?")
+# A sentence about "The city" or "This town" as its subject goes on about the town named last.
+_THE_TOWN: Final = re.compile(r"(?:The|This)\s+(?:city|town|village|settlement)\b(?!\s+of\b)")
+
+
 class PlaceWords:
     """Finds the corpus's place names in a sentence as whole words, in any spelling with the same name
     keys ("Velikiy Mlin" for "Velykyi Mlyn"), the longest first where names overlap ("Kharkiv Oblast"
     before "Kharkiv"). Names are looked up by their first word's key: thousands of names in one
-    regular expression would be tried at every position of every sentence."""
+    regular expression would be tried at every position of every sentence.
 
-    def __init__(self, names: Iterable[str]) -> None:
+    ``present`` gives the present name of a place named in another form ("Dobropolye": Dobropillia),
+    which is then what is found, so that claims naming it either way share a topic."""
+
+    def __init__(self, names: Iterable[str], *, present: Mapping[str, str] | None = None) -> None:
         self._by_first_key: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for name in sorted(set(names), key=lambda n: (-len(_WORD.findall(n)), n)):
             keys = tuple(_word_key(word) for word in _WORD.findall(name))
             if keys and keys[0]:
-                self._by_first_key[keys[0]].append((keys, name))
+                self._by_first_key[keys[0]].append((keys, (present or {}).get(name, name)))
 
     def findall(self, text: str) -> list[str]:
         words = _WORD.findall(text)
@@ -606,7 +627,12 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
             if a.scoped != b.scoped and not slot_a.endswith("exchanged"):
                 continue
             for slot_b, qb in b.numbers:
-                if slot_a == slot_b and qa.unit == qb.unit and not other_days and _numbers_disagree(qa, qb):
+                if (
+                    slot_a == slot_b
+                    and qa.unit == qb.unit
+                    and not other_days
+                    and _numbers_disagree(qa, qb, toll=slot_a in _TOLLS)
+                ):
                     return "numeric", f"{slot_a}: {qa.text} vs {qb.text}"
         if a.status and b.status and a.status != b.status:
             return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
@@ -711,10 +737,12 @@ def _attack_patterns() -> _AttackPatterns:
         r"|destroyed|damaged)"
     )
     article = r"[\"“]?(?:(?:the|a|an)\s+)?"
-    position = rf"(?:positions?\s+(?:of|held by)\s+{article})?"
+    projectile = r"(?:rocket|missile|shell|drone|bomb|interceptor|projectile)s?"
+    # "fired from positions held by the RSF", "damaged by a rocket of the Ukrainian air defence"
+    position = rf"(?:(?:positions?\s+(?:of|held by)|{projectile}\s+of)\s+{article})?"
     means = (
         r"(?:forces|troops|army|military|drones?|missiles?|artillery|shells?|warplanes?|aircraft|jets?"
-        r"|fighters|militants|rockets?|units?)"
+        r"|fighters|militants|rockets?|units?|(?:glide\s+|guided\s+|aerial\s+|cluster\s+)?bombs?)"
     )
     attacker = (
         # "fired from Houthi positions", "launched by the Rapid Support Forces", "hit by a Ukrainian missile"
@@ -727,6 +755,26 @@ def _attack_patterns() -> _AttackPatterns:
         re.compile(rf"\b{actor}(?:'s|’s)?\s+(?:{means}\s+)?(?:(?:had|have|has)\s+)?{deed}\b", re.IGNORECASE),
         # "fragments of an Iskander-M missile": a weapon only one side fires
         re.compile(rf"\b{named(weapons)}"),
+        # "there fell a rocket of the Russian air defence": a defender's own missile hit the place
+        re.compile(
+            rf"\b(?:fell|landed|exploded|hit|struck)\b[^.;]{{0,40}}?\b(?:a|an|the)\s+{projectile}\s+of\s+{article}{actor}",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"\b{projectile}\s+of\s+{article}{actor}(?:\s+air[\s-]+defen[cs]e)?\s+(?:had\s+|has\s+)?"
+            r"(?:fell|landed|exploded|hit|struck|damaged)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"\b{actor}\s+air[\s-]+defen[cs]e\s+{projectile}\s+(?:that\s+|which\s+)?(?:had\s+)?"
+            r"(?:fell|landed|exploded|hit|struck|damaged|caused)\b",
+            re.IGNORECASE,
+        ),
+        # "as a result of the strike of the Ukrainian militants on a bus stop"
+        re.compile(
+            rf"\b(?:strike|attack|shelling|bombing|bombardment)s?\s+(?:of|by)\s+{article}{actor}",
+            re.IGNORECASE,
+        ),
     )
     denial = re.compile(
         r"\b(?:we|our\s+\w+|its\s+\w+|their\s+\w+|they)\s+(?:did|do|does|have|has|had)\s*(?:not|n't|never)\s+"
@@ -801,17 +849,65 @@ def _slot_in_state(slot: str, state: str) -> str:
     if slot == "deaths" or (state == "killed" and slot in ("civilians", "population")):
         # "31 civilians killed", "two people were killed", "18 bodies": one death toll
         return "deaths"
+    if slot == "wounded" or (state == "wounded" and slot in ("civilians", "population")):
+        return "wounded"
     return f"{slot} {state}".strip()
 
 
 def _state(text: str, quantity: Quantity) -> str:
     """What the counted are doing, from the words around the number: "12,000 civilians remain" and
-    "7,500 are still here" count the same thing; "evacuated 230 people" counts another."""
-    window = text[max(0, quantity.span.start - 40) : quantity.span.end + 90].lower()
-    for state, words in _STATES:
-        if re.search(words, window):
-            return state
-    return ""
+    "7,500 are still here" count the same thing; "evacuated 230 people" counts another. The nearest
+    such words decide: in "killing six people and wounding 31" the six are dead, the 31 wounded."""
+    start = max(0, quantity.span.start - 40)
+    window = text[start : quantity.span.end + 90]
+    number_at, number_end = quantity.span.start - start, quantity.span.end - start
+    nearest: tuple[int, int, str] | None = None
+    for rank, (state, words) in enumerate(_state_patterns()):
+        for found in words.finditer(window):
+            distance = max(number_at - found.end(), found.start() - number_end, 0)
+            if nearest is None or (distance, rank) < nearest[:2]:
+                nearest = (distance, rank, state)
+    if nearest is None and _BEFORE_THE_WAR.search(text):
+        # A frame for the whole sentence, however far from its number: "the town, where before the
+        # start of the special military operation lived more than 32 thousand people".
+        return "before the war"
+    return nearest[2] if nearest else ""
+
+
+@lru_cache(maxsize=1)
+def _state_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return (
+        *((state, re.compile(words, re.I)) for state, words in _STATES),
+        ("before the war", _BEFORE_THE_WAR),
+    )
+
+
+_NO_ONE: Final = re.compile(
+    # "no one was killed", "No civilian driver lost his life", "not a single soldier was wounded"
+    r"\b(?:nobody|no\s+one|not\s+(?:a\s+)?single|no)\s+(?P<who>(?:[a-z-]+\s+){0,2}?)"
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?P<what>killed|died|lost\s+(?:his|her|their)\s+li(?:fe|ves)|wounded|injured|hurt)\b"
+    # "there were no casualties", "no deaths were reported"
+    r"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no|no)\s+(?:[a-z-]+\s+)?"
+    r"(?P<counted>casualties|deaths|fatalities|victims|injuries|dead)\b",
+    re.I,
+)
+_NO_ONE_SLOTS: Final = {
+    "killed": "deaths", "died": "deaths", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
+    "casualties": "casualties", "deaths": "deaths", "fatalities": "deaths", "victims": "deaths",
+    "injuries": "wounded", "dead": "deaths",
+}  # fmt: skip
+
+
+def _no_one(text: str) -> Iterator[tuple[str, Quantity]]:
+    """Tolls of nobody, as a count of zero: "no civilian driver lost his life" disputes "nine of our
+    drivers were killed"."""
+    for found in _NO_ONE.finditer(text):
+        word = (found["what"] or found["counted"]).lower()
+        slot = "deaths" if word.startswith("lost") else _NO_ONE_SLOTS[word]
+        about = (found["who"] or "").strip() or word
+        span = Span("claim", found.start(), found.end())
+        yield slot, Quantity(span, found.group(0), 0.0, None, None, None, about, STAGE)
 
 
 def _earlier_value(text: str, quantity: Quantity) -> bool:
@@ -821,16 +917,25 @@ def _earlier_value(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _numbers_disagree(a: Quantity, b: Quantity) -> bool:
-    low_a, high_a = _bounds(a)
-    low_b, high_b = _bounds(b)
+_TOLLS: Final = frozenset({"deaths", "wounded", "casualties"})
+# A toll is given "at least" so many: the count known so far, not an open bound. It may still grow as
+# the dead are found ("at least 12" and then 13), but a count half as large again is another count
+# ("at least 19 killed" and "at least 43 killed" dispute each other).
+_TOLL_FLOORS: Final = frozenset({"at least", "no fewer than", "no less than", "not less than"})
+
+
+def _numbers_disagree(a: Quantity, b: Quantity, *, toll: bool = False) -> bool:
+    low_a, high_a = _bounds(a, toll=toll)
+    low_b, high_b = _bounds(b, toll=toll)
     return high_a < low_b or high_b < low_a
 
 
-def _bounds(q: Quantity) -> tuple[float, float]:
+def _bounds(q: Quantity, *, toll: bool = False) -> tuple[float, float]:
     """The interval a quantity allows, widened by its hedge and roundness."""
     low, high = q.value, q.high if q.high is not None else q.value
     qualifier = q.qualifier or ""
+    if toll and qualifier in _TOLL_FLOORS:
+        return low, high * 1.5 + 2
     if qualifier in (
         "more than",
         "over",

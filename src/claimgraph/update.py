@@ -76,7 +76,13 @@ from claimgraph.resolve.entities import (
 )
 from claimgraph.resolve.kb import KnowledgeBase
 from claimgraph.resolve.names import display_form, name_keys, near
-from claimgraph.resolve.places import Gazetteer, country_code, country_of_nationality, gazetteer
+from claimgraph.resolve.places import (
+    Gazetteer,
+    country_code,
+    country_of_nationality,
+    gazetteer,
+    present_name,
+)
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 from claimgraph.store import Store
 from claimgraph.store.db import insert_columns
@@ -132,7 +138,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
         with timer("copies"):
             groups, changed_copies = _update_copies(con, report, staged)
         with timer("claims"):
-            reread = _docs_with_changed_place_names(con)
+            reread = _docs_with_changed_place_names(con, settings)
             report.reread_documents = len(reread)
             _temp_ids(con, "reread_docs", reread)
             _temp_ids(con, "copied_docs", changed_copies)
@@ -421,12 +427,10 @@ def _place_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     }
 
 
-def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    current = _place_names(con)
-    stored = set(_ids(con, "SELECT name FROM place_names"))
-    changed = current ^ stored
-    con.execute("DELETE FROM place_names")
-    _insert(con, "place_names", [sorted(current)])
+def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[str]:
+    stored = set(con.execute("SELECT name, present FROM place_names").fetchall())
+    current = _store_place_names(con, settings)
+    changed = {name for name, _ in current ^ stored}
     if not changed or not stored:
         # With no names stored before, no stored document had been read with any.
         return []
@@ -438,6 +442,20 @@ def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
         " AND doc IN (SELECT id FROM documents WHERE regexp_matches(text, ?))",
         [pattern],
     )
+
+
+def _store_place_names(con: duckdb.DuckDBPyConnection, settings: Settings) -> set[tuple[str, str | None]]:
+    """Store the corpus's place names, each with its present name where it is another form of one."""
+    places = gazetteer(_home(con, settings), settings.min_place_population)
+    current = {(name, present_name(name, places)) for name in _place_names(con)}
+    con.execute("DELETE FROM place_names")
+    _insert(con, "place_names", [[n for n, _ in sorted(current)], [p for _, p in sorted(current)]])
+    return current
+
+
+def _stored_place_words(con: duckdb.DuckDBPyConnection) -> PlaceWords:
+    rows = con.execute("SELECT name, present FROM place_names").fetchall()
+    return PlaceWords([name for name, _ in rows], present={n: p for n, p in rows if p is not None})
 
 
 @dataclass(slots=True)
@@ -472,7 +490,7 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate, staged:
         con.execute(f"DELETE FROM {table} WHERE claim IN ({old_claims})")
     con.execute(f"DELETE FROM claims WHERE id IN ({old_claims})")
 
-    place_words = PlaceWords(_ids(con, "SELECT name FROM place_names"))
+    place_words = _stored_place_words(con)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE read_docs AS SELECT doc FROM new_docs UNION SELECT doc FROM reread_docs"
     )
@@ -1026,8 +1044,7 @@ def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> No
         groups, _ = _update_copies(con, CorpusUpdate(), staged)
         con.execute("INSERT INTO corpus_documents SELECT doc, doc FROM new_docs")
         _store_copy_groups(con, groups)
-        con.execute("DELETE FROM place_names")
-        _insert(con, "place_names", [sorted(_place_names(con))])
+        _store_place_names(con, settings)
         _index_restored_claims(con, staged)
     home = _home(con, settings)
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
@@ -1046,7 +1063,7 @@ def _index_restored_claims(con: duckdb.DuckDBPyConnection, staged: _Staged) -> N
     ).fetchall()
     if not stored:
         return
-    place_words = PlaceWords(_ids(con, "SELECT name FROM place_names"))
+    place_words = _stored_place_words(con)
     con.execute("CREATE OR REPLACE TEMP TABLE claimed_docs AS SELECT DISTINCT doc FROM claims")
     found: dict[str, Claim] = {}
     statements: dict[str, list[tuple[str, int, int]]] = defaultdict(list)

@@ -380,6 +380,17 @@ def _not_towns() -> frozenset[tuple[str, ...]]:
     return frozenset(k for k in found if k)
 
 
+def present_name(name: str, places: Gazetteer) -> str | None:
+    """The present name of the home town that ``name`` is an older or other name of ("Dobropolye",
+    the Russian form, is Dobropillia), the most populous where several bear it; None when ``name`` is
+    some place's present name itself or no home town's other name."""
+    current, other = places.candidates(name)
+    home = [p for p in other if p.country in places.home_countries]
+    if current or not home:
+        return None
+    return max(home, key=lambda p: (p.population, -p.geonameid)).name
+
+
 def is_town_name(keys: tuple[str, ...]) -> bool:
     """Whether a name (by its name keys) may name a town: not a continent, a compass point, a body of
     the sky ... (``data/not_towns.txt``)."""

@@ -281,4 +281,12 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE statements ADD COLUMN speaker_author VARCHAR;
         """,
     ),
+    (
+        "0015_place_present_names",
+        """
+        -- The present name of a place name that is another form of it ("Dobropolye": Dobropillia),
+        -- from the gazetteer: claims naming the place either way share a topic.
+        ALTER TABLE place_names ADD COLUMN present VARCHAR;
+        """,
+    ),
 )
