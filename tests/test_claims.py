@@ -476,7 +476,7 @@ def test_a_frame_of_the_whole_sentence_dates_a_far_number_before_the_war() -> No
             "who attacked Zorianka: one names Russia, the other Ukraine",
         ),
         (
-            "Five were hurt in the school as a result of the shelling of the Ukrainian formations on Zorianka.",
+            "Five were hurt in the shelling of the Ukrainian formations on the school in Zorianka.",
             "The school in Zorianka was hit by a Russian drone.",
             "who attacked Zorianka: one names Ukraine, the other Russia",
         ),

@@ -527,3 +527,18 @@ def test_a_cited_author_ends_at_the_initial_in_a_reference_list(nlp: Language) -
 def test_the_place_a_wire_story_was_filed_from_is_a_place(nlp: Language, text: str, place: str) -> None:
     assert labels(nlp, text).get(place) == "GPE"
     assert labels(nlp, "Anna Berg (left) - a nurse - smiled.").get("Anna Berg") == "PERSON"
+
+
+def test_an_acronym_defined_in_parentheses_names_its_organisation_everywhere(nlp: Language) -> None:
+    text = (
+        "The Lake Chad Fishers' Cooperative (LCFC) said nine boats sank. "
+        "LCFC divers were still searching on Sunday, the union added."
+    )
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert found.count(("LCFC", "ORG")) == 2
+
+
+def test_a_name_ending_as_a_body_does_is_no_person_nor_title(nlp: Language) -> None:
+    text = "The Sahel Boatmen's Union said nine boats sank. The Sahel Boatmen's Union (SBU) said so again."
+    found = [(e.text, e.label_) for e in nlp(text).ents if "Union" in e.text]
+    assert found == [("The Sahel Boatmen's Union", "ORG")] * 2

@@ -256,3 +256,26 @@ def test_two_voices_of_one_article_dispute_and_one_voice_does_not(tmp_path: Path
     ingest([folder], settings=_settings(db), nlp=nlp)
     disputes = _export(db)["disputes"]
     assert [d["kind"] for d in disputes] == ["status"], disputes
+
+
+def test_a_store_merges_an_acronym_with_the_name_a_later_document_defines_it_as(
+    tmp_path: Path, nlp: Language
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(
+        "Boats lost on Lake Chad\n\nThe Sahel Boatmen's Union said nine boats sank near Baga"
+        " on Sunday, and its divers were still searching.\n",
+        encoding="utf-8",
+    )
+    (second / "b.txt").write_text(
+        "Divers end search on Lake Chad\n\nThe Sahel Boatmen's Union (SBU) said on Monday that"
+        " the search had ended. SBU divers found two of the boats, the union added.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.duckdb"
+    ingest([first], settings=_settings(db), nlp=nlp)
+    ingest([second], settings=_settings(db), nlp=nlp)
+    names = [set(e["aliases"]) for e in _export(db)["entities"]]
+    assert any({"SBU", "Sahel Boatmen's Union"} <= aliases for aliases in names), names

@@ -35,7 +35,7 @@ from claimgraph.errors import ModelMissing
 from claimgraph.lang import word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
-from claimgraph.resolve.names import given_name, name_keys
+from claimgraph.resolve.names import ACRONYM_SHAPE, given_name, name_keys
 from claimgraph.resolve.places import country_of_nationality
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
@@ -132,6 +132,16 @@ _FACILITY_NOUNS = frozenset(
 )
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
+# Of the words that end a body's or a place's name (lang/en/body_name_ends.txt), those of a place.
+_PLACE_NAME_ENDS = _REGION_WORDS | {
+    "emirates",
+    "islands",
+    "kingdom",
+    "oblast",
+    "republic",
+    "states",
+    "territory",
+}
 _REGION_LOANWORDS = frozenset({"oblast", "oblasts", "krai", "raion"})
 _ANY_REGION_WORD = _REGION_WORDS | _REGION_LOANWORDS
 _NOT_AFTER_A_NAME = TITLES | _OFFICE_WORDS | _REGION_WORDS
@@ -590,6 +600,7 @@ class _Fixer:
         self._add_people()
         self._follow_surnames()
         self._add_known_groups()
+        self._add_defined_acronyms()
         self._trim_repeated_names()
         self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
@@ -604,6 +615,8 @@ class _Fixer:
         names: set[str] = set()
         for ent in self.ents:
             start, end = ent.start, ent.end
+            if self._body_name(start, end):
+                continue
             person = ent.label == "PERSON" and (start, end) not in self.places
             if end - start > 1 and (person or self._titled(start, end)):
                 names.add(self._text(start, end))
@@ -613,6 +626,11 @@ class _Fixer:
                 if text not in self.known_places and text not in self.thing_names:
                     names.add(text)
         return names
+
+    def _body_name(self, start: int, end: int) -> bool:
+        """Whether a name of several words ends as a body's or a place's does ("the Boatmen's Union",
+        "Kursk Region"): no surname ends so."""
+        return end - start > 1 and self.doc[end - 1].lower_ in word_list("body_name_ends")
 
     def _thing_names(self) -> set[str]:
         """Names the article also uses for a thing, not a person: "the X" ("the Kremlin", "the Ostra"
@@ -1004,6 +1022,9 @@ class _Fixer:
         ):
             # "the Tuapse refinery", "the Zaporizhzhia plant": the town it stands in, not a person.
             return "GPE"
+        if label in ("PERSON", "WORK_OF_ART", "PRODUCT") and self._body_name(start, end):
+            # "The Sahel Boatmen's Union said": a body, whose name no surname (nor title) ends
+            return "GPE" if self.doc[end - 1].lower_ in _PLACE_NAME_ENDS else "ORG"
         if label == "PERSON":
             # A home place, or any place a title is "of" ("President of Moldova"), unless a person.
             home_place = place is not None and (place.home or self._of_a_title(start))
@@ -1186,6 +1207,24 @@ class _Fixer:
                 self.ents.append(_Ent(token.i, end, label, True))
                 covered.update(range(token.i, end))
                 break
+
+    def _add_defined_acronyms(self) -> None:
+        """An acronym a text defines in parentheses after a name ("the Malian Armed Forces (FAMa)",
+        "the network (RNDDH)" after its full name) names what that name names, there and wherever
+        else the text uses it: the model leaves most such letters without a label."""
+        covered = {i for e in self.ents for i in range(e.start, e.end)}
+        defined: dict[str, str] = {}
+        for ent in list(self.ents):
+            if ent.label not in ("ORG", "GPE", "NORP", "FAC", "LOC") or ent.end + 2 >= len(self.doc):
+                continue
+            opening, letters, closing = self.doc[ent.end : ent.end + 3]
+            if opening.text == "(" and closing.text == ")" and ACRONYM_SHAPE.fullmatch(letters.text):
+                defined.setdefault(letters.text, "ORG" if ent.label == "NORP" else ent.label)
+        for token in self.doc:
+            label = defined.get(token.text)
+            if label is not None and token.i not in covered:
+                self.ents.append(_Ent(token.i, token.i + 1, label, True))
+                covered.add(token.i)
 
     def _add_people(self) -> None:
         """Speakers, titled names and known surnames the model left without a label."""

@@ -75,7 +75,7 @@ from claimgraph.resolve.entities import (
     title_in_front,
 )
 from claimgraph.resolve.kb import KnowledgeBase
-from claimgraph.resolve.names import display_form, name_keys, near
+from claimgraph.resolve.names import defined_acronym, display_form, name_keys, near
 from claimgraph.resolve.places import (
     Gazetteer,
     country_code,
@@ -843,6 +843,18 @@ def _gathered(con: duckdb.DuckDBPyConnection, where: str, *, titles: bool) -> li
             if group is None:
                 group = groups[name] = NameGroup(*_group_id(name))
             group.add(text, label, sys.intern(doc), count=count)
+    definitions = _fetched(
+        con,
+        f"""
+        SELECT g.name_group, substr(d.text, m."end" + 1, 12)
+        FROM entity_mentions m JOIN mention_groups g USING (text, label) JOIN documents d ON d.id = m.doc
+        WHERE m.label <> 'PERSON' AND ({where}) AND regexp_matches(substr(d.text, m."end" + 1, 3), '^ ?[(]')
+        """,
+    )
+    for chunk in definitions:
+        for name, after in chunk:
+            if letters := defined_acronym(after):
+                groups[name].defines[letters] += 1
     if titles:
         windows = _fetched(
             con,
@@ -947,7 +959,9 @@ def _store_blocks(
         {
             (_group_name(g.id), b)
             for g in groups
-            for b in blocks(g.id, g.forms, label=next(iter(g.labels)), kb=kb, places=places)
+            for b in blocks(
+                g.id, g.forms, label=next(iter(g.labels)), kb=kb, places=places, defines=g.defines
+            )
         }
     )
     con.execute("CREATE OR REPLACE TEMP TABLE new_blocks (name_group VARCHAR, block VARCHAR)")

@@ -550,3 +550,24 @@ def test_an_oblast_body_is_the_regional_body_of_that_name() -> None:
     assert together(
         entities, "Vinnytsia Oblast Military Administration", "Vinnytsia regional military administration"
     )
+
+
+def test_an_acronym_is_what_its_documents_define_it_as_whatever_its_letters() -> None:
+    text = "The Haitian National Police (PNH) said calm had returned. Later, PNH units left."
+    name, letters = "Haitian National Police", "PNH"
+    found = [
+        EntityMention(Span("d0", text.index(name), text.index(name) + len(name)), name, "ORG", "test"),
+        EntityMention(Span("d0", text.index("(PNH") + 1, text.index("(PNH") + 4), letters, "ORG", "test"),
+        EntityMention(Span("d0", text.rindex(letters), text.rindex(letters) + 3), letters, "ORG", "test"),
+    ]
+    entities = resolve(found, texts={"d0": text}, kb=NO_KB).entities
+    assert together(entities, "Haitian National Police", "PNH")
+    # without the definition, the letters are not its initials: no merge
+    bare = "The Haitian National Police said calm had returned. Later, PNH units left."
+    undefined = [
+        EntityMention(Span("d0", bare.index(name), bare.index(name) + len(name)), name, "ORG", "test"),
+        EntityMention(Span("d0", bare.rindex(letters), bare.rindex(letters) + 3), letters, "ORG", "test"),
+    ]
+    assert not together(
+        resolve(undefined, texts={"d0": bare}, kb=NO_KB).entities, "Haitian National Police", "PNH"
+    )

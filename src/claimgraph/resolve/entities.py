@@ -18,7 +18,8 @@ recorded as the reason shown by ``claimgraph entity``:
   "He") takes part in none of these;
 - organisations: the same name once "Group", "PMC"/"PMK"/"ChVK" and quotation marks are set aside
   (``PMK "Wagner"``, Wagner Group); the same ministry however phrased ("Russia's Ministry of
-  Defense", "Russian Defence Ministry"); an acronym and the one name whose initials it is (ISW); a
+  Defense", "Russian Defence Ministry"); an acronym and the one name its own documents define it as in
+  parentheses ("the Malian Armed Forces (FAMa)"), else the one name whose initials it is (ISW); a
   plural of members and its group (Wagnerians);
 - countries: the same country however named (``places.country_code``), a long form included:
   "Republic of Kazakhstan", "the French Republic";
@@ -53,8 +54,10 @@ from claimgraph.lang import word_groups
 from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
 from claimgraph.resolve.names import (
+    ACRONYM_SHAPE,
     TITLE_WORDS,
     acronym,
+    defined_acronym,
     display_form,
     fold,
     given_name,
@@ -179,6 +182,8 @@ class NameGroup:
     titles: Counter[str] = field(default_factory=Counter)
     spans: list[Span] = field(default_factory=list)
     size: int = 0  # mentions
+    # Acronyms written in parentheses right after the name: "the Malian Armed Forces (FAMa)".
+    defines: Counter[str] = field(default_factory=Counter)
 
     @property
     def id(self) -> GroupId:
@@ -362,6 +367,9 @@ def name_groups(
         span = mention.span
         group.add(mention.text, mention.label, span.doc, span=span)
         if not group.person:
+            text = (texts or {}).get(span.doc)
+            if text is not None and (letters := defined_acronym(text[span.end : span.end + 12])):
+                group.defines[letters] += 1
             continue
         if before is not None:
             window = before.get(span)
@@ -383,14 +391,21 @@ def group_of(text: str, label: str) -> GroupId | None:
 
 
 def blocks(
-    group: GroupId, texts: Iterable[str], *, label: str, kb: KnowledgeBase, places: Gazetteer | None
+    group: GroupId,
+    texts: Iterable[str],
+    *,
+    label: str,
+    kb: KnowledgeBase,
+    places: Gazetteer | None,
+    defines: Iterable[str] = (),
 ) -> set[str]:
-    """Every block a name group is compared in by any rule below, for names written as ``texts``:
-    two groups that share no block are never merged, so a new name needs comparing only with the
-    groups sharing one of its blocks."""
+    """Every block a name group is compared in by any rule below, for names written as ``texts``
+    (and defining the acronyms ``defines``): two groups that share no block are never merged, so a
+    new name needs comparing only with the groups sharing one of its blocks."""
     family, keys = group
     texts = list(texts)
     found = {"kb:" + entry.id for text in texts if (entry := kb.lookup(text, label)) is not None}
+    found |= {"acronym:" + letters.lower() for letters in defines}
     if family == "person":
         return found | {SURNAME_BLOCK + b for b in _spelling_blocks(keys[-1])}
     joined = " ".join(keys)
@@ -406,7 +421,7 @@ def blocks(
         if initials:
             found.add("acronym:" + initials.lower())
         letters = display.replace(".", "")
-        if _is_acronym(letters):
+        if _is_acronym(letters) or ACRONYM_SHAPE.fullmatch(letters):
             found.add("acronym:" + letters.lower())
         ministry = _ministry(display)
         if ministry:
@@ -623,8 +638,14 @@ def _merge_organisations(merger: _Merger) -> None:
         if not group.person:
             for doc in group.docs:
                 by_doc[doc].append(i)
+    defined_by: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(merger.groups):
+        for letters in group.defines:
+            defined_by[letters.lower()].append(i)
     for i, group in enumerate(merger.groups):
         letters = group.display.replace(".", "")
+        if not group.person and _defined_in_its_documents(merger, i, letters, defined_by):
+            continue
         if not group.person and _is_acronym(letters):
             candidates = [
                 j
@@ -649,6 +670,23 @@ def _merge_organisations(merger: _Merger) -> None:
             if len(targets) == 1:
                 target = next(j for j in by_core[(stem,)] if merger.root(j) in targets)
                 merger.union(i, target, f"members of {merger.groups[target].display}")
+
+
+def _defined_in_its_documents(
+    merger: _Merger, i: int, letters: str, defined_by: dict[str, list[int]]
+) -> bool:
+    """Merge an acronym with the one name its own documents define it as ("the Malian Armed Forces
+    (FAMa)"), whatever its initials: a name given in another language (PNH, the Police nationale
+    d'Haïti) has other letters than the name it is written beside. Whether one was found."""
+    group = merger.groups[i]
+    defining = [
+        j for j in defined_by.get(letters.lower(), []) if j != i and merger.groups[j].docs & group.docs
+    ]
+    roots = {merger.root(j) for j in defining}
+    if len(roots) != 1:
+        return False
+    merger.union(i, defining[0], f"defined as {letters} in the text")
+    return True
 
 
 def _another_meaning_beside(

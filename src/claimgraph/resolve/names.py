@@ -248,6 +248,18 @@ def person_like(text: str) -> bool:
     return bool(words)
 
 
+# Letters that may abbreviate a name: at least two capitals ("RNDDH", "FAMa", "MoD"), no digits.
+ACRONYM_SHAPE: Final = re.compile(r"(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,7}")
+_DEFINED_AFTER: Final = re.compile(r"[ \t]?\((" + ACRONYM_SHAPE.pattern + r")\)")
+
+
+def defined_acronym(after: str) -> str | None:
+    """The acronym a text defines right after a name, from the text that follows it: " (RNDDH) said"
+    -> "RNDDH"."""
+    found = _DEFINED_AFTER.match(after)
+    return found.group(1) if found else None
+
+
 def acronym(text: str) -> str:
     """The initials of a name's capitalised words, an acronym among them whole: "Institute for the
     Study of War" -> "ISW", "UN Security Council" -> "UNSC"."""
