@@ -2626,3 +2626,31 @@ def test_a_conviction_of_something_in_the_first_person_is_a_stated_view(extract:
     assert (st.speaker.text, st.content_text) == ("I", "our success at the front")
     assert extract("The soldiers are convinced of their victory.") == []
     assert extract("She is sure of it.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor mentioned the development of agriculture in the region.",
+        "The two ministers agreed on the next diplomatic steps.",
+        "He told the prime minister what the country needs this winter.",
+        "The commander had reported to the president.",
+        "The mayor explained to the residents what had to be done first.",
+        "The mayor told residents which streets would be closed.",
+    ],
+)
+def test_agendas_audiences_and_free_relatives_name_a_topic_only(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The sides agreed on the need to resume grain exports.", "on the need to resume grain exports"),
+        ("She mentioned the need for more air defence.", "the need for more air defence"),
+        ("He told me how they had shot his brother.", "how they had shot his brother"),
+        ("The commander reported to the president that the village was taken.", "the village was taken"),
+    ],
+)
+def test_a_stance_an_event_or_a_clause_is_said_on_a_topic(extract: Extract, text: str, content: str) -> None:
+    assert [s.content_text for s in extract(text)] == [content]

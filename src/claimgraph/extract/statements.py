@@ -1678,6 +1678,8 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     believed = cue.lemma_ in BELIEF_LEMMAS or cue.lemma_ in _KNOWING or cue.lemma_ in _PERCEIVING
     if believed and doc[tokens[0]].tag_ in ("WP", "WRB", "WDT"):
         return None  # "before the murderers feel what a fair response is": no view, a question's answer
+    if cue.lemma_ in _TELLING_WHAT and doc[tokens[0]].lower_ in ("what", "whatever"):
+        return None  # "told President Biden what the country needs": a topic, the needs unsaid
     start_token = doc[tokens[0]]
     if start_token.lower_ == "that" and (start_token.dep_ == "mark" or clause.dep_ == "relcl"):
         start_token = doc[tokens[0] + 1]
@@ -2315,9 +2317,18 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
     if verb.lemma_ in _REPORTING_ON and all(
-        c.dep_ == "prep" and c.lower_ in ("on", "about") for c in arguments
+        c.dep_ == "prep" and c.lower_ in ("on", "about", "to") for c in arguments
     ):
-        return None  # "reported on the situation at the front": what the report was about, not what it said
+        # "reported on the situation at the front", "had reported to the president": what the report
+        # was about, or to whom it went, not what it said
+        return None
+    if (
+        verb.lemma_ == "agree"
+        and arguments
+        and all(c.dep_ == "prep" and c.lower_ in ("on", "upon", "about") for c in arguments)
+        and not any(_says_something(c) for c in arguments)
+    ):
+        return None  # "agreed on the next steps": an agenda, nothing said of it
     if not arguments:
         return None
     tokens = sorted(t.i for c in arguments for t in c.subtree)
@@ -2391,7 +2402,14 @@ _ANSWERING: Final = frozenset({"respond", "reply", "answer"})
 _FORCES: Final = frozenset("army troop force enemy invader occupier aggressor horde offensive".split())
 _INFINITIVE_ONLY: Final = frozenset({"order", "offer", "advise"})
 # Verbs that name what was talked about, which is no statement unless something is said of it.
-_TOPIC_VERBS: Final = frozenset({"speak", "talk", "discuss", "inform", "explain", "refer", "brief"})
+_TOPIC_VERBS: Final = frozenset(
+    {"speak", "talk", "discuss", "inform", "explain", "refer", "brief", "mention"}
+)
+# Verbs that name a topic with a free relative: "told them what the country needs" (but "told them
+# how the soldiers shot his brother" says what happened).
+_TELLING_WHAT: Final = frozenset({"tell", "explain", "describe", "show"})
+
+
 # Verbs that say something with an object or a clause, and name a topic with "on" or "about".
 _REPORTING_ON: Final = frozenset({"report", "write", "comment", "testify", "update"})
 
