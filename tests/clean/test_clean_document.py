@@ -278,3 +278,27 @@ def test_a_digest_heading_that_names_its_day_dates_the_digest() -> None:
     assert cleaned.metadata.published == date(2026, 11, 20)
     plain = clean_document(raw("Russia attacked Kyiv on 20.11.2026\n\nThe mayor said the grid held.\n"))
     assert plain.metadata.published is None
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet"),
+    [
+        ("President of Ukraine Official website", "President of Ukraine"),
+        ("Ministry of Defence of Latvia | official site", "Ministry of Defence of Latvia"),
+        ("State Border Guard Service — Official Web Portal", "State Border Guard Service"),
+    ],
+)
+def test_a_site_header_naming_its_owner_names_the_outlet(header: str, outlet: str) -> None:
+    text = (
+        f"{header}\nHome › News\n\nThe minister met the delegation\n\n1 December 2026 - 17:20\n\n"
+        "On 1 December the minister met the delegation in Riga and discussed winter supplies.\n"
+    )
+    cleaned = clean_document(raw(text))
+    assert cleaned.metadata.outlet == outlet
+    assert header not in cleaned.text
+
+
+def test_an_official_website_mentioned_in_a_sentence_is_news() -> None:
+    line = "The statement was posted on the ministry's official website on Monday evening."
+    cleaned = clean_document(raw(f"Ministry posts statement\n\n{line}\n"))
+    assert line in cleaned.text

@@ -2422,6 +2422,9 @@ def test_the_president_of_a_presidents_release_is_that_office_holder(nlp: Langua
     elsewhere = extract_statements("d1", nlp(text), published=PUBLISHED)
     assert elsewhere[0].speaker.author is None
     assert publishing_office("Kyiv Daybook") is None
+    # the office's own site, named as the office
+    assert publishing_office("President of Moldova") == "the President of Moldova"
+    assert publishing_office("A President of Moldova fan club") is None
 
 
 def test_a_day_run_into_the_speakers_name_is_left_out(extract: Extract) -> None:
@@ -2654,3 +2657,28 @@ def test_agendas_audiences_and_free_relatives_name_a_topic_only(extract: Extract
 )
 def test_a_stance_an_event_or_a_clause_is_said_on_a_topic(extract: Extract, text: str, content: str) -> None:
     assert [s.content_text for s in extract(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        # a given name in -a is a woman's only beside an East Slavic surname
+        (
+            "Moussa Traoré, head of the drivers' union, gave another account. "
+            '"Nine of our drivers were killed," he told reporters.',
+            "Moussa Traoré",
+        ),
+        (
+            'Luca Bianchi, who runs the shelter, disagreed. "Nobody came to help us," he told the radio.',
+            "Luca Bianchi",
+        ),
+        (
+            "Oksana Petrenko met Taras Marchuk in the square. "
+            '"The water is back," he said after the meeting.',
+            "Taras Marchuk",
+        ),
+    ],
+)
+def test_he_is_no_woman_by_a_foreign_given_name_in_a(extract: Extract, text: str, referent: str) -> None:
+    (statement,) = extract(text)
+    assert referent_text(text, statement) == referent

@@ -52,6 +52,14 @@ class Kind(Enum):
     MASTHEAD = "masthead or navigation"
 
 
+# A site's header naming its owner: "President of Ukraine Official website", "Ministry of Defence of
+# Ukraine | official site", "Government portal of the Cabinet of Ministers" is left alone (no name first).
+_OFFICIAL_SITE: Final = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,8}?)\s*[|:–—-]?\s*(?:the\s+)?(?i:official)\s+"
+    r"(?i:web\s*site|site|web\s+portal|portal|internet\s+(?:resource|representation))\.?"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Signals:
     """What the dropped header and footer lines said about the article."""
@@ -841,6 +849,10 @@ class _Scan:
             return Kind.BYLINE
         if self.in_header and words <= 5 and is_role_line(text):
             return Kind.BYLINE
+        if self.in_header and words <= 12 and (site := _OFFICIAL_SITE.fullmatch(text)) is not None:
+            # "President of Ukraine Official website": the publisher names itself
+            self.credits.append(site["name"].strip())
+            return Kind.MASTHEAD
         if self.in_header and words <= 7:
             staff = parse_staff_credit(text)
             if staff is not None:

@@ -425,8 +425,9 @@ _SPEECH_TITLE_TAIL: Final = re.compile(
 )
 # A publisher that is a head of state's or government's office: "president.gov.ua (Office of the
 # President of Ukraine, English site)", "Press service of the Prime Minister of Moldova".
+# The official site of the office, named as the office itself: "President of Ukraine".
 _PUBLISHING_OFFICE: Final = re.compile(
-    r"\b(?i:office|press service|administration|executive office)\s+of\s+the\s+"
+    r"(?:\b(?i:office|press service|administration|executive office)\s+of\s+the\s+|^(?:the\s+)?)"
     r"(?P<office>President|Prime Minister|Chancellor)\s+of\s+(?:the\s+)?"
     r"(?P<country>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
 )
@@ -3575,11 +3576,16 @@ def _other_gender(pronoun: str, name: str) -> bool:
     """Whether "she" or "he" cannot be this person, by the name's form: East Slavic given names
     ending in -a and surnames in -ova, -ska are a woman's; surnames in -ov, -enko, -skyi with a
     given name not ending in -a are a man's. Other names say nothing."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[:1].isupper()]
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
     if len(words) < 2 or pronoun not in _GENDERED:
         return False
     given, surname = words[0].lower(), words[-1].lower()
-    female = (given.endswith("a") and given not in _MALE_GIVEN_IN_A) or surname.endswith(_FEMALE_SURNAMES)
+    # A given name in -a is a woman's only beside an East Slavic surname: Moussa Sidibé, Luca Rossi
+    # and Joshua Kim are men.
+    slavic = surname.endswith(_FEMALE_SURNAMES + _MALE_SURNAMES)
+    female = (given.endswith("a") and given not in _MALE_GIVEN_IN_A and slavic) or surname.endswith(
+        _FEMALE_SURNAMES
+    )
     male = given in _MALE_GIVEN_IN_A or (not given.endswith("a") and surname.endswith(_MALE_SURNAMES))
     # A given name of the list in any spelling ("Vladimir" for Volodymyr) is a man's unless its
     # Ukrainian form ends in -a ("Olena", "Tetiana").
