@@ -2682,3 +2682,43 @@ def test_a_stance_an_event_or_a_clause_is_said_on_a_topic(extract: Extract, text
 def test_he_is_no_woman_by_a_foreign_given_name_in_a(extract: Extract, text: str, referent: str) -> None:
     (statement,) = extract(text)
     assert referent_text(text, statement) == referent
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "In a note published on Saturday, the police affirmed that its units held the main roads.",
+            "the police",
+            "its units held the main roads",
+        ),
+        (
+            "The governor spoke in the evening. By his data, about 900 residents stay in the town.",
+            "his",
+            "about 900 residents stay in the town.",
+        ),
+        (
+            "By the information of the General Staff, the enemy lost 40 tanks.",
+            "the General Staff",
+            "the enemy lost 40 tanks.",
+        ),
+        (
+            "The water utility said in a statement that pressure remained low because a pipe had burst,"
+            " and that water would return within days.",
+            "The water utility",
+            "pressure remained low because a pipe had burst, and that water would return within days",
+        ),
+    ],
+)
+def test_affirmations_translated_data_frames_and_two_that_clauses(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    assert [(s.speaker.text, s.content_text) for s in extract(text)][-1] == (speaker, content)
+
+
+def test_a_commitment_reaffirmed_is_no_statement(extract: Extract) -> None:
+    assert extract("The ministry reaffirmed its commitment to retaking the port.") == []
+
+
+def test_data_with_no_owner_are_no_source(extract: Extract) -> None:
+    assert extract("By these figures alone, the war costs the region two percent of its output.") == []

@@ -416,6 +416,19 @@ def test_a_ministry_named_without_its_country_is_the_one_its_documents_name() ->
         [("Defence Ministry", "ORG")],
     )
     assert not any("Defence Ministry" in e.aliases and len(e.aliases) > 1 for e in entities)
+    # With both countries' ministries in the corpus, a document naming one of them says which it means
+    entities = run(
+        [("Russian Defence Ministry", "ORG"), ("Defence Ministry", "ORG"), ("Moscow", "GPE")],
+        [("Ukrainian Defence Ministry", "ORG"), ("Kyiv", "GPE")],
+        [("Russian Defence Ministry", "ORG"), ("Ukrainian Defence Ministry", "ORG")],
+    )
+    assert together(entities, "Russian Defence Ministry", "Defence Ministry")
+    assert not together(entities, "Ukrainian Defence Ministry", "Defence Ministry")
+    entities = run(
+        [("Russian Defence Ministry", "ORG"), ("Defence Ministry", "ORG")],
+        [("Ukrainian Defence Ministry", "ORG"), ("Defence Ministry", "ORG")],
+    )
+    assert not any("Defence Ministry" in e.aliases and len(e.aliases) > 1 for e in entities)
 
 
 def test_a_persons_surname_is_among_their_names_when_it_is_theirs_alone() -> None:

@@ -67,14 +67,7 @@ from claimgraph.resolve.places import country_of_nationality
 
 STAGE: Final = "statements-rules"
 
-SPEECH_LEMMAS: Final = frozenset(
-    "say tell add explain emphasize emphasise note allege state claim report write deny assure warn "
-    "announce insist argue stress confirm acknowledge admit reveal declare suggest predict estimate "
-    "promise vow respond reply comment mention underline indicate maintain assert contend concede "
-    "recall tweet post remark testify accuse complain caution urge answer clarify specify observe "
-    "conclude agree disclose inform boast brag joke lament recount reiterate repeat signal "
-    "acknowledge point ask quip assess remind shout yell scream counter retort rebut advise".split()
-)
+SPEECH_LEMMAS: Final = word_list("speech_verbs")
 BELIEF_LEMMAS: Final = frozenset("believe think expect fear hope doubt suspect feel worry reckon".split())
 # Sources that are documents or findings: "the poll shows that ...", "investigators found that ...".
 EVIDENCE_LEMMAS: Final = frozenset("show find know realize learn determine demonstrate prove".split())
@@ -104,6 +97,8 @@ _SHOWING: Final = frozenset({"show", "prove", "demonstrate", "indicate", "sugges
 _OBJECT_IS_NOT_CONTENT: Final = (
     EVIDENCE_LEMMAS
     | {"tell", "write", "add", "post", "assess", "maintain", "conclude"}
+    # "reaffirmed its commitment to ...": a stance kept, no words; "affirmed that ..." says something
+    | {"affirm", "reaffirm", "proclaim"}
     | {"indicate", "mean"}
 )
 # Prepositions that carry what a speech act is about ("spoke about", "accused X of"), unlike time or place.
@@ -190,6 +185,9 @@ _NOUN_PHRASE_POS: Final = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NU
 _SOURCE_FRAMES: Final = frozenset(
     {"count", "estimate", "reckoning", "tally", "view", "word", "assessment", "opinion", "calculation"}
 )
+# "By his data, ...", "By our information, ...": text translated from Ukrainian or Russian ("за його
+# даними", "по нашей информации").
+_DATA_FRAMES: Final = frozenset({"data", "datum", "information", "figure", "figures"})
 _IMAGERY: Final = frozenset({"footage", "image", "imagery", "photo", "photograph", "video", "picture"})
 # What a source publishes: "according to data from the ministry", "a report by the UN".
 _SOURCE_DOCUMENTS: Final = frozenset(
@@ -1674,8 +1672,13 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     ]
     if not complements:
         return _preceding_clause(doc, cue, paragraph_starts) or _parenthetical(doc, cue, paragraph_starts)
+    complements.sort(key=lambda c: c.i)
     clause = complements[0]
     tokens = sorted(t.i for t in clause.subtree)
+    # "said in a statement that pressure remained low ..., and that water would return": the parser
+    # hung the first clause on the phrase and the second on the cue; both were said.
+    tokens += [t.i for c in complements[1:] if c.dep_ == "conj" and _has_that(c) for t in c.subtree]
+    tokens.sort()
     believed = cue.lemma_ in BELIEF_LEMMAS or cue.lemma_ in _KNOWING or cue.lemma_ in _PERCEIVING
     if believed and doc[tokens[0]].tag_ in ("WP", "WRB", "WDT"):
         return None  # "before the murderers feel what a fair response is": no view, a question's answer
@@ -2714,7 +2717,9 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
     mayor, ...``, ``By the army's count, ...``: a sentence opened by whose count or view it gives is
     that source's statement, from the subject of its clause to its end."""
     frame = next((c for c in opening.children if c.dep_ == "pobj"), None)
-    if frame is None or frame.lemma_ not in _SOURCE_FRAMES:
+    if frame is None or not (
+        frame.lemma_ in _SOURCE_FRAMES or (opening.lower_ == "by" and frame.lemma_.lower() in _DATA_FRAMES)
+    ):
         return None
     if not any(c.dep_ in ("det", "poss") for c in frame.children):
         return None  # "In view of this, ...": because of it; "in the view of X" gives X's view

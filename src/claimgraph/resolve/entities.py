@@ -757,7 +757,9 @@ def _equivalent_keys() -> dict[str, str]:
 
 def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], list[int]]) -> None:
     """ "the Energy Ministry" is the one country's energy ministry the rest of its documents name
-    ("Ukraine's Energy Ministry"); with two countries' ministries of its topic in context, neither."""
+    ("Ukraine's Energy Ministry"), or, where the corpus names several, the one its own documents name
+    beside it (a Russian digest's "the Ministry of Defense" after "the Ministry of Defense of the
+    Russian Federation"); with two countries' ministries of its topic in one of its documents, neither."""
     for i, group in enumerate(merger.groups):
         if group.person or group.family != "group":
             continue
@@ -772,6 +774,14 @@ def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], l
             # The setting counts here: the places a document names say whose ministry it means.
             if not merger.context_disagrees(i, j)
         ]
+        beside = [j for j in candidates if merger.groups[j].docs & group.docs]
+        if len({merger.root(j) for j in candidates}) != 1:
+            candidates = beside
+            if any(
+                len({merger.root(j) for j in beside if doc in merger.groups[j].docs}) > 1
+                for doc in group.docs
+            ):
+                continue
         if len({merger.root(j) for j in candidates}) == 1:
             target = candidates[0]
             named = merger.groups[target].display
