@@ -542,3 +542,16 @@ def test_a_name_ending_as_a_body_does_is_no_person_nor_title(nlp: Language) -> N
     text = "The Sahel Boatmen's Union said nine boats sank. The Sahel Boatmen's Union (SBU) said so again."
     found = [(e.text, e.label_) for e in nlp(text).ents if "Union" in e.text]
     assert found == [("The Sahel Boatmen's Union", "ORG")] * 2
+
+
+def test_hyphenated_names_are_whole_and_two_names_joined_by_a_hyphen_are_two(nlp: Language) -> None:
+    text = (
+        "Gunmen stormed the town of Saut-d'Eau on Friday. Police in Port-au-Prince said so. "
+        "Prime Minister Alix Didier Fils-Aimé wrote on X that help was coming. "
+        "The Russia-Ukraine talks stalled."
+    )
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Saut-d'Eau", "GPE") in found
+    assert ("Port-au-Prince", "GPE") in found
+    assert ("Alix Didier Fils-Aimé", "PERSON") in found
+    assert ("Russia", "GPE") in found and ("Ukraine", "GPE") in found

@@ -132,6 +132,8 @@ _FACILITY_NOUNS = frozenset(
 )
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
+# Joining words inside hyphenated place names: "Port-au-Prince", "Saint-Jean-de-Luz".
+_NAME_JOINERS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "sur", "en", "lès"})
 # Of the words that end a body's or a place's name (lang/en/body_name_ends.txt), those of a place.
 _PLACE_NAME_ENDS = _REGION_WORDS | {
     "emirates",
@@ -601,6 +603,7 @@ class _Fixer:
         self._follow_surnames()
         self._add_known_groups()
         self._add_defined_acronyms()
+        self._join_hyphenated_names()
         self._trim_repeated_names()
         self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
@@ -1225,6 +1228,52 @@ class _Fixer:
             if label is not None and token.i not in covered:
                 self.ents.append(_Ent(token.i, token.i + 1, label, True))
                 covered.add(token.i)
+
+    def _join_hyphenated_names(self) -> None:
+        """Names joined by hyphens that the tokenizer split and the model cut: "Saut" of
+        "Saut-d'Eau", "Port" of "Port-au-Prince"; and a compound surname the model took for another
+        name after the given names it tagged a person ("Alix Didier" + "Fils-Aimé")."""
+        doc = self.doc
+        starts = {e.start: e for e in self.ents}
+        for ent in sorted(self.ents, key=lambda e: e.start):
+            if ent not in self.ents:
+                continue
+            end = ent.end
+            # "Russia-Ukraine talks", "Kyiv-Moscow": two names, each an entity of its own
+            while end + 1 < len(doc) and self._hyphen_joins(end) and end + 1 not in starts:
+                end += 2
+            if end != ent.end:
+                ent.end, ent.changed = end, True
+            surname = starts.get(ent.end)
+            if (
+                ent.label == "PERSON"
+                and surname is not None
+                and surname in self.ents
+                and surname.label != "PERSON"
+                and doc[ent.end - 1].whitespace_ == " "
+                and any(t.text == "-" for t in doc[surname.start : surname.end])
+                and all(t.text == "-" or t.text[:1].isupper() for t in doc[surname.start : surname.end])
+                and self._text(surname.start, surname.end) not in self.known_groups
+            ):
+                ent.end, ent.changed = surname.end, True
+                self.ents.remove(surname)
+
+    def _hyphen_joins(self, end: int) -> bool:
+        """Whether the name ending before token ``end`` goes on through a hyphen, written without
+        spaces, to a capitalised word ("d'Eau", "Aimé") or a joining word before another hyphen."""
+        doc = self.doc
+        hyphen, word = doc[end], doc[end + 1]
+        if hyphen.text != "-" or doc[end - 1].whitespace_ or hyphen.whitespace_:
+            return False
+        if word.text[:1].isupper() or re.match(r"[dl]['’][A-Z]", word.text):
+            return True
+        return (
+            word.lower_ in _NAME_JOINERS
+            and not word.whitespace_
+            and end + 3 < len(doc)
+            and doc[end + 2].text == "-"
+            and doc[end + 3].text[:1].isupper()
+        )
 
     def _add_people(self) -> None:
         """Speakers, titled names and known surnames the model left without a label."""
