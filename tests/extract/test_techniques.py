@@ -466,3 +466,16 @@ def test_a_war_machine_and_apostates_are_labels_unless_historical_or_scholarly()
     ]
     assert found("The American war machine of 1943 outproduced Germany.") == []
     assert found("The scholar wrote on apostates and conversion in the 12th century.") == []
+
+
+def test_armed_opponents_labelled_terrorists_and_the_literal_sense_beside_a_terror_group() -> None:
+    text = (
+        'Jets struck "a camp of KIA terrorists" near the river. State radio said armed terrorist groups '
+        'had fled and that "twelve terrorists" had been killed. '
+    )
+    assert [t for t, _, _ in found(text)] == [
+        "KIA terrorists",
+        "armed terrorist groups",
+        'twelve terrorists" had been killed',
+    ]
+    assert found("Two ISIS terrorists were killed in the raid, the coalition said.") == []
