@@ -528,3 +528,41 @@ def test_a_digest_item_filed_from_the_capital_is_about_the_town_it_names() -> No
     words = PlaceWords(["Moscow", "Zorianka"])
     claims = document_claims("d", text, published=None, statements=[], place_words=words)
     assert [c.places for c in claims if c.reading.numbers] == [("Zorianka",)]
+
+
+def test_a_district_is_part_of_the_town_its_story_is_about() -> None:
+    text = (
+        "Night attack on Zorianka\n\nA missile hit a house in Zorianka overnight.\n\n"
+        "A Russian missile hit a residential building in the Pivnichnyi district."
+    )
+    words = PlaceWords(["Zorianka", "Pivnichnyi"])
+    claims = document_claims("d", text, published=None, statements=[], place_words=words)
+    assert claims[-1].places == ("Pivnichnyi", "Zorianka")
+    other = read_claim(
+        "The house in Zorianka was hit by a rocket of the Ukrainian air defence.", places=["Zorianka"]
+    )
+    assert compare(claims[-1].reading, other) == (
+        "status",
+        "who attacked Zorianka: one names Russia, the other Ukraine",
+    )
+
+
+def test_people_leaving_a_district_named_after_its_town_take_nothing() -> None:
+    text = (
+        "Kupiansk under fire\n\nAbout 900 people remain in Kupiansk.\n\n"
+        "Since August more than 3,100 people had left the Kupiansk district, the governor said."
+    )
+    words = PlaceWords(["Kupiansk", "Kupiansk district"])
+    last = document_claims("d", text, published=None, statements=[], place_words=words)[-1]
+    assert last.places == ("Kupiansk district",)
+    assert last.reading.status is None
+
+
+def test_a_count_over_years_is_no_toll_of_one_attack() -> None:
+    assert (
+        dispute_kind(
+            "Rebels killed at least 31 civilians in an attack on Zorianka overnight.",
+            "The rebels have killed thousands of civilians around Zorianka over the past decade.",
+        )
+        is None
+    )

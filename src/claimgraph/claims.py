@@ -91,7 +91,8 @@ _TAKEN: Final = re.compile(
     r"|regain(?:ed|s)?\s+(?:full\s+|complete\s+)?control"
     r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated(?!\s+(?:territor|area|region|land|part|zone))|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
-    r"|(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
+    # "the garrison had left Zarichne", not "3,100 people had left the Kupiansk district"
+    r"|(?<!people\s)(?<!residents\s)(?<!civilians\s)(?<!families\s)(?<!who\s)(?:have|has|had)\s+left\s+(?:the\s+)?[A-Z]\w+|lost\s+(?:the\s+)?(?:town|city|village|control\s+of)|(?:driven|pushed|forced)\s+out\s+of|cleared|completed\s+(?:the\s+|their\s+)?"
     r"(?:capture|withdrawal)|(?:fully|completely|entirely)\s+(?:under|in)\s+(?:their|its|our)\s+control"
     r"|control\s+(?:all|the\s+whole|the\s+entire)\s+of)\b",
     re.I,
@@ -118,6 +119,8 @@ _MONTH_WORD: Final = "(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")\b
 _PERIOD: Final = re.compile(
     r"\b(?:this|last|past)\s+(?:week|month|weekend)|\btoday\b|\byesterday\b|\bin\s+the\s+(?:past|last)\s+\w+\s+"
     r"(?:days|weeks|hours)|\bover\s+the\s+weekend\b"
+    # "have killed thousands of civilians over the past decade": a count over years
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:decades?|years?|months)\b|\bsince\s+(?:19|20)\d\d\b"
     # "between August and mid-November", "since the start of the year": a count over a season
     rf"|\bbetween\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}\s+and\s+(?:early\s+|mid-|late\s+)?{_MONTH_WORD}"
     r"|\bsince\s+the\s+(?:start|beginning)\s+of\b",
@@ -454,6 +457,14 @@ def document_claims(
             previous_places = []
         town = last_named if _THE_TOWN.match(sentence.text) else []
         places = own or previous_places or town or main
+        if (
+            own
+            and main
+            and main[0] not in own
+            and all(_part_of_a_town(p, sentence.text, main[0]) for p in own)
+        ):
+            # "a building in the Zamostianskyi district": a part of the town the story is about
+            places = [*own, *main]
         previous_places = own or previous_places
         last_named = own or last_named
         if readings is None:
@@ -474,6 +485,15 @@ def document_claims(
     return claims
 
 
+def _part_of_a_town(place: str, sentence: str, town: str) -> bool:
+    """Whether the sentence names ``place`` as a part of ``town``: "the Zamostianskyi district"."""
+    named = re.search(rf"\s{_TOWN_PARTS}$", place, re.I)
+    if named is not None and _named([place[: named.start()]]).keys() == _named([town]).keys():
+        return False  # "the Kupiansk district" around Kupiansk: the town is part of it, not it of the town
+    return bool(named or re.search(rf"\b{re.escape(place)}\s+{_TOWN_PARTS}", sentence))
+
+
+_TOWN_PARTS: Final = r"(?:district|microdistrict|neighbou?rhood|quarter|borough)\b"
 # "MOSCOW, 19 November. /TASS/." as a sentence of its own: where a digest's item was filed.
 _FILED: Final = re.compile(r"[A-Z]{3,}[A-Z .'’-]*,\s+\d{1,2}\s+[A-Z][a-z]+\.?")
 # A sentence about "The city" or "This town" as its subject goes on about the town named last.
@@ -695,14 +715,17 @@ def _attack(text: str) -> tuple[str | None, bool]:
 
 
 def _attack_words(text: str) -> frozenset[str]:
-    return frozenset(word.lower().removesuffix("s") for word in _ATTACK_WORDS.findall(text))
+    words = (word.lower().removesuffix("s") for word in _ATTACK_WORDS.findall(text))
+    return frozenset(_ONE_ATTACK_WORD.get(word, word) for word in words)
 
 
 _ATTACK_WORDS: Final = re.compile(
-    r"\b(?:market|school|hospital|building|house|convoy|port|bridge|plant|depot|shelter|church|mosque"
-    r"|camp|train|station|bus|ambulance|shell|missile|drone|rocket|bomb|mine)s?\b",
+    r"\b(?:market|school|hospital|building|house|apartment|convoy|port|bridge|plant|depot|shelter|church"
+    r"|mosque|camp|train|station|bus|ambulance|shell|missile|drone|rocket|bomb|mine)s?\b",
     re.IGNORECASE,
 )
+# Words two reports use for one thing: "a residential building" is "the house"; "a missile" "a rocket".
+_ONE_ATTACK_WORD: Final = {"house": "building", "apartment": "building", "rocket": "missile"}
 
 
 @dataclass(frozen=True, slots=True)
