@@ -566,3 +566,23 @@ def test_a_count_over_years_is_no_toll_of_one_attack() -> None:
         )
         is None
     )
+
+
+def test_two_accounts_of_an_attack_on_one_thing_in_one_story_dispute_wherever_each_places_it() -> None:
+    from claimgraph.claims import Side, disputes_in_blocks
+
+    rebels = "The RSF said a Sudanese army drone had struck the convoy near Tawila, killing seven."
+    army = "The army accused RSF fighters of shelling the convoy in North Darfur."
+    elsewhere = "In another town, a Sudanese army drone struck a convoy in North Darfur."
+    when = dt.date(2026, 11, 2)
+    claims = [
+        (Side("d1", 0, 10, rebels, "s1"), read_claim(rebels, places=["Tawila"], when=when)),
+        (Side("d1", 20, 30, army, "s2"), read_claim(army, places=["North Darfur"], when=when)),
+        (Side("d2", 0, 10, elsewhere, "s3"), read_claim(elsewhere, places=["North Darfur"], when=when)),
+    ]
+    assert claims[0][1].attacker != claims[1][1].attacker
+    found = list(disputes_in_blocks(claims, voices={"s1": "the rebels", "s2": "the army", "s3": "x"}))
+    pairs = {(d.a.doc, d.a.start, d.b.doc, d.b.start) for d in found}
+    assert ("d1", 0, "d1", 20) in pairs or ("d1", 20, "d1", 0) in pairs
+    assert not any(d.a.doc != d.b.doc and {d.a.start, d.b.start} == {0} for d in found)
+    assert all("convoy" in d.explanation or "North Darfur" in d.explanation for d in found)

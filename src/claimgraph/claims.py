@@ -617,10 +617,17 @@ def dispute_kind(a: str, b: str) -> str | None:
     return found[0] if found else None
 
 
-def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, str] | None:
-    """(kind, explanation) of the disagreement between two readings, or None."""
+def compare(
+    a: Reading, b: Reading, *, same_text: bool = False, one_story: bool = False
+) -> tuple[str, str] | None:
+    """(kind, explanation) of the disagreement between two readings, or None. ``one_story``: both are
+    of one document, where two accounts of an attack on one thing ("the convoy") are of one event
+    wherever each places it."""
     if same_text:
         return None
+    things = a.attack_words & b.attack_words & _TARGETS if one_story else frozenset()
+    if things and (found := _attackers_disagree(a, b, things)):
+        return found
     if a.when and b.when and abs((a.when - b.when).days) > SAME_TIME_DAYS:
         return None  # weeks apart: the facts may have changed in between
     # "84 missiles on Monday", "28 on Thursday": two days, two counts (a place taken on Sunday and
@@ -665,22 +672,39 @@ def compare(a: Reading, b: Reading, *, same_text: bool = False) -> tuple[str, st
             )
         # Each side attacks somewhere most days: two attackers named for one place dispute each other
         # when the words of the attack meet (the market, the shells), not over a count for a season.
-        one_event = (
-            not (a.attack_words and b.attack_words) or bool(a.attack_words & b.attack_words)
-        ) and not (a.scoped or b.scoped)
-        if a.attacker and b.attacker and a.attacker != b.attacker and one_event:
-            return "status", f"who attacked {_place(a, b)}: one names {a.attacker}, the other {b.attacker}"
-        if (a.attacker and b.denies_attack) or (b.attacker and a.denies_attack):
-            blamed = a.attacker or b.attacker
-            return (
-                "status",
-                f"one blames {blamed} for the attack on {_place(a, b)}, the other denies an attack",
-            )
+        one_event = not (a.attack_words and b.attack_words) or bool(a.attack_words & b.attack_words)
+        if found := _attackers_disagree(a, b, frozenset(), one_event=one_event):
+            return found
     # A stance is about a place or a thing ("the counteroffensive", "the sanctions"): shared words will do.
     if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
         subject = _place(a, b) if a.places & b.places else sorted(a.subjects & b.subjects)[0]
         return "stance", f'on {subject}: "{a.stance_words}" against "{b.stance_words}"'
     return None
+
+
+def _attackers_disagree(
+    a: Reading, b: Reading, things: frozenset[str], *, one_event: bool = True
+) -> tuple[str, str] | None:
+    """Two sides named for one attack (``one_event``: the words of the two attacks meet), or one
+    named and the attack denied; of ``things`` when given ("the convoy"), else of the place the two
+    readings share."""
+    if a.scoped or b.scoped:
+        return None  # a count for a season is no one attack
+    target = f"the {sorted(things)[0]}" if things else _place(a, b)
+    if a.attacker and b.attacker and a.attacker != b.attacker and one_event:
+        return "status", f"who attacked {target}: one names {a.attacker}, the other {b.attacker}"
+    if (a.attacker and b.denies_attack) or (b.attacker and a.denies_attack):
+        blamed = a.attacker or b.attacker
+        return "status", f"one blames {blamed} for the attack on {target}, the other denies an attack"
+    return None
+
+
+# What an attack hit, as opposed to what it was made with: two accounts in one story of an attack on
+# "the convoy" are of one attack.
+_TARGETS: Final = frozenset(
+    {"market", "school", "hospital", "building", "convoy", "port", "bridge", "plant", "depot", "shelter"}
+    | {"church", "mosque", "camp", "train", "station", "bus", "ambulance"}
+)
 
 
 def _proper_names(text: str) -> frozenset[str]:
@@ -1043,18 +1067,21 @@ def disputes_in_blocks(
             for j in members[n + 1 :] + others:
                 if involving is not None and i not in involving and j not in involving:
                     continue
-                # Two claims sharing several blocks are compared in the first of them only: no record
-                # of the pairs compared, which grow with the square of the largest block.
-                if min(keys_of[i] & keys_of[j]) != (place, predicate):
-                    continue
                 side_a, reading_a = claims[i]
                 side_b, reading_b = claims[j]
-                if side_a.doc == side_b.doc:
+                one_story = side_a.doc == side_b.doc
+                # Two claims sharing several blocks are compared in the first of them only: no record
+                # of the pairs compared, which grow with the square of the largest block. Blocks of a
+                # thing attacked hold pairs of one document only.
+                shared = {k for k in keys_of[i] & keys_of[j] if one_story or not k[0].startswith(_THING)}
+                if not shared or min(shared) != (place, predicate):
+                    continue
+                if one_story:
                     if _one_voice(_voice(side_a, voices), _voice(side_b, voices)):
                         continue
                 elif _copies(side_a) == _copies(side_b):
                     continue
-                found = compare(reading_a, reading_b)
+                found = compare(reading_a, reading_b, one_story=one_story)
                 if found is None:
                     continue
                 kind, explanation = found
@@ -1125,7 +1152,12 @@ def block_keys(reading: Reading) -> set[tuple[str, str]]:
         keys |= {(place, "target") for place in places}
     if reading.attacker or reading.denies_attack:
         keys |= {(place, "attack") for place in places if place}
+        # compared within one document only: see disputes_in_blocks
+        keys |= {(_THING + thing, "attack") for thing in reading.attack_words & _TARGETS}
     return keys
+
+
+_THING: Final = "#"  # a block named by the thing attacked, not by a place
 
 
 @dataclass(frozen=True, slots=True)
