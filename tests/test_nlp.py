@@ -555,3 +555,16 @@ def test_hyphenated_names_are_whole_and_two_names_joined_by_a_hyphen_are_two(nlp
     assert ("Port-au-Prince", "GPE") in found
     assert ("Alix Didier Fils-Aimé", "PERSON") in found
     assert ("Russia", "GPE") in found and ("Ukraine", "GPE") in found
+
+
+def test_a_town_with_its_state_is_a_place_whoever_bears_its_name(nlp: Language) -> None:
+    text = "The tour plays Houston, Texas on May 3. Promoter Kell Houston said tickets sold out."
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Houston", "GPE") in found and ("Kell Houston", "PERSON") in found
+
+
+def test_venues_and_labels_are_no_people(nlp: Language) -> None:
+    text = "Credits: Longer and Louder Music, We-volve Music."
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Louder Music", "ORG") in found
+    assert not any(label == "PERSON" for _, label in found)

@@ -36,7 +36,7 @@ from claimgraph.lang import word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import ACRONYM_SHAPE, given_name, name_keys
-from claimgraph.resolve.places import country_of_nationality
+from claimgraph.resolve.places import country_code, country_of_nationality, us_state
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 STAGE_NER = "spacy-ner"
@@ -630,6 +630,16 @@ class _Fixer:
                     names.add(text)
         return names
 
+    def _followed_by_its_state(self, end: int) -> bool:
+        """Whether a name is followed by a comma and a country or a US state: "Houston, Texas"."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        state = next((e for e in doc.ents if e.start == end + 1), None)
+        if state is None or state.label_ not in ("GPE", "LOC"):
+            return False
+        return country_code(state.text) is not None or us_state(name_keys(state.text)) is not None
+
     def _body_name(self, start: int, end: int) -> bool:
         """Whether a name of several words ends as a body's or a place's does ("the Boatmen's Union",
         "Kursk Region"): no surname ends so."""
@@ -1012,6 +1022,10 @@ class _Fixer:
             return None  # "help us", "Us with you." tagged GPE: the pronoun; the country is "US"
         if self._nationalities(start, end):
             return "NORP"  # "Brazilian", "Russian-Brazilian" tagged PERSON: nationality words
+        if label in _NAME_LABELS | {"PERSON"} and end - start == 1 and self._followed_by_its_state(end):
+            # "Houston, Texas", "Nantes, France": a town and the state it lies in, whoever in the
+            # text bears the name ("promoter Kell Houston")
+            return "GPE"
         if self._route(start, end):
             return None  # "Sumy - Poltava", a route: its towns are found as places on their own
         place = self.places.get((start, end))
