@@ -586,3 +586,22 @@ def test_two_accounts_of_an_attack_on_one_thing_in_one_story_dispute_wherever_ea
     assert ("d1", 0, "d1", 20) in pairs or ("d1", 20, "d1", 0) in pairs
     assert not any(d.a.doc != d.b.doc and {d.a.start, d.b.start} == {0} for d in found)
     assert all("convoy" in d.explanation or "North Darfur" in d.explanation for d in found)
+
+
+def test_a_count_with_no_place_of_its_own_is_of_its_storys_event() -> None:
+    from claimgraph.claims import disputes_in_blocks
+
+    text = (
+        "Zorianka (AFP) - Rebels killed at least 31 civilians in a village of the Ostra province, a local"
+        " leader told AFP.\n\nThe army gave a lower toll: soldiers had recovered 18 bodies, its spokesman said."
+    )
+    words = PlaceWords(["Zorianka", "Ostra"])
+    second = text.index("The army")
+    statements = [("s1", 0, second - 2), ("s2", second, len(text))]
+    claims = document_claims("d", text, published=None, statements=statements, place_words=words)
+    assert [c.reading.placeless for c in claims] == [False, True]
+    pairs = [(c.side, c.reading) for c in claims]
+    found = list(disputes_in_blocks(pairs, voices={"s1": "a local leader", "s2": "the army"}))
+    assert [d.kind for d in found] == ["numeric"]
+    # the same two counts told by one voice are no dispute
+    assert list(disputes_in_blocks(pairs, voices={"s1": "the army", "s2": "the army"})) == []

@@ -568,3 +568,14 @@ def test_venues_and_labels_are_no_people(nlp: Language) -> None:
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("Louder Music", "ORG") in found
     assert not any(label == "PERSON" for _, label in found)
+
+
+def test_titles_alone_are_no_names_and_a_name_cut_after_of_the_goes_on(nlp: Language) -> None:
+    text = (
+        "Adviser to the Head of the Office of the President Mykhailo Podolyak said Russia was lying. "
+        "The Head of State thanked the partners."
+    )
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Mykhailo Podolyak", "PERSON") in found
+    assert not any(name in ("Adviser", "State", "Head of State") for name, _ in found)
+    assert not any(name.endswith((" of the", " the", " of")) for name, _ in found)

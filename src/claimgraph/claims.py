@@ -225,6 +225,9 @@ class Reading:
     # What an attack hit or was made with ("market", "shell"): two attacks on one place are one event
     # only when their words meet.
     attack_words: frozenset[str] = field(default_factory=frozenset)
+    # Its places are the sentences' before it or its story's, not its own: within its story it is
+    # about whatever the story is about ("The army gave a lower toll: 18 bodies").
+    placeless: bool = False
 
 
 def reading_to_json(reading: Reading) -> str:
@@ -265,6 +268,7 @@ def reading_to_json(reading: Reading) -> str:
             "attacker": reading.attacker,
             "denies_attack": reading.denies_attack,
             "attack_words": sorted(reading.attack_words),
+            "placeless": reading.placeless,
         },
         ensure_ascii=False,
     )
@@ -297,6 +301,7 @@ def reading_from_json(text: str) -> Reading:
         attacker=data.get("attacker"),
         denies_attack=data.get("denies_attack", False),
         attack_words=frozenset(data.get("attack_words", ())),
+        placeless=data.get("placeless", False),
     )
 
 
@@ -470,11 +475,11 @@ def document_claims(
         if readings is None:
             if len(sentence.text.split()) < 4:
                 continue
-            reading = read_claim(sentence.text, places=places, when=published)
+            reading = replace(read_claim(sentence.text, places=places, when=published), placeless=not own)
             if not asserts_something(reading):
                 continue
         elif sentence.offset in readings:
-            reading = with_places(readings[sentence.offset], places)
+            reading = with_places(readings[sentence.offset], places, own=bool(own))
         else:
             continue
         statement_id = next((i for i, s, e in statements if s < sentence.end and sentence.start < e), None)
@@ -572,10 +577,13 @@ def _known_place_names() -> dict[tuple[str, ...], tuple[str, ...]]:
 _IKAVISM: Final = re.compile(r"[aeiouy]v(?=(?:ka|sk|ske|ska|sko|skyi|ske)?$)")
 
 
-def with_places(reading: Reading, places: Iterable[str]) -> Reading:
-    """A reading made without places, given them: the same as reading the sentence with them."""
+def with_places(reading: Reading, places: Iterable[str], *, own: bool = True) -> Reading:
+    """A reading made without places, given them: the same as reading the sentence with them;
+    ``own``: the sentence names them (else they are those of the sentences before it)."""
     named = _named(places)
-    return replace(reading, places=frozenset(named), place_names=tuple(sorted(named.items())))
+    return replace(
+        reading, places=frozenset(named), place_names=tuple(sorted(named.items())), placeless=not own
+    )
 
 
 def _places_in(text: str) -> list[str]:
@@ -646,7 +654,9 @@ def compare(
     if a.years and b.years and not a.years & b.years:
         return None  # claims about different years can both be true
     exchange = any(slot.endswith("exchanged") for slot, _ in a.numbers)
-    if _same_topic(a, b) or exchange:
+    # Within one story, a count with no place of its own is of the story's event.
+    story = one_story and (a.placeless or b.placeless)
+    if _same_topic(a, b) or exchange or story:
         # An exchange of prisoners is one event wherever each side says it happened.
         for slot_a, qa in a.numbers:
             # A count over a period ("this week") is no count of a state; an exchange is one event,
@@ -1048,7 +1058,7 @@ def disputes_in_blocks(
     keys_of: list[set[tuple[str, str]]] = []
     for i, (_, reading) in enumerate(claims):
         week = _week(reading.when)
-        keys_of.append(block_keys(reading))
+        keys_of.append(block_keys(reading, doc=claims[i][0].doc))
         for place, predicate in keys_of[i]:
             if blocks_wanted is None or (place, predicate) in blocks_wanted:
                 blocks[(place, predicate, week)].append(i)
@@ -1071,10 +1081,8 @@ def disputes_in_blocks(
                 side_b, reading_b = claims[j]
                 one_story = side_a.doc == side_b.doc
                 # Two claims sharing several blocks are compared in the first of them only: no record
-                # of the pairs compared, which grow with the square of the largest block. Blocks of a
-                # thing attacked hold pairs of one document only.
-                shared = {k for k in keys_of[i] & keys_of[j] if one_story or not k[0].startswith(_THING)}
-                if not shared or min(shared) != (place, predicate):
+                # of the pairs compared, which grow with the square of the largest block.
+                if min(keys_of[i] & keys_of[j]) != (place, predicate):
                     continue
                 if one_story:
                     if _one_voice(_voice(side_a, voices), _voice(side_b, voices)):
@@ -1134,8 +1142,9 @@ def _copied_wordings(sides: Sequence[Side]) -> set[tuple[str, str]]:
     return repeated
 
 
-def block_keys(reading: Reading) -> set[tuple[str, str]]:
-    """(topic, predicate) pairs: only claims sharing one are ever compared."""
+def block_keys(reading: Reading, *, doc: str) -> set[tuple[str, str]]:
+    """(topic, predicate) pairs: only claims sharing one are ever compared. The blocks of a story
+    (``doc``): a thing attacked in it, and its counts, hold its own claims only."""
     places = reading.places or frozenset({""})
     keys = {
         (place if not slot.endswith("exchanged") else "", f"number {slot}")
@@ -1152,12 +1161,12 @@ def block_keys(reading: Reading) -> set[tuple[str, str]]:
         keys |= {(place, "target") for place in places}
     if reading.attacker or reading.denies_attack:
         keys |= {(place, "attack") for place in places if place}
-        # compared within one document only: see disputes_in_blocks
-        keys |= {(_THING + thing, "attack") for thing in reading.attack_words & _TARGETS}
+        keys |= {(f"{_THING}{doc}{_THING}{thing}", "attack") for thing in reading.attack_words & _TARGETS}
+    keys |= {(f"{_THING}{doc}", f"number {slot}") for slot, _ in reading.numbers}
     return keys
 
 
-_THING: Final = "#"  # a block named by the thing attacked, not by a place
+_THING: Final = "#"  # a block of one story: its document's id, and the thing attacked
 
 
 @dataclass(frozen=True, slots=True)

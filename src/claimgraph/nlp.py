@@ -132,6 +132,9 @@ _FACILITY_NOUNS = frozenset(
 )
 # After a known place these always make it a region; after any proper noun only the loanwords do.
 _REGION_WORDS = frozenset({"region", "regions", "province", "provinces", "district", "districts"})
+# Words that join titles ("Head of State", "Adviser to the President") and what an office is of.
+_TITLE_JOINERS = frozenset({"the", "of", "to", "and", "a", "an"})
+_OFFICE_OF = frozenset({"state", "government", "deputy", "vice", "first", "acting", "prime"})
 # Joining words inside hyphenated place names: "Port-au-Prince", "Saint-Jean-de-Luz".
 _NAME_JOINERS = frozenset({"au", "aux", "de", "du", "des", "la", "le", "les", "sur", "en", "lès"})
 # Of the words that end a body's or a place's name (lang/en/body_name_ends.txt), those of a place.
@@ -602,6 +605,7 @@ class _Fixer:
         self._add_people()
         self._follow_surnames()
         self._add_known_groups()
+        self._complete_cut_names()
         self._add_defined_acronyms()
         self._join_hyphenated_names()
         self._trim_repeated_names()
@@ -629,6 +633,36 @@ class _Fixer:
                 if text not in self.known_places and text not in self.thing_names:
                     names.add(text)
         return names
+
+    def _complete_cut_names(self) -> None:
+        """A name the model cut after a joining word ("the Office of the" before "President NAME")
+        goes on through the capitalised words after it, up to a person's name; with none, the
+        joining words are left out."""
+        doc = self.doc
+        people = {i for e in self.ents if e.label == "PERSON" for i in range(e.start, e.end)}
+        others = {i for e in self.ents if e.label != "PERSON" for i in range(e.start, e.end)}
+        for ent in self.ents:
+            if ent.label == "PERSON" or doc[ent.end - 1].lower_ not in _TITLE_JOINERS:
+                continue
+            end = ent.end
+            while (
+                end < len(doc)
+                and end not in people
+                and end not in others
+                and doc[end].text[:1].isupper()
+                and doc[end].is_alpha
+            ):
+                end += 1
+            while end > ent.start + 1 and doc[end - 1].lower_ in _TITLE_JOINERS:
+                end -= 1
+            if end != ent.end:
+                ent.end, ent.changed = end, True
+
+    def _title_only(self, start: int, end: int) -> bool:
+        """Whether a name is only titles and the words that join them ("Adviser", "the Head of
+        State", "Deputy Minister")."""
+        words = [t.lower_ for t in self.doc[start:end] if t.lower_ not in _TITLE_JOINERS]
+        return bool(words) and all(w in TITLES or w in _OFFICE_OF for w in words)
 
     def _followed_by_its_state(self, end: int) -> bool:
         """Whether a name is followed by a comma and a country or a US state: "Houston, Texas"."""
@@ -1020,6 +1054,8 @@ class _Fixer:
         pronoun = word.lower() == "us" or self.doc[start].pos_ == "PRON"
         if end - start == 1 and pronoun and not word.isupper():
             return None  # "help us", "Us with you." tagged GPE: the pronoun; the country is "US"
+        if self._title_only(start, end):
+            return None  # "Adviser", "the Head of State": an office, nobody's name
         if self._nationalities(start, end):
             return "NORP"  # "Brazilian", "Russian-Brazilian" tagged PERSON: nationality words
         if label in _NAME_LABELS | {"PERSON"} and end - start == 1 and self._followed_by_its_state(end):

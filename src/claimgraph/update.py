@@ -523,7 +523,7 @@ def _update_claims(con: duckdb.DuckDBPyConnection, report: CorpusUpdate, staged:
             )
         _insert_claims(staged, found)
         report.claims_read += len(found)
-        changed.blocks.update(key for claim in found for key in block_keys(claim.reading))
+        changed.blocks.update(key for claim in found for key in block_keys(claim.reading, doc=claim.side.doc))
         changed.claims.update(claim_id(claim.side) for claim in found)
     staged.flush()
     return changed
@@ -552,7 +552,9 @@ def _insert_claims(staged: _Staged, claims: Sequence[Claim]) -> None:
         ],
     )
     blocks = [
-        (claim_id(c.side), topic, predicate) for c in claims for topic, predicate in block_keys(c.reading)
+        (claim_id(c.side), topic, predicate)
+        for c in claims
+        for topic, predicate in block_keys(c.reading, doc=c.side.doc)
     ]
     staged.insert("claim_blocks", list(zip(*blocks, strict=True)))
     made = [

@@ -2722,3 +2722,12 @@ def test_a_commitment_reaffirmed_is_no_statement(extract: Extract) -> None:
 
 def test_data_with_no_owner_are_no_source(extract: Extract) -> None:
     assert extract("By these figures alone, the war costs the region two percent of its output.") == []
+
+
+def test_a_chain_of_titles_ending_in_the_name_is_that_persons(extract: Extract) -> None:
+    text = "Adviser to the Head of the Office of the President Mykhailo Podolyak said Russia was lying."
+    (statement,) = extract(text)
+    assert statement.speaker.text == "Mykhailo Podolyak"
+    assert statement.speaker.description == "Adviser to the Head of the Office of the President"
+    (other,) = extract("An adviser to President Oleksandr Marchenko said the talks were over.")
+    assert other.speaker.text != "Oleksandr Marchenko"

@@ -3231,6 +3231,10 @@ def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None
         owner = doc[prepositions[-1].i + 1 : name.start]
         if any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in TITLES for t in owner):
             return name, name.start
+        if prepositions[-1].lower_ == "of" and [t.lower_ for t in owner][:1] == ["the"] and len(owner) == 2:
+            # "Adviser to the Head of the Office of the President NAME": the office's chain of
+            # titles ends where the name begins; "an adviser to President NAME" names the president
+            return name, name.start
         return None
     return None
 
