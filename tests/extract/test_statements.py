@@ -2731,3 +2731,12 @@ def test_a_chain_of_titles_ending_in_the_name_is_that_persons(extract: Extract) 
     assert statement.speaker.description == "Adviser to the Head of the Office of the President"
     (other,) = extract("An adviser to President Oleksandr Marchenko said the talks were over.")
     assert other.speaker.text != "Oleksandr Marchenko"
+
+
+def test_a_list_of_names_and_charges_is_no_transcript(extract: Extract) -> None:
+    text = (
+        "Ryan S. Hollman: Dealing in methamphetamine, possession of heroin, held in jail in lieu of bond.\n\n"
+        "Victor N. Burton: Possession of methamphetamine, visiting a common nuisance, held in jail.\n\n"
+        "Anna Berg: Absolutely, the town is held.\n"
+    )
+    assert [s.speaker.text for s in extract(text)] == ["Anna Berg"]

@@ -1026,8 +1026,10 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         if not found.signed and _headline(rest):
             continue  # "TASS: The ministry announced the liberation of X": a digest's headline
         words = doc.char_span(found.rest_start, found.rest_end, alignment_mode="expand")
-        if guest is None and words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
-            continue  # "Containers: 2 Green, 1 Purple": a labelled list, no sentence said
+        if guest is None and words is not None and not any(_finite(t) for t in words):
+            # "Containers: 2 Green, 1 Purple", "NAME: Dealing in methamphetamine, held in jail":
+            # a labelled list, no sentence said
+            continue
         end = found.rest_end - (rest.rstrip()[-1:] in _CLOSING_QUOTES)
         paragraph = _paragraph_of(found.start, paragraph_starts)
         drafts.append(
@@ -1043,6 +1045,14 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
             )
         )
     return drafts
+
+
+def _finite(token: Token) -> bool:
+    """A verb that makes a sentence: finite ("is", "said", "will"), or a bare verb that heads its
+    sentence ("Thank you", "Let me say"); not a participle in a list ("held in jail")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or (token.tag_ == "VB" and token.dep_ == "ROOT")
 
 
 def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
