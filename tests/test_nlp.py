@@ -579,3 +579,12 @@ def test_titles_alone_are_no_names_and_a_name_cut_after_of_the_goes_on(nlp: Lang
     assert ("Mykhailo Podolyak", "PERSON") in found
     assert not any(name in ("Adviser", "State", "Head of State") for name, _ in found)
     assert not any(name.endswith((" of the", " the", " of")) for name, _ in found)
+
+
+def test_a_surname_after_a_quotation_is_the_person_the_fixed_labels_name(nlp: Language) -> None:
+    text = (
+        "This was stated by President of Ukraine Volodymyr Zelenskyy during the Roads and Bridges forum. "
+        '"A few years ago a forum like this was about aliens. Now the roads are real," Zelenskyy said.'
+    )
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert found.count(("Zelenskyy", "PERSON")) == 1 and ("Volodymyr Zelenskyy", "PERSON") in found

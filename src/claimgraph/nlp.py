@@ -596,6 +596,9 @@ class _Fixer:
         self._trim_verbs_at_the_edges()
         self._cut_cited_authors()
         self._relabel()
+        # "President of Ukraine Volodymyr Zelenskyy" tagged ORG is a person once split and relabelled:
+        # the names the article uses for people are read again from the fixed labels.
+        self.person_names |= self._person_names()
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
         self._fix_organisations()
