@@ -47,3 +47,11 @@ def test_quotes_are_well_formed_for_any_text(text: str) -> None:
     for quote in find_quotes(text):
         assert 0 <= quote.start < quote.inner_start <= quote.inner_end <= quote.end <= len(text)
         assert "\n\n" not in text[quote.start : quote.end]
+
+
+def test_single_marks_quote_only_where_no_double_ones_do_and_apostrophes_stay_apostrophes() -> None:
+    text = "'Fine,' she said. 'We will go,' he replied. The boys' bikes were gone, it's said."
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == ["Fine,", "We will go,"]
+    assert find_quotes("The boys' bikes and the girls' coats were gone, it's said.") == []
+    mixed = "\"We stay,\" he said of the 'grey zone'."
+    assert [mixed[q.inner_start : q.inner_end] for q in find_quotes(mixed)] == ["We stay,"]

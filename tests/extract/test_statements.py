@@ -2740,3 +2740,17 @@ def test_a_list_of_names_and_charges_is_no_transcript(extract: Extract) -> None:
         "Anna Berg: Absolutely, the town is held.\n"
     )
     assert [s.speaker.text for s in extract(text)] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In general, according to experts, the roads will last for twenty years.", "the roads will last"),
+        ("However, according to the ministry, the bridge is closed.", "the bridge is closed"),
+        ("The reason, according to the mayor, is the river.", "The reason, according to the mayor"),
+        ("'We are on a rapid trajectory. So it is time to act,' said the governor.", "We are on a rapid"),
+    ],
+)
+def test_openers_stay_out_and_single_marks_quote(extract: Extract, text: str, content: str) -> None:
+    (statement,) = extract(text)
+    assert statement.content_text.startswith(content)

@@ -11,6 +11,7 @@ reopens it without the first one closing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -41,7 +42,8 @@ def find_quotes(text: str) -> list[Quote]:
         paragraph_end = text.find("\n\n", paragraph_start)
         if paragraph_end < 0:
             paragraph_end = len(text)
-        quotes.extend(_paragraph_quotes(text, paragraph_start, paragraph_end))
+        found = _paragraph_quotes(text, paragraph_start, paragraph_end)
+        quotes.extend(found or _single_quotes(text, paragraph_start, paragraph_end))
         paragraph_start = paragraph_end + 2
     return sorted(quotes, key=lambda q: (q.start, q.depth))
 
@@ -70,6 +72,30 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         while inner_end > opened + opened_width and text[inner_end - 1].isspace():
             inner_end -= 1
         found.append(Quote(opened, inner_end, opened + opened_width, inner_end, depth=0, runs_on=True))
+    return found
+
+
+# British-style quotations in single marks: 'We are on a rapid trajectory. So it is time to act,' said
+# the governor. An apostrophe can look like either mark ("it's", "the boys' bikes"), so a mark opens
+# only before a capital, after a space or a dash, and closes only after the sentence's punctuation.
+_SINGLE_OPENING: Final = re.compile(r"(?:^|(?<=[\s(—–-]))['‘](?=[A-Z])")
+_SINGLE_CLOSING: Final = re.compile(r"(?<=[,.!?…])['’](?=\s|$|[)—–-])")
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in single marks in a paragraph with no double ones; not nested."""
+    found: list[Quote] = []
+    at = start
+    while (opening := _SINGLE_OPENING.search(text, at, end)) is not None:
+        closing = _SINGLE_CLOSING.search(text, opening.end(), end)
+        if closing is None:
+            break
+        following = _SINGLE_OPENING.search(text, opening.end(), closing.start())
+        if following is not None:
+            at = following.start()  # an opening mark with no close before the next one: a stray
+            continue
+        found.append(Quote(opening.start(), closing.end(), opening.end(), closing.start(), depth=0))
+        at = closing.end()
     return found
 
 

@@ -1047,6 +1047,25 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
     return drafts
 
 
+def _only_an_opener(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` only open a sentence, set off by a comma and
+    saying nothing of their own: "However,", "In general,", "At the same time,"."""
+    words = _text(doc)[start:end]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return (
+        words.rstrip().endswith(",")
+        and 0 < len(words.split()) <= 4
+        and span is not None
+        and not any(
+            t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") and t.lower_ not in _OPENER_NOUNS for t in span
+        )
+    )
+
+
+# Nouns of openers that set a claim's frame, not its matter: "In general,", "At the same time,".
+_OPENER_NOUNS: Final = frozenset({"general", "time", "addition", "turn", "fact", "meantime", "case", "whole"})
+
+
 def _finite(token: Token) -> bool:
     """A verb that makes a sentence: finite ("is", "said", "will"), or a bare verb that heads its
     sentence ("Thank you", "Let me say"); not a participle in a list ("held in jail")."""
@@ -2686,6 +2705,10 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
         _end_of_sourced_clause(according, phrase_end) if closes else sentence.end_char,
     )
     words_before = len(_text(doc)[before[0] : before[1]].split())
+    if _only_an_opener(doc, *before):
+        # "In general, according to experts, the roads will last": the source opens the claim
+        words_before = 0
+        after = (after[0], sentence.end_char)
     words_after = len(_text(doc)[after[0] : after[1]].strip(" .,").split())
     if words_before and words_after:
         # "The reason, according to X, is the river": the claim is the whole sentence around it.
