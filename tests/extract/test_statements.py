@@ -2754,3 +2754,24 @@ def test_a_list_of_names_and_charges_is_no_transcript(extract: Extract) -> None:
 def test_openers_stay_out_and_single_marks_quote(extract: Extract, text: str, content: str) -> None:
     (statement,) = extract(text)
     assert statement.content_text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company led employees to believe that their jobs were safe.",
+        "That decision emphasizes that the war is far from over.",
+        "The pandemic has highlighted that supply chains are fragile.",
+    ],
+)
+def test_beliefs_brought_about_and_things_that_emphasize_are_no_statements(
+    extract: Extract, text: str
+) -> None:
+    assert extract(text) == []
+
+
+def test_people_and_reports_that_emphasize_still_speak(extract: Extract) -> None:
+    text = (
+        "The minister emphasized that the war is far from over. The report stresses that the dam could fail."
+    )
+    assert [s.speaker.text for s in extract(text)] == ["The minister", "The report"]

@@ -1672,6 +1672,8 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     subject = _speaker_token(cue)
     if subject is None:
         return None
+    if cue.lemma_ in BELIEF_LEMMAS and cue.dep_ in ("xcomp", "ccomp") and cue.head.lemma_ in _CAUSING:
+        return None  # "led employees to believe that ...": a belief brought about, no one's words
     if cue.lemma_ in _KNOWING and subject.lower_ not in _FIRST_PERSON:
         # "they know that ...", "the world has learned that ...": the writer says what others know;
         # "I know that ..." is the speaker's own stated view.
@@ -2080,9 +2082,12 @@ def _a_state_of_affairs(subject: Token) -> bool:
     return subject.pos_ == "NOUN" and singular.endswith(_EVENT_ENDINGS) and singular not in _SPEAKING_BODIES
 
 
+# Verbs that bring a belief about: "led them to believe", "made us think".
+_CAUSING: Final = frozenset({"lead", "cause", "make", "encourage", "prompt", "push", "force", "convince"})
 _TIMES_AND_EVENTS: Final = frozenset(
     "day week month year hour time history war event fact practice experience life reality".split()
     + "strike attack shelling bombing step action result way situation example behaviour behavior".split()
+    + "pandemic epidemic outbreak crisis conflict disaster".split()
 )
 _EVENT_ENDINGS: Final = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing")
 # Nouns with those endings that do report: "the investigation showed", "the assessment indicates".
