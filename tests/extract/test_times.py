@@ -222,3 +222,18 @@ def test_a_deadline_the_same_day_and_overnight() -> None:
     assert values("Overnight, drones attacked 14 villages.", friday) == [
         ("Overnight", "2026-11-20", "2026-11-20")
     ]
+
+
+def test_a_month_naming_an_event_and_the_day_before_a_clause() -> None:
+    text = (
+        "The spokeswoman told reporters on Wednesday that a missile had hit the block. The ministry had"
+        " claimed the day before that it struck a depot. Talks are planned for December, before the"
+        " December summit. The day before that attack, it rained."
+    )
+    found = [(t.text, t.value) for t in find_times(text, published=dt.date(2026, 11, 19))]
+    assert found == [
+        ("on Wednesday", "2026-11-18"),
+        ("the day before", "2026-11-17"),
+        ("December", "2026-12"),
+        ("December", "2026-12"),
+    ]

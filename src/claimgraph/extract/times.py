@@ -647,7 +647,12 @@ _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 # No day or year after the month ("May 5", "May, 2024"); a count after a comma ("September, 1,274
 # people") is the sentence going on.
 _NO_NUMBER_AFTER = r"(?!\s*(?:\d|,\s*\d(?!\d?,\d{3})))"
-_NOT_BEFORE_EVENT = r"(?!\s+(?:the|a|an|his|her|their|its|that|this|yesterday)\b)"
+# "the day before the attack" counts from an event, not from a day; "the day before that it struck"
+# is the day before the day last named ("that" opening a clause, not naming a thing).
+_NOT_BEFORE_EVENT = (
+    r"(?!\s+(?:the|a|an|his|her|their|its|this|yesterday)\b)"
+    r"(?!\s+that\s+(?!(?:it|he|she|they|we|i|you|there|the|a|an|its|his|her|their|our)\b)[a-z])"
+)
 _YEAR_PREPOSITION = r"\b(?:in|since|by|until|till|from|to|of|during|before|after|through|throughout|year)\s+"
 _NAMED_DAY = (
     r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
@@ -688,11 +693,13 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     ),
     (
         _p(
-            rf"\b(?P<prep>in|since|until|till|by|during|of|between|from|through|throughout|before|after)\s+"
+            rf"\b(?P<prep>in|since|until|till|by|during|of|between|from|through|throughout|before|after|for|to)\s+"
             rf"(?P<t>(?P<mod>)(?P<m>{_M}))\b{_NO_NUMBER_AFTER}"
         ),
         _bare_month,
     ),
+    # "before the December summit", "the March elections": a month naming an event of it
+    (_p(rf"\bthe\s+(?P<t>(?P<mod>)(?P<m>{_M}))\s+(?=[a-z]{{3,}}\b){_NO_NUMBER_AFTER}"), _bare_month),
     (
         _p(
             rf"\b(?P<t>(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
