@@ -3412,7 +3412,10 @@ def _resolve_speaker(
                 and not set(described.split()) & word_list("lesser_ranks") - set(qualifiers)
             ):
                 return replace(raw, referent=previous.referent, description=previous.description)
-        if (titled := _titled_person_before(doc, draft, [role, *qualifiers])) is not None:
+        titled = _titled_person_before(doc, draft, [role, *qualifiers]) or _titled_person_after(
+            doc, draft, [role, *qualifiers], paragraph_starts
+        )
+        if titled is not None:
             return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
     return raw
 
@@ -3678,7 +3681,28 @@ _GREETING_ACTS: Final = frozenset({"congratulate", "greet", "condole"})
 def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan | None:
     """The last PERSON before the cue introduced with these role words ("Governor X", "X, the
     governor", "President of Russia X")."""
-    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx]):
+    return _titled_person(
+        doc, [e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx][::-1], role
+    )
+
+
+def _titled_person_after(
+    doc: Doc, draft: _Draft, role: list[str], paragraph_starts: list[int]
+) -> TokenSpan | None:
+    """The first PERSON after the cue, in its paragraph or the next two, introduced with these role
+    words: a lead's "the city's mayor said" names "Mayor X" further down."""
+    reach = (
+        paragraph_starts[draft.paragraph + 3]
+        if draft.paragraph + 3 < len(paragraph_starts)
+        else len(_text(doc))
+    )
+    later = [e for e in doc.ents if e.label_ == "PERSON" and draft.cue.idx < e.start_char < reach]
+    return _titled_person(doc, later, role)
+
+
+def _titled_person(doc: Doc, people: list[TokenSpan], role: list[str]) -> TokenSpan | None:
+    """The first of ``people`` introduced with these role words."""
+    for ent in people:
         # The title right before the name, up to a punctuation mark: "Commander-in-Chief of the
         # Armed Forces of Ukraine NAME".
         first = ent.start
