@@ -1239,6 +1239,9 @@ class _Fixer:
         or cut to the place their name opens with ("Ukraine" of "Ukraine's General Staff")."""
         places = {i: e for e in self.ents if e.label in ("GPE", "NORP") for i in range(e.start, e.end)}
         covered = {i for e in self.ents for i in range(e.start, e.end) if i not in places}
+        # The model's names wholly inside a known one ("the Armed Forces of Ukraine" in "the General
+        # Staff of the Armed Forces of Ukraine") give way to it; one reaching past it does not.
+        inner = {i: e for e in self.ents if e.label in _NAME_LABELS for i in range(e.start, e.end)}
         for token in self.doc:
             if token.i in covered or not token.text[:1].isupper():
                 continue
@@ -1251,15 +1254,17 @@ class _Fixer:
                 if opening and len(words) == 1:
                     continue
                 end = token.i + len(words)
-                if [t.text for t in self.doc[token.i : end]] != list(words) or covered.intersection(
-                    range(token.i, end)
-                ):
+                if [t.text for t in self.doc[token.i : end]] != list(words):
+                    continue
+                overlapped = [inner.get(i) for i in covered.intersection(range(token.i, end))]
+                if any(e is None or e.start < token.i or e.end > end for e in overlapped):
                     continue
                 inside = [e for e in self.ents if e.label in ("GPE", "NORP") and token.i <= e.start < end]
                 if any(e.end > end for e in inside) or (inside and len(words) == 1):
                     continue  # the place is longer, or is all the name is
-                for place in inside:
-                    self.ents.remove(place)
+                for ent in [*inside, *(e for e in overlapped if e is not None)]:
+                    if ent in self.ents:
+                        self.ents.remove(ent)
                 self.ents.append(_Ent(token.i, end, label, True))
                 covered.update(range(token.i, end))
                 break
