@@ -592,8 +592,9 @@ def test_a_count_with_no_place_of_its_own_is_of_its_storys_event() -> None:
     from claimgraph.claims import disputes_in_blocks
 
     text = (
-        "Zorianka (AFP) - Rebels killed at least 31 civilians in a village of the Ostra province, a local"
-        " leader told AFP.\n\nThe army gave a lower toll: soldiers had recovered 18 bodies, its spokesman said."
+        "Zorianka (AFP) - Rebels killed at least 31 civilians in a village of the Ostra province, a"
+        " local leader told AFP.\n\nThe army gave a lower toll: soldiers had recovered 18 bodies, its"
+        " spokesman said."
     )
     words = PlaceWords(["Zorianka", "Ostra"])
     second = text.index("The army")

@@ -591,7 +591,10 @@ def test_a_surname_after_a_quotation_is_the_person_the_fixed_labels_name(nlp: La
 
 
 def test_a_known_name_takes_in_the_names_the_model_found_inside_it(nlp: Language) -> None:
-    text = "Fighting went on, the General Staff of the Armed Forces of Ukraine reports. The Armed Forces of Ukraine held."
+    text = (
+        "Fighting went on, the General Staff of the Armed Forces of Ukraine reports. "
+        "The Armed Forces of Ukraine held."
+    )
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("General Staff of the Armed Forces of Ukraine", "ORG") in found
     assert ("The Armed Forces of Ukraine", "ORG") in found

@@ -2779,9 +2779,10 @@ def test_people_and_reports_that_emphasize_still_speak(extract: Extract) -> None
 
 def test_a_lead_s_role_is_the_person_named_with_it_further_down(extract: Extract) -> None:
     text = (
-        "Zarichne will open two more shelters in metro stations before the end of the term, the city's mayor"
-        " said on Tuesday, a day after a bomb hit a school.\n\n"
-        '"It is a school, and there is nothing around it but houses," Mayor Oksana Hrytsenko told journalists.'
+        "Zarichne will open two more shelters in metro stations before the end of the term, the city's"
+        " mayor said on Tuesday, a day after a bomb hit a school.\n\n"
+        '"It is a school, and there is nothing around it but houses," Mayor Oksana Hrytsenko told'
+        " journalists."
     )
     first = extract(text)[0]
     assert first.speaker.text == "the city's mayor"
