@@ -598,3 +598,9 @@ def test_a_known_name_takes_in_the_names_the_model_found_inside_it(nlp: Language
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("General Staff of the Armed Forces of Ukraine", "ORG") in found
     assert ("The Armed Forces of Ukraine", "ORG") in found
+
+
+def test_a_known_place_before_a_persons_name_is_a_place_of_its_own(nlp: Language) -> None:
+    text = "Nine were killed, said the head of the DPR Denis Pushilin in his Telegram channel."
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("DPR", "GPE") in found and ("Denis Pushilin", "PERSON") in found

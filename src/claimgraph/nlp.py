@@ -1231,7 +1231,13 @@ class _Fixer:
             return False
         # Part of a longer proper name: "Kyiv Independent", "Paris Hilton" when the model missed them.
         before = start > 0 and _is_name_token(doc[start - 1]) and doc[start - 1].lower_ not in TITLES
-        after = end < len(doc) and _is_name_token(doc[end]) and doc[end].lower_ not in TITLES
+        # A person's name the model began right after is another name: "the head of the DPR Denis Pushilin".
+        after = (
+            end < len(doc)
+            and _is_name_token(doc[end])
+            and doc[end].lower_ not in TITLES
+            and not (doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B")
+        )
         return not (before or after)
 
     def _add_known_groups(self) -> None:
