@@ -36,6 +36,7 @@ def places() -> Gazetteer:
         ("Kupiansk", "Kupyansk", "UA"),
         ("Paris", "Paris", "FR"),  # not the Russian village also called so
         ("Berlin", "Berlin", "DE"),
+        ("Geneva", "Geneva", "CH"),  # a city of 200,000 over a town of 20,000 in the US
     ],
 )
 def test_names_find_the_place_they_mean(places: Gazetteer, name: str, expected: str, country: str) -> None:

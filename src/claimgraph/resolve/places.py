@@ -70,6 +70,7 @@ WORLD_CITY_FILE: Final = "cities15000.json"
 _SCRIPTS: Final = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u0400-\u04FF'’.\-]+$")
 RIVAL_SHARE: Final = 1 / 3
 DOMINANCE: Final = 10
+CITY_DOMINANCE: Final = 5  # a city that stands alone over a namesake a fifth its size
 WORLD_CITY_MARGIN: Final = 100
 # A city this large, or a national capital, is known beyond its country: it needs no support from the
 # documents naming it, and takes its name from a small namesake at home.
@@ -547,10 +548,18 @@ def choose(
     for tier in tiers:
         ranked = sorted(tier, key=lambda p: -p.population)
         if ranked:
-            if len(ranked) == 1 or ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
+            if len(ranked) == 1 or _dominates(ranked[0], ranked[1]):
                 return ranked[0]
             return None
     return None
+
+
+def _dominates(first: Place, second: Place) -> bool:
+    """Whether a place's name is its own over a smaller namesake's: ten times the size, or a city
+    that stands alone five times the size ("Geneva" is Geneva, not the town in Illinois)."""
+    if first.population >= DOMINANCE * max(second.population, 1):
+        return True
+    return first.population >= STANDS_ALONE and first.population >= CITY_DOMINANCE * second.population
 
 
 def _nearer(chosen: Place | None, options: Sequence[Place], evidence: Evidence) -> Place | None:
