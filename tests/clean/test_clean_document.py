@@ -302,3 +302,43 @@ def test_an_official_website_mentioned_in_a_sentence_is_news() -> None:
     line = "The statement was posted on the ministry's official website on Monday evening."
     cleaned = clean_document(raw(f"Ministry posts statement\n\n{line}\n"))
     assert line in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "All materials of the site are available under the license Creative Commons Attribution 4.0.",
+        "Content is licensed under CC BY 4.0 unless stated otherwise.",
+        "When using the materials, a hyperlink to KYIV EVENING DIGEST is obligatory.",
+        "Translated from Spanish by the editorial staff. Reproduction prohibited without authorization.",
+        "The translation is automatic and was not edited. The wording of the sources is preserved.",
+        "This article was machine translated and may contain errors.",
+        "Any use of the materials is allowed only with a reference to the source.",
+        "Print | Share: Facebook | Telegram | X",
+    ],
+)
+def test_licences_translation_notes_and_share_rows_are_dropped(line: str) -> None:
+    text = f"Drones hit the port\n\nDrones hit the port of Zorianka overnight, the governor said.\n\n{line}\n"
+    assert line not in clean_document(raw(text)).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photos were released under a Creative Commons licence, the agency said.",
+        "The ministry said reproduction of the maps was banned in 2019.",
+    ],
+)
+def test_news_about_licences_is_kept(line: str) -> None:
+    text = f"Drones hit the port\n\nDrones hit the port of Zorianka overnight, the governor said.\n\n{line}\n"
+    assert line in clean_document(raw(text)).text
+
+
+def test_a_name_above_a_journalists_role_is_the_byline() -> None:
+    text = (
+        "Why a small mining town matters\n\n17 November 2026\n\nHelen Marsh\nEurope digital reporter\n\n"
+        "Russia says it has captured the town. Kyiv says its troops are still fighting there.\n"
+    )
+    cleaned = clean_document(raw(text))
+    assert "Helen Marsh" not in cleaned.text
+    assert cleaned.metadata.authors == ("Helen Marsh",)

@@ -297,11 +297,39 @@ _PLEA_CUES: Final[tuple[_Cue, ...]] = (
     ("on patreon", None, False),
     ("press ctrl", re.compile(r"press\s+ctrl\s*\+\s*enter"), False),
 )
+# A person's name alone on a line: two to four capitalised words.
+_PERSON_NAME_LINE: Final = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}")
 # Reprint permissions and funders' disclaimers: "Reprinting is permitted only with an active hyperlink",
 # "Its contents are the sole responsibility of the authors".
 _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
     ("hyperlink", re.compile(r"hyperlink\s+to\s+(?:the\s+)?(?:source|original|our|the\s+site)"), False),
-    ("hyperlink", re.compile(r"hyperlink\s+to\s+\S+\s+is\s+(?:mandatory|required|obligatory)"), False),
+    (
+        "hyperlink",
+        re.compile(r"hyperlink\s+to\s+(?:\S+|[^.]{1,60}?)\s+is\s+(?:mandatory|required|obligatory)"),
+        False,
+    ),
+    # "Reproduction prohibited without authorization", "All materials ... under the license Creative Commons"
+    (
+        "reproduction",
+        re.compile(
+            r"reproduction\s+(?:is\s+)?(?:prohibited|forbidden|not\s+allowed|(?:[a-z]+\s+){0,3}without)"
+        ),
+        False,
+    ),
+    # "All materials of the site are available under the license Creative Commons ...", "Content is
+    # licensed under CC BY 4.0": the site's licence, said by the site itself at a sentence's start.
+    (
+        "all materials",
+        re.compile(
+            r"all\s+materials\s+(?:[\w-]+\s+){0,4}(?:are\s+)?(?:available|licensed|published)\s+under"
+        ),
+        True,
+    ),
+    (
+        "content",
+        re.compile(r"content\s+(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:available|licensed|published)\s+under"),
+        True,
+    ),
     (
         "reprinting",
         re.compile(r"reprinting\s+(?:[a-z]+\s+){0,3}without\s+(?:the\s+)?(?:written\s+)?permission"),
@@ -340,8 +368,18 @@ _NOTICE_CUES: Final[tuple[_Cue, ...]] = (
     ("machine translation", re.compile(r"machine\s+translation\s+from\s+\w+\s*(?:[,.)]|$)"), True),
     (
         "the use of",
-        re.compile(r"the\s+use\s+of\s+(?:the\s+|our\s+)?materials\s+is\s+(?:allowed|permitted)\s+only"),
+        re.compile(
+            r"(?:the|any)\s+use\s+of\s+(?:the\s+|our\s+|site\s+)?materials\s+is\s+(?:allowed|permitted|possible)"
+            r"\s+only"
+        ),
         False,
+    ),
+    (
+        "any use of",
+        re.compile(
+            r"any\s+use\s+of\s+(?:the\s+|our\s+|site\s+)?materials\s+is\s+(?:allowed|permitted|possible)\s+only"
+        ),
+        True,
     ),
     (
         "for further",
@@ -394,7 +432,7 @@ _PHOTO_COUNT = re.compile(
     r"^(?:(?:photo\s+)?gallery\s*[(:]?\s*)?\d{1,4}\s+(?:photos|pictures|images|videos)\)?$", re.IGNORECASE
 )
 # A row of share buttons, as text: nothing but the networks' names ("Facebook X Telegram", "Twitter | Email").
-_SHARE_ROW_SPLIT = re.compile(r"[\s|·•,/]+")
+_SHARE_ROW_SPLIT = re.compile(r"[\s|·•,/:]+")
 _NETWORKS: Final = frozenset(
     {
         "facebook",
@@ -457,7 +495,10 @@ _TRANSLATION = re.compile(
     r"|machine\s+translation|an?\s+(?:automatic|automated|machine)\s+translat\w+))"
     r"|(?:automatic|automated|machine)\s+translation"
     r"|(?:the\s+)?translation\s+(?:is|was)\s+(?:automatic|automated|machine[\s-]made|made\s+by\s+(?:a\s+)?machine)"
-    r"(?:\s+and\s+(?:was|has\s+)?(?:not|never|un)\s*(?:been\s+)?(?:edited|reviewed|checked|proofread))?)"
+    r"(?:\s+and\s+(?:was\s+|has\s+)?(?:not|never|un)\s*(?:been\s+)?(?:edited|reviewed|checked|proofread))?"
+    # "Translated from French by the editorial staff."
+    r"|translated\s+from\s+[A-Z][\w-]*\s+by\s+(?:the\s+|our\s+)?(?:editorial\s+(?:staff|team|board|office)"
+    r"|editors?|newsroom|desk))"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*)?(?:\s+(?:in)?to\s+(?:the\s+)?[A-Z][\w-]*)?"
     r"\s*(?:[.!]\)?|\)\.?)?(?=\s|$)",
     re.IGNORECASE,
@@ -468,7 +509,8 @@ _SOURCE_NOTE = re.compile(
 )
 # A remark on the translated text itself ("The wording of the sources is preserved.").
 _TEXT_REMARK = re.compile(
-    r"^[^.!?]*\b(?:wording|spell\w*|original|translat\w*|edit(?:ed|ing)|unedited)\b[^.!?]*[.!]?$",
+    r"^[^.!?]*\b(?:wording|spell\w*|original|translat\w*|edit(?:ed|ing)|unedited|errors|inaccuracies"
+    r"|reproduction\s+(?:prohibited|forbidden))\b[^.!?]*[.!]?$",
     re.IGNORECASE,
 )
 # "Our Standards: The ... Trust Principles.", "Editorial policy", "Corrections policy: ...".
@@ -764,9 +806,25 @@ class _Scan:
                 self.in_header = False
                 self.header_end = index
         self._plain_title()
+        self._name_above_its_role()
         if self.layout != "lines":
             self._masthead()
         self._footer()
+
+    def _name_above_its_role(self) -> None:
+        """A header line holding only a name, above a journalist's role ("Helen Ashworth" over "Europe
+        digital reporter"), is the byline's name."""
+        end = self.header_end if self.header_end is not None else len(self.lines)
+        for above, line in itertools.pairwise(self.lines[:end]):
+            if (
+                line.kind is Kind.BYLINE
+                and above.kind is Kind.BODY
+                and is_role_line(line.text)
+                and _PERSON_NAME_LINE.fullmatch(above.text.strip())
+            ):
+                above.kind = Kind.BYLINE
+                if not self.authors:
+                    self.authors = (above.text.strip(),)
 
     def _cut_stamp_prefix(self, line: _Line) -> None:
         """A header date running into the first sentence ("March 3, 2023 The mayor said ...") is the
