@@ -137,3 +137,8 @@ def test_a_unit_in_any_case_is_read_never_raises(unit: str) -> None:
 )
 def test_a_participle_before_the_counted_noun_describes_it(text: str, about: str) -> None:
     assert find_quantities("d", text)[0].about == about
+
+
+def test_a_number_with_a_thousands_separator_is_no_year() -> None:
+    found = find_quantities("d", "Russia launched more than 1,900 drones; in 1990 the plant closed.")
+    assert [(q.text, q.value) for q in found] == [("more than 1,900", 1900.0)]

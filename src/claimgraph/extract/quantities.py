@@ -181,8 +181,9 @@ def _standalone(text: str, match: re.Match[str]) -> bool:
         return False
     if re.search(r"\s", match.group("low")) and _MONTH_BEFORE.search(text, 0, start):
         return False  # "May 22 200 soldiers": a day, then a count
-    low = match.group("low").replace(",", "")
-    # Four-digit numbers between 1900 and 2099 with nothing counted after them are years.
+    # Four-digit numbers between 1900 and 2099 with nothing counted after them are years; one written
+    # with a thousands separator ("more than 1,900 attack drones") is a count.
+    low = match.group("low")
     return not (re.fullmatch(r"(?:19|20)\d\d", low) and not match.group("unit") and not match.group("high"))
 
 
