@@ -606,3 +606,67 @@ def test_a_count_with_no_place_of_its_own_is_of_its_storys_event() -> None:
     assert [d.kind for d in found] == ["numeric"]
     # the same two counts told by one voice are no dispute
     assert list(disputes_in_blocks(pairs, voices={"s1": "the army", "s2": "the army"})) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # prisoners: a count captured against none
+        (
+            "The rebels said they had captured more than 300 soldiers at Zorianka.",
+            '"Not a single soldier of the brigade was captured at Zorianka," he said.',
+            "numeric",
+        ),
+        # the dead by other words
+        (
+            "The militants said more than 60 soldiers were killed at Zorianka.",
+            'The army said "seven soldiers fell with arms in hand" at Zorianka.',
+            "numeric",
+        ),
+        # displaced and fled count one thing
+        (
+            "About 6,400 people had fled Zorianka, the agency said.",
+            "More than 18,000 citizens had been displaced from Zorianka, the governor said.",
+            "numeric",
+        ),
+        # what a strike hit, in more words
+        (
+            'Channels claim that a "tank repair base" was hit in Zorianka.',
+            "There are no military objects in this area of Zorianka and there never were.",
+            "status",
+        ),
+        (
+            'The army said it struck "a weapons storage facility" in a building in Zorianka.',
+            'The mayor said the building in Zorianka held "eight apartments, a pharmacy and nothing else".',
+            "status",
+        ),
+        # "Nobody has taken anything" holds the town
+        (
+            "The ministry said its troops had liberated Zorianka.",
+            '"Nobody has taken anything in Zorianka," the commander said.',
+            "status",
+        ),
+    ],
+)
+def test_prisoners_the_fallen_the_displaced_and_targets_in_more_words(a: str, b: str, kind: str) -> None:
+    found = compare(read_claim(a, places=["Zorianka"]), read_claim(b, places=["Zorianka"]))
+    assert found is not None and found[0] == kind
+
+
+def test_captured_people_are_no_place_taken_and_a_holder_no_attacker() -> None:
+    assert read_claim("His men captured more than 300 soldiers.", places=[]).status is None
+    reading = read_claim(
+        'She wrote that a Ukrainian drone attack had damaged the line "on territory controlled by Russia".',
+        places=[],
+    )
+    assert reading.attacker == "Ukraine"
+
+
+def test_a_capital_that_speaks_is_no_topic_of_its_claim() -> None:
+    text = (
+        "Siversk under fire\n\nMoscow says the town has been completely liberated.\n\n"
+        "Siversk is not captured."
+    )
+    words = PlaceWords(["Moscow", "Siversk"])
+    claims = document_claims("d", text, published=None, statements=[], place_words=words)
+    assert [c.places for c in claims] == [("Siversk",), ("Siversk",)]

@@ -53,7 +53,7 @@ _SLOTS: Final = {
     "employees": "population", "workers": "population", "drivers": "population", "staff": "population",
     "bodies": "deaths", "villagers": "population", "fishermen": "population", "passengers": "population",
     "miners": "population", "farmers": "population", "worshippers": "population", "pilgrims": "population",
-    "students": "population", "patients": "population", "shoppers": "population",
+    "students": "population", "patients": "population", "shoppers": "population", "citizens": "population",
 }  # fmt: skip
 _KILLED_AND_WOUNDED: Final = re.compile(
     r"\s+(?:(?:men|soldiers|troops|people|servicemen|civilians)\s+)?(?:killed|dead)\s+(?:and|or)\s+"
@@ -75,8 +75,20 @@ _STATES: Final = (
         "remaining",
         r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living)|living|stay(?:ed|ing)?|trapped)\b",
     ),
-    ("evacuated", r"\b(?:evacuat\w*|fled|flee\w*|left\s+the)\b"),
-    ("killed", r"\b(?:killed|killing|died|dead|deaths?|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b"),
+    ("evacuated", r"\b(?:evacuat\w*|fled|flee\w*|left\s+the|displaced)\b"),
+    # "seven soldiers fell with arms in hand", "dozens of terrorists were neutralised": the dead
+    (
+        "killed",
+        r"\b(?:killed|killing|died|dead|deaths?|lost\s+(?:his|her|their)\s+li(?:fe|ves)|fell\s+(?:with\s+arms|in\s+battle"
+        r"|in\s+combat|defending)|neutrali[sz]ed|eliminated)\b",
+    ),
+    # captured as a deed done to them ("had captured 300 soldiers", "were captured"), not "150 captured
+    # servicemen were handed over"
+    (
+        "captured",
+        r"\b(?:(?:was|were|been|had|have|has)\s+captured|captured\s+(?:more\s+than\s+|about\s+|over\s+"
+        r"|at\s+least\s+|some\s+)?\d|taken\s+(?:prisoner|captive)|taken\s+into\s+captivity)\b",
+    ),
     ("wounded", r"\b(?:wounded|wounding|injured|injuring)\b"),
     ("sheltering", r"\b(?:shelter\w*|holds?|housing|hiding)\b"),
 )
@@ -181,6 +193,11 @@ _MILITARY_TARGET: Final = re.compile(
     r"|air\s+defen[cs]e\s+(?:systems?|positions?)|manpower\s+and\s+(?:military\s+)?equipment|airfields?"
     r"|(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:command(?:ing)?\s+staff|commanders|officers|servicemen)"
     r"|command\s+staff|military[\s-]industrial|training\s+(?:camps?|bases?|cent(?:re|er)s?|grounds?)|barracks"
+    # "a tank repair base", "a weapons storage facility", "a workshop where armoured vehicles were repaired"
+    r"|(?:tank|vehicle|armou?r\w*|aircraft|drone|weapons?)\s+repair\s+(?:bases?|plants?|shops?|workshops?|facilit\w+)"
+    r"|(?:weapons?|arms|ammunition|missile|rocket)\s+(?:storage|stores?|caches?|stockpiles?)|terror\s+infrastructure"
+    r"|(?:plant|factory|enterprise|facility|workshop|base)s?\s+(?:in\s+\w+\s+)?where\s+[\w\s]{1,40}?"
+    r"(?:were|are|was|is)\s+(?:repaired|produced|assembled|made|stored|serviced)"
     r"|(?:militant|terrorist|rebel|insurgent)s?(?:'|’)?\s+(?:camps?|bases?|hideouts?|positions?)|(?:fuel|ammunition)\s+(?:storages?|stores?|storage\s+facilit\w+)"
     r"|(?:used|serving)\s+(?:for|by)\s+(?:the\s+)?(?:supply\s+of\s+)?(?:the\s+)?(?:formations|units|troops|army|AFU|APU)"
     r"|(?:plant|factory|enterprise|facility|workshop)s?\s+(?:in\s+\w+\s+)?(?:that|which)\s+"
@@ -193,10 +210,19 @@ _CIVILIAN_ONLY: Final = re.compile(
     r"|no\s+military\s+(?:facilit(?:y|ies)|objects?|targets?|sites?|installations?|presence|units?)"
     r"|there\s+(?:were|was|are|is|had\s+been|have\s+been)\s+no\s+(?:soldiers|troops|military|weapons|fighters"
     r"|militants|combatants|armed\s+men)"
-    r"|not\s+a\s+military\s+(?:target|facility|object|site)|nothing\s+military)\b",
+    r"|not\s+a\s+military\s+(?:target|facility|object|site)|nothing\s+military"
+    # "eight apartments, a pharmacy and a dentist's office, and nothing else"
+    r"|(?:apartments?|flats?|homes?|houses?|shops?|pharmacy|school|office)[^.]{0,60}\band\s+nothing\s+else)\b",
     re.I,
 )
-_NEGATED_TAKEN: Final = re.compile(r"\b(?:not|never|n't|deny|denied|denies|false)\b[^.]{0,30}$", re.I)
+_PEOPLE_CAPTURED: Final = re.compile(
+    r"\bcaptured\s+(?:more\s+than\s+|about\s+|over\s+|some\s+|at\s+least\s+)?(?:\d[\d,]*|dozens|hundreds|scores)\b"
+    r"|\b(?:soldiers?|fighters?|troops|servicem[ae]n|people|civilians|prisoners)\b[^.]{0,40}\b(?:was|were)\s+captured\b",
+    re.I,
+)
+_NEGATED_TAKEN: Final = re.compile(
+    r"\b(?:not|never|n't|deny|denied|denies|false|nobody|no\s+one|nothing)\b[^.]{0,30}$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +361,8 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         if (slot := _slot(q, text)) is not None and not _earlier_value(text, q)
     ) + tuple(_no_one(text))
     taken = _TAKEN.search(text)
+    if taken and _PEOPLE_CAPTURED.search(text):
+        taken = None  # "captured more than 300 soldiers": prisoners, no place taken
     held = _HELD.search(text)
     if taken and _NEGATED_TAKEN.search(text[: taken.start()]):
         held, taken = taken, None
@@ -442,7 +470,11 @@ def document_claims(
     # sentence is about, but it tells where the story happens: it counts towards the main place.
     datelines = [DATELINE.match(sentence.text) or _FILED.fullmatch(sentence.text) for sentence in sentences]
     named = [
-        place_words.findall(sentence.text[dateline.end() :] if dateline else sentence.text)
+        [
+            place
+            for place in place_words.findall(sentence.text[dateline.end() :] if dateline else sentence.text)
+            if not _speaking_capital(place, sentence.text)
+        ]
         for sentence, dateline in zip(sentences, datelines, strict=True)
     ]
     # "The defenders still hold the town", "7,500 civilians are still here": a sentence whose
@@ -488,6 +520,18 @@ def document_claims(
         )
         claims.append(Claim(side, reading, tuple(places)))
     return claims
+
+
+def _speaking_capital(place: str, sentence: str) -> bool:
+    """Whether ``place`` speaks in the sentence, as a government does ("Moscow says the town has been
+    liberated", "Kyiv denies ..."): it is who makes the claim, not what the claim is about."""
+    return re.search(rf"\b{re.escape(place)}\s+{_SAYS}", sentence) is not None
+
+
+_SAYS: Final = (
+    r"(?:says|said|claims|claimed|denies|denied|insists|insisted|accuses|accused|announced|reports|reported"
+    r"|warns|warned|maintains|argues)\b"
+)
 
 
 def _part_of_a_town(place: str, sentence: str, town: str) -> bool:
@@ -730,7 +774,11 @@ def _target(text: str) -> str | None:
     if _CIVILIAN_ONLY.search(text):
         return "civilian"
     struck = _STRUCK.search(text)
-    military = _MILITARY_TARGET.search(text, struck.end()) if struck else None
+    # "a 'tank repair base' was hit": what a passive strike hit comes before it
+    passive = (
+        struck is not None and re.search(r"\b(?:was|were|been|being)\s+$", text[: struck.start()]) is not None
+    )
+    military = _MILITARY_TARGET.search(text, 0 if passive else struck.end()) if struck else None
     if military is None or _NEGATED_TAKEN.search(text[: military.start()]):
         return None
     return "military"
@@ -741,10 +789,15 @@ def _attack(text: str) -> tuple[str | None, bool]:
     "blamed Russia", "fragments of an Iskander-M missile"), and whether it denies one ("our forces
     did not fire a single shell at Taiz", "denied any involvement")."""
     patterns = _attack_patterns()
-    for pattern in patterns.attacker:
-        found = pattern.search(text)
-        if found is not None and not _NEGATED_TAKEN.search(text[max(0, found.start() - 30) : found.start()]):
-            return patterns.sides[found["actor"].lower()], False
+    # The attacker named first: "a Ukrainian drone attack had damaged the line on territory Russia holds".
+    named = sorted(
+        (found.start("actor"), found["actor"])
+        for pattern in patterns.attacker
+        if (found := pattern.search(text)) is not None
+        and not _NEGATED_TAKEN.search(text[max(0, found.start() - 30) : found.start()])
+    )
+    if named:
+        return patterns.sides[named[0][1].lower()], False
     return None, bool(patterns.denial.search(text))
 
 
@@ -791,7 +844,7 @@ def _attack_patterns() -> _AttackPatterns:
     actor = named(sides)
     deed = (
         r"(?:fired|launched|carried out|dropped|hit|struck|shelled|caused|attacked|bombed|targeted|killed"
-        r"|destroyed|damaged)"
+        r"|destroyed|damaged|cut|disabled|knocked out)"
     )
     article = r"[\"“]?(?:(?:the|a|an)\s+)?"
     projectile = r"(?:rocket|missile|shell|drone|bomb|interceptor|projectile)s?"
@@ -803,7 +856,11 @@ def _attack_patterns() -> _AttackPatterns:
     )
     attacker = (
         # "fired from Houthi positions", "launched by the Rapid Support Forces", "hit by a Ukrainian missile"
-        re.compile(rf"\b{deed}\b[^.;]{{0,60}}?\b(?:by|from)\s+{article}{position}{actor}", re.IGNORECASE),
+        # not "on territory controlled by Russia": who holds a place is no attacker
+        re.compile(
+            rf"\b{deed}\b[^.;]{{0,60}}?(?<!controlled\s)(?<!occupied\s)(?<!held\s)\b(?:by|from)\s+{article}{position}{actor}",
+            re.IGNORECASE,
+        ),
         # "blamed the Houthis", "accused Russia of shelling", "held Hamas responsible"
         re.compile(
             rf"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|holds)\s+{article}{actor}", re.IGNORECASE
@@ -826,6 +883,10 @@ def _attack_patterns() -> _AttackPatterns:
             rf"\b{actor}\s+air[\s-]+defen[cs]e\s+{projectile}\s+(?:that\s+|which\s+)?(?:had\s+)?"
             r"(?:fell|landed|exploded|hit|struck|damaged|caused)\b",
             re.IGNORECASE,
+        ),
+        # "a Ukrainian drone attack had damaged the line", "a Russian missile strike"
+        re.compile(
+            rf"\b{actor}\s+(?:{means}\s+)?(?:attack|strike|shelling|bombardment|raid)s?\b", re.IGNORECASE
         ),
         # "as a result of the strike of the Ukrainian militants on a bus stop"
         re.compile(
@@ -903,6 +964,8 @@ def _slot_in_state(slot: str, state: str) -> str:
         slot = "civilians"
     if state == "exchanged" and slot in ("troops", "prisoners", "civilians", "population"):
         slot = "prisoners"  # soldiers, defenders and civilians come home in one exchange
+    if state == "captured" and slot in ("troops", "prisoners", "civilians", "population"):
+        return "prisoners taken"  # "captured more than 300 soldiers", "not a single soldier was captured"
     if slot == "deaths" or (state == "killed" and slot in ("civilians", "population")):
         # "31 civilians killed", "two people were killed", "18 bodies": one death toll
         return "deaths"
@@ -941,9 +1004,10 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 _NO_ONE: Final = re.compile(
     # "no one was killed", "No civilian driver lost his life", "not a single soldier was wounded"
-    r"\b(?:nobody|no\s+one|not\s+(?:a\s+)?single|no)\s+(?P<who>(?:[a-z-]+\s+){0,2}?)"
+    r"\b(?:nobody|no\s+one|not\s+(?:a\s+)?single|no)\s+(?P<who>(?:[\w-]+\s+){0,2}?(?:of\s+(?:the\s+)?[\w-]+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?)"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
-    r"(?P<what>killed|died|lost\s+(?:his|her|their)\s+li(?:fe|ves)|wounded|injured|hurt)\b"
+    r"(?P<what>killed|died|lost\s+(?:his|her|their)\s+li(?:fe|ves)|wounded|injured|hurt|captured)\b"
     # "there were no casualties", "no deaths were reported"
     r"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no|no)\s+(?:[a-z-]+\s+)?"
     r"(?P<counted>casualties|deaths|fatalities|victims|injuries|dead)\b",
@@ -952,6 +1016,7 @@ _NO_ONE: Final = re.compile(
 _NO_ONE_SLOTS: Final = {
     "killed": "deaths", "died": "deaths", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
     "casualties": "casualties", "deaths": "deaths", "fatalities": "deaths", "victims": "deaths",
+    "captured": "prisoners taken",
     "injuries": "wounded", "dead": "deaths",
 }  # fmt: skip
 
