@@ -18,6 +18,7 @@ from claimgraph.clean.dates import (
     placed_stamp,
     read_stamp,
     stamp_prefix,
+    trailing_stamp,
 )
 from tests.strategies import news_text
 
@@ -344,3 +345,8 @@ def test_a_dateline_after_a_kept_headline() -> None:
         "Depot burns in Lviv\n\nLVIV, Oct 2 (Reuters) - Firefighters worked through Friday, officials said."
     )
     assert dateline_date(text, today=TODAY) == date(2026, 10, 2)
+
+
+def test_a_media_reviews_heading_gives_its_day() -> None:
+    found = trailing_stamp("Review of Ukrainian media on 04.12.2026")
+    assert found is not None and found[0].published == date(2026, 12, 4)

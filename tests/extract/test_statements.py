@@ -2787,3 +2787,24 @@ def test_a_lead_s_role_is_the_person_named_with_it_further_down(extract: Extract
     first = extract(text)[0]
     assert first.speaker.text == "the city's mayor"
     assert referent_text(text, first) == "Oksana Hrytsenko"
+
+
+def test_a_conjoined_cue_and_a_speaker_reached_on_a_day_take_that_day(nlp: Language) -> None:
+    text = (
+        "On 24 November, the governor posted a video on his Telegram channel and wrote that it showed the"
+        " square.\n\nA resident reached by phone on Monday said the shelling had not stopped.\n"
+    )
+    found = extract_statements("d1", nlp(text), published=dt.date(2026, 11, 26))
+    assert [s.said_on for s in found] == [dt.date(2026, 11, 24), dt.date(2026, 11, 23)]
+
+
+def test_an_interviews_answers_are_of_the_day_the_interview_was_held(nlp: Language) -> None:
+    text = (
+        "Moscow announced on Tuesday that it had taken the town. We spoke to Ivan Bondar on Sunday in"
+        " Sloviansk.\n\nKP: Has the town fallen?\n\n"
+        "Bondar: No. Our soldiers hold the centre and the west.\n\n"
+        "KP: And the east?\n\nBondar: The Russians sit in the ruins near the quarry.\n"
+    )
+    found = extract_statements("d1", nlp(text), published=dt.date(2026, 11, 30))
+    answers = [s for s in found if s.content_text.startswith("No.")]
+    assert [s.said_on for s in answers] == [dt.date(2026, 11, 29)]

@@ -237,3 +237,9 @@ def test_a_month_naming_an_event_and_the_day_before_a_clause() -> None:
         ("December", "2026-12"),
         ("December", "2026-12"),
     ]
+
+
+def test_a_weekday_of_last_week() -> None:
+    text = "On Tuesday last week the ministry announced it. On Friday of last week they met."
+    found = [(t.text, t.value) for t in find_times(text, published=dt.date(2026, 12, 1))]
+    assert found == [("On Tuesday last week", "2026-11-24"), ("On Friday of last week", "2026-11-27")]

@@ -270,7 +270,9 @@ def trailing_stamp(line: str) -> tuple[Stamp, int] | None:
 
 
 _DAY_OF_A_DIGEST = re.compile(
-    r"\b(?:wrote|published|reported|said|news|digest|review|summary)\s+(?:on|of|for)$", re.IGNORECASE
+    r"\b(?:wrote|published|reported|said|news|digest|review|summary|media|press|monitoring|roundup|round-up"
+    r"|overview|bulletin)\s+(?:on|of|for)$",
+    re.IGNORECASE,
 )
 
 

@@ -438,7 +438,12 @@ def _transcript_day(text: str, drafts: list[_Draft], published: dt.date | None) 
     turns = [d.cue.idx for d in drafts if d.turn]
     if not turns or published is None:
         return None
-    return _event_day(text[: min(turns)], published)
+    lead = text[: min(turns)]
+    # "Russia announced on Tuesday that ... We spoke to NAME on Sunday": the interview's own day
+    for sentence in re.split(r"(?<=[.!?])\s+", lead):
+        if _INTERVIEWED.search(sentence):
+            return _event_day(sentence, published)
+    return _event_day(lead, published)
 
 
 def _event_day(lead: str, published: dt.date) -> dt.date:
@@ -465,6 +470,11 @@ def _meeting_day(text: str, published: dt.date | None) -> dt.date | None:
 _MEETING_LEAD: Final = re.compile(
     r"\b(?:held|chaired|hosted|had)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:meeting|conversation|phone\s+call|call|talks|"
     r"conference|briefing|session)\b|\bmet\s+(?:with\b|in\b)|\btook\s+part\s+in\b",
+    re.IGNORECASE,
+)
+_INTERVIEWED: Final = re.compile(
+    r"\b(?:spoke|talked)\s+(?:to|with)\b|\binterviewed\b|\bsat\s+down\s+with\b|\b(?:we|I)\s+met\b"
+    r"|\binterview\s+(?:was\s+)?(?:recorded|held|conducted)\b",
     re.IGNORECASE,
 )
 # A lead's date further back than this names some earlier event, not the one transcribed.
@@ -3790,7 +3800,27 @@ def _time_phrases(cue: Token) -> Iterable[str]:
         # "said after the November 12 attack": a day the saying followed, not the day of it.
         if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS and child.lower_ not in _RELATIVE_TO:
             yield doc[child.left_edge.i : child.right_edge.i + 1].text
+    if cue.dep_ == "conj" and cue.head.pos_ == "VERB" and cue.head.i < cue.i:
+        # "On 24 November, NAME posted a video and wrote that ...": the day of the first verb
+        head_excluded = {
+            t.i
+            for c in cue.head.children
+            if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS | {"conj"}
+            for t in c.subtree
+        }
+        for child in cue.head.children:
+            if child.i not in head_excluded and child.dep_ in ("prep", "npadvmod") and child.i < cue.head.i:
+                yield doc[child.left_edge.i : child.right_edge.i + 1].text
     for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            # "A resident reached by phone on Monday said": the day the speaker was reached
+            for verb in child.children:
+                if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                    yield from (
+                        doc[p.left_edge.i : p.right_edge.i + 1].text
+                        for p in verb.children
+                        if p.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in p.subtree)
+                    )
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < cue.i:
             # "Thanking Germany in his address on November 1, NAME said": the occasion of the words.
             yield doc[child.left_edge.i : child.right_edge.i + 1].text

@@ -347,6 +347,10 @@ def _weekday(m: re.Match[str], text: str, s: int, e: int, pub: dt.date | None, _
     if pub is None:
         return _Found(s, e, "DATE", None)
     target = WEEKDAYS.index(m.group("wd").lower())
+    if m.group("lastweek"):
+        # "on Tuesday last week": that weekday of the week before the one of writing
+        day = pub - dt.timedelta(days=pub.weekday() + 7 - target)
+        return _Found(s, e, "DATE", day.isoformat() + _part_of_day(m.group("part")), day)
     modifier = (m.group("mod") or "").lower()
     # "restored by Sunday": a deadline lies ahead unless the clause tells of the past.
     sentence = text[max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1 : s]
@@ -711,7 +715,8 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (_p(rf"\b(?P<t>(?P<word>{_NAMED_DAY}){_PART})\b"), _named_day),
     (
         _p(
-            rf"\b(?P<t>(?:(?P<mod>last|next|this|early|late|on|since|until|by)\s+)?(?P<wd>{_WD}){_PART})\b"
+            rf"\b(?P<t>(?:(?P<mod>last|next|this|early|late|on|since|until|by)\s+)?(?P<wd>{_WD}){_PART}"
+            r"(?P<lastweek>\s+(?:of\s+)?last\s+week)?)\b"
         ),
         _weekday,
     ),
