@@ -604,3 +604,8 @@ def test_a_known_place_before_a_persons_name_is_a_place_of_its_own(nlp: Language
     text = "Nine were killed, said the head of the DPR Denis Pushilin in his Telegram channel."
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("DPR", "GPE") in found and ("Denis Pushilin", "PERSON") in found
+
+
+def test_an_owners_mark_opens_no_name(nlp: Language) -> None:
+    text = "The group’s Haqqani network claimed the attack, officials in Kabul said."
+    assert not any(e.text.startswith(("’s", "'s")) for e in nlp(text).ents)

@@ -1007,6 +1007,8 @@ class _Fixer:
         for ent in self.ents:
             if ent.end - ent.start > 1 and self.doc[ent.end - 1].tag_ == "POS":
                 ent.end, ent.changed = ent.end - 1, True
+            if ent.end - ent.start > 1 and self.doc[ent.start].tag_ == "POS":
+                ent.start, ent.changed = ent.start + 1, True  # "group’s Haqqani network": the owner's mark
             first, last = self.doc[ent.start], self.doc[ent.end - 1]
             if ent.end - ent.start > 1 and first.is_sent_start and first.tag_ in ("VBG", "VBN"):
                 ent.start, ent.changed = ent.start + 1, True

@@ -584,3 +584,12 @@ def test_an_acronym_is_what_its_documents_define_it_as_whatever_its_letters() ->
     assert not together(
         resolve(undefined, texts={"d0": bare}, kb=NO_KB).entities, "Haitian National Police", "PNH"
     )
+
+
+def test_a_place_tagged_a_person_is_no_surname_where_its_documents_name_the_place() -> None:
+    entities = run(
+        [("Zorianka", "GPE"), ("Defends Zorianka", "PERSON"), ("Zorianka", "PERSON")],
+        [("Ivan Petrenko", "PERSON"), ("Petrenko", "PERSON")],
+    )
+    assert not together(entities, "Defends Zorianka", "Zorianka")
+    assert together(entities, "Ivan Petrenko", "Petrenko")

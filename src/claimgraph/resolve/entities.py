@@ -288,6 +288,10 @@ class _Merger:
             self._size[min(ra, rb)] += self._size[max(ra, rb)]
             self.reasons.append((a, b, rule))
 
+    def group_index(self, group: GroupId) -> int | None:
+        """The index of a name group, if it is among those being resolved."""
+        return self._index.get(group)
+
     def joined(self, i: int) -> bool:
         """Whether group ``i`` is merged with another already."""
         return self._size[self.root(i)] > 1
@@ -547,6 +551,9 @@ def _attach_surname(
     surname = group.keys[0]
     if patronymic(surname):
         return  # "Petrovych" alone: the middle name of every child of a Petro
+    place = merger.group_index(("place", group.keys))
+    if place is not None and merger.groups[place].docs & group.docs:
+        return  # "Mariupol" tagged a person where its documents name the city: the place, no surname
     written = group.display.replace(".", "").replace(" ", "")
     if len(surname) < 2 or (written.isupper() and len(written) <= _INITIALS):
         return  # "S", "MG" alone: initials ("Kardaun S", "Kirchhof MG" in a reference list), nobody's surname
