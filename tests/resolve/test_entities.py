@@ -593,3 +593,11 @@ def test_a_place_tagged_a_person_is_no_surname_where_its_documents_name_the_plac
     )
     assert not together(entities, "Defends Zorianka", "Zorianka")
     assert together(entities, "Ivan Petrenko", "Petrenko")
+
+
+def test_hlib_is_gleb() -> None:
+    entities = run(
+        [("Gleb Nikitin", "PERSON"), ("Kstovo", "GPE")],
+        [("Hlib Nikitin", "PERSON"), ("Kstovo", "GPE")],
+    )
+    assert together(entities, "Gleb Nikitin", "Hlib Nikitin")

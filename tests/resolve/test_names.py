@@ -132,3 +132,8 @@ def test_keys_are_plain_lowercase_letters_for_any_text(text: str) -> None:
 def test_patronymics_are_told_from_surnames() -> None:
     assert all(patronymic(token_key(w)) for w in ("Mykolaiovych", "Andreyevich", "Stepanivna", "Olehivna"))
     assert not any(patronymic(token_key(w)) for w in ("Vucic", "Kravchuk", "Horbunov"))
+
+
+def test_letters_no_decomposition_takes_apart_fold_too() -> None:
+    assert name_keys("Jonas Gahr Støre") == name_keys("Jonas Gahr Store")
+    assert name_keys("Łódź") == name_keys("Lodz")

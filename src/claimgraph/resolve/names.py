@@ -96,12 +96,18 @@ _ROMANISATION: Final = (
 )
 
 
+_UNDECOMPOSED: Final = str.maketrans(
+    {"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "œ": "oe"}
+)
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, straight quotes, Cyrillic in Latin letters."""
     lowered = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     if any("\u0400" <= ch <= "\u04ff" for ch in lowered):
         lowered = " ".join(_transliterate(word) for word in lowered.split(" "))
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    # Letters no decomposition takes apart: "Støre" is "Store", "Łódź" "Lodz".
+    decomposed = unicodedata.normalize("NFKD", lowered.translate(_UNDECOMPOSED))
     # Lower case once more: compatibility forms ("𝕬") decompose to capitals; and a Cyrillic letter with
     # an accent ("ѐ") is a plain one once the accent is gone, to be transliterated like the rest.
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
