@@ -601,3 +601,14 @@ def test_hlib_is_gleb() -> None:
         [("Hlib Nikitin", "PERSON"), ("Kstovo", "GPE")],
     )
     assert together(entities, "Gleb Nikitin", "Hlib Nikitin")
+
+
+def test_an_armed_service_is_its_countrys_and_a_bare_one_the_one_its_documents_name() -> None:
+    entities = run(
+        [("Ukrainian Air Force", "ORG"), ("Kyiv", "GPE"), ("Ukraine", "GPE")],
+        [("the Air Force of Ukraine", "ORG"), ("Kyiv", "GPE")],
+        [("the Air Force", "ORG"), ("Kyiv", "GPE"), ("Ukraine", "GPE")],
+        [("Russian Navy", "ORG"), ("Sevastopol", "GPE")],
+    )
+    assert together(entities, "Ukrainian Air Force", "the Air Force of Ukraine", "the Air Force")
+    assert not together(entities, "Ukrainian Air Force", "Russian Navy")

@@ -152,15 +152,21 @@ _DEMONYMS = {
     "georgian": "georgia",
     "moldovan": "moldova",
 }
+# An armed service is a country's as a ministry is: "Ukraine's Air Force", "the Air Force of Ukraine",
+# and "the Air Force" of a story that names one.
+_SERVICES = r"(?P<service>air force|navy|national guard)"
 _MINISTRY_FORMS = (
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"),
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? (?P<topic>[a-z ]+?) ministry$"),
     re.compile(r"^ministry of (?P<topic>[a-z ]+?) of (?:the )?(?P<country>[a-z ]+)$"),
+    re.compile(rf"^(?:the )?(?P<country>[a-z ]+?)(?: s)? {_SERVICES}$"),
+    re.compile(rf"^(?:the )?{_SERVICES} of (?:the )?(?P<country>[a-z ]+)$"),
 )
 # A ministry named without its country: "the Energy Ministry", "Ministry of Energy".
 _BARE_MINISTRY_FORMS = (
     re.compile(r"^(?:the )?(?P<topic>[a-z ]+?) ministry$"),
     re.compile(r"^(?:the )?ministry of (?P<topic>[a-z ]+)$"),
+    re.compile(rf"^(?:the )?{_SERVICES}$"),
 )
 
 
@@ -800,8 +806,14 @@ def _bare_ministry(display: str) -> str | None:
     for form in _BARE_MINISTRY_FORMS:
         match = form.match(text)
         if match:
-            return _MINISTRY_TOPICS.get(match.group("topic"))
+            return _topic(match)
     return None
+
+
+def _topic(match: re.Match[str]) -> str | None:
+    """A ministry's topic ("defence"), or the armed service a form names ("air force")."""
+    service = match.groupdict().get("service")
+    return service if service else _MINISTRY_TOPICS.get(match.group("topic"))
 
 
 def _ministry(display: str) -> tuple[str, str] | None:
@@ -810,7 +822,7 @@ def _ministry(display: str) -> tuple[str, str] | None:
         match = form.match(text)
         if match:
             country = _DEMONYMS.get(match.group("country"))
-            topic = _MINISTRY_TOPICS.get(match.group("topic"))
+            topic = _topic(match)
             if country and topic:
                 return country, topic
     return None
