@@ -806,13 +806,13 @@ def _attack_words(text: str) -> frozenset[str]:
     return frozenset(_ONE_ATTACK_WORD.get(word, word) for word in words)
 
 
-_ATTACK_WORDS: Final = re.compile(
-    r"\b(?:market|school|hospital|building|house|apartment|convoy|port|bridge|plant|depot|shelter|church"
-    r"|mosque|camp|train|station|bus|ambulance|shell|missile|drone|rocket|bomb|mine)s?\b",
-    re.IGNORECASE,
-)
 # Words two reports use for one thing: "a residential building" is "the house"; "a missile" "a rocket".
 _ONE_ATTACK_WORD: Final = {"house": "building", "apartment": "building", "rocket": "missile"}
+# What an attack was made with; with what it hit (``_TARGETS``), the words of an attack.
+_WEAPON_WORDS: Final = frozenset({"shell", "missile", "drone", "bomb", "mine"})
+_ATTACK_WORDS: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(_TARGETS | _WEAPON_WORDS | _ONE_ATTACK_WORD.keys())) + r")s?\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

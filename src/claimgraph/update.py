@@ -137,8 +137,10 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
 
         with timer("copies"):
             groups, changed_copies = _update_copies(con, report, staged)
+        # The corpus's home countries, from its mentions, which no stage below changes.
+        places = gazetteer(_home(con, settings), settings.min_place_population)
         with timer("claims"):
-            reread = _docs_with_changed_place_names(con, settings)
+            reread = _docs_with_changed_place_names(con, places)
             report.reread_documents = len(reread)
             _temp_ids(con, "reread_docs", reread)
             _temp_ids(con, "copied_docs", changed_copies)
@@ -146,7 +148,7 @@ def update_corpus(store: Store, *, settings: Settings | None = None) -> CorpusUp
         with timer("disputes"):
             _update_disputes(con, changed, groups, report, staged)
         with timer("entities"):
-            _update_entities(con, settings, report, everything=stale_entities)
+            _update_entities(con, settings, report, places, everything=stale_entities)
             _set_setting(con, "resolution", resolution_settings)
             _set_setting(con, "kb", settings.kb or "")
             _set_setting(con, "min_place_population", str(settings.min_place_population))
@@ -427,9 +429,9 @@ def _place_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     }
 
 
-def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[str]:
+def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection, places: Gazetteer) -> list[str]:
     stored = set(con.execute("SELECT name, present FROM place_names").fetchall())
-    current = _store_place_names(con, settings)
+    current = _store_place_names(con, places)
     changed = {name for name, _ in current ^ stored}
     if not changed or not stored:
         # With no names stored before, no stored document had been read with any.
@@ -444,9 +446,9 @@ def _docs_with_changed_place_names(con: duckdb.DuckDBPyConnection, settings: Set
     )
 
 
-def _store_place_names(con: duckdb.DuckDBPyConnection, settings: Settings) -> set[tuple[str, str | None]]:
-    """Store the corpus's place names, each with its present name where it is another form of one."""
-    places = gazetteer(_home(con, settings), settings.min_place_population)
+def _store_place_names(con: duckdb.DuckDBPyConnection, places: Gazetteer) -> set[tuple[str, str | None]]:
+    """Store the corpus's place names, each with its present name where it is another form of one
+    (``places``: the gazetteer of the corpus's home countries)."""
     current = {(name, present_name(name, places)) for name in _place_names(con)}
     con.execute("DELETE FROM place_names")
     _insert(con, "place_names", [[n for n, _ in sorted(current)], [p for _, p in sorted(current)]])
@@ -695,15 +697,21 @@ def _fetched(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (
 
 
 def _update_entities(
-    con: duckdb.DuckDBPyConnection, settings: Settings, report: CorpusUpdate, *, everything: bool
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    report: CorpusUpdate,
+    places: Gazetteer,
+    *,
+    everything: bool,
 ) -> None:
     """Resolve again the entities a new or removed name could change, and store them.
 
     Which: the name groups of the new and removed documents, every group sharing a block with one
     of them (``resolve.entities.blocks``: no rule merges groups that share none), and the whole
     entities these belong to. What the rules read from the rest of the corpus comes from the store:
-    its home countries, the name groups of each document (surnames settled by the company they
-    keep), and the places of the documents of a place name only they can settle. A change of home
+    its home countries (``places`` is their gazetteer), the name groups of each document (surnames
+    settled by the company they keep), and the places of the documents of a place name only they can
+    settle. A change of home
     countries, knowledge base or gazetteer threshold resolves everything again.
 
     The rules read each name group whole (its forms, labels, documents and titles counted in SQL),
@@ -711,9 +719,8 @@ def _update_entities(
     groups' entities in SQL: memory grows with the names resolved, not with how often they occur.
     """
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
-    home = _home(con, settings)
+    home = places.home_countries
     everything = everything or _stored_setting(con, "home") != ",".join(sorted(home))
-    places = gazetteer(home, settings.min_place_population)
     _index_mention_groups(con)
     if everything:
         con.execute("DELETE FROM name_blocks")
@@ -1056,21 +1063,21 @@ def index_restored(store: Store, *, settings: Settings = DEFAULT_SETTINGS) -> No
     con = store.connection
     _temp_ids(con, "new_docs", _ids(con, "SELECT id FROM documents ORDER BY id"))
     _temp_ids(con, "gone_docs", [])
+    places = gazetteer(_home(con, settings), settings.min_place_population)
     with _Staged(store) as staged:
         groups, _ = _update_copies(con, CorpusUpdate(), staged)
         con.execute("INSERT INTO corpus_documents SELECT doc, doc FROM new_docs")
         _store_copy_groups(con, groups)
-        _store_place_names(con, settings)
+        _store_place_names(con, places)
         _index_restored_claims(con, staged)
-    home = _home(con, settings)
     kb = KnowledgeBase.load([Path(settings.kb)] if settings.kb else [])
     _index_mention_groups(con)
     named = _gathered(con, "true", titles=False)
-    _store_blocks(con, named, kb=kb, places=gazetteer(home, settings.min_place_population))
+    _store_blocks(con, named, kb=kb, places=places)
     _set_setting(con, "resolution", _resolution_settings(settings))
     _set_setting(con, "kb", settings.kb or "")
     _set_setting(con, "min_place_population", str(settings.min_place_population))
-    _set_setting(con, "home", ",".join(sorted(home)))
+    _set_setting(con, "home", ",".join(sorted(places.home_countries)))
 
 
 def _index_restored_claims(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
