@@ -609,3 +609,26 @@ def test_a_known_place_before_a_persons_name_is_a_place_of_its_own(nlp: Language
 def test_an_owners_mark_opens_no_name(nlp: Language) -> None:
     text = "The group’s Haqqani network claimed the attack, officials in Kabul said."
     assert not any(e.text.startswith(("’s", "'s")) for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Energoatom said on Monday that the reactor was cold.",
+        "The reactor is cold, Energoatom said. The company said more on Tuesday.",
+    ],
+)
+def test_a_company_the_knowledge_base_knows_is_no_person_as_a_speaker(nlp: Language, text: str) -> None:
+    assert labels(nlp, text)["Energoatom"] == "ORG"
+
+
+def test_an_adverb_closing_an_organisation_is_the_verbs(nlp: Language) -> None:
+    found = [(e.text, e.label_) for e in nlp("Chile's health ministry later raised the toll to 9.").ents]
+    assert not any(text.endswith("later") for text, _ in found)
+
+
+def test_a_speech_verb_tagged_a_plural_noun_is_a_verb_again(nlp: Language) -> None:
+    # the bare model tags this "claims" NNS
+    doc = nlp('The "administration" of the plant in its turn claims through its spokesman that it was cut.')
+    claims = next(t for t in doc if t.lower_ == "claims")
+    assert claims.pos_ == "VERB"

@@ -395,6 +395,7 @@ class EntityFixes:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        _restore_verbs_read_as_nouns(doc)
         return _Fixer(
             doc,
             self._places(doc),
@@ -503,6 +504,20 @@ def _known_place_names() -> frozenset[str]:
         for name in entry.names
         if name.isascii() and not name.startswith("the ")
     )
+
+
+def _restore_verbs_read_as_nouns(doc: Doc) -> None:
+    """ "The management, appointed by the occupiers, in its turn claims through its spokeswoman that
+    ...": the tagger may read a speech verb in -s as a plural noun while the parser gives it a subject
+    and a clause; it is the verb, and every later stage reads the tag."""
+    for token in doc:
+        if (
+            token.tag_ == "NNS"
+            and token.lemma_ in _SPEECH_LEMMAS
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            token.tag_, token.pos_ = "VBZ", "VERB"
 
 
 def _known_names() -> tuple[tuple[str, str], ...]:
@@ -633,7 +648,8 @@ class _Fixer:
                 names.add(self.doc[end - 1].text)
             elif person:
                 text = self._text(start, end)
-                if text not in self.known_places and text not in self.thing_names:
+                # "Energoatom" tagged PERSON is no one's name: the knowledge base knows the company.
+                if text not in self.known_places and text not in self.thing_names | self.known_groups.keys():
                     names.add(text)
         return names
 
@@ -852,6 +868,7 @@ class _Fixer:
             and (start == 0 or self.doc[start - 1].tag_ not in _NOT_A_SUBJECT_START)
             and text not in self.known_places
             and text not in self.thing_names
+            and text not in self.known_groups  # "Energoatom said": the knowledge base knows the company
             and all(self.doc[i].tag_ == "NNP" for i in range(start, end))
         )
 
@@ -1003,7 +1020,8 @@ class _Fixer:
     def _trim_verbs_at_the_edges(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
         is no word of the name after it; nor is a verb that closes the span ("Volodymyr Zelenskyy
-        explained" tagged as one work of art), nor a possessive ending ("Vilkul’s office")."""
+        explained" tagged as one work of art) or an adverb that closes it, nor a possessive ending
+        ("Vilkul’s office")."""
         for ent in self.ents:
             if ent.end - ent.start > 1 and self.doc[ent.end - 1].tag_ == "POS":
                 ent.end, ent.changed = ent.end - 1, True
@@ -1019,6 +1037,8 @@ class _Fixer:
                 and last.is_lower
             ):
                 ent.end, ent.changed = ent.end - 1, True
+            elif ent.end - ent.start > 1 and last.tag_ == "RB" and last.is_lower and last.dep_ == "advmod":
+                ent.end, ent.changed = ent.end - 1, True  # "health ministry later": the adverb is the verb's
 
     def _relabel(self) -> None:
         kept: list[_Ent] = []

@@ -2808,3 +2808,115 @@ def test_an_interviews_answers_are_of_the_day_the_interview_was_held(nlp: Langua
     found = extract_statements("d1", nlp(text), published=dt.date(2026, 11, 30))
     answers = [s for s in found if s.content_text.startswith("No.")]
     assert [s.said_on for s in answers] == [dt.date(2026, 11, 29)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The regional council put the death toll at 14 on Tuesday, counting two people found later.",
+            "the death toll at 14",
+            "The regional council",
+        ),
+        (
+            "The city hospital still gives the figure of 9 wounded.",
+            "the figure of 9 wounded",
+            "The city hospital",
+        ),
+        ("Officials later raised the number of dead to 23.", "the number of dead to 23", "Officials"),
+    ],
+)
+def test_a_count_given_as_a_body_s_figure_is_its_statement(
+    extract: Extract, text: str, content: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert content in st.content_text
+    assert st.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army gave a much higher figure.",  # no number yet
+        "The governor ordered the evacuation of three villages, bringing the number of villages to 20.",
+        "The toll was put at 12.",
+        "She put the parcel on the table.",
+    ],
+)
+def test_counts_nobody_gives_as_their_figure_are_no_statements(extract: Extract, text: str) -> None:
+    assert all("number of villages" not in s.content_text for s in extract(text))
+    assert all("toll" not in s.content_text and "parcel" not in s.content_text for s in extract(text))
+    assert all("figure" not in s.content_text for s in extract(text))
+
+
+def test_a_speaker_after_a_participle_cue_of_translated_text_speaks(extract: Extract) -> None:
+    text = "The substation lost both lines and switched to reserve power, informed Ukrenergo on Monday."
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Ukrenergo"
+    assert st.content_text == "The substation lost both lines and switched to reserve power"
+
+
+def test_a_company_the_knowledge_base_knows_is_the_company_referred_back_to(extract: Extract) -> None:
+    text = (
+        "Naftogaz said on Friday that the depot had been hit twice.\n\n"
+        'The stock will last "for about three weeks", the company said.\n\n'
+        "Energoatom said on Friday that the line had been cut. "
+        'Its reserve is "enough for eight days", the company said.'
+    )
+    _, second, third, fourth = extract(text)
+    assert referent_text(text, second) == "Naftogaz"
+    assert referent_text(text, third) == "Energoatom"
+    assert referent_text(text, fourth) == "Energoatom"
+
+
+@pytest.mark.parametrize(
+    ("second", "cue"),
+    [
+        ("The reserve is enough for ten days, it was stressed in the ministry.", "stressed"),
+        ("The reserve is enough for ten days, was stressed in the ministry.", "stressed"),
+        ('"All the targets are hit," it was underlined in the ministry.', "underlined"),
+    ],
+)
+def test_a_passive_cue_in_a_body_is_the_body_s_statement(extract: Extract, second: str, cue: str) -> None:
+    text = "The Ministry of Energy said on Monday that the plant had stopped. " + second
+    statements = extract(text)
+    said = next(s for s in statements if s.cue.startswith(cue))
+    assert said.speaker.text == "the ministry"
+    assert referent_text(text, said) == "The Ministry of Energy"
+
+
+def test_it_said_in_a_place_is_no_body_s_statement(extract: Extract) -> None:
+    text = "The mill was not hit, it was said in the village."
+    assert all(s.speaker.text != "the village" for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "By his data, over the past day near the river the enemy lost 140 soldiers.",
+        "By the data of the brigade commander Ivan Sirko, after the strike the enemy lost 140 soldiers.",
+    ],
+)
+def test_a_data_frame_reports_the_clause_after_its_comma(extract: Extract, opening: str) -> None:
+    text = "The brigade commander Ivan Sirko said on Monday that the line held. " + opening
+    statements = extract(text)
+    framed = statements[-1]
+    assert "the enemy lost 140 soldiers" in framed.content_text
+    assert referent_text(text, framed) == "Ivan Sirko"
+
+
+def test_a_body_speaking_through_its_spokesperson_gives_the_spokesperson(extract: Extract) -> None:
+    text = (
+        'The so-called "administration" of the port, installed by the occupiers, in its turn claims '
+        "through its spokesman Pavlo Hrab that the crane was hit by a naval drone."
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Pavlo Hrab"
+    assert st.content_text == "the crane was hit by a naval drone"
+
+
+def test_a_quoted_word_inside_the_speaker_phrase_is_not_what_they_said(extract: Extract) -> None:
+    text = 'The "liberators" of the village said the shelling would stop by Friday.'
+    (st,) = extract(text)
+    assert st.kind == "indirect"
+    assert st.content_text == "the shelling would stop by Friday"

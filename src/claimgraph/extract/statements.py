@@ -367,6 +367,8 @@ def _thing_as_source(draft: _Draft) -> bool:
     subject = draft.speaker_head or _speaker_token(draft.cue)
     if subject is None or subject.lower_ == "who":
         return False
+    if subject.lower_ == "it" and _passive(draft.cue):
+        return False  # "it was underlined in the department": someone underlined it; things do so actively
     if subject.lower_ in ("that", "which") and subject.head.dep_ == "relcl":
         noun = subject.head.head
         if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -780,6 +782,11 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
             # '"...", and accused Moscow of ...': a predicate of its own, not a cue of the quote ("NAME
             # of X and Y University said" joins two nouns, not two predicates).
             return None
+        if any(
+            c.dep_ in _SUBJECT_DEPS and c.left_edge.idx <= quote.start and quote.end <= c.right_edge.idx
+            for c in token.children
+        ):
+            return None  # 'The so-called "management" of the plant claims ...': a word of who speaks
         subject = _speaker_token(token)
         if subject is not None and subject.idx < quote.start and _reports_clause_after(token):
             # 'X called it "a farce" and said the talks were over': the cue goes on from a subject
@@ -1462,6 +1469,8 @@ def _indirect_statements(
             and token.pos_ == "VERB"
         ):
             draft = _characterisation(doc, token, paragraph_starts)
+        elif (counted := _count_object(token)) is not None:
+            draft = _count_given(token, counted, paragraph_starts)
         elif _is_cue(token):
             draft = (
                 _framing(doc, doc_id, token, paragraph_starts)
@@ -1795,6 +1804,15 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
         frame_end, content = end, (first_word, phrase_start - 1)
     elif before is not None and before.text == "," and _postposing(cue):
         frame_end, content = end, (first_word, before.i)
+    elif (
+        before is not None
+        and before.dep_ == "auxpass"
+        and before.i - 1 > first_word
+        and doc[before.i - 1].text == ","
+        and _postposing(cue)
+    ):
+        # "..., was stressed in the company": translated Russian drops the "it" of the passive.
+        frame_end, content = end, (first_word, before.i - 1)
     else:
         return None
     if content[1] - content[0] < 3 or "\n\n" in doc[content[0] : content[1]].text:
@@ -1878,6 +1896,16 @@ def _postposing(cue: Token) -> bool:
         at = doc[at].right_edge.i + 1
     after = doc[at] if at < len(doc) else None
     finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (after is not None and after.lower_ in ("in", "by", "at"))
+    # "..., informed Enerhoatom on Thursday": the parser takes the verb for a participle and the
+    # name after it for its object; no auxiliary makes it passive, so the name speaks.
+    named_after = (
+        after is not None
+        and after.i == cue.i + 1
+        and after.tag_ == "NNP"
+        and after.ent_type_ in ("ORG", "PERSON", "GPE")
+        and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    )
+    finite = finite or (cue.tag_ == "VBN" and named_after)
     return finite and not any(
         c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") and c.i > cue.i for c in cue.children
     )
@@ -2262,6 +2290,44 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
     draft = _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), noun, paragraph_starts)
     draft.speaker = _speaker_from_phrase(doc, owner, doc_id)
     return draft
+
+
+_COUNT_GIVING: Final = word_list("count_giving_verbs")
+_COUNT_NOUNS: Final = word_list("count_nouns")
+
+
+def _count_object(verb: Token) -> Token | None:
+    """The count a verb gives as its subject's own figure: "put the number of injured at 27"."""
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or verb.lemma_ not in _COUNT_GIVING:
+        return None  # "..., bringing the number of villages to 47": what a deed led to, said by nobody
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS), None)
+
+
+def _count_given(verb: Token, count: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "The city council put the number of injured at 27", "the ministry raised the toll to 31",
+    "the administration still gives the figure of 19 injured": the count with its number is what the
+    subject says, wherever the number stands; a count with no number ("gave a higher figure") says
+    nothing yet."""
+    if _speaker_token(verb) is None or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    numbered = [
+        p
+        for p in verb.children
+        if p.dep_ == "prep"
+        and p.lower_ in ("at", "to")
+        and p.i > count.i
+        and any(t.like_num for t in p.subtree)
+    ]
+    if numbered:
+        last = numbered[-1].right_edge
+    elif any(t.like_num for t in count.subtree):
+        last = count.right_edge
+    else:
+        return None
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if following is not None and last.like_num and following.tag_ in ("VBN", "JJ", "NNS"):
+        last = following  # "the figure of 9 wounded": the parser hangs what is counted elsewhere
+    return _indirect(count.left_edge.idx, last.idx + len(last.text), verb, paragraph_starts)
 
 
 def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -2783,16 +2849,25 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
         ),
         None,
     )
-    if subject is None or len(doc[subject.left_edge.i : sentence.end]) < 3:
+    if subject is not None:
+        content_start = subject.left_edge.i
+    else:
+        # "By his data, during the last week the enemy lost ...": the clause after the frame's comma,
+        # opened by whatever adverbial, when it has a subject of its own.
+        comma = opening.right_edge.i + 1
+        if comma >= sentence.end or doc[comma].text != ",":
+            return None
+        if not any(t.dep_ in _SUBJECT_DEPS and t.head.i > t.i for t in doc[comma + 1 : sentence.end]):
+            return None
+        content_start = comma + 1
+    if len(doc[content_start : sentence.end]) < 3:
         return None
     words = (
         doc[opening.i : frame.i + 1].text
         if source.dep_ == "poss"
         else doc[opening.i : source.left_edge.i].text
     )
-    draft = _indirect(
-        doc[subject.left_edge.i].idx, sentence.end_char, opening, paragraph_starts, cue_text=words
-    )
+    draft = _indirect(doc[content_start].idx, sentence.end_char, opening, paragraph_starts, cue_text=words)
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
 
@@ -2885,6 +2960,9 @@ def _speaker_token(cue: Token) -> Token | None:
     quoted = _quoted_as_saying(cue)
     if quoted is not None:
         return quoted
+    spokesperson = _spoken_through(cue)
+    if spokesperson is not None:
+        return spokesperson
     verb = cue
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -2906,6 +2984,17 @@ def _speaker_token(cue: Token) -> Token | None:
             verb = verb.head
         else:
             return _subject_before_an_aside(cue) or _closing_source(cue)
+    return None
+
+
+def _spoken_through(cue: Token) -> Token | None:
+    """ "The management claims through its spokeswoman NAME that ...": the person it speaks through."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "through"):
+        for through in (c for c in prep.children if c.dep_ == "pobj"):
+            named = [through, *(c for c in through.children if c.dep_ == "appos")]
+            person = next((t for t in named if t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                return person  # a spokesperson with no name leaves the body the speaker
     return None
 
 
@@ -3327,9 +3416,11 @@ def _resolve_speaker(
 ) -> Speaker:
     raw = _unresolved_speaker(doc, doc_id, draft)
     lowered = raw.text.lower()
-    if lowered == "it" and _passive(draft.cue) and (issuer := _issuer_named_in(draft.cue)) is not None:
-        # '"...," it is said in the summary of the military department': the body whose document it is.
-        return _speaker_from_phrase(doc, issuer, doc_id)
+    if lowered in ("it", "") and _passive(draft.cue) and (issuer := _issuer_named_in(draft.cue)) is not None:
+        # '"...," it is said in the summary of the military department', "..., was stressed in the
+        # company": the body whose document it is, or the body itself, as the text names it.
+        issued = replace(draft, speaker=_speaker_from_phrase(doc, issuer, doc_id))
+        return _resolve_speaker(doc, doc_id, issued, earlier, paragraph_starts)
     if lowered == "it" and _passive(draft.cue):
         # "It was noted that ...", "it must be said": nobody is named, and no earlier "it" is meant;
         # after "The presidents discussed ...", the sides of the talks noted it.
@@ -3516,12 +3607,16 @@ def _organisation_before(
 
 def _issuer_named_in(cue: Token) -> Token | None:
     """Who issued the document a passive cue names ("it is said in the summary of the military
-    department"): the owner in its "of" phrase, else the document itself."""
+    department"): the owner in its "of" phrase, else the document itself; or the body the cue
+    names ("it was stressed in the company")."""
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         document = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if document is None or document.lemma_.lower() not in DOCUMENT_NOUNS | _REPORT_NOUNS:
+        if document is None:
             continue
-        return _of_object(document) or document
+        if document.lemma_.lower() in ORGANISATION_NOUNS or document.ent_type_ == "ORG":
+            return document  # "it was stressed in the ministry": translated Russian for the ministry's words
+        if document.lemma_.lower() in DOCUMENT_NOUNS | _REPORT_NOUNS:
+            return _of_object(document) or document
     return None
 
 
