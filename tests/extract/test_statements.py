@@ -2084,6 +2084,21 @@ def test_what_was_said_at_the_meeting_a_release_opens_with_was_said_that_day(nlp
     assert plain[0].said_on is None
 
 
+def test_a_meeting_lead_after_the_site_header_and_headline_gives_the_day(nlp: Language) -> None:
+    header = "Government portal\n\nHome / News\n\nMinisters discuss the grid\n\n25 November 2026 - 11:20\n\n"
+    lead = "On 24 November, the Prime Minister held a meeting with the energy ministers.\n\n"
+    said = "The Prime Minister noted that the grid had held."
+    (st,) = extract_statements("d1", nlp(header + lead + said), published=dt.date(2026, 11, 25))
+    assert st.said_on == dt.date(2026, 11, 24)
+    body = (
+        "Repairs on the eastern line went on through the night and crews restored power to most of the "
+        "city by the morning, the regional utility said in its update, adding that more work was due.\n\n"
+    )
+    later = "On 24 November, the mayor met with the utility's engineers.\n\n"
+    statements = extract_statements("d1", nlp(body + later + said), published=dt.date(2026, 11, 25))
+    assert statements[-1].said_on is None  # a meeting after the body's first paragraph is no lead
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
@@ -2920,3 +2935,33 @@ def test_a_quoted_word_inside_the_speaker_phrase_is_not_what_they_said(extract: 
     (st,) = extract(text)
     assert st.kind == "indirect"
     assert st.content_text == "the shelling would stop by Friday"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # PUBLISHED is Thursday 14 March 2024
+        ("On Monday last week the ministry announced that the bridge had been rebuilt.", dt.date(2024, 3, 4)),
+        (
+            "The head of the council Ivan Marko on the air of the telethon on Tuesday declared that it held.",
+            None,
+        ),
+        ("The head of the council Ivan Marko on Tuesday declared that the school would reopen.", None),
+    ],
+)
+def test_a_day_before_the_cue_is_the_cue_s(extract: Extract, text: str, day: dt.date | None) -> None:
+    (st,) = extract(text)
+    assert st.said_on == (day or dt.date(2024, 3, 12))
+
+
+def test_a_participle_cue_takes_the_day_of_its_verb_and_the_same_day_of_the_statement_before(
+    extract: Extract,
+) -> None:
+    text = (
+        "On 10 March, the governor posted a video and wrote that it showed the damaged school.\n\n"
+        "The ministry released the same video the same day, saying it showed a military depot.\n\n"
+        "The army posted photographs on Monday, saying they showed the depot intact."
+    )
+    first, second, third = extract(text)
+    assert first.said_on == second.said_on == dt.date(2024, 3, 10)
+    assert third.said_on == dt.date(2024, 3, 11)

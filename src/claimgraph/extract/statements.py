@@ -118,7 +118,7 @@ _CHANNEL_WORDS: Final = frozenset(
     "page channel account address interview meeting statement briefing conference post video speech "
     "broadcast television tv radio tweet telegram twitter facebook x blog website letter op-ed podcast "
     "show appearance session message remarks comments newspaper column article report program "
-    "programme talk call forum summit hearing testimony parliament interview".split()
+    "programme talk call forum summit hearing testimony parliament interview telethon".split()
 )
 # Nouns that report what someone said or holds: "Trump's claim that ...".
 CLAIM_NOUNS: Final = frozenset(
@@ -462,11 +462,19 @@ def _meeting_day(text: str, published: dt.date | None) -> dt.date | None:
     past tense and with no day of its own, they said there. The lead's day, or the report's."""
     if published is None:
         return None
-    lead_end = text.find("\n\n")
-    lead = text[: lead_end if lead_end > 0 else len(text)]
-    if not _MEETING_LEAD.search(lead[:400]):
-        return None
-    return _event_day(lead, published)
+    # The lead is the first paragraph that tells of a meeting, among the first few: a site's header,
+    # a breadcrumb, a headline or a dateline line may come before it.
+    for lead in text[:_LEAD_REACH].split("\n\n")[:_LEAD_PARAGRAPHS]:
+        if _MEETING_LEAD.search(lead[:400]):
+            return _event_day(lead, published)
+        if len(lead.split()) > _HEADER_WORDS:
+            return None  # a paragraph of the body came first: a meeting told of later is not the report's
+    return None
+
+
+_LEAD_REACH: Final = 1500
+_LEAD_PARAGRAPHS: Final = 5
+_HEADER_WORDS: Final = 25  # a headline, a site's name, a breadcrumb or a dateline is shorter
 
 
 _MEETING_LEAD: Final = re.compile(
@@ -499,8 +507,8 @@ def _said_a_day_apart(
     the statement before it in the same paragraph."""
     if not statements or statements[-1].said_on is None or len(resolved) < 2:
         return None
-    if resolved[-2][0].paragraph != draft.paragraph:
-        return None
+    if draft.paragraph - resolved[-2][0].paragraph > 1:
+        return None  # a day counted from a statement further back is a guess
     for phrase in _time_phrases(draft.cue):
         shift = _DAY_APART.get(" ".join(phrase.lower().split()))
         if shift is not None:
@@ -518,6 +526,10 @@ _DAY_APART: Final = {
     "the following day": 1,
     "a day later": 1,
     "the day after": 1,
+    "the same day": 0,
+    "on the same day": 0,
+    "that same day": 0,
+    "later that day": 0,
 }
 
 
@@ -3891,10 +3903,25 @@ def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
 def _time_phrases(cue: Token) -> Iterable[str]:
     doc = cue.doc
     excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
-    for child in cue.children:
+    modifiers = [
+        child
+        for child in cue.children
         # "said after the November 12 attack": a day the saying followed, not the day of it.
-        if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS and child.lower_ not in _RELATIVE_TO:
-            yield doc[child.left_edge.i : child.right_edge.i + 1].text
+        if child.i not in excluded and child.dep_ in _TIME_MODIFIER_DEPS and child.lower_ not in _RELATIVE_TO
+    ]
+    for at, child in enumerate(modifiers):
+        after = modifiers[at + 1] if at + 1 < len(modifiers) else None
+        if after is not None and after.left_edge.i == child.right_edge.i + 1:
+            # "On Tuesday last week": two modifiers side by side name one day
+            yield doc[child.left_edge.i : after.right_edge.i + 1].text
+        yield doc[child.left_edge.i : child.right_edge.i + 1].text
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ == "VERB" and cue.head.i < cue.i:
+        # "published the footage the same day, saying it showed ...": the participle's time is its verb's
+        yield from (
+            doc[c.left_edge.i : c.right_edge.i + 1].text
+            for c in cue.head.children
+            if c.dep_ in ("prep", "npadvmod", "tmod") and c.i < cue.i and c.lower_ not in _RELATIVE_TO
+        )
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB" and cue.head.i < cue.i:
         # "On 24 November, NAME posted a video and wrote that ...": the day of the first verb
         head_excluded = {
@@ -3923,6 +3950,14 @@ def _time_phrases(cue: Token) -> Iterable[str]:
             for prep in child.children:
                 if prep.dep_ == "prep" and any(o.lower_ in _CHANNEL_WORDS for o in prep.children):
                     yield doc[prep.left_edge.i : prep.right_edge.i + 1].text
+                elif (
+                    prep.dep_ == "prep"
+                    and prep.right_edge.i == cue.i - 1
+                    and any(o.ent_type_ == "DATE" for o in prep.children)
+                ):
+                    # "NAME on the air of the telethon on Wednesday declared": a day right before the
+                    # verb is the verb's, wherever the parser hangs it.
+                    yield doc[prep.i : prep.right_edge.i + 1].text
             # "the report of the ministry of 11 November says": a dated document's day.
             for dated in child.subtree:
                 if dated.lower_ in ("of", "from", "dated") and any(
