@@ -351,6 +351,21 @@ def test_a_name_the_story_gives_a_person_or_an_event_is_no_place() -> None:
     assert near_point(located(entities, "Glasgow"), 55.87, -4.26)
 
 
+def test_a_town_the_model_once_tags_otherwise_is_still_the_town() -> None:
+    # "the Djibo army base" tagged an organisation once, the town a place as often: the town.
+    entities = run(
+        *[UA_STORY] * 6,
+        [("Burkina Faso", "GPE"), ("Ouagadougou", "GPE"), ("Djibo", "ORG"), ("Djibo", "GPE")],
+    )
+    assert near_point(located(entities, "Djibo"), 14.1, -1.63)
+    # Written as an organisation more often than as a place, the name is no town here.
+    entities = run(
+        *[UA_STORY] * 6,
+        [("Burkina Faso", "GPE"), ("Djibo", "ORG"), ("Djibo", "ORG"), ("Djibo", "GPE")],
+    )
+    assert located(entities, "Djibo") is None
+
+
 def test_a_village_needs_its_region_or_a_neighbour() -> None:
     # A village of a thousand people, in a report naming its region; and in one naming only France.
     entities = run(*[UA_STORY] * 6, [("Ukraine", "GPE"), ("Luhansk region", "GPE"), ("Bilohorivka", "GPE")])

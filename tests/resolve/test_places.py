@@ -138,3 +138,16 @@ def test_a_small_namesake_abroad_needs_the_story_to_point_to_it(american: Gazett
     # ... which a report on Hong Kong may name.
     found = locate(olympic, US, Evidence(countries=frozenset({"HK"})))
     assert found is not None and found.country == "HK"
+
+
+def test_a_document_is_about_the_countries_of_its_other_places_too(places: Gazetteer) -> None:
+    donetsk = contenders(places.candidates("Donetsk"), name_keys("Donetsk"))
+    assert {p.country for p in donetsk[0]} == {"UA", "RU"}
+    kramatorsk = choose(places.candidates("Kramatorsk"), HOME)
+    assert kramatorsk is not None
+    # A Russian digest names Russia, and the Ukrainian towns it reports on: the Ukrainian city.
+    found = locate(donetsk, HOME, Evidence(countries=frozenset({"RU"}), places=(kramatorsk,)))
+    assert found is not None and found.country == "UA"
+    # Naming Russia alone, with nothing else to place, still means Russia's town.
+    alone = locate(donetsk, HOME, Evidence(countries=frozenset({"RU"})))
+    assert alone is not None and alone.country == "RU"

@@ -1065,13 +1065,20 @@ class _PlaceEvidence:
                     continue
                 person = family == "person" and theirs != keys
                 if (
-                    (same_name and theirs == keys)
+                    (same_name and theirs == keys and not self._mostly_a_place(group, family))
                     or (person and person_shaped and theirs[-1] == keys[-1])
                     or (person and first_name and len(theirs) > 1 and theirs[0] == keys[0])
                 ):
                     otherwise += 1
                     break
         return otherwise * 2 > len(group.docs)
+
+    def _mostly_a_place(self, group: NameGroup, family: str) -> bool:
+        """Whether the name is written as a place at least as often as as this other kind ("Djibo"
+        tagged a place, and an organisation in "the Djibo army base"): the model's odd label is no
+        other reading, and a place the gazetteer holds wins a tie."""
+        other = self._merger.group_index((family, group.keys))
+        return other is not None and self._merger.groups[other].size <= group.size
 
     def _named_in(self, doc: str) -> Evidence:
         found = self._named.get(doc)

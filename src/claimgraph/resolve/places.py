@@ -496,7 +496,10 @@ def locate(
     current, other = candidates
     if not current and not other:
         return None
-    local = (evidence.countries & home) or evidence.countries or home
+    # The countries a document is about: those it names, and those of its other places ("Donetsk" in
+    # a Russian digest on Siversk and Severodonetsk is the Ukrainian city, not Russia's small town).
+    about = evidence.countries | {p.country for p in evidence.places}
+    local = (about & home) or evidence.countries or home
     chosen = choose(candidates, local, evidence.places)
     chosen = _nearer(chosen, [*current, *other], evidence)
     if chosen is None or (needs_support and not supported(chosen, evidence, home)):
