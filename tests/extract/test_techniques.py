@@ -479,3 +479,32 @@ def test_armed_opponents_labelled_terrorists_and_the_literal_sense_beside_a_terr
         'twelve terrorists" had been killed',
     ]
     assert found("Two ISIS terrorists were killed in the raid, the coalition said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The minister said Sandu's clique had sold the country.", "Sandu's clique"),
+        ("State television blamed the ruling clique in Tbilisi.", "ruling clique"),
+        ("Officials called the dam threats energy blackmail.", "energy blackmail"),
+        ("The statement blamed Hemedti's militias for the looting.", "Hemedti's militias"),
+        ("A terrorist gang attacked the checkpoint, the ministry said.", "terrorist gang"),
+        ("The army said it struck terrorist infrastructure near the border.", "terrorist infrastructure"),
+    ],
+)
+def test_a_side_labelled_a_clique_militias_or_terror_and_a_threat_labelled_blackmail(
+    text: str, label: str
+) -> None:
+    assert [t for t, _, _ in found(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At school she belonged to a small clique of chess players.",
+        "The actor was convicted of blackmail in 2019.",
+        "Islamic State terrorist gangs were routed, the coalition said.",
+    ],
+)
+def test_cliques_blackmail_and_terror_groups_named_as_such_are_no_labels(text: str) -> None:
+    assert found(text) == []
