@@ -616,10 +616,11 @@ def test_an_owners_mark_opens_no_name(nlp: Language) -> None:
     [
         "Energoatom said on Monday that the reactor was cold.",
         "The reactor is cold, Energoatom said. The company said more on Tuesday.",
+        "Enerhoatom said on Monday that the reactor was cold.",  # the Ukrainian romanisation
     ],
 )
 def test_a_company_the_knowledge_base_knows_is_no_person_as_a_speaker(nlp: Language, text: str) -> None:
-    assert labels(nlp, text)["Energoatom"] == "ORG"
+    assert labels(nlp, text).get("Energoatom", labels(nlp, text).get("Enerhoatom")) == "ORG"
 
 
 def test_an_adverb_closing_an_organisation_is_the_verbs(nlp: Language) -> None:

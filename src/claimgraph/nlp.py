@@ -480,6 +480,8 @@ class _KnownNames:
     """The knowledge base's names as the fixer reads them, built once per pipeline."""
 
     groups: dict[str, str]  # organisations, units and facilities ("ZNPP") by name, with their label
+    # The same by name keys: "Enerhoatom", the Ukrainian romanisation, is the "Energoatom" it knows.
+    groups_by_keys: dict[tuple[str, ...], str]
     people: frozenset[str]
     # By first word, longest name first, so "Naftogaz of Ukraine" wins over "Naftogaz"; each name as
     # the tokenizer splits it ("Ukraine's General Staff" -> Ukraine, 's, General, Staff), with its label.
@@ -493,7 +495,13 @@ class _KnownNames:
             words = tuple(w for word in name.split() for w in _POSSESSIVE.split(word) if w)
             by_first_word.setdefault(words[0], []).append((words, groups[name]))
         people = frozenset(name for name, kind in names if type_family(kind) == "person")
-        return cls(groups, people, by_first_word)
+        by_keys = {keys: kind for name, kind in groups.items() if (keys := name_keys(name))}
+        return cls(groups, by_keys, people, by_first_word)
+
+    def group_label(self, text: str) -> str | None:
+        """The label of the organisation, unit or facility the knowledge base knows by this name, as
+        written or as another romanisation writes it."""
+        return self.groups.get(text) or self.groups_by_keys.get(name_keys(text))
 
 
 def _known_place_names() -> frozenset[str]:
@@ -588,7 +596,7 @@ class _Fixer:
     ) -> None:
         self.doc = doc
         self.given_names = given_names
-        self.known_groups = known.groups
+        self.known = known
         self.known_people = known.people
         self.group_names = known.groups_by_first_word
         self.places = places
@@ -649,7 +657,8 @@ class _Fixer:
             elif person:
                 text = self._text(start, end)
                 # "Energoatom" tagged PERSON is no one's name: the knowledge base knows the company.
-                if text not in self.known_places and text not in self.thing_names | self.known_groups.keys():
+                known_group = self.known.group_label(text) is not None
+                if text not in self.known_places and text not in self.thing_names and not known_group:
                     names.add(text)
         return names
 
@@ -868,7 +877,7 @@ class _Fixer:
             and (start == 0 or self.doc[start - 1].tag_ not in _NOT_A_SUBJECT_START)
             and text not in self.known_places
             and text not in self.thing_names
-            and text not in self.known_groups  # "Energoatom said": the knowledge base knows the company
+            and self.known.group_label(text) is None  # "Energoatom said": the knowledge base knows it
             and all(self.doc[i].tag_ == "NNP" for i in range(start, end))
         )
 
@@ -1072,7 +1081,7 @@ class _Fixer:
     def _new_label(self, ent: _Ent) -> str | None:
         """The label ``ent`` should carry; None drops it."""
         start, end, label = ent.start, ent.end, ent.label
-        known = self.known_groups.get(self._text(start, end).removeprefix("the "))
+        known = self.known.group_label(self._text(start, end).removeprefix("the "))
         if known is not None:
             return known  # "Naftogaz" tagged PERSON: the knowledge base knows it is a company
         word = self.doc[start].text
@@ -1340,7 +1349,7 @@ class _Fixer:
                 and doc[ent.end - 1].whitespace_ == " "
                 and any(t.text == "-" for t in doc[surname.start : surname.end])
                 and all(t.text == "-" or t.text[:1].isupper() for t in doc[surname.start : surname.end])
-                and self._text(surname.start, surname.end) not in self.known_groups
+                and self.known.group_label(self._text(surname.start, surname.end)) is None
             ):
                 ent.end, ent.changed = surname.end, True
                 self.ents.remove(surname)
@@ -1385,6 +1394,12 @@ class _Fixer:
                 # The subject is the last word of the name: "Oleksandr Syrskyi said".
                 while free_name(start - 1) and doc[start - 1].lower_ not in TITLES:
                     start -= 1
+                known = self.known.group_label(self._text(start, end))
+                if known is not None:
+                    # "Enerhoatom said", untagged: the company the knowledge base knows, however spelt
+                    self.ents.append(_Ent(start, end, known, True))
+                    covered.update(range(start, end))
+                    continue
                 # "Petrides said", tagged as a plural noun: a surname the article gave in full.
                 found = self._speaker_unlike_org(start, end) or (
                     end - start == 1 and token.text in self.person_names

@@ -84,6 +84,19 @@ def test_groups_ministries_acronyms_and_members() -> None:
     assert wagner.type == "ORG"
 
 
+def test_a_ministry_of_the_rf_is_russia_s_and_a_body_of_an_owner_s_short_name_is_known() -> None:
+    entities = run(
+        [("Ministry of Defense of the RF", "ORG"), ("Ukrainian Ministry of Defence", "ORG")],
+        [("Russian Ministry of Defence", "ORG")],
+        [("General Staff of the ZSU", "ORG")],
+        [("Ukrainian General Staff", "ORG")],
+        kb=KnowledgeBase.bundled(),
+    )
+    assert together(entities, "Ministry of Defense of the RF", "Russian Ministry of Defence")
+    assert not together(entities, "Ministry of Defense of the RF", "Ukrainian Ministry of Defence")
+    assert together(entities, "General Staff of the ZSU", "Ukrainian General Staff")
+
+
 def test_types_keep_apart_what_shares_a_name() -> None:
     entities = run([("Washington", "PERSON")], [("Washington", "GPE")])
     assert len([e for e in entities if "Washington" in e.aliases]) == 2

@@ -132,6 +132,7 @@ _DEMONYMS = {
     "russian": "russia",
     "russia": "russia",
     "russian federation": "russia",
+    "rf": "russia",  # "the Ministry of Defense of the RF" of translated Russian
     "ukrainian": "ukraine",
     "ukraine": "ukraine",
     "american": "united states",

@@ -91,7 +91,27 @@ class KnowledgeBase:
         None when no row or more than one row (an ambiguous alias links nothing)."""
         family = type_family(label)
         found = self._index.get((family, name_keys(text, person=family == "person")), set())
-        return self.entries[next(iter(found))] if len(found) == 1 else None
+        if len(found) == 1:
+            return self.entries[next(iter(found))]
+        if found or family != "group":
+            return None
+        return self._lookup_by_owner(text)
+
+    def _lookup_by_owner(self, text: str) -> KbEntry | None:
+        """ "General Staff of the ZSU": a body named after its owner's short name is the body the
+        knowledge base names after the owner's full name ("General Staff of the Armed Forces of
+        Ukraine")."""
+        body, of, owner = text.rpartition(" of ")
+        if not of or not body:
+            return None
+        known = self.lookup(owner.removeprefix("the "), "ORG")
+        if known is None:
+            return None
+        for full in (f"{body} of the {known.name}", f"{body} of {known.name}"):
+            found = self._index.get(("group", name_keys(full)), set())
+            if len(found) == 1:
+                return self.entries[next(iter(found))]
+        return None
 
 
 @lru_cache(maxsize=1)
