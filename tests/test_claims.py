@@ -670,3 +670,66 @@ def test_a_capital_that_speaks_is_no_topic_of_its_claim() -> None:
     words = PlaceWords(["Moscow", "Siversk"])
     claims = document_claims("d", text, published=None, statements=[], place_words=words)
     assert [c.places for c in claims] == [("Siversk",), ("Siversk",)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "places_a", "places_b"),
+    [
+        (
+            "The drone attack on Orsk was repelled and industrial enterprises were not damaged.",
+            "Ukrainian drones hit the Orsk oil refinery overnight, the General Staff said.",
+            ["Orsk"],
+            ["Orsk"],
+        ),
+        (
+            "No damage to the port infrastructure was recorded in Tuapse, the operational headquarters said.",
+            "The strike caused a large fire at the Tuapse terminal, the navy said.",
+            ["Tuapse"],
+            ["Tuapse"],
+        ),
+        (
+            "The governor said the plant in the Syzran district was not damaged.",
+            "A processing unit at the Syzran plant had been hit, a source said.",
+            ["Syzran district"],
+            ["Syzran"],
+        ),
+    ],
+)
+def test_a_facility_hit_against_one_not_damaged_is_disputed(
+    a: str, b: str, places_a: list[str], places_b: list[str]
+) -> None:
+    found = compare(read_claim(a, places=places_a), read_claim(b, places=places_b))
+    assert found is not None and found[0] == "status" and "not damaged" in found[1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # another facility: a depot hit and a substation spared are no contradiction
+        ("A fuel depot in Orsk was hit overnight.", "The substation in Orsk was not damaged."),
+        # another town
+        ("The refinery in Orsk was hit overnight.", "The refinery in Samara was not damaged."),
+        # both say it was hit
+        ("The refinery in Orsk was hit overnight.", "A fire broke out at the Orsk refinery."),
+        # houses, no facility
+        ("Houses in Orsk were hit overnight.", "Nothing in Orsk was damaged."),
+        # both say it was spared
+        ("Debris fell on the Orsk terminal without damaging it.", "The Orsk terminal was not damaged."),
+        # a supposition is no report of a hit
+        ("If the unit at the Orsk plant had been hit, output would fall.", "The Orsk plant was not damaged."),
+    ],
+)
+def test_damage_to_other_things_or_places_is_no_dispute(a: str, b: str) -> None:
+    def places(text: str) -> list[str]:
+        return [p for p in ("Orsk", "Samara") if p in text]
+
+    found = compare(read_claim(a, places=places(a)), read_claim(b, places=places(b)))
+    assert found is None or "damaged" not in found[1]
+
+
+def test_a_facility_s_damage_survives_the_store() -> None:
+    from claimgraph.claims import reading_from_json, reading_to_json
+
+    reading = read_claim("Industrial enterprises in Orsk were not damaged.", places=["Orsk"])
+    assert reading.damaged is False and reading.facilities == {"enterprise"}
+    assert reading_from_json(reading_to_json(reading)) == reading

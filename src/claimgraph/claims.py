@@ -127,6 +127,30 @@ _STANDING: Final = re.compile(
     r"|damaged\s+but\s+(?:still\s+)?(?:standing|usable|in\s+use|passable))\b",
     re.I,
 )
+# Whether an industrial or energy facility was hit: the refinery "was hit", "the hit of the installation",
+# "caused a fire"; or "was not damaged", "damage of the infrastructure is not present".
+_FACILITY_WORD: Final = (
+    r"(refiner(?:y|ies)|enterprises?|plants?|terminals?|depots?|infrastructure|installations?|units?|"
+    r"facilit(?:y|ies)|factor(?:y|ies)|substations?|berths?|tanks?|pipelines?|warehouses?)\b"
+)
+_FACILITY: Final = re.compile(r"\b" + _FACILITY_WORD, re.I)
+# A facility's word that stands for the whole site, whatever part the other side names ("the enterprise
+# was not damaged" against "a processing unit was hit").
+_WHOLE_SITE: Final = frozenset({"enterprise", "facility", "infrastructure", "refinery", "plant", "terminal"})
+_NOT_DAMAGED: Final = re.compile(
+    r"\b(?:(?:was|were|is|are|has|have|had)\s+not\s+(?:been\s+)?(?:damaged|hit|affected)|no\s+damage|undamaged"
+    r"|suffered\s+no\s+damage|without\s+(?:any\s+)?damag(?:e|ing)|(?:damage|destruction)\s+(?:of|to)\s+(?:the\s+)?"
+    r"[\w\s-]{0,40}?(?:is|was|are|were)\s+not\s+(?:present|recorded|observed|reported)"
+    r"|(?:there\s+(?:is|was)\s+)?no\s+(?:damage|destruction)\s+(?:to|of)\b)",
+    re.I,
+)
+_DAMAGED: Final = re.compile(
+    r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:hit|damaged|struck|set\s+on\s+fire)"
+    r"|the\s+hit\s+(?:of|on)|caused\s+(?:a\s+)?(?:large\s+|big\s+)?fire|fire\s+broke\s+out|damaging"
+    # "drones hit the Orsk oil refinery": the facility the verb's object
+    r"|(?:hit|struck|damaged)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}" + _FACILITY_WORD + ")",
+    re.I,
+)
 _MONTH_WORD: Final = "(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")\b"
 _PERIOD: Final = re.compile(
     r"\b(?:this|last|past)\s+(?:week|month|weekend)|\btoday\b|\byesterday\b|\bin\s+the\s+(?:past|last)\s+\w+\s+"
@@ -254,6 +278,8 @@ class Reading:
     # Its places are the sentences' before it or its story's, not its own: within its story it is
     # about whatever the story is about ("The army gave a lower toll: 18 bodies").
     placeless: bool = False
+    damaged: bool | None = None  # an industrial or energy facility hit, or said not to be damaged
+    facilities: frozenset[str] = field(default_factory=frozenset)  # "refinery", "unit": what was hit
 
 
 def reading_to_json(reading: Reading) -> str:
@@ -295,6 +321,8 @@ def reading_to_json(reading: Reading) -> str:
             "denies_attack": reading.denies_attack,
             "attack_words": sorted(reading.attack_words),
             "placeless": reading.placeless,
+            "damaged": reading.damaged,
+            "facilities": sorted(reading.facilities),
         },
         ensure_ascii=False,
     )
@@ -328,6 +356,9 @@ def reading_from_json(text: str) -> Reading:
         denies_attack=data.get("denies_attack", False),
         attack_words=frozenset(data.get("attack_words", ())),
         placeless=data.get("placeless", False),
+        # absent from readings stored before damage was read
+        damaged=data.get("damaged"),
+        facilities=frozenset(data.get("facilities", ())),
     )
 
 
@@ -399,7 +430,31 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         attacker,
         denies_attack,
         _attack_words(text) if attacker or denies_attack else frozenset(),
+        damaged=(damaged := _damage(text)),
+        facilities=_facilities(text) if damaged is not None else frozenset(),
     )
+
+
+def _facilities(text: str) -> frozenset[str]:
+    words = (word.lower() for word in _FACILITY.findall(text))
+    return frozenset(w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s") for w in words)
+
+
+def _damage(text: str) -> bool | None:
+    """Whether the sentence says an industrial or energy facility was hit (True) or not damaged
+    (False); None when it names no facility or says neither."""
+    if not _FACILITY.search(text):
+        return None
+    if _NOT_DAMAGED.search(text):
+        return False
+    damaged = _DAMAGED.search(text)
+    if damaged is None or _CONDITIONAL.search(text, 0, damaged.start()):
+        return None  # "if a primary unit had been hit, throughput could fall": no report of a hit
+    return True
+
+
+# An "if" or "whether" opening the clause before the words: a supposition, not a report.
+_CONDITIONAL: Final = re.compile(r"\b(?:if|whether|unless)\b[^.;:]{0,80}$", re.I)
 
 
 _SENTENCE: Final = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
@@ -660,6 +715,7 @@ def asserts_something(reading: Reading) -> bool:
         or reading.target is not None
         or reading.attacker is not None
         or reading.denies_attack
+        or reading.damaged is not None
     )
 
 
@@ -729,11 +785,48 @@ def compare(
         one_event = not (a.attack_words and b.attack_words) or bool(a.attack_words & b.attack_words)
         if found := _attackers_disagree(a, b, frozenset(), one_event=one_event):
             return found
+    if (_sites(a) & _sites(b) or story) and (found := _damage_disagrees(a, b)) is not None:
+        return found
     # A stance is about a place or a thing ("the counteroffensive", "the sanctions"): shared words will do.
     if a.stance and b.stance and a.stance != b.stance and (a.places & b.places or a.subjects & b.subjects):
         subject = _place(a, b) if a.places & b.places else sorted(a.subjects & b.subjects)[0]
         return "stance", f'on {subject}: "{a.stance_words}" against "{b.stance_words}"'
     return None
+
+
+def _sites(reading: Reading) -> frozenset[str]:
+    """Where a facility stands, as its claims name it: the town of a district or region named after it
+    ("the Kstovo district", "the Nizhny Novgorod region"), since a refinery is placed either way."""
+    return frozenset(_site(place) for place in reading.places)
+
+
+def _site(place: str) -> str:
+    return next((place.removesuffix(s) for s in _AREA_SUFFIXES if place.endswith(s)), place)
+
+
+_AREA_SUFFIXES: Final = (" district", " region", " oblast", " raion", " krai", " province")
+
+
+def _damage_disagrees(a: Reading, b: Reading) -> tuple[str, str] | None:
+    """A facility said to be hit against one said not to be damaged: the same facility's word, or a
+    word for the whole site on one side ("the enterprise") against a part of it on the other."""
+    if a.damaged is None or b.damaged is None or a.damaged == b.damaged:
+        return None
+    shared = a.facilities & b.facilities
+    if not shared and not (a.facilities | b.facilities) & _WHOLE_SITE:
+        return None
+    hit = a if a.damaged else b
+    thing = sorted(shared or hit.facilities)[0]
+    sites = sorted(_sites(a) & _sites(b))
+    # the town as written where a side names it, else the district or region named after it
+    named = sorted(
+        (key != site, name)
+        for site in sites[:1]
+        for key, name in (*a.place_names, *b.place_names)
+        if _site(key) == site
+    )
+    where = f" at {named[0][1]}" if named else ""
+    return "status", f"one says the {thing}{where} was hit, the other that it was not damaged"
 
 
 def _attackers_disagree(
@@ -1224,6 +1317,8 @@ def block_keys(reading: Reading, *, doc: str) -> set[tuple[str, str]]:
         keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
     if reading.target:
         keys |= {(place, "target") for place in places}
+    if reading.damaged is not None:
+        keys |= {(site, "damaged") for site in _sites(reading)} | {(f"{_THING}{doc}", "damaged")}
     if reading.attacker or reading.denies_attack:
         keys |= {(place, "attack") for place in places if place}
         keys |= {(f"{_THING}{doc}{_THING}{thing}", "attack") for thing in reading.attack_words & _TARGETS}
@@ -1278,6 +1373,8 @@ def assertions(reading: Reading) -> list[Assertion]:
         out.append(("attacked by", reading.attacker))
     if reading.denies_attack:
         out.append(("attack", "denied"))
+    if reading.damaged is not None:
+        out.append(("facility damaged", "yes" if reading.damaged else "no"))
     return [Assertion(topic, shown, predicate, value) for predicate, value in out]
 
 
