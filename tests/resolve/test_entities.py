@@ -640,3 +640,38 @@ def test_an_armed_service_is_its_countrys_and_a_bare_one_the_one_its_documents_n
     )
     assert together(entities, "Ukrainian Air Force", "the Air Force of Ukraine", "the Air Force")
     assert not together(entities, "Ukrainian Air Force", "Russian Navy")
+
+
+def test_two_presidents_whose_middle_initials_differ_stay_apart() -> None:
+    entities = run(
+        [("John Q. Adams", "PERSON"), ("Adams", "PERSON")],
+        [("John T. Adams", "PERSON")],
+        [("Ivan Petrovych Melnyk", "PERSON")],
+        [("Ivan P. Melnyk", "PERSON")],
+    )
+    assert not together(entities, "John Q. Adams", "John T. Adams")
+    assert together(entities, "Ivan Petrovych Melnyk", "Ivan P. Melnyk")
+
+
+def test_two_names_a_letter_apart_in_one_text_are_two_people() -> None:
+    entities = run(
+        [("Stalin", "PERSON"), ("Stalik", "PERSON"), ("Moscow", "GPE")],
+        [("Bondarenko", "PERSON"), ("Kyiv", "GPE")],
+        [("Bondarenco", "PERSON"), ("Kyiv", "GPE")],
+    )
+    assert not together(entities, "Stalin", "Stalik")
+    assert together(entities, "Bondarenko", "Bondarenco")
+
+
+def test_a_cyrillic_acronym_in_the_knowledge_base_is_no_english_word() -> None:
+    kb = KnowledgeBase.bundled()
+    assert kb.lookup("Eyes", "ORG") is None  # the key of "ЄС", the EU
+    assert kb.lookup("Yes", "ORG") is None
+    found = [kb.lookup(name, "ORG") for name in ("EU", "ЄС", "Nato", "ZSU", "ЗСУ")]
+    assert [e.name if e else None for e in found] == [
+        "European Union",
+        "European Union",
+        "NATO",
+        "Armed Forces of Ukraine",
+        "Armed Forces of Ukraine",
+    ]

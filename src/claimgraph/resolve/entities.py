@@ -491,9 +491,10 @@ def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[Gr
     for members in singles_by_block.values():
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
-                if _surname_matches(merger.groups[a].keys[0], merger.groups[b].keys[0]) and not (
-                    merger.context_disagrees(a, b)
-                ):
+                ga, gb = merger.groups[a], merger.groups[b]
+                if ga.keys != gb.keys and ga.docs & gb.docs:
+                    continue  # "Hitler or Himmler": two spellings in one text are two people
+                if _surname_matches(ga.keys[0], gb.keys[0]) and not merger.context_disagrees(a, b):
                     merger.union(a, b, "the same name, a letter or two apart")
     theirs: dict[int, set[GroupId]] = {}  # a candidate's company, read once however many surnames ask
     for i in single:
@@ -510,7 +511,7 @@ def _spelling_blocks(key: str) -> set[str]:
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
-    if not near(a[-1], b[-1]):
+    if not near(a[-1], b[-1]) or not _middles_agree(a[1:-1], b[1:-1]):
         return None
     first_a, first_b = a[0], b[0]
     if first_a == first_b or near(first_a, first_b):
@@ -521,6 +522,17 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     if (len(first_a) == 1 or len(first_b) == 1) and first_a[0] == first_b[0]:
         return "the same surname with a matching initial"
     return None
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two middle names or initials may be one person's: George W. Bush is not George H.W.
+    Bush, while "Volodymyr O. Zelenskyy" is "Volodymyr Oleksandrovych Zelenskyy"; a name without a
+    middle one agrees with any."""
+    if not a or not b or a == b:
+        return True
+    return len(a) == len(b) and all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) or near(x, y) for x, y in zip(a, b, strict=True)
+    )
 
 
 def _surname_matches(single: str, surname: str) -> bool:

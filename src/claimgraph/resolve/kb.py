@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from claimgraph.errors import UsageError
-from claimgraph.resolve.names import name_keys
+from claimgraph.resolve.names import fold, name_keys
 
 BUNDLED: Final = Path(__file__).resolve().parent.parent / "data" / "kb.csv"
 COLUMNS: Final = ("id", "name", "type", "aliases", "description", "wikidata")
@@ -58,11 +58,15 @@ class KnowledgeBase:
         for entry in entries:
             self.entries[entry.id] = entry
         self._index: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        # Acronyms by their letters alone, no romanisation folded: "ЄС" (the EU) is no "Eyes", whose
+        # name key it shares, while "Nato" is NATO.
+        self._acronyms: dict[tuple[str, str], set[str]] = {}
         for entry in self.entries.values():
             person = type_family(entry.type) == "person"
             for name in entry.names:
-                keys = name_keys(name, person=person)
-                if keys:
+                if _acronym(name):
+                    self._acronyms.setdefault((type_family(entry.type), _letters(name)), set()).add(entry.id)
+                elif keys := name_keys(name, person=person):
                     self._index.setdefault((type_family(entry.type), keys), set()).add(entry.id)
 
     @classmethod
@@ -90,7 +94,12 @@ class KnowledgeBase:
         """The one row whose name or alias has the same keys as ``text`` and a compatible type;
         None when no row or more than one row (an ambiguous alias links nothing)."""
         family = type_family(label)
-        found = self._index.get((family, name_keys(text, person=family == "person")), set())
+        keys = name_keys(text, person=family == "person")
+        letters = _letters(text)
+        # "Nato" is NATO; a short word ("Yes", "Un") is no acronym unless written in capitals
+        spelled_out = len(letters) > _SHORT_ACRONYM or text.replace(".", "").isupper()
+        acronyms = self._acronyms.get((family, letters), set()) if spelled_out else set()
+        found = self._index.get((family, keys), set()) | acronyms
         if len(found) == 1:
             return self.entries[next(iter(found))]
         if found or family != "group":
@@ -112,6 +121,20 @@ class KnowledgeBase:
             if len(found) == 1:
                 return self.entries[next(iter(found))]
         return None
+
+
+def _acronym(name: str) -> bool:
+    """An acronym: "EU", "ЗСУ", "U.N."."""
+    letters = name.replace(".", "")
+    return len(letters) <= _ACRONYM_LETTERS and letters.isalpha() and letters.isupper()
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalpha())
+
+
+_ACRONYM_LETTERS = 6
+_SHORT_ACRONYM = 3
 
 
 @lru_cache(maxsize=1)
