@@ -55,3 +55,21 @@ def test_single_marks_quote_only_where_no_double_ones_do_and_apostrophes_stay_ap
     assert find_quotes("The boys' bikes and the girls' coats were gone, it's said.") == []
     mixed = "\"We stay,\" he said of the 'grey zone'."
     assert [mixed[q.inner_start : q.inner_end] for q in find_quotes(mixed)] == ["We stay,"]
+
+
+def test_a_curly_quotation_that_lost_its_closing_mark_ends_with_its_sentence() -> None:
+    text = (
+        "He called the report “nonsense from start to finish.? Two years later, he wrote that the "
+        "minister had “lied” about it."
+    )
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["“nonsense from start to finish.?", "“lied”"]
+
+
+def test_a_curly_quotation_nested_in_one_sentence_stays_nested() -> None:
+    text = "She said: “The so-called “truce” is over,” and left."
+    found = find_quotes(text)
+    assert [(text[q.start : q.end], q.depth) for q in found] == [
+        ("“The so-called “truce” is over,”", 0),
+        ("“truce”", 1),
+    ]

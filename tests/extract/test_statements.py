@@ -2965,3 +2965,55 @@ def test_a_participle_cue_takes_the_day_of_its_verb_and_the_same_day_of_the_stat
     first, second, third = extract(text)
     assert first.said_on == second.said_on == dt.date(2024, 3, 10)
     assert third.said_on == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Ann Booth, D-Ore., called the judge's record “deeply troubling” as the hearing opened.",
+            "the judge's record “deeply troubling”",
+        ),
+        (
+            "Majority Leader Tom Reyes called Lang “a superb choice,” and noted that he had served as a "
+            "prosecutor.",
+            "Lang “a superb choice,”",
+        ),
+    ],
+)
+def test_a_verdict_called_of_someone_is_a_statement_without_the_clause_of_time(
+    extract: Extract, text: str, content: str
+) -> None:
+    called = next(s for s in extract(text) if s.cue == "called")
+    assert called.content_text == content
+
+
+def test_a_report_after_a_quotation_that_lost_its_closing_mark_is_found(extract: Extract) -> None:
+    text = (
+        "In 2011, the judge dismissed the complaint as “nonsense, unless you count the dead.? In 2013, he "
+        "wrote that the minister had “lied” about the law."
+    )
+    assert any(s.cue == "wrote" and s.content_text.startswith("the minister had") for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the bill, the fund will pay pensions to 40,000 veterans.",
+        "According to the agreement, the corridor opens at 9 a.m. every day.",
+    ],
+)
+def test_what_a_law_or_an_agreement_provides_is_no_statement(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_role_with_a_nationality_is_only_that_country_s_holder(extract: Extract) -> None:
+    text = (
+        "Olaf Brandt had a phone call with President of the European Council Anna Lind. "
+        "The German chancellor urged the EU to act. The Swedish president said the call was useful.\n\n"
+        "President of Finland Mika Aalto met the press. The Finnish president said the talks went well."
+    )
+    statements = extract(text)
+    assert all(referent_text(text, s) != "Anna Lind" for s in statements)
+    finnish = next(s for s in statements if s.speaker.text == "The Finnish president")
+    assert referent_text(text, finnish) == "Mika Aalto"

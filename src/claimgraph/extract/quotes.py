@@ -60,6 +60,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         before = text[i - 1] if i > start else " "
         after = text[i + width] if i + width < end else " "
         if _opens(mark, before, after, open_quotes=len(stack)):
+            unclosed = _closed_by_a_sentence_end(text, stack[-1], i) if stack and mark in _OPENERS else None
+            if unclosed is not None:
+                # '“poppycock, unless you count the dead vote.? In 2013, he wrote that X had “whined”':
+                # a curly opening mark inside a curly quotation that a sentence has ended since opens a
+                # new one; the first lost its closing mark (to a bad encoding) at that sentence's end.
+                opened, opened_width = stack.pop()
+                found.append(Quote(opened, unclosed, opened + opened_width, unclosed, depth=len(stack)))
             stack.append((i, width))
         elif stack:
             opened, opened_width = stack.pop()
@@ -73,6 +80,20 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             inner_end -= 1
         found.append(Quote(opened, inner_end, opened + opened_width, inner_end, depth=0, runs_on=True))
     return found
+
+
+def _closed_by_a_sentence_end(text: str, opened: tuple[int, int], at: int) -> int | None:
+    """Where a curly quotation opened at ``opened`` must have closed, when a sentence has ended and a
+    new one begun between it and a curly opening mark at ``at``: the end of that sentence."""
+    position, width = opened
+    if text[position] not in _OPENERS:
+        return None
+    ends = list(_SENTENCE_END.finditer(text, position + width, at))
+    return ends[-1].start() + len(ends[-1].group(1)) if ends else None
+
+
+# A sentence's end and the capital of the next; a lost closing mark often comes out as "?".
+_SENTENCE_END: Final = re.compile(r"([.!?…][?”\"]?)\s+(?=[A-Z])")
 
 
 # British-style quotations in single marks: 'We are on a rapid trajectory. So it is time to act,' said

@@ -63,7 +63,7 @@ from claimgraph.lang import word_list
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
 from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys, token_key
-from claimgraph.resolve.places import country_of_nationality
+from claimgraph.resolve.places import country_name, country_of_nationality
 
 STAGE: Final = "statements-rules"
 
@@ -2756,6 +2756,9 @@ def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
+_GOVERNING_DOCUMENTS: Final = word_list("governing_documents")
+
+
 def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: list[int]) -> _Draft | None:
     to = next(c for c in according.children if c.lower_ == "to")
     named = source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -2763,6 +2766,8 @@ def _according_to(doc: Doc, doc_id: str, according: Token, paragraph_starts: lis
         return None
     if source.lemma_ in _IMAGERY:
         return None  # "According to geolocated footage, ...": what pictures show, nobody's words
+    if source.lemma_.lower() in _GOVERNING_DOCUMENTS:
+        return None  # "according to the bill, the fund pays ...": what the law provides, under it
     if source.lemma_ in _SOURCE_FRAMES | _SOURCE_DOCUMENTS:
         # "according to calculations by the Kyiv School of Economics", "according to the army's
         # estimate": whose calculations they are is the source.
@@ -2926,8 +2931,18 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
-    tail = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") and c.i > verb.i]
+    tail = [
+        c
+        for c in verb.children
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "advcl")
+        and c.i > verb.i
+        # "... as the nation faces a reckoning": a clause of time or reason says when, not what
+        and not any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children)
+    ]
     tail += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if obj is None and tail and tail[0].dep_ == "oprd":
+        # 'called Wilson "an outstanding nominee"': the parser makes the object a predicate too
+        obj, tail = tail[0], tail[1:]
     if obj is None and on is not None and verb.lemma_ == "call":
         obj = next((c for c in on.children if c.dep_ == "pobj"), None)
     if obj is not None:
@@ -2938,6 +2953,8 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     if obj is not None and not tail and (verdict := _quoted_verdict(doc, obj)) is not None:
         # 'called this "a cynical lie"': the parser took "this" for the quoted noun's determiner.
         return _indirect(verdict[0], verdict[1], verb, paragraph_starts, cue_text=verb.text)
+    if obj is not None and not tail and any(t.is_quote for t in obj.subtree):
+        tail = [obj]  # 'called Wilson's record "extremely problematic"': the verdict inside the object
     if obj is None or not tail:
         return None
     indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
@@ -3513,6 +3530,9 @@ def _resolve_speaker(
             if _proper_name(raw.text) and not _words_in(raw.text, _text(doc)[quoted.start : quoted.end]):
                 return raw  # "the General Staff said" after the Air Force was quoted is not the Air Force
             return replace(raw, referent=quoted)
+        # "The Russian president" is no President of the European Council: a nationality before the
+        # role must be the title's country too.
+        qualifiers += [_country_stems(word) for word in _nationality_words(doc, raw)]
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
             # "the President" is not the "Head of the Office of the President": the office a
@@ -3521,7 +3541,9 @@ def _resolve_speaker(
                 previous.referent is not None
                 and described
                 and _office(described)[0] == role
-                and all(q in described for q in qualifiers)
+                and all(
+                    q in described if "|" not in q else _qualifies(q, described.split()) for q in qualifiers
+                )
                 and not set(described.split()) & word_list("lesser_ranks") - set(qualifiers)
             ):
                 return replace(raw, referent=previous.referent, description=previous.description)
@@ -3552,6 +3574,7 @@ _TITLE_STOPS: Final = frozenset({".", ",", ";", ":", "!", "?", "(", ")", '"', "â
 # "Commander-in-Chief" holds the role "commander" as much as "the commander" does.
 _WORD_OR_HYPHEN: Final = re.compile(r"[\s-]+")
 _QUALIFIER_WORD: Final = re.compile(r"[^\W\d_]{3,}")
+_STEM: Final = 5  # "russi" is Russia's and the Russian's
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:
@@ -3847,7 +3870,25 @@ def _holds_role(title: str, role: list[str]) -> bool:
     head = _WORD_OR_HYPHEN.split(title.removeprefix(", ").partition(" of ")[0])
     if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks") - set(role):
         return False  # "Deputy Minister NAME" is not "the Minister"
-    return set(_WORD_OR_HYPHEN.split(title)).issuperset(role)
+    words = _WORD_OR_HYPHEN.split(title)
+    return all(_qualifies(q, words) for q in role[1:])
+
+
+def _qualifies(qualifier: str, words: list[str]) -> bool:
+    """Whether a title's words hold a qualifier: a word ("acting"), or a country's stems ("finni|finla"
+    of "the Finnish president", in "President of Finland")."""
+    if "|" not in qualifier:
+        return qualifier in words
+    stems = [stem for stem in qualifier.split("|") if stem]
+    return any(w.startswith(stem) for w in words for stem in stems)
+
+
+def _country_stems(nationality: str) -> str:
+    """A nationality word's stems as a qualifier: its own and its country's ("finni|finla")."""
+    country = country_of_nationality(name_keys(nationality))
+    named = country_name(country) if country else None
+    stems = {nationality[:_STEM], *([named.lower()[:_STEM]] if named else [])}
+    return "|".join(sorted(stems)) + "|"  # the bar marks stems even when the two are one
 
 
 # -- channel and date ----------------------------------------------------------------------------------

