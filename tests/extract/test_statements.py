@@ -3017,3 +3017,19 @@ def test_a_role_with_a_nationality_is_only_that_country_s_holder(extract: Extrac
     assert all(referent_text(text, s) != "Anna Lind" for s in statements)
     finnish = next(s for s in statements if s.speaker.text == "The Finnish president")
     assert referent_text(text, finnish) == "Mika Aalto"
+
+
+def test_the_first_person_under_a_signed_heading_is_the_person_it_names(extract: Extract) -> None:
+    text = (
+        "Business leaders wrote to their staff this week.\n\n"
+        "Maria Lopez, CEO of Acme Bank on LinkedIn\n\n"
+        "I believe that the anger is justified.\n\n"
+        "John Park, founder of Brightside, in a memo to staff\n\n"
+        "We stand with our colleagues. I believe that we must act now."
+    )
+    lopez, park = extract(text)
+    assert referent_text(text, lopez) == "Maria Lopez"
+    assert lopez.speaker.description == "CEO of Acme Bank on LinkedIn"
+    assert referent_text(text, park) == "John Park"
+    unsigned = "The firm is quiet.\n\nI believe that the anger is justified."
+    assert all(s.speaker.referent is None for s in extract(unsigned))

@@ -3457,6 +3457,12 @@ def _resolve_speaker(
         if sides is not None:
             return replace(raw, referent=Span(doc_id, sides.start_char, sides.end_char))
         return replace(raw, anonymous=True)
+    if lowered in _FIRST_PERSON and not draft.turn and draft.kind != "direct":
+        signed = _signed_heading(doc, draft, paragraph_starts)
+        if signed is not None:
+            # "David Solomon, CEO of Goldman Sachs, on LinkedIn" over a post: its "I" is his
+            name, title = signed
+            return replace(raw, referent=Span(doc_id, name.start_char, name.end_char), description=title)
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
         group = _plural_subject_before(doc, draft, sentences=2) if lowered in ("they", "them") else None
@@ -3736,6 +3742,31 @@ def _nationality_plural(token: Token) -> bool:
 _SIDES_NOTE: Final = frozenset(
     {"note", "agree", "stress", "emphasise", "emphasize", "express", "confirm", "underline"}
 )
+
+
+def _signed_heading(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> tuple[TokenSpan, str] | None:
+    """The person a heading line names over first-person text: a short paragraph of its own that opens
+    with a name and a comma ("David Solomon, CEO of Goldman Sachs on LinkedIn"), no sentence, within
+    the few paragraphs before; with the rest of the line, their description."""
+    text = _text(doc)
+    for paragraph in range(draft.paragraph - 1, max(-1, draft.paragraph - _HEADING_REACH), -1):
+        start = paragraph_starts[paragraph]
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if not line or len(line) > _HEADING_CHARS or line.endswith((".", "!", "?", ":")):
+            continue
+        name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start_char == start), None)
+        if name is None or not text.startswith(",", name.end_char):
+            continue
+        rest = doc.char_span(name.end_char + 1, end, alignment_mode="expand")
+        if rest is not None and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in rest):
+            return name, rest.text.strip()
+    return None
+
+
+_HEADING_REACH: Final = 15  # paragraphs a signed post may run on under its heading
+_HEADING_CHARS: Final = 120
 
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
