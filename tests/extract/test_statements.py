@@ -3033,3 +3033,15 @@ def test_the_first_person_under_a_signed_heading_is_the_person_it_names(extract:
     assert referent_text(text, park) == "John Park"
     unsigned = "The firm is quiet.\n\nI believe that the anger is justified."
     assert all(s.speaker.referent is None for s in extract(unsigned))
+
+
+def test_a_bracketed_summary_of_the_next_remarks_ends_the_turn(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: Thank you. We will look into it. Ivan Belov, please.(In his remarks, Council member "
+        "Ivan Belov spoke about the backlog of court cases in the regions.) Vladimir Putin: This matters. "
+        "We will act (as I said before).\n\nQuestion: Will you act?\n\nVladimir Putin: Yes. (Applause.) Soon."
+    )
+    turns = [s.content_text for s in extract(text)]
+    assert turns[0].endswith("Ivan Belov, please.")
+    assert turns[1] == "This matters. We will act (as I said before)."
+    assert "Belov spoke" not in " ".join(turns)

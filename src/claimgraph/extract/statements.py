@@ -158,7 +158,12 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
 _RUN_ON_NAMED_LABEL: Final = re.compile(
     r"(?<=[a-z] )(?P<label>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
-_CUT_AND_SUMMARY: Final = re.compile(r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b")
+_CUT_AND_SUMMARY: Final = re.compile(
+    r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b"
+    # "... go ahead please.(In her remarks, Council member NAME talked about ...)": the outlet's summary
+    # of the next remarks, a bracketed sentence after the turn's last
+    r"|(?<=[.!?…])[ \t]*\((?=[A-Z][^()\n]{40,}\))"
+)
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
 )
@@ -994,8 +999,9 @@ def _labelled_statements(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> 
         if following.start < found.rest_end:
             found.rest_end = len(text[: following.start].rstrip())
     for found in opening:
-        # "... We will work on this. <…>(Pavel Gusev spoke about ...)": after the publisher's cut, a
-        # bracketed summary of others' remarks is the outlet's, not the turn's; so is "To be continued."
+        # "... We will work on this. <…>(Pavel Gusev spoke about ...)": after the publisher's cut, or
+        # right after a sentence, a bracketed summary of others' remarks is the outlet's, not the
+        # turn's; so is "To be continued."
         summary = _CUT_AND_SUMMARY.search(text, found.rest_start, found.rest_end)
         if summary is not None:
             found.rest_end = len(text[: summary.start()].rstrip())
