@@ -3045,3 +3045,34 @@ def test_a_bracketed_summary_of_the_next_remarks_ends_the_turn(extract: Extract)
     assert turns[0].endswith("Ivan Belov, please.")
     assert turns[1] == "This matters. We will act (as I said before)."
     assert "Belov spoke" not in " ".join(turns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evacuation routes agreed upon with the army did not open.",
+        "We are thinking about our soldiers and about their families.",
+        "Every evening we say their names.",
+        "The new phone boasts a camera with three lenses.",
+        "The director expressed his point of view on the questions of funding.",
+    ],
+)
+def test_uses_of_speech_verbs_that_report_no_words(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director expressed the view that funding had to grow.",
+        "He boasted that the army had won.",
+    ],
+)
+def test_the_same_verbs_with_what_was_said_are_statements(extract: Extract, text: str) -> None:
+    assert len(extract(text)) == 1
+
+
+def test_the_writer_s_we_outside_quotation_marks_is_not_the_last_speaker(extract: Extract) -> None:
+    text = "The ministry said that the bridge held. We believe that the bridge will hold."
+    _, ours = extract(text)
+    assert ours.speaker.text == "We" and ours.speaker.referent is None

@@ -1465,6 +1465,8 @@ def _indirect_statements(
     for token in doc:
         if token.i in used_cues or _inside(token.idx, quotes) or _negated(token) or _unrealised(token):
             continue
+        if _reports_nothing(token):
+            continue
         if token.lemma_ in _TELLING and any(
             c.dep_ == "nsubjpass" and (c.lower_ in _FIRST_PERSON or token.lemma_ in _ADDRESSING_VERBS)
             for c in token.children
@@ -1599,6 +1601,54 @@ def _negated(verb: Token) -> bool:
     if subject is None:
         return False
     return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _reports_nothing(verb: Token) -> bool:
+    """Uses of a cue's verb that report no words:
+    - a participle describing a noun ("the corridors agreed upon with Russia"), also when parsed as
+      the sentence's verb;
+    - thinking about something with no thought given ("we are thinking about the rear");
+    - saying what is not a report ("we say their names", "said goodbye");
+    - a thing that boasts a feature;
+    - a view expressed on a topic with no view given ("expressed his point of view on X")."""
+    if verb.pos_ != "VERB":
+        return False
+    children = list(verb.children)
+    clause = any(c.dep_ in _CONTENT_DEPS for c in children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in _AGREEING:
+        return True
+    if any(c.dep_ == "ccomp" and c.left_edge.dep_ == "aux" and not _has_subject(c) for c in children):
+        # "The corridors agreed upon with Russia did not work": the parser took the sentence's own
+        # predicate for a clause reported by a participle; a reported clause has its subject.
+        return True
+    if verb.lemma_ in BELIEF_LEMMAS and not clause and not objects:
+        return any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in children)
+    if verb.lemma_ == "say" and any(o.lemma_.lower() in _UTTERED for o in objects):
+        return True
+    if verb.lemma_ == "boast" and objects and not clause:
+        return True
+    return (
+        verb.lemma_ == "express"
+        and not clause
+        and any(o.lemma_.lower() in _VIEW_NOUNS and not _has_clause(o) for o in objects)
+    )
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in (*_SUBJECT_DEPS, "expl") for c in clause.children)
+
+
+def _has_clause(noun: Token) -> bool:
+    """Whether a noun goes on with what it holds: "the view that ...", "concern that ..."."""
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.subtree if c is not noun)
+
+
+# Verbs of agreeing whose participle names an agreed thing: "the corridors agreed upon".
+_AGREEING: Final = frozenset({"agree", "approve", "announce", "promise", "declare", "propose"})
+# What one says that reports nothing: "say their names", "say goodbye", "say a prayer".
+_UTTERED: Final = frozenset({"name", "goodbye", "farewell", "prayer", "grace", "hello", "mass"})
+_VIEW_NOUNS: Final = frozenset({"view", "opinion", "position", "thought", "point", "vision", "perspective"})
 
 
 def _unrealised(verb: Token) -> bool:
@@ -3469,6 +3519,9 @@ def _resolve_speaker(
             # "David Solomon, CEO of Goldman Sachs, on LinkedIn" over a post: its "I" is his
             name, title = signed
             return replace(raw, referent=Span(doc_id, name.start_char, name.end_char), description=title)
+        # "The ministry said the town held. We believe ...": outside quotation marks (where no cue of
+        # a report is looked for) the text's "we" is its writer's, never the last speaker's
+        return raw
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
         group = _plural_subject_before(doc, draft, sentences=2) if lowered in ("they", "them") else None
