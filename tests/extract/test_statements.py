@@ -3076,3 +3076,13 @@ def test_the_writer_s_we_outside_quotation_marks_is_not_the_last_speaker(extract
     text = "The ministry said that the bridge held. We believe that the bridge will hold."
     _, ours = extract(text)
     assert ours.speaker.text == "We" and ours.speaker.referent is None
+
+
+def test_a_capitalised_title_keeps_its_whole_of_phrase(extract: Extract) -> None:
+    text = (
+        "President of Moldova Ana Rusu spoke to the media after the meeting. "
+        "The Head of the Moldovan state noted the symbolism of the date."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "The Head of the Moldovan state"
+    assert referent_text(text, st) == "Ana Rusu"

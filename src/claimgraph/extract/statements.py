@@ -3273,14 +3273,14 @@ def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
         ]
     # "the Russian Ministry of Defense": keep an "of" phrase that is part of the proper name.
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
-            kept += [t for t in child.subtree if t.pos_ in ("PROPN", "ADP", "DET", "ADJ")]
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in TITLES:
-            # "the head of the Russian state", "the commander of the brigade": the office is named
-            # by the whole phrase, up to any clause or aside after it.
+        if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in TITLES:
+            # "the head of the Russian state", "The Head of the Ukrainian state", "the commander of
+            # the brigade": the office is named by the whole phrase, up to any clause or aside after it.
             phrase = list(child.subtree)
             cut = next((t.i for t in phrase if t.is_punct or t.pos_ in ("VERB", "AUX")), None)
             kept += [t for t in phrase if cut is None or t.i < cut]
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+            kept += [t for t in child.subtree if t.pos_ in ("PROPN", "ADP", "DET", "ADJ")]
         elif (head.pos_ != "PROPN" and _places_a_source(child)) or (
             # "a Ukrainian close to the action", parsed with "close" as the noun
             head.lower_ in _SOURCE_STANDING and child.dep_ == "prep"
