@@ -508,3 +508,30 @@ def test_a_side_labelled_a_clique_militias_or_terror_and_a_threat_labelled_black
 )
 def test_cliques_blackmail_and_terror_groups_named_as_such_are_no_labels(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then came the so-called Geneva Accords or the Framework of Principles, to use its full name.",
+        "They use so-called drone boats – they pack small hulls with explosives.",
+        "Wild dogs bite children in the villages. Then these dogs are poisoned by the residents.",
+    ],
+)
+def test_a_term_named_or_explained_and_animals_of_a_passage_are_literal(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_page_about_a_game_or_a_film_flags_nothing_and_a_war_page_still_does() -> None:
+    review = (
+        "The game follows a young spy through 1930s Berlin. Players guide the character through the "
+        "streets, where the regime's thugs slaughtered the villagers, and each quest ends with a choice. "
+        "The film tie-in trailer is out. The game comes to console next month, and players who finish "
+        "it unlock a second character."
+    )
+    assert found(review) == []
+    war = (
+        "The minister said the thugs slaughtered the villagers. The game of nerves goes on, he said, and "
+        "players in Moscow watch the film of the ruins while the army shells the town."
+    )
+    assert [t for t, _, _ in found(war)] == ["thugs", "slaughtered"]

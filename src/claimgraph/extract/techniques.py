@@ -63,6 +63,7 @@ from typing import Any, Final
 
 from claimgraph.errors import UsageError
 from claimgraph.extract.quotes import find_quotes
+from claimgraph.lang import word_list
 from claimgraph.models import Span, TechniqueSpan
 
 STAGE: Final = "techniques-lexicon"
@@ -458,6 +459,23 @@ def _literal(word: str) -> str:
     return "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word)
 
 
+def _about_fiction(text: str) -> bool:
+    """Whether a text tells of a game, a film or a book rather than of public affairs: words of
+    fiction, at least five and ``_FICTION_DENSITY`` in a thousand, and more of them than words of war and
+    government (a game wiki's "nightmares", a review's "Nazi regime" of a game set in the 1930s)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return False
+    fiction = sum(word in word_list("fiction_words") for word in words)
+    public = sum(word in word_list("public_affairs_words") for word in words)
+    return fiction >= _FICTION_WORDS and fiction * 1000 >= _FICTION_DENSITY * len(words) and fiction > public
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_FICTION_DENSITY: Final = 5
+_FICTION_WORDS: Final = 5  # fewer tell nothing of a page's kind
+
+
 def find_techniques(
     doc_id: str,
     text: str,
@@ -469,6 +487,8 @@ def find_techniques(
     (start, end) of words attributed to a speaker besides the quotations found in ``text``, such as
     the content of indirect statements."""
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    if _about_fiction(text):
+        return []
     lowered = text.lower() if all(_folds_plainly(ch) for ch in set(text)) else None
     found: list[tuple[int, int, int, LexiconEntry]] = []
     for rank, entry in enumerate(lexicon.entries):
