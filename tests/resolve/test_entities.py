@@ -675,3 +675,21 @@ def test_a_cyrillic_acronym_in_the_knowledge_base_is_no_english_word() -> None:
         "Armed Forces of Ukraine",
         "Armed Forces of Ukraine",
     ]
+
+
+def test_a_body_named_after_its_owner_is_the_body_with_the_owner_first() -> None:
+    entities = run(
+        [("operational headquarters of the Rostov Territory", "ORG")],
+        [("Rostov Krai Operational Headquarters", "ORG")],
+        [("military administration of the Sumy region", "ORG")],
+        [("Sumy Regional Military Administration", "ORG")],
+        [("Council of Europe", "ORG")],
+        [("European Council", "ORG")],
+    )
+    assert together(
+        entities, "operational headquarters of the Rostov Territory", "Rostov Krai Operational Headquarters"
+    )
+    assert together(
+        entities, "military administration of the Sumy region", "Sumy Regional Military Administration"
+    )
+    assert not together(entities, "Council of Europe", "European Council")

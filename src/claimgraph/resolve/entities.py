@@ -764,7 +764,27 @@ def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
         words = words[3:]
     elif len(words) > 3 and words[-3:] == designator:
         words = words[:-3]
-    return tuple(words)
+    return tuple(_owner_first(words))
+
+
+def _owner_first(words: list[str]) -> list[str]:
+    """A body named after its owner, the owner first: "the operational headquarters of the Krasnodar
+    Territory" is the "Krasnodar Krai Operational Headquarters", "the military administration of the
+    Vinnytsia region" the "Vinnytsia Regional Military Administration"."""
+    of, the = token_key("of"), token_key("the")
+    if of not in words:
+        return words
+    at = len(words) - 1 - words[::-1].index(of)
+    body, owner = words[:at], words[at + 1 :]
+    if owner[:1] == [the]:
+        owner = owner[1:]
+    if not body or not owner or len(owner) > _OWNER_WORDS or len(body) > _BODY_WORDS:
+        return words
+    return owner + body
+
+
+_OWNER_WORDS = 3
+_BODY_WORDS = 4
 
 
 def _equivalent_word(key: str) -> str:
