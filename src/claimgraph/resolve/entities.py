@@ -672,7 +672,9 @@ def _merge_organisations(merger: _Merger) -> None:
         letters = group.display.replace(".", "")
         if not group.person and _defined_in_its_documents(merger, i, letters, defined_by):
             continue
-        if not group.person and _is_acronym(letters):
+        # "NY" of "New York, NY" is the state, whose initials the city's name shares: places join by
+        # their geonames records, never by initials.
+        if not group.person and group.family != "place" and _is_acronym(letters):
             candidates = [
                 j
                 for j in by_acronym.get(letters.lower(), [])
