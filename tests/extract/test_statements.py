@@ -3086,3 +3086,43 @@ def test_a_capitalised_title_keeps_its_whole_of_phrase(extract: Extract) -> None
     (st,) = extract(text)
     assert st.speaker.text == "The Head of the Moldovan state"
     assert referent_text(text, st) == "Ana Rusu"
+
+
+def test_an_interview_printed_without_marks_gives_each_answer_to_the_person_asked(extract: Extract) -> None:
+    text = (
+        "Lake Herald\n\n"
+        "2 March 2024 | Ola Nyberg\n\n"
+        "The ferry line stopped in February. We asked harbour master Jonas Brekke what went wrong.\n\n"
+        "Why did the ferries stop?\n\n"
+        "The engines of both boats failed within a week. We had no spare parts.\n\n"
+        "When will they sail again?\n\n"
+        "Not before May, if the parts arrive.\n\n"
+        "Some say the town lost interest in the line.\n\n"
+        "That is wrong: two hundred people crossed every day.\n\n"
+        "How many passengers are stranded?\n\n"
+        "About forty a day take the bus around the lake now."
+    )
+    answers = [s for s in extract(text) if s.speaker.text == "Jonas Brekke"]
+    assert [a.content_text[:20] for a in answers] == [
+        "The engines of both ",
+        "Not before May, if t",
+        "About forty a day ta",
+    ]
+    assert all(a.kind == "direct" for a in answers)
+    feature = (
+        "Why did the ferries stop?\n\nThe engines failed.\n\nWhen will they sail?\n\nIn May.\n\n"
+        "Who pays?\n\nThe town does."
+    )
+    assert all(s.speaker.text != "Jonas Brekke" for s in extract(feature))
+
+
+def test_a_labelled_interview_is_not_read_again_as_an_unmarked_one(extract: Extract) -> None:
+    text = (
+        "We spoke to harbour master Jonas Brekke on Monday.\n\n"
+        "Q: Why did the ferries stop?\n\nBrekke: The engines failed.\n\n"
+        "Q: When will they sail?\n\nBrekke: Not before May.\n\n"
+        "Q: Who pays?\n\nBrekke: The town does, as always."
+    )
+    contents = [s.content_text for s in extract(text)]
+    assert not any(c.startswith("Brekke:") for c in contents)
+    assert len(contents) == len(set(contents))

@@ -1167,7 +1167,7 @@ def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> li
             marked.append((number, start + m.end(), start + len(words), asked))
     answered = [i for i in range(1, len(marked)) if marked[i - 1][3] and not marked[i][3]]
     if len(answered) < 2:
-        return []
+        return _unmarked_answers(doc, doc_id, paragraph_starts)
     interviewee = _interviewee(doc, doc_id, text[: paragraph_starts[marked[0][0]]])
     if interviewee is None:
         return []
@@ -1198,9 +1198,61 @@ def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> li
     return drafts
 
 
+def _unmarked_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
+    """An interview printed with no marks: after an introduction that says it is one ("We asked
+    NAME ...", "spoke to NAME"), short paragraphs that end with a question mark, each followed by its
+    answer. The paragraph after each question is the interviewee's; at least three questions are
+    answered. A paragraph after the answer is left alone: with no marks, the interviewer's next
+    prompt may be a statement ("Russian milbloggers write that ...")."""
+    text = _text(doc)
+    ends = [*paragraph_starts[1:], len(text)]
+    paragraphs = [text[start:end].rstrip() for start, end in zip(paragraph_starts, ends, strict=True)]
+    asked = [bool(words) and words.endswith("?") and len(words) <= _QUESTION_CHARS for words in paragraphs]
+    # "Q:" / "NAME:" turns are a labelled transcript's, read as such
+    labelled = {n for n, words in enumerate(paragraphs) if _LABEL_LINE.match(words)}
+    answers = [
+        n
+        for n in range(1, len(paragraphs))
+        if asked[n - 1] and paragraphs[n] and not asked[n] and not {n - 1, n} & labelled
+    ]
+    if len(answers) < _UNMARKED_ANSWERS:
+        return []
+    introduction = text[: paragraph_starts[answers[0] - 1]]
+    if not (_INTERVIEWED.search(introduction) or _ASKED_THEM.search(introduction)):
+        return []
+    interviewee = _interviewee(doc, doc_id, introduction)
+    if interviewee is None:
+        return []
+    drafts: list[_Draft] = []
+    for number in answers:
+        mark = _token_at(doc, paragraph_starts[number])
+        if mark is None:
+            continue
+        start = paragraph_starts[number]
+        drafts.append(
+            _Draft(
+                start,
+                start + len(paragraphs[number]),
+                "direct",
+                mark,
+                "",
+                number,
+                speaker=interviewee,
+                turn=True,
+            )
+        )
+    return drafts
+
+
+_QUESTION_CHARS: Final = 300
+_UNMARKED_ANSWERS: Final = 3
+_ASKED_THEM: Final = re.compile(r"\b(?:we|I)\s+asked\b", re.IGNORECASE)
+
+
 def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
-    """The person an interview's introduction names most often (by surname), the one talked to or with
-    ("NAME talks to NAME2", "a conversation with NAME2") first on a tie, then the first named."""
+    """The person an interview's introduction names most often (by surname), the one talked to, with or
+    asked ("NAME talks to NAME2", "a conversation with NAME2", "We asked NAME2") first on a tie, then the
+    first named."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= len(introduction) and len(e) > 1]
     if not people:
         return None
@@ -1208,7 +1260,7 @@ def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
 
     def talked_to(person: TokenSpan) -> bool:
         return any(
-            t.lower_ in ("to", "with", "guest", "interviewee")
+            t.lower_ in ("to", "with", "guest", "interviewee", "asked")
             for t in doc[max(0, person.start - 6) : person.start]
         )
 
