@@ -3126,3 +3126,18 @@ def test_a_labelled_interview_is_not_read_again_as_an_unmarked_one(extract: Extr
     contents = [s.content_text for s in extract(text)]
     assert not any(c.startswith("Brekke:") for c in contents)
     assert len(contents) == len(set(contents))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # PUBLISHED is Thursday 14 March 2024
+        ("A week ago, the ministry announced that the bridge had been rebuilt.", dt.date(2024, 3, 7)),
+        ("On Monday in Oslo, the minister repeated it: the dam, he said, is safe.", dt.date(2024, 3, 11)),
+        ("The army said in a statement released on Tuesday that the depot was hit.", dt.date(2024, 3, 12)),
+        ("The depot was hit, it is said in the army's summary, published on Tuesday.", dt.date(2024, 3, 12)),
+    ],
+)
+def test_days_a_report_gives_its_words_in_other_places(extract: Extract, text: str, day: dt.date) -> None:
+    statements = extract(text)
+    assert statements and statements[-1].said_on == day

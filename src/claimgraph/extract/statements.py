@@ -4080,11 +4080,47 @@ def _said_on(cue: Token, published: dt.date | None) -> dt.date | None:
             continue  # counted from the statement before, not from the publication date
         if (day := day_named(phrase, published)) is not None:
             return day
+        if (weeks := _WEEKS_AGO.search(phrase)) is not None:
+            # "A week ago, the ministry announced": a week is named as its ISO week, the saying was a
+            # day, that many weeks before the report's
+            count = _COUNT_WORDS.get(weeks["n"].lower()) or int(weeks["n"])
+            return published - dt.timedelta(weeks=count)
     return None
 
 
+_ISSUING: Final = frozenset({"publish", "release", "issue", "post", "circulate"})
+_WEEKS_AGO: Final = re.compile(r"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\b", re.IGNORECASE)
+_COUNT_WORDS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
 def _time_phrases(cue: Token) -> Iterable[str]:
+    yield from _own_time_phrases(cue)
+    # "On Friday in Bishkek, he repeated the tale: the city, Putin said, is ...": a time that opens the
+    # sentence is the time of everything said in it
+    opening = cue.sent[0]
+    if opening.dep_ == "prep" and opening.i < cue.i and any(t.ent_type_ == "DATE" for t in opening.subtree):
+        yield cue.doc[opening.i : opening.right_edge.i + 1].text
+
+
+def _own_time_phrases(cue: Token) -> Iterable[str]:
     doc = cue.doc
+    # "said in a statement released on Monday", "it is said in the summary ..., published on Saturday":
+    # the day the document came out
+    documents = [
+        d
+        for prep in cue.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on")
+        for d in prep.children
+        if d.dep_ == "pobj"
+    ]
+    issued = [c for d in documents for c in d.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    issued += [c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_ in _ISSUING]
+    for verb in issued:
+        yield from (
+            doc[p.left_edge.i : p.right_edge.i + 1].text
+            for p in verb.children
+            if p.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in p.subtree)
+        )
     excluded = {t.i for c in cue.children if c.dep_ in _CONTENT_DEPS | _SUBJECT_DEPS for t in c.subtree}
     modifiers = [
         child
