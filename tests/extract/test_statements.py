@@ -3141,3 +3141,15 @@ def test_a_labelled_interview_is_not_read_again_as_an_unmarked_one(extract: Extr
 def test_days_a_report_gives_its_words_in_other_places(extract: Extract, text: str, day: dt.date) -> None:
     statements = extract(text)
     assert statements and statements[-1].said_on == day
+
+
+def test_an_interview_s_answers_take_the_day_its_introduction_gives(extract: Extract) -> None:
+    text = (
+        "The ferry line stopped on Friday. We asked harbour master Jonas Brekke what went wrong. The "
+        "conversation took place on Tuesday, 12 March, by phone.\n\n"
+        "Why did the ferries stop?\n\nThe engines failed.\n\n"
+        "When will they sail again?\n\nNot before May.\n\n"
+        "Who pays for the repairs?\n\nThe town does."
+    )
+    answers = [s for s in extract(text) if s.speaker.text == "Jonas Brekke"]
+    assert len(answers) == 3 and {a.said_on for a in answers} == {dt.date(2024, 3, 12)}

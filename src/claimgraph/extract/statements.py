@@ -446,11 +446,14 @@ def _transcript_day(text: str, drafts: list[_Draft], published: dt.date | None) 
     if not turns or published is None:
         return None
     lead = text[: min(turns)]
-    # "Russia announced on Tuesday that ... We spoke to NAME on Sunday": the interview's own day
-    for sentence in re.split(r"(?<=[.!?])\s+", lead):
-        if _INTERVIEWED.search(sentence):
+    # "Russia announced on Tuesday that ... We spoke to NAME on Sunday": the interview's own day, from
+    # the first sentence about the interview that names one ("We asked NAME ... The conversation took
+    # place on Monday")
+    told = [sentence for sentence in re.split(r"(?<=[.!?])\s+", lead) if _INTERVIEWED.search(sentence)]
+    for sentence in told:
+        if day_named(sentence, published) is not None:
             return _event_day(sentence, published)
-    return _event_day(lead, published)
+    return _event_day(told[0], published) if told else _event_day(lead, published)
 
 
 def _event_day(lead: str, published: dt.date) -> dt.date:
@@ -489,7 +492,8 @@ _MEETING_LEAD: Final = re.compile(
 )
 _INTERVIEWED: Final = re.compile(
     r"\b(?:spoke|talked)\s+(?:to|with)\b|\binterviewed\b|\bsat\s+down\s+with\b|\b(?:we|I)\s+met\b"
-    r"|\binterview\s+(?:was\s+)?(?:recorded|held|conducted)\b",
+    r"|\binterview\s+(?:was\s+)?(?:recorded|held|conducted)\b"
+    r"|\b(?:conversation|interview)\s+(?:took\s+place|was\s+(?:held|recorded|conducted))\b|\b(?:we|I)\s+asked\b",
     re.IGNORECASE,
 )
 # A lead's date further back than this names some earlier event, not the one transcribed.
@@ -1218,7 +1222,7 @@ def _unmarked_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> lis
     if len(answers) < _UNMARKED_ANSWERS:
         return []
     introduction = text[: paragraph_starts[answers[0] - 1]]
-    if not (_INTERVIEWED.search(introduction) or _ASKED_THEM.search(introduction)):
+    if not _INTERVIEWED.search(introduction):
         return []
     interviewee = _interviewee(doc, doc_id, introduction)
     if interviewee is None:
@@ -1246,7 +1250,6 @@ def _unmarked_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> lis
 
 _QUESTION_CHARS: Final = 300
 _UNMARKED_ANSWERS: Final = 3
-_ASKED_THEM: Final = re.compile(r"\b(?:we|I)\s+asked\b", re.IGNORECASE)
 
 
 def _interviewee(doc: Doc, doc_id: str, introduction: str) -> Speaker | None:
