@@ -703,3 +703,13 @@ def test_a_state_s_initials_do_not_join_a_city_of_its_name() -> None:
     )
     assert not together(entities, "NY", "New York")
     assert together(entities, "ISW", "Institute for the Study of War")
+
+
+def test_a_generation_after_the_surname_is_no_surname() -> None:
+    entities = run(
+        [("Ramon Ortiz Jr", "PERSON"), ("Ortiz", "PERSON")],
+        [("Ramon Ortiz", "PERSON")],
+        [("Peter Hale Snr", "PERSON"), ("Peter Hale Jnr", "PERSON")],
+    )
+    assert together(entities, "Ramon Ortiz Jr", "Ortiz", "Ramon Ortiz")
+    assert not together(entities, "Peter Hale Snr", "Peter Hale Jnr")

@@ -418,7 +418,7 @@ def blocks(
     found = {"kb:" + entry.id for text in texts if (entry := kb.lookup(text, label)) is not None}
     found |= {"acronym:" + letters.lower() for letters in defines}
     if family == "person":
-        return found | {SURNAME_BLOCK + b for b in _spelling_blocks(keys[-1])}
+        return found | {SURNAME_BLOCK + b for b in _spelling_blocks(_without_generation(keys)[-1])}
     joined = " ".join(keys)
     found |= {SPELLING_BLOCK + b for b in _spelling_blocks(joined)}
     if family == "place":
@@ -475,7 +475,7 @@ def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[Gr
     single = [i for i in people if len(merger.groups[i].keys) == 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in full:
-        for block in _spelling_blocks(merger.groups[i].keys[-1]):
+        for block in _spelling_blocks(_without_generation(merger.groups[i].keys)[-1]):
             blocks[block].append(i)
     for members in blocks.values():
         for n, a in enumerate(members):
@@ -511,6 +511,9 @@ def _spelling_blocks(key: str) -> set[str]:
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    if a[-1] in _GENERATIONS and b[-1] in _GENERATIONS and a[-1] != b[-1]:
+        return None  # "Allan Bryant Snr" and "Allan Bryant Jnr": father and son
+    a, b = _without_generation(a), _without_generation(b)
     if not near(a[-1], b[-1]) or not _middles_agree(a[1:-1], b[1:-1]):
         return None
     first_a, first_b = a[0], b[0]
@@ -522,6 +525,14 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     if (len(first_a) == 1 or len(first_b) == 1) and first_a[0] == first_b[0]:
         return "the same surname with a matching initial"
     return None
+
+
+def _without_generation(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name keys without a generation after the surname ("Ferdinand Marcos Jr")."""
+    return keys[:-1] if len(keys) > 2 and keys[-1] in _GENERATIONS else keys
+
+
+_GENERATIONS = frozenset(token_key(word) for word in ("jr", "sr", "jnr", "snr", "ii", "iii", "iv"))
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -580,7 +591,7 @@ def _attach_surname(
         i
         for block in _spelling_blocks(surname)
         for i in blocks.get(block, [])
-        if _surname_matches(surname, merger.groups[i].keys[-1])
+        if _surname_matches(surname, _without_generation(merger.groups[i].keys)[-1])
     }
     if not candidates:
         return
@@ -605,7 +616,7 @@ def _attach_surname(
         target = next(iter(candidates))
         # A surname a letter apart ("Sashko", a boy, and the minister Liashko) needs people or
         # organisations in common, not only a country.
-        exact = merger.groups[target].keys[-1] == surname
+        exact = _without_generation(merger.groups[target].keys)[-1] == surname
         if merger.context_disagrees(single, target, setting=exact):
             return  # the only one of that name, but in other company: another person of the name
         merger.union(
