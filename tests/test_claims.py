@@ -693,6 +693,18 @@ def test_a_capital_that_speaks_is_no_topic_of_its_claim() -> None:
             ["Syzran district"],
             ["Syzran"],
         ),
+        (
+            "The work of the enterprise in Orsk is not disrupted, the governor said.",
+            "The processing unit of the Orsk refinery remains out of work, the General Staff said.",
+            ["Orsk"],
+            ["Orsk"],
+        ),
+        (
+            "The Orsk plant is working normally and did not stop even for a day, he said.",
+            "A fire broke out at the Orsk plant after the strike.",
+            ["Orsk"],
+            ["Orsk"],
+        ),
     ],
 )
 def test_a_facility_hit_against_one_not_damaged_is_disputed(

@@ -141,12 +141,19 @@ _NOT_DAMAGED: Final = re.compile(
     r"\b(?:(?:was|were|is|are|has|have|had)\s+not\s+(?:been\s+)?(?:damaged|hit|affected)|no\s+damage|undamaged"
     r"|suffered\s+no\s+damage|without\s+(?:any\s+)?damag(?:e|ing)|(?:damage|destruction)\s+(?:of|to)\s+(?:the\s+)?"
     r"[\w\s-]{0,40}?(?:is|was|are|were)\s+not\s+(?:present|recorded|observed|reported)"
-    r"|(?:there\s+(?:is|was)\s+)?no\s+(?:damage|destruction)\s+(?:to|of)\b)",
+    r"|(?:there\s+(?:is|was)\s+)?no\s+(?:damage|destruction)\s+(?:to|of)\b"
+    # "the plant is working normally", "the work of the enterprise is not disrupted": spared
+    r"|(?:is|are|was|were)\s+(?:working|operating|functioning)\s+(?:normally|as\s+usual)"
+    r"|works?\s+(?:normally|as\s+usual|in\s+(?:the\s+)?(?:regular|normal)\s+mode)"
+    r"|(?:work|operation)\s+of\s+the\s+(?:[\w-]+\s+){1,4}?(?:is|was)\s+not\s+(?:disrupted|interrupted|affected)"
+    r"|did\s+not\s+stop\s+(?:even\s+)?(?:for\s+)?(?:a|one)\s+(?:day|hour|minute))",
     re.I,
 )
 _DAMAGED: Final = re.compile(
     r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:hit|damaged|struck|set\s+on\s+fire)"
     r"|the\s+hit\s+(?:of|on)|caused\s+(?:a\s+)?(?:large\s+|big\s+)?fire|fire\s+broke\s+out|damaging"
+    # "the unit remains out of work": stopped by the hit
+    r"|(?:remains?|remained|is|was)\s+out\s+of\s+(?:work|operation|action|service)"
     # "drones hit the Orsk oil refinery": the facility the verb's object
     r"|(?:hit|struck|damaged)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}" + _FACILITY_WORD + ")",
     re.I,
