@@ -1696,7 +1696,7 @@ def _has_subject(clause: Token) -> bool:
 
 def _has_clause(noun: Token) -> bool:
     """Whether a noun goes on with what it holds: "the view that ...", "concern that ..."."""
-    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.subtree if c is not noun)
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.subtree)
 
 
 # Verbs of agreeing whose participle names an agreed thing: "the corridors agreed upon".

@@ -62,6 +62,7 @@ from claimgraph.resolve.names import (
     fold,
     given_name,
     given_name_key,
+    is_acronym,
     name_keys,
     near,
     patronymic,
@@ -432,7 +433,7 @@ def blocks(
         if initials:
             found.add("acronym:" + initials.lower())
         letters = display.replace(".", "")
-        if _is_acronym(letters) or ACRONYM_SHAPE.fullmatch(letters):
+        if is_acronym(letters) or ACRONYM_SHAPE.fullmatch(letters):
             found.add("acronym:" + letters.lower())
         ministry = _ministry(display)
         if ministry:
@@ -685,7 +686,7 @@ def _merge_organisations(merger: _Merger) -> None:
             continue
         # "NY" of "New York, NY" is the state, whose initials the city's name shares: places join by
         # their geonames records, never by initials.
-        if not group.person and group.family != "place" and _is_acronym(letters):
+        if not group.person and group.family != "place" and is_acronym(letters):
             candidates = [
                 j
                 for j in by_acronym.get(letters.lower(), [])
@@ -877,10 +878,6 @@ def _ministry(display: str) -> tuple[str, str] | None:
 def _ministry_words(display: str) -> str:
     """A name as the ministry forms read it: folded, letters and single spaces only."""
     return " ".join(re.sub(r"[^a-z ]", " ", fold(display)).split())
-
-
-def _is_acronym(letters: str) -> bool:
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 def _members_stem(display: str) -> str | None:

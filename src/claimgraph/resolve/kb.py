@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from claimgraph.errors import UsageError
-from claimgraph.resolve.names import fold, name_keys
+from claimgraph.resolve.names import fold, is_acronym, name_keys
 
 BUNDLED: Final = Path(__file__).resolve().parent.parent / "data" / "kb.csv"
 COLUMNS: Final = ("id", "name", "type", "aliases", "description", "wikidata")
@@ -64,7 +64,7 @@ class KnowledgeBase:
         for entry in self.entries.values():
             person = type_family(entry.type) == "person"
             for name in entry.names:
-                if _acronym(name):
+                if is_acronym(name.replace(".", "")):
                     self._acronyms.setdefault((type_family(entry.type), _letters(name)), set()).add(entry.id)
                 elif keys := name_keys(name, person=person):
                     self._index.setdefault((type_family(entry.type), keys), set()).add(entry.id)
@@ -123,17 +123,10 @@ class KnowledgeBase:
         return None
 
 
-def _acronym(name: str) -> bool:
-    """An acronym: "EU", "ЗСУ", "U.N."."""
-    letters = name.replace(".", "")
-    return len(letters) <= _ACRONYM_LETTERS and letters.isalpha() and letters.isupper()
-
-
 def _letters(name: str) -> str:
     return "".join(ch for ch in fold(name) if ch.isalpha())
 
 
-_ACRONYM_LETTERS = 6
 _SHORT_ACRONYM = 3
 
 

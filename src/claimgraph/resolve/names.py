@@ -142,6 +142,11 @@ def token_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+def is_acronym(letters: str) -> bool:
+    """Whether letters, dots left out, are an acronym: two to six capitals of any script ("EU", "ЗСУ")."""
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def name_keys(text: str, *, person: bool = False) -> tuple[str, ...]:
     """The keys of a name's words, punctuation (and a person's title) left out; an acronym's letters
     are kept as written (BMI and BMJ are two names, not one spelt two ways), but not a person's
