@@ -48,7 +48,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final
@@ -3652,7 +3652,7 @@ def _resolve_speaker(
             return replace(raw, referent=quoted)
         # "The Russian president" is no President of the European Council: a nationality before the
         # role must be the title's country too.
-        qualifiers += [_country_stems(word) for word in _nationality_words(doc, raw)]
+        countries = [_country_stems(word) for word in _nationality_words(doc, raw)]
         for _, previous in reversed(earlier):
             described = (previous.description or "").lower()
             # "the President" is not the "Head of the Office of the President": the office a
@@ -3661,14 +3661,13 @@ def _resolve_speaker(
                 previous.referent is not None
                 and described
                 and _office(described)[0] == role
-                and all(
-                    q in described if "|" not in q else _qualifies(q, described.split()) for q in qualifiers
-                )
+                and all(q in described for q in qualifiers)
+                and _of_countries(described.split(), countries)
                 and not set(described.split()) & word_list("lesser_ranks") - set(qualifiers)
             ):
                 return replace(raw, referent=previous.referent, description=previous.description)
-        titled = _titled_person_before(doc, draft, [role, *qualifiers]) or _titled_person_after(
-            doc, draft, [role, *qualifiers], paragraph_starts
+        titled = _titled_person_before(doc, draft, [role, *qualifiers], countries) or _titled_person_after(
+            doc, draft, [role, *qualifiers], paragraph_starts, countries
         )
         if titled is not None:
             return replace(raw, referent=Span(doc_id, titled.start_char, titled.end_char))
@@ -3963,16 +3962,21 @@ _GREETINGS: Final = frozenset({"greeting", "condolence", "congratulation", "wish
 _GREETING_ACTS: Final = frozenset({"congratulate", "greet", "condole"})
 
 
-def _titled_person_before(doc: Doc, draft: _Draft, role: list[str]) -> TokenSpan | None:
+def _titled_person_before(
+    doc: Doc, draft: _Draft, role: list[str], countries: Sequence[frozenset[str]] = ()
+) -> TokenSpan | None:
     """The last PERSON before the cue introduced with these role words ("Governor X", "X, the
     governor", "President of Russia X")."""
-    return _titled_person(
-        doc, [e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx][::-1], role
-    )
+    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char < draft.cue.idx][::-1]
+    return _titled_person(doc, earlier, role, countries)
 
 
 def _titled_person_after(
-    doc: Doc, draft: _Draft, role: list[str], paragraph_starts: list[int]
+    doc: Doc,
+    draft: _Draft,
+    role: list[str],
+    paragraph_starts: list[int],
+    countries: Sequence[frozenset[str]] = (),
 ) -> TokenSpan | None:
     """The first PERSON after the cue, in its paragraph or the next two, introduced with these role
     words: a lead's "the city's mayor said" names "Mayor X" further down."""
@@ -3982,11 +3986,14 @@ def _titled_person_after(
         else len(_text(doc))
     )
     later = [e for e in doc.ents if e.label_ == "PERSON" and draft.cue.idx < e.start_char < reach]
-    return _titled_person(doc, later, role)
+    return _titled_person(doc, later, role, countries)
 
 
-def _titled_person(doc: Doc, people: list[TokenSpan], role: list[str]) -> TokenSpan | None:
-    """The first of ``people`` introduced with these role words."""
+def _titled_person(
+    doc: Doc, people: list[TokenSpan], role: list[str], countries: Sequence[frozenset[str]] = ()
+) -> TokenSpan | None:
+    """The first of ``people`` introduced with these role words, and of these countries (each given by
+    its stems, ``_country_stems``)."""
     for ent in people:
         # The title right before the name, up to a punctuation mark: "Commander-in-Chief of the
         # Armed Forces of Ukraine NAME".
@@ -4003,12 +4010,12 @@ def _titled_person(doc: Doc, people: list[TokenSpan], role: list[str]) -> TokenS
         # After the name only as its apposition ("X, the governor of ..."): words further on may
         # be another person's title.
         after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None
-        if any(w is not None and _holds_role(w.text.lower(), role) for w in (before, after)):
+        if any(w is not None and _holds_role(w.text.lower(), role, countries) for w in (before, after)):
             return ent
     return None
 
 
-def _holds_role(title: str, role: list[str]) -> bool:
+def _holds_role(title: str, role: list[str], countries: Sequence[frozenset[str]] = ()) -> bool:
     """Whether a title gives the role (its first word) as its head, before any "of", and names the
     rest somewhere: "President of Russia" holds the president's role, "Head of the Office of the
     President" does not, nor does "Deputy Minister" the minister's."""
@@ -4016,24 +4023,20 @@ def _holds_role(title: str, role: list[str]) -> bool:
     if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks") - set(role):
         return False  # "Deputy Minister NAME" is not "the Minister"
     words = _WORD_OR_HYPHEN.split(title)
-    return all(_qualifies(q, words) for q in role[1:])
+    return set(words).issuperset(role) and _of_countries(words, countries)
 
 
-def _qualifies(qualifier: str, words: list[str]) -> bool:
-    """Whether a title's words hold a qualifier: a word ("acting"), or a country's stems ("finni|finla"
-    of "the Finnish president", in "President of Finland")."""
-    if "|" not in qualifier:
-        return qualifier in words
-    stems = [stem for stem in qualifier.split("|") if stem]
-    return any(w.startswith(stem) for w in words for stem in stems)
+def _of_countries(words: Sequence[str], countries: Sequence[frozenset[str]]) -> bool:
+    """Whether a title's words name each of these countries by one of its stems ("finla" of "the
+    Finnish president", in "President of Finland")."""
+    return all(any(w.startswith(stem) for w in words for stem in stems) for stems in countries)
 
 
-def _country_stems(nationality: str) -> str:
-    """A nationality word's stems as a qualifier: its own and its country's ("finni|finla")."""
+def _country_stems(nationality: str) -> frozenset[str]:
+    """A nationality word's stems: its own and its country's ("finni", "finla")."""
     country = country_of_nationality(name_keys(nationality))
     named = country_name(country) if country else None
-    stems = {nationality[:_STEM], *([named.lower()[:_STEM]] if named else [])}
-    return "|".join(sorted(stems)) + "|"  # the bar marks stems even when the two are one
+    return frozenset({nationality[:_STEM], *([named.lower()[:_STEM]] if named else [])})
 
 
 # -- channel and date ----------------------------------------------------------------------------------
