@@ -323,6 +323,10 @@ def test_a_name_ends_before_its_own_repetition_and_glued_words(nlp: Language) ->
             "Anatolii Kryvonozhko",
         ),
         ("Deputy mayor Andrii Sadovyi said the trams were running.", "Andrii Sadovyi"),
+        (
+            "The spokesman of the eastern operational group Evhen Kovalchuk informed that the road held.",
+            "Evhen Kovalchuk",
+        ),
     ],
 )
 def test_a_given_name_in_either_romanisation_opens_a_persons_name(

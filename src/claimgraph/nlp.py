@@ -72,6 +72,7 @@ TITLES = frozenset(
     | {"representative", "prosecutor", "ombudsman", "chairman", "chairwoman", "commissioner", "official"}
     | {"gov.", "sen.", "rep.", "maj.", "adm.", "cpl.", "pvt.", "sgt", "gov", "sen"}
     | {"coordinator", "rapporteur", "administrator", "negotiator", "secretary-general", "mediator"}
+    | {"speaker", "chair", "chairperson"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(
@@ -588,13 +589,20 @@ def _known_names() -> tuple[tuple[str, str], ...]:
 
 
 def _spellings(given_name: str) -> tuple[str, ...]:
-    """A given name as the two Ukrainian romanisations write its ending: "Anatoliy" and "Anatolii",
-    "Andriy" and "Andrii" (the name keys fold them for merging; the entity rules read tokens)."""
-    if given_name.endswith("iy"):
-        return given_name, given_name[:-1] + "i"
-    if given_name.endswith("ii"):
-        return given_name, given_name[:-1] + "y"
-    return (given_name,)
+    """A given name as romanisations write it: the ending as "Anatoliy" and "Anatolii", "Andriy" and
+    "Andrii"; an opening "Ye" as "E" too ("Yevhen" and "Evhen", "Yelena" and "Elena"). The name keys
+    fold these for merging; the entity rules read tokens."""
+    names = [given_name]
+    if given_name.startswith("Ye") and len(given_name) > 4:
+        names.append("E" + given_name[2:])
+    spellings: list[str] = []
+    for name in names:
+        spellings.append(name)
+        if name.endswith("iy"):
+            spellings.append(name[:-1] + "i")
+        elif name.endswith("ii"):
+            spellings.append(name[:-1] + "y")
+    return tuple(spellings)
 
 
 def _postposed(token: Token) -> bool:

@@ -3153,3 +3153,84 @@ def test_an_interview_s_answers_take_the_day_its_introduction_gives(extract: Ext
     )
     answers = [s for s in extract(text) if s.speaker.text == "Jonas Brekke"]
     assert len(answers) == 3 and {a.said_on for a in answers} == {dt.date(2024, 3, 12)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Nobody drowned, specified the mayor.", "the mayor", "Nobody drowned"),
+        (
+            "The warehouse stored rockets for the artillery, declared at the briefing on 4 March the "
+            "official representative of the ministry Irina Sokolova.",
+            "Irina Sokolova",
+            "The warehouse stored rockets for the artillery",
+        ),
+        (
+            "The chair of the regional council Pavlo Hryn summed up on Monday that the floods had "
+            "destroyed 40 bridges.",
+            "Pavlo Hryn",
+            "the floods had destroyed 40 bridges",
+        ),
+        (
+            "The speaker of the southern command Oleksii Dmytrenko informed on Tuesday that the "
+            "ferry crossing stays closed.",
+            "Oleksii Dmytrenko",
+            "the ferry crossing stays closed",
+        ),
+    ],
+)
+def test_translated_orders_of_cue_and_speaker(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    # Translated Russian and Ukrainian reports put the cue before its speaker, with the day between.
+    (st,) = extract(text)
+    assert (referent_text(text, st) or st.speaker.text) == speaker
+    assert st.content_text == content
+
+
+def test_summing_up_without_a_clause_is_no_statement(extract: Extract) -> None:
+    assert extract("The coach summed up the season in one word at the dinner.") == []
+
+
+def test_clause_hung_on_an_opening_phrase_before_a_closing_passive(extract: Extract) -> None:
+    text = (
+        "The Ministry of Defence of Latvia said that the rebels had retreated.\n\n"
+        "During the month the rebels lost in the northern direction up to 300 fighters, 4 tanks and "
+        "2 trucks, it was noted in the department."
+    )
+    _, st = extract(text)
+    assert st.content_text.startswith("During the month the rebels lost")
+    assert st.content_text.endswith("2 trucks")
+    assert referent_text(text, st) == "The Ministry of Defence of Latvia"
+
+
+def test_closing_passive_after_a_phrase_with_no_clause_is_no_statement(extract: Extract) -> None:
+    assert extract("During the long and cold night in the city, it was noted in the department.") == []
+
+
+def test_she_after_a_named_subject_is_that_person_not_the_last_speaker(extract: Extract) -> None:
+    text = (
+        '"The count leaves out the missing," council spokesman Marco Reyes told AFP.\n\n'
+        'Provincial governor Lucia Ferrer rejected that. "All of them drowned," she told AFP.'
+    )
+    _, second = extract(text)
+    assert referent_text(text, second) == "Lucia Ferrer"
+
+
+def test_he_after_a_sentence_about_someone_else_keeps_the_speaker_of_the_quote(extract: Extract) -> None:
+    text = (
+        '"The count leaves out the missing," council spokesman Marco Reyes told AFP.\n\n'
+        'The storm hit the coast on Monday. "All of them drowned," he told AFP.'
+    )
+    _, second = extract(text)
+    assert referent_text(text, second) == "Marco Reyes"
+
+
+def test_a_reporting_verb_the_parser_took_for_a_modifier_of_a_long_subject(extract: Extract) -> None:
+    text = (
+        "The spokesman of the southern operational group Oleksii Dmytrenko informed in the air of the "
+        "national telethon on Friday that the ferry crossing stays closed."
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Oleksii Dmytrenko"
+    assert st.content_text == "the ferry crossing stays closed"

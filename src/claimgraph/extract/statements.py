@@ -78,6 +78,8 @@ DOCUMENT_NOUNS: Final = frozenset(
     "declaration communique communiqué appeal card inscription".split()
 )
 _CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS | DOCUMENT_LEMMAS
+# Speech verbs that report only with their particle: "pointed out that", "summed up that".
+_PARTICLE_OF: Final = {"point": "out", "sum": "up"}
 # Speech acts whose content is an object or a prepositional phrase rather than a clause: "cited the
 # losses", "praised the defenders", "accused Kyiv of shelling", "spoke about the offensive".
 ACT_LEMMAS: Final = frozenset(
@@ -681,8 +683,10 @@ def _is_cue(token: Token, *, lemmas: frozenset[str] = _CUE_LEMMAS) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lemmas:
         return False
     lemma = token.lemma_.lower()
-    if lemma == "point":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma in _PARTICLE_OF:
+        # "summed up the season" names a topic; "summed up that ..." reports
+        particle = any(c.dep_ == "prt" and c.lower_ == _PARTICLE_OF[lemma] for c in token.children)
+        return particle and (lemma != "sum" or not any(c.dep_ == "dobj" for c in token.children))
     if lemma in DOCUMENT_LEMMAS:
         return any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
     return not (lemma == "post" and token.tag_ == "VBN")  # "a video posted Monday" is not a cue
@@ -1938,7 +1942,12 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
         frame_end, content = end, (first_word, before.i - 1)
     else:
         return None
-    if content[1] - content[0] < 3 or "\n\n" in doc[content[0] : content[1]].text:
+    words_said = doc[content[0] : content[1]]
+    # "Nobody suffered, specified the governor.": two words are enough when they are a clause.
+    clause_of_two = (
+        len(words_said) == 2 and words_said[0].dep_ in _SUBJECT_DEPS and words_said[1].pos_ == "VERB"
+    )
+    if (len(words_said) < 3 and not clause_of_two) or "\n\n" in words_said.text:
         return None
     if speaker is None:
         speaker = (
@@ -2016,7 +2025,7 @@ def _postposing(cue: Token) -> bool:
     at = cue.i + 1
     # "reported on Monday in the headquarters": the day may come between the verb and its source
     while at < len(doc) and doc[at].dep_ == "prep" and doc[at].head.i == cue.i and _channel_or_time(doc[at]):
-        at = doc[at].right_edge.i + 1
+        at = _adjunct_end(doc[at]) + 1
     after = doc[at] if at < len(doc) else None
     finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (after is not None and after.lower_ in ("in", "by", "at"))
     # "..., informed Enerhoatom on Thursday": the parser takes the verb for a participle and the
@@ -2068,7 +2077,7 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
     while tokens and (tokens[0].pos_ in ("ADP", "ADV", "PART") or tokens[0].is_punct):
         if tokens[0].pos_ == "ADP" and _channel_or_time(tokens[0]):
             # "reported on Monday in the headquarters": the day before the source is not the source
-            last = tokens[0].right_edge.i
+            last = _adjunct_end(tokens[0])
             tokens = [t for t in tokens if t.i > last]
             continue
         tokens.pop(0)  # "reported by", "reported in", "informed also"
@@ -2092,6 +2101,20 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
         title = _title_text(doc, doc[phrase.start : person.start])
         return Speaker(text=person.text, span=span, referent=span, description=title)
     return _speaker_from_phrase(doc, phrase.root, doc_id)
+
+
+def _adjunct_end(preposition: Token) -> int:
+    """Where a day or channel phrase ends. "declared on 13 November the official representative NAME":
+    the parser may hang the speaker after it on the day as an apposition, which is no part of it."""
+    apposed = {
+        t.i
+        for o in preposition.children
+        if o.ent_type_ in ("DATE", "TIME")
+        for a in o.children
+        if a.dep_ == "appos" and a.i > o.i
+        for t in a.subtree
+    }
+    return max(t.i for t in preposition.subtree if t.i not in apposed)
 
 
 def _channel_or_time(preposition: Token) -> bool:
@@ -2131,22 +2154,21 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
             return None
         end = doc[comma.i - 1]
         return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+    if not before and cue.dep_ == "ROOT" and doc[subject.left_edge.i - 1].text == ",":
+        # "During the week the APU lost ..., it was noted in the department": the parser hung the
+        # reported clause on a phrase of the cue; all before the comma is what was said when it is a
+        # clause, with a finite verb and its subject.
+        start, comma = doc[cue.sent.start], doc[subject.left_edge.i - 1]
+        said = doc[start.i : comma.i]
+        if not any(_finite(t) and any(c.dep_ in _SUBJECT_DEPS for c in t.children) for t in said):
+            return None
+        if len(said) < 3 or "\n\n" in said.text or _words_after_the_cue(cue) > 6:
+            return None
+        end = doc[comma.i - 1]
+        return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
     if not before or subject.i < before[0].i:
         return None
-    # What follows the cue is its own: a day, a place, a channel ("said on Thursday at a meeting of
-    # the contact group"); anything else beyond a few words is a sentence going on.
-    # "..., said David Marcus, an energy consultant in Boston": a speaker after the cue is its own too.
-    own = {
-        t.i
-        for c in cue.children
-        if c.i > cue.i
-        and (c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS) or _when_clause(c) or _further_cue(c))
-        for t in c.subtree
-    }
-    after = [
-        t for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text and t.i not in own
-    ]
-    if len(after) > 6:
+    if _words_after_the_cue(cue) > 6:
         return None
     tokens = sorted(t.i for t in before[0].subtree if t.i < subject.left_edge.i - 1)
     start, end = doc[tokens[0]], doc[tokens[-1]]
@@ -2161,6 +2183,24 @@ def _preceding_clause(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Dra
     if opening.i < start.i and "\n" not in _text(doc)[opening.idx : start.idx]:
         start = opening
     return _indirect(start.idx, end.idx + len(end.text), cue, paragraph_starts)
+
+
+def _words_after_the_cue(cue: Token) -> int:
+    """How many words follow a closing cue that are not its own. What follows the cue may be its own:
+    a day, a place, a channel ("said on Thursday at a meeting of the contact group"), the speaker
+    ("..., said David Marcus, an energy consultant in Boston"); anything else beyond a few words is a
+    sentence going on."""
+    own = {
+        t.i
+        for c in cue.children
+        if c.i > cue.i
+        and (c.dep_ in ("prep", "npadvmod", "advmod", *_SUBJECT_DEPS) or _when_clause(c) or _further_cue(c))
+        for t in c.subtree
+    }
+    doc = cue.doc
+    return sum(
+        1 for t in doc[cue.i + 1 : cue.sent.end] if not t.is_punct and "\n" not in t.text and t.i not in own
+    )
 
 
 def _further_cue(clause: Token) -> bool:
@@ -3118,6 +3158,8 @@ def _speaker_token(cue: Token) -> Token | None:
         if subject is not None:
             return _real_subject(subject, cue)
         owner = _cue_owning_a_second_predicate(verb)
+        if verb is cue and _main_verb_misread_as_modifier(cue):
+            return _real_subject(cue.head, cue)
         if owner is not None:
             verb = owner
         elif verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -3125,6 +3167,20 @@ def _speaker_token(cue: Token) -> Token | None:
         else:
             return _subject_before_an_aside(cue) or _closing_source(cue)
     return None
+
+
+def _main_verb_misread_as_modifier(cue: Token) -> bool:
+    """ "The speaker of the group NAME informed in the air of the telethon that ...": after a long
+    subject the parser may take the sentence's verb for a participle modifying it, leaving the
+    subject as the root. A "that" clause shows the verb reports."""
+    subject = cue.head
+    return (
+        cue.dep_ == "acl"
+        and subject.dep_ == "ROOT"
+        and subject.pos_ in ("NOUN", "PROPN")
+        and cue.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children)
+    )
 
 
 def _spoken_through(cue: Token) -> Token | None:
@@ -3580,11 +3636,16 @@ def _resolve_speaker(
     if lowered in _PERSON_PRONOUNS or lowered in _GROUP_PRONOUNS:
         wants_person = lowered in _PERSON_PRONOUNS
         group = _plural_subject_before(doc, draft, sentences=2) if lowered in ("they", "them") else None
+        named = _person_subject_before(doc, draft, paragraph_starts) if wants_person else None
         for previous_draft, previous in reversed(earlier):
             if draft.paragraph - previous_draft.paragraph > 3:
                 break
             if group is not None and group.start_char > previous_draft.cue.idx:
                 break  # the people named since that statement are nearer
+            if named is not None and named.start_char > previous_draft.cue.idx:
+                # 'NAME rejected that. "...," she told AFP': the subject of the sentence right
+                # before is nearer than an earlier speaker
+                break
             if previous.text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS and previous.referent is None:
                 continue
             if _is_person(doc, previous) == wants_person and not _other_gender(
@@ -3880,6 +3941,29 @@ def _signed_heading(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> tup
 
 _HEADING_REACH: Final = 15  # paragraphs a signed post may run on under its heading
 _HEADING_CHARS: Final = 120
+
+
+def _person_subject_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
+    """The person named as the subject of the sentence right before the statement, in its paragraph."""
+    opening = _token_at(doc, min(draft.content_start, draft.cue.idx))
+    if opening is None or opening.sent.start == 0:
+        return None
+    sentence = doc[opening.sent.start - 1].sent
+    if sentence.start_char < paragraph_starts[draft.paragraph]:
+        return None
+    pronoun = (draft.speaker_head or _speaker_token(draft.cue) or draft.cue).lower_
+    return next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and sentence.start <= e.start < sentence.end
+            and e.root.dep_ in _SUBJECT_DEPS
+            and e.root.head.dep_ == "ROOT"
+            and not _other_gender(pronoun, e.text)
+        ),
+        None,
+    )
 
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
