@@ -4,6 +4,7 @@ import pickle
 from typing import TYPE_CHECKING
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.errors import ModelMissing
 from claimgraph.models import EntityMention
@@ -662,3 +663,9 @@ def test_people_named_like_towns_keep_their_names(nlp: Language) -> None:
     assert (
         labels(nlp, "In the United States, Austin Reed wrote that Madison was wrong.").get("Madison") != "GPE"
     )
+
+
+def test_a_pronoun_with_its_verb_is_no_named_entity(nlp: Language) -> None:
+    doc = nlp.make_doc("I’m sure Anna Kovalenko we’ll see.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON"), SpacySpan(doc, 3, 5, label="PERSON")]
+    assert [m.text for m in entity_mentions("doc-9", doc)] == ["Anna Kovalenko"]

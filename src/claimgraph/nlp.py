@@ -247,8 +247,12 @@ def entity_mentions(doc_id: str, doc: Doc) -> list[EntityMention]:
             stage=STAGE_LAYER if ent.id_ == STAGE_LAYER else STAGE_NER,
         )
         for ent in doc.ents
-        if ent.label_ not in NUMERIC_LABELS
+        if ent.label_ not in NUMERIC_LABELS and not _CONTRACTION.fullmatch(ent.text)
     ]
+
+
+# "I’m", "We’ll": the model now and then tags a pronoun with its verb as a person.
+_CONTRACTION = re.compile(r"(?i)(?:i|you|we|they|he|she|it)['’](?:m|ll|re|ve|d|s)")
 
 
 @functools.cache

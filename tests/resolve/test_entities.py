@@ -713,3 +713,14 @@ def test_a_generation_after_the_surname_is_no_surname() -> None:
     )
     assert together(entities, "Ramon Ortiz Jr", "Ortiz", "Ramon Ortiz")
     assert not together(entities, "Peter Hale Snr", "Peter Hale Jnr")
+
+
+def test_a_bare_navy_is_no_navy_of_a_country_its_documents_do_not_name() -> None:
+    entities = run(
+        [("the Ukrainian Navy", "ORG"), ("Sevastopol", "GPE"), ("Crimea", "GPE"), ("Ukraine", "GPE")],
+        [("Navy", "ORG"), ("Sevastopol", "GPE"), ("Crimea", "GPE"), ("Russia", "GPE")],
+        [("the National Guard", "ORG"), ("Kyiv", "GPE"), ("Ukrainian", "NORP")],
+        [("the National Guard of Ukraine", "ORG"), ("Kyiv", "GPE")],
+    )
+    assert not together(entities, "the Ukrainian Navy", "Navy")
+    assert together(entities, "the National Guard", "the National Guard of Ukraine")

@@ -156,7 +156,8 @@ _DEMONYMS = {
 }
 # An armed service is a country's as a ministry is: "Ukraine's Air Force", "the Air Force of Ukraine",
 # and "the Air Force" of a story that names one.
-_SERVICES = r"(?P<service>air force|navy|national guard)"
+_SERVICE_NAMES = ("air force", "navy", "national guard")
+_SERVICES = rf"(?P<service>{'|'.join(_SERVICE_NAMES)})"
 _MINISTRY_FORMS = (
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"),
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? (?P<topic>[a-z ]+?) ministry$"),
@@ -828,8 +829,14 @@ def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], l
             continue
         candidates = [
             j
-            for (_, candidate_topic), members in by_ministry.items()
+            for (country, candidate_topic), members in by_ministry.items()
             if candidate_topic == topic
+            # Every country has its navy and national guard: a bare "Navy" is another country's only
+            # where each of its documents names that country ("the Army and Navy" of a Kremlin speech
+            # is not the Ukrainian Navy of a Kyiv release).
+            and (
+                topic not in _SERVICE_NAMES or all(_names_country(merger, doc, country) for doc in group.docs)
+            )
             for j in members
             # The setting counts here: the places a document names say whose ministry it means.
             if not merger.context_disagrees(i, j)
@@ -846,6 +853,15 @@ def _merge_bare_ministries(merger: _Merger, by_ministry: dict[tuple[str, str], l
             target = candidates[0]
             named = merger.groups[target].display
             merger.union(i, target, f"the {topic} ministry the documents name: {named}")
+
+
+def _names_country(merger: _Merger, doc: str, country: str) -> bool:
+    """Whether a document names a country, by its name or its people ("Ukraine", "Ukrainian")."""
+    for family, keys in merger.cooccurring([doc]):
+        index = merger.group_index((family, keys)) if family in _SETTING else None
+        if index is not None and _DEMONYMS.get(_ministry_words(merger.groups[index].display)) == country:
+            return True
+    return False
 
 
 def _bare_ministry(display: str) -> str | None:
