@@ -60,7 +60,7 @@ _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
 _NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _SPEECH_LEMMAS = frozenset(
     {"say", "tell", "add", "explain", "state", "note", "write", "claim", "warn", "insist", "stress"}
-    | {"emphasize", "emphasise", "comment", "admit", "argue", "reply"}
+    | {"emphasize", "emphasise", "comment", "admit", "argue", "reply", "report"}
 )
 TITLES = frozenset(
     {"president", "premier", "chancellor", "minister", "secretary", "governor", "mayor", "ambassador"}
@@ -573,6 +573,40 @@ def _restore_verbs_read_as_nouns(doc: Doc) -> None:
             and any(c.dep_ == "ccomp" for c in token.children)
         ):
             token.tag_, token.pos_ = "VBZ", "VERB"
+        elif token.dep_ == "ROOT" and token.tag_ in ("NN", "NNS") and token.lemma_ in _SPEECH_LEMMAS:
+            _restore_a_verb_read_as_a_compounds_head(token)
+
+
+def _restore_a_verb_read_as_a_compounds_head(token: Token) -> None:
+    """ "Coffee drinkers live longer, a new study reports.", "The group state that the game runs at
+    30 frames": after a noun the tagger may read the verb as that noun's head, so the sentence has no
+    verb. With a clause reported before it or a "that" clause after it, the noun is the subject."""
+    children = list(token.children)
+    subject = next((c for c in reversed(children) if c.dep_ == "compound" and c.i == token.i - 1), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return
+    before = any(c.dep_ == "ccomp" and c.i < subject.left_edge.i for c in children)
+    that = next(
+        (
+            c
+            for c in children
+            if c.dep_ in ("relcl", "ccomp")
+            and c.i > token.i
+            and token.doc[token.i + 1].lower_ == "that"
+            and token.doc[token.i + 1].head.i == c.i
+        ),
+        None,
+    )
+    if not before and that is None:
+        return
+    token.tag_, token.pos_ = ("VBZ" if token.tag_ == "NNS" else "VBP"), "VERB"
+    subject.dep_ = "nsubj"
+    for modifier in children:
+        if modifier.i < subject.i and modifier.dep_ in ("det", "amod", "compound", "poss", "nummod"):
+            modifier.head = subject
+    if that is not None:
+        that.dep_ = "ccomp"
+        token.doc[token.i + 1].dep_ = "mark"
 
 
 def _known_names() -> tuple[tuple[str, str], ...]:

@@ -3234,3 +3234,63 @@ def test_a_reporting_verb_the_parser_took_for_a_modifier_of_a_long_subject(extra
     (st,) = extract(text)
     assert referent_text(text, st) == "Oleksii Dmytrenko"
     assert st.content_text == "the ferry crossing stays closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Night-shift nurses sleep less, a new survey reports.",
+            "a new survey",
+            "reports",
+            "Night-shift nurses sleep less",
+        ),
+        (
+            "The council state that the bridge reopens in June.",
+            "The council",
+            "state",
+            "the bridge reopens in June",
+        ),
+        (
+            "The chancellor made it clear that the budget would not change.",
+            "The chancellor",
+            "made it clear",
+            "the budget would not change",
+        ),
+        (
+            "Last spring the minister made a clear warning to the allies that the border would close.",
+            "the minister",
+            "warning",
+            "the border would close",
+        ),
+        (
+            "The governor gave assurances that the schools would open on time.",
+            "The governor",
+            "assurances",
+            "the schools would open on time",
+        ),
+        (
+            "A lawyer for the family asked for the inquest to be reopened.",
+            "A lawyer",
+            "asked for",
+            "the inquest to be reopened",
+        ),
+    ],
+)
+def test_reports_the_parser_reads_awry(
+    extract: Extract, text: str, speaker: str, cue: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.cue, st.content_text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The annual reports of the company were late.",
+        "The shelling made it clear that the ceasefire was over.",
+        "The ministry issued a warning that nobody heard.",
+    ],
+)
+def test_nouns_and_things_that_report_nothing(extract: Extract, text: str) -> None:
+    assert extract(text) == []

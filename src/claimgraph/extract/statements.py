@@ -1550,6 +1550,8 @@ def _indirect_statements(
             draft = _characterisation(doc, token, paragraph_starts)
         elif (counted := _count_object(token)) is not None:
             draft = _count_given(token, counted, paragraph_starts)
+        elif token.lemma_ == "make" and token.pos_ == "VERB":
+            draft = _made_clear(doc, token, paragraph_starts)
         elif _is_cue(token):
             draft = (
                 _framing(doc, doc_id, token, paragraph_starts)
@@ -2439,7 +2441,14 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
     """``Trump's claim that ...``, ``the ministry's warning that ...``: a claim noun with a that-clause and
     a possessive owner. Without an owner the claim has no speaker and is left alone."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)), None)
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)), None
+    ) or next((c for c in noun.subtree if _opens_with_that(c)), None)
+    if clause is None and noun.dep_ == "dobj" and noun.head.lemma_ in _SPREADING:
+        # "gave assurances that ...": the parser may hang the clause on the verb
+        clause = next(
+            (c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and _has_that(c)), None
+        )
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ in _SPREADING:
         # "Russian channels spread the claim that ...": who spreads a claim makes it theirs
         owner = _speaker_token(noun.head)
@@ -2457,6 +2466,33 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
 
 _COUNT_GIVING: Final = word_list("count_giving_verbs")
 _COUNT_NOUNS: Final = word_list("count_nouns")
+
+
+def _made_clear(doc: Doc, make: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """ "Putin made it clear that the Russian side would study the responses": the "that" clause is
+    what was said, hung on "clear" or on the verb."""
+    clear = next((c for c in make.children if c.lower_ == "clear" and c.i > make.i), None)
+    if clear is None or _speaker_token(make) is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in (*clear.children, *make.children)
+            if c.dep_ in ("ccomp", "advcl", "acl")
+            and c.i > clear.i
+            and (_has_that(c) or c.left_edge.lower_ == "that")
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    tokens = sorted(t.i for t in clause.subtree)
+    start = doc[tokens[0] + 1] if doc[tokens[0]].lower_ == "that" else doc[tokens[0]]
+    end = _clause_end(make, doc[tokens[-1]])
+    if end.i - start.i < 2:
+        return None
+    cue_text = doc[make.i : clear.i + 1].text
+    return _indirect(start.idx, end.idx + len(end.text), make, paragraph_starts, cue_text=cue_text)
 
 
 def _count_object(verb: Token) -> Token | None:
@@ -2907,6 +2943,19 @@ def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
+def _opens_with_that(clause: Token) -> bool:
+    """ "a warning to NATO leaders that Russia would attack": the parser may make the conjunction
+    "that" an object, not the clause's mark, and hang the clause on the nearest noun; tagged as a
+    conjunction, with a subject of the clause's own after it, it is no relative pronoun."""
+    opening = clause.left_edge
+    return (
+        clause.dep_ in ("acl", "relcl")
+        and opening.lower_ == "that"
+        and opening.tag_ == "IN"
+        and any(c.dep_ in _SUBJECT_DEPS and c.i > opening.i for c in clause.children)
+    )
+
+
 _GOVERNING_DOCUMENTS: Final = word_list("governing_documents")
 
 
@@ -3061,14 +3110,27 @@ def _called_for(doc: Doc, call: Token, marker: Token, paragraph_starts: list[int
     )
 
 
+_CALLS: Final = {"call": ("for", "upon"), "ask": ("for",), "appeal": ("for",)}
+
+
 def _call_marker(call: Token) -> Token | None:
-    """The "for" or "upon" right after a form of "call", attached to it or to the clause it opens."""
-    if call.lemma_ != "call" or call.i + 1 >= len(call.doc):
+    """The "for" or "upon" right after a form of "call", attached to it or to the clause it opens;
+    the "for" of "ask" or "appeal" only opening a clause ("asked for the investigation to be
+    resumed", not "asked for the bill")."""
+    if call.lemma_ not in _CALLS or call.pos_ != "VERB" or call.i + 1 >= len(call.doc):
         return None
     marker = call.doc[call.i + 1]
-    if marker.lower_ not in ("for", "upon"):
+    if marker.lower_ not in _CALLS[call.lemma_]:
         return None
-    if marker.head == call or (marker.dep_ == "mark" and marker.head.head == call):
+    if call.lemma_ == "call" and marker.head == call:
+        return marker
+    if marker.dep_ == "mark" and marker.head.head == call:
+        return marker
+    # "asked for the inquest to be reopened": the parser may hang the infinitive on the noun
+    demanded = [c for c in marker.children if c.dep_ == "pobj"]
+    if marker.head == call and any(
+        _has_to(c) for d in demanded for c in d.children if c.dep_ in ("relcl", "acl")
+    ):
         return marker
     return None
 
