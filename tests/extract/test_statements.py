@@ -3294,3 +3294,48 @@ def test_reports_the_parser_reads_awry(
 )
 def test_nouns_and_things_that_report_nothing(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_thanks_that_say_nothing_of_what_for_are_no_statement(extract: Extract) -> None:
+    assert extract("The President thanked the rescuers and the doctors of Odesa.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The President thanked the Senate and the people of Chile, including for the medical aid.",
+            "the Senate and the people of Chile, including for the medical aid",
+        ),
+        (
+            "The President thanked the firefighters, who worked through the night.",
+            "the firefighters, who worked through the night",
+        ),
+    ],
+)
+def test_thanks_with_what_for(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "I am grateful to him for the visit, as well as to all the Estonian people.",
+            "to him for the visit, as well as to all the Estonian people",
+        ),
+        (
+            "I am grateful to all the teachers who work in Sumy and Poltava, in Vinnytsia and Rivne, "
+            "in Kherson, in Izium.",
+            "to all the teachers who work in Sumy and Poltava, in Vinnytsia and Rivne, in Kherson, in Izium",
+        ),
+        (
+            "I am grateful to our partners for the new package, and we will use it well.",
+            "to our partners for the new package",
+        ),
+    ],
+)
+def test_gratitude_runs_to_the_last_of_those_thanked(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(f"The President spoke in Kyiv.\n\n{text}")
+    assert st.content_text == content

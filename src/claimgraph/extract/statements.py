@@ -2323,8 +2323,17 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
         ]
         if not any(len(list(c.subtree)) >= 3 for c in thanks):
             return None  # "grateful to you", "grateful for that": whom, or nothing, said of what
+        # "..., as well as to all the Lithuanian people": more of those thanked
+        thanks += [
+            c
+            for c in (*adjective.children, *adjective.head.children)
+            if c.dep_ == "cc" and c.i > adjective.i and any(g.dep_ == "prep" for g in c.children)
+        ]
         tokens = sorted(t.i for c in thanks for t in c.subtree)
-        first, last = doc[tokens[0]], doc[tokens[-1]]
+        # "to all the doctors who work in Kyiv and Dnipro, in Vinnytsia and Lviv, ...": the parser
+        # may leave the rest of a list of those thanked out of the phrase
+        holder = adjective.head if adjective.dep_ == "acomp" else adjective
+        first, last = doc[tokens[0]], _clause_end(holder, doc[tokens[-1]])
         draft = _indirect(first.idx, last.idx + len(last.text), adjective, paragraph_starts)
         draft.speaker_head = subject
         return draft
@@ -2589,6 +2598,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
             or (c.dep_ == "advcl" and verb.lemma_ in INTENTION_LEMMAS and _has_to(c))
             # "urged the partners to help, because the war affects everyone": the reason is said too
             or _reason(c)
+            # "thanked the Parliament, including for defensive support"
+            or (c.dep_ == "prep" and c.lower_ == "including" and any(g.lower_ == "for" for g in c.children))
         )
     ]
     if arguments:
@@ -2629,6 +2640,8 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
         ]
     if verb.lemma_ in _TOPIC_VERBS and not any(_says_something(c) for c in arguments):
         return None  # "discussed air defence", "spoke about the front": a topic, nothing said of it
+    if verb.lemma_ == "thank" and not any(_what_for(c) for c in arguments):
+        return None  # "thanked the heroes": whom, with nothing said of what for
     if verb.lemma_ in _REPORTING_ON and all(
         c.dep_ == "prep" and c.lower_ in ("on", "about", "to") for c in arguments
     ):
@@ -2886,6 +2899,14 @@ def _purpose(phrase: Token) -> bool:
     if phrase.dep_ == "prep" and phrase.lower_ == "in":
         return phrase.i + 1 < len(phrase.doc) and phrase.doc[phrase.i + 1].lower_ == "order"
     return False
+
+
+def _what_for(argument: Token) -> bool:
+    """Whether thanks say what for: "for the new package", "because ...", or a clause on those thanked
+    ("our rescuers, who worked for two days without rest")."""
+    if argument.dep_ == "prep":
+        return argument.lower_ == "for" or any(g.lower_ == "for" for g in argument.children)
+    return _reason(argument) or any(t.dep_ in ("relcl", "acl") for t in argument.subtree)
 
 
 def _reason(clause: Token) -> bool:
