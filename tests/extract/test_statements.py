@@ -3339,3 +3339,36 @@ def test_thanks_with_what_for(extract: Extract, text: str, content: str) -> None
 def test_gratitude_runs_to_the_last_of_those_thanked(extract: Extract, text: str, content: str) -> None:
     (st,) = extract(f"The President spoke in Kyiv.\n\n{text}")
     assert st.content_text == content
+
+
+def test_a_turn_ends_before_a_summary_with_brackets_of_its_own(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: We will hear the chair first. Please, you have the floor.(In his report, the chair "
+        "spoke about the prison service (FSIN), the use of QR codes and the law on foreign agents.) "
+        "Vladimir Putin: As far as I know, these issues were raised before.\n"
+    )
+    turns = [s.content_text for s in extract(text) if s.speaker.text == "Vladimir Putin"]
+    assert turns == [
+        "We will hear the chair first. Please, you have the floor.",
+        "As far as I know, these issues were raised before.",
+    ]
+
+
+def test_quoted_name_of_an_event_after_the_cue_is_no_more_of_the_quote(extract: Extract) -> None:
+    text = (
+        '"We have been at war for eight years," the President said during a press marathon'
+        '"20 questions to the President". He also said that the borders were under control.'
+    )
+    first = extract(text)[0]
+    assert first.content_text == "We have been at war for eight years"
+
+
+def test_what_a_relative_clause_says_someone_called_a_thing(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: We will work on this.\n\n"
+        "(Olga Brandt spoke about the law on archives, which she described as one of the most outdated "
+        "laws, and proposed a working group.)"
+    )
+    described = next(s for s in extract(text) if s.cue == "described")
+    assert described.content_text == "one of the most outdated laws"
+    assert referent_text(text, described) == "Olga Brandt"

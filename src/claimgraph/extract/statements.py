@@ -163,8 +163,9 @@ _RUN_ON_NAMED_LABEL: Final = re.compile(
 _CUT_AND_SUMMARY: Final = re.compile(
     r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b"
     # "... go ahead please.(In her remarks, Council member NAME talked about ...)": the outlet's summary
-    # of the next remarks, a bracketed sentence after the turn's last
-    r"|(?<=[.!?…])[ \t]*\((?=[A-Z][^()\n]{40,}\))"
+    # of the next remarks, a bracketed sentence after the turn's last, maybe with brackets of its own
+    # ("... in the Federal Penitentiary Service system (FSIN), ...")
+    r"|(?<=[.!?…])[ \t]*\((?=[A-Z](?:[^()\n]|\([^()\n]*\)){40,}\))"
 )
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
@@ -895,6 +896,8 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
             return None
         if between.split()[:1] and between.split()[0].lower() in _ABOUT_PREPOSITIONS:
             return None  # 'what TASS reported about the "special military operation"': a topic
+        if _named_in_a_phrase_of(token, quote) and not between.rstrip().endswith((",", ":")):
+            return None  # 'said during a press marathon "30 questions to the President"': a name
         # "told AFP there was 'consensus'": the clause starts before the quote, so the statement is
         # the clause (mixed), found by the indirect pass.
         for child in token.children:
@@ -905,6 +908,17 @@ def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Tok
         speaker = _speaker_token(token)
         return (token, speaker) if speaker is not None else None
     return None
+
+
+def _named_in_a_phrase_of(cue: Token, quote: Quote) -> bool:
+    """Whether quoted words belong to a phrase of the cue's own before them: the name of an event or a
+    work ("during a press marathon "30 questions ...""), not words the cue reports."""
+    inner = _token_at(cue.doc, quote.inner_start)
+    if inner is None:
+        return False
+    return any(
+        inner in c.subtree for c in cue.children if c.dep_ == "prep" and cue.i < c.i and c.idx < quote.start
+    )
 
 
 def _attach_uncued_quotes(
@@ -3192,6 +3206,12 @@ def _characterisation(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Dr
     if obj is None or not tail:
         return None
     indices = [t.i for t in obj.subtree] + [t.i for c in tail for t in c.subtree]
+    if obj.tag_ in ("WDT", "WP") and obj.i < verb.i:
+        # "the law, which he described as one of the most controversial": what it was called; the
+        # relative pronoun and the cue before it are no part of it
+        indices = [t.i for c in tail for t in c.subtree if not (t.i == c.i and t.lower_ == "as")]
+        if not indices:
+            return None
     start, end = doc[min(indices)], doc[max(indices)]
     if end.i - start.i < 1 or "\n" in _text(doc)[start.idx : end.idx]:
         return None
@@ -4027,26 +4047,36 @@ _HEADING_CHARS: Final = 120
 
 
 def _person_subject_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
-    """The person named as the subject of the sentence right before the statement, in its paragraph."""
+    """The person named as the subject of the sentence's main clause before the pronoun ("NAME spoke
+    about the law, which he described as ..."), or of the sentence right before the statement, in its
+    paragraph ('NAME rejected that. "...," she told AFP')."""
+    pronoun = draft.speaker_head or _speaker_token(draft.cue) or draft.cue
     opening = _token_at(doc, min(draft.content_start, draft.cue.idx))
-    if opening is None or opening.sent.start == 0:
+    if opening is None:
         return None
-    sentence = doc[opening.sent.start - 1].sent
-    if sentence.start_char < paragraph_starts[draft.paragraph]:
-        return None
-    pronoun = (draft.speaker_head or _speaker_token(draft.cue) or draft.cue).lower_
-    return next(
-        (
-            e
-            for e in doc.ents
-            if e.label_ == "PERSON"
-            and sentence.start <= e.start < sentence.end
-            and e.root.dep_ in _SUBJECT_DEPS
-            and e.root.head.dep_ == "ROOT"
-            and not _other_gender(pronoun, e.text)
-        ),
-        None,
-    )
+    sentences = [(pronoun.sent, pronoun.i)]
+    if opening.sent.start > 0:
+        before = doc[opening.sent.start - 1].sent
+        if before.start_char >= paragraph_starts[draft.paragraph]:
+            sentences.append((before, before.end))
+    for sentence, until in sentences:
+        named = next(
+            (
+                e
+                for e in doc.ents
+                if e.label_ == "PERSON"
+                and sentence.start <= e.start
+                and e.end <= until
+                and e.root.dep_ in _SUBJECT_DEPS
+                and e.root.head.dep_ == "ROOT"
+                and e.root.head.i != draft.cue.i
+                and not _other_gender(pronoun.lower_, e.text)
+            ),
+            None,
+        )
+        if named is not None:
+            return named
+    return None
 
 
 def _nearest_person_before(doc: Doc, draft: _Draft, paragraph_starts: list[int]) -> TokenSpan | None:
