@@ -3372,3 +3372,21 @@ def test_what_a_relative_clause_says_someone_called_a_thing(extract: Extract) ->
     described = next(s for s in extract(text) if s.cue == "described")
     assert described.content_text == "one of the most outdated laws"
     assert referent_text(text, described) == "Olga Brandt"
+
+
+def test_a_post_the_page_embeds_is_its_authors(extract: Extract) -> None:
+    text = (
+        "The first tests were shared on social media.\n\n"
+        "The handheld mode holds 30 frames a second, the docked mode does not. pic.twitter.com/AbC123xyz\n\n"
+        "— Frame Lab (@framelab) March 4, 2024\n\n"
+        "We tried the game ourselves."
+    )
+    (st,) = extract(text)
+    assert st.content_text == "The handheld mode holds 30 frames a second, the docked mode does not."
+    assert referent_text(text, st) == "Frame Lab"
+    assert st.said_on == dt.date(2024, 3, 4)
+
+
+def test_a_dash_line_without_an_account_signs_no_post(extract: Extract) -> None:
+    text = "The handheld mode holds 30 frames a second.\n\n— Frame Lab, March 4, 2024"
+    assert extract(text) == []

@@ -535,3 +535,29 @@ def test_a_page_about_a_game_or_a_film_flags_nothing_and_a_war_page_still_does()
         "players in Moscow watch the film of the ruins while the army shells the town."
     )
     assert [t for t, _, _ in found(war)] == ["thugs", "slaughtered"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides signed the Package of Measures, the so-called Minsk agreements, in 2015.",
+        "Both sides signed the Package of Measures (the so-called Minsk agreements) in 2015.",
+        "We remember the Holodomor, Babyn Yar and the genocide in Rwanda.",
+        "Her ancestors survived the genocide of Native Americans, the judge said.",
+        "The hero played by Chaplin says that dictators free themselves but enslave the people.",
+    ],
+)
+def test_names_given_beside_a_name_and_history_are_no_technique(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They shelled Kramatorsk, the so-called DPR said.", "so-called"),
+        ("The dictator in the Kremlin fears his own people.", "dictator"),
+        ("Russia commits genocide in Ukraine, the minister said.", "genocide"),
+    ],
+)
+def test_the_same_words_used_of_the_present_are_flagged(text: str, word: str) -> None:
+    assert [t for t, _, _ in found(text)] == [word]

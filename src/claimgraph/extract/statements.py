@@ -275,6 +275,7 @@ def extract_statements(
         _labelled_statements(doc, doc_id, paragraph_starts)
         + _interview_answers(doc, doc_id, paragraph_starts)
         + _signed_posts(doc, doc_id, paragraph_starts)
+        + _embedded_posts(doc, doc_id, paragraph_starts)
     )
     # '"PENCE: Well, ...': the label says who speaks better than any cue near the quotation marks.
     direct = [
@@ -1167,6 +1168,46 @@ def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_D
             )
         )
     return drafts
+
+
+def _embedded_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
+    """A post a page embeds, as its text keeps it: the post's paragraph, then a line with a dash, its
+    author's name, the account and the day ("— Digital Foundry (@digitalfoundry) November 18, 2019").
+    The post is its author's words, said that day, not the outlet's."""
+    text = _text(doc)
+    drafts: list[_Draft] = []
+    for m in _EMBED_SIGNATURE.finditer(text):
+        before = text[: m.start()].rstrip()
+        start = before.rfind("\n") + 1
+        end = len(_POST_LINK.sub("", before[start:]).rstrip()) + start
+        dash = _token_at(doc, m.start("dash"))
+        if dash is None or len(text[start:end].split()) < 3 or _EMBED_SIGNATURE.match(text, start):
+            continue
+        name = Span(doc_id, *m.span("name"))
+        days = find_dates(m["day"])
+        drafts.append(
+            _Draft(
+                start,
+                end,
+                "direct",
+                dash,
+                "(post)",
+                _paragraph_of(start, paragraph_starts),
+                speaker=Speaker(text=m["name"], span=name, referent=name),
+                turn=True,
+                said_on=days[0][2] if days else None,
+            )
+        )
+    return drafts
+
+
+# The signature line under an embedded post: a dash, the author's name, the account, the day.
+_EMBED_SIGNATURE: Final = re.compile(
+    r"(?m)^[ \t]*(?P<dash>[—–-])[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?P<day>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$"
+)
+# The link to a post's picture or video that closes its text ("pic.twitter.com/4p7SXk7JPW").
+_POST_LINK: Final = re.compile(r"(?:\s+(?:pic\.twitter\.com|https?://)\S+)+\s*$")
 
 
 def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_Draft]:
