@@ -561,3 +561,20 @@ def test_names_given_beside_a_name_and_history_are_no_technique(text: str) -> No
 )
 def test_the_same_words_used_of_the_present_are_flagged(text: str, word: str) -> None:
     assert [t for t, _, _ in found(text)] == [word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My brothers are not traitors, he said.",
+        "There are no Nazis in our town.",
+        "The police deny brutality.",
+        "Minsk rejected the accusations of genocide.",
+    ],
+)
+def test_a_label_denied_right_before_it_is_not_used(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_label_after_a_denied_word_is_used() -> None:
+    assert [t for t, _, _ in found("They are not soldiers, they are neo-Nazis.")] == ["neo-Nazis"]

@@ -324,6 +324,14 @@ _MENTION_BEFORE: Final = re.compile(
     rf"\s*[\"“'‘«]?$",
     re.IGNORECASE,
 )
+# A label denied right before it: "my family are not traitors", "There are no Nazis here", "police
+# deny brutality", "rejected the accusations of genocide": the words are the other side's, rejected.
+_DENIED_BEFORE: Final = re.compile(
+    r"(?<!\w)(?:(?:not|never|no|nor)\s+(?:(?:a|an|the|any|some)\s+)?"
+    r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:(?:the|any|all)\s+)?"
+    r"(?:(?:charges?|accusations?|claims?|allegations?)\s+(?:of\s+)?)?)$",
+    re.IGNORECASE,
+)
 # A charge in a list of criminal charges, after the words that bring the charges in and before the
 # sentence ends ("charged with murder, terrorism and genocide"). Being accused of something by the
 # other side is not a charge.
@@ -444,6 +452,8 @@ def _not_used(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
     list of charges, or used in the literal sense the entry's ``literal_when`` describes."""
     if _MENTION_AFTER.match(text, end, end + 120) or _MENTION_BEFORE.search(text, max(0, start - 60), start):
         return True
+    if entry.technique in _LABELS and _DENIED_BEFORE.search(text, max(0, start - 60), start):
+        return True
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
     if _in_name(entry, text, start, end, sentence_start) or _CHARGED.search(text, sentence_start, start):
         return True
@@ -452,6 +462,10 @@ def _not_used(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
     if entry.literal_passage:
         sentence_start, sentence_end = _passage_bounds(text, start, end)
     return entry.literal_when.search(text, sentence_start, sentence_end) is not None
+
+
+# Techniques that name someone or something, which a denial right before rejects.
+_LABELS: Final = frozenset({"Name_Calling-Labeling", "Loaded_Language", "Reductio_ad_hitlerum"})
 
 
 def _literal(word: str) -> str:
