@@ -745,3 +745,37 @@ def test_a_facility_s_damage_survives_the_store() -> None:
     reading = read_claim("Industrial enterprises in Orsk were not damaged.", places=["Orsk"])
     assert reading.damaged is False and reading.facilities == {"enterprise"}
     assert reading_from_json(reading_to_json(reading)) == reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our soldiers hold the northern and eastern parts of the town.",
+        "Ukrainian forces control the southern outskirts of Zorianka.",
+        "Kyiv says its troops are still in the city.",
+    ],
+)
+def test_defenders_holding_part_of_a_town_hold_it(text: str) -> None:
+    assert read_claim(text, places=["Zorianka"]).status == "held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents hold parts of their savings in dollars.",
+        "The company controls parts of the market.",
+        "Fighting continues in Zorianka.",
+    ],
+)
+def test_parts_of_other_things_and_fighting_hold_no_town(text: str) -> None:
+    assert read_claim(text, places=["Zorianka"]).status is None
+
+
+def test_a_town_taken_against_defenders_holding_part_of_it_is_a_dispute() -> None:
+    assert (
+        dispute_kind(
+            "The ministry said its units captured Zorianka.",
+            "Our soldiers hold the northern and eastern parts of Zorianka, the brigade said.",
+        )
+        == "status"
+    )

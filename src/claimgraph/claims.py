@@ -118,7 +118,13 @@ _HELD: Final = re.compile(
     r"|(?:remains?|remained|is|are)\s+under\s+the\s+control\s+of\s+(?:the\s+)?(?:Defen[cs]e\s+Forces|Ukrainian|Armed\s+Forces\s+of\s+Ukraine)"
     r"|in\s+Ukrainian\s+hands|attacks?\s+(?:on\s+[\w-]+\s+)?(?:had\s+|have\s+)?failed|no\s+[\w-]+\s+(?:soldiers|troops|units)\s+"
     r"(?:had\s+|have\s+)?entered|no\s+[\w-]+\s+bridgehead|den(?:y|ied|ies)\s+(?:claims?\s+)?(?:that\s+)?(?:it\s+)?"
-    r"(?:had\s+)?(?:captur|tak|los)\w*)\b",
+    r"(?:had\s+)?(?:captur|tak|los)\w*"
+    # "our warriors hold the southern and western parts of the city", "its troops are still in the city":
+    # the defenders are there, whatever the other side says ("fighting continues" is not enough: a
+    # part of the town may be taken while fighting goes on)
+    r"|(?:hold|holds|control|controls)\s+(?:the\s+)?(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?"
+    r"(?:parts?|outskirts|districts?|quarters?)\s+of\s+(?:the\s+(?:city|town|village)|(?-i:[A-Z])\w*)"
+    r"|still\s+(?:in|inside)\s+(?:the\s+)?(?:city|town|village))\b",
     re.I,
 )
 _DESTROYED: Final = re.compile(r"\b(?:destroyed|blown\s+up|collapsed|razed|wiped\s+out)\b", re.I)
