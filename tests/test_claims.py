@@ -779,3 +779,13 @@ def test_a_town_taken_against_defenders_holding_part_of_it_is_a_dispute() -> Non
         )
         == "status"
     )
+
+
+def test_civilians_who_still_live_in_a_town_remain_in_it() -> None:
+    assert (
+        dispute_kind(
+            "About 140 civilians still live in Zorianka, the occupation head said.",
+            "Only three civilians remain in Zorianka, the regional governor said.",
+        )
+        == "numeric"
+    )

@@ -73,7 +73,7 @@ _STATES: Final = (
     ),
     (
         "remaining",
-        r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living)|living|stay(?:ed|ing)?|trapped)\b",
+        r"\b(?:remain(?:s|ed|ing)?|left|still\s+(?:here|there|in|living|lives?)|living|stay(?:ed|ing)?|trapped)\b",
     ),
     ("evacuated", r"\b(?:evacuat\w*|fled|flee\w*|left\s+the|displaced)\b"),
     # "seven soldiers fell with arms in hand", "dozens of terrorists were neutralised": the dead
