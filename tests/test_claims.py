@@ -789,3 +789,27 @@ def test_civilians_who_still_live_in_a_town_remain_in_it() -> None:
         )
         == "numeric"
     )
+
+
+def test_a_place_in_a_units_name_is_not_what_its_claim_is_about() -> None:
+    text = (
+        "Russia said its troops had seized Zorianka.\n\n"
+        "The spokesman of the Lutsk operational-tactical group said Ukrainian forces control the "
+        "southern parts of the town."
+    )
+    claims = document_claims(
+        "d", text, published=None, statements=[], place_words=PlaceWords(["Zorianka", "Lutsk"])
+    )
+    held = next(c for c in claims if c.reading.status == "held")
+    assert held.places == ("Zorianka",)
+
+
+def test_taken_with_an_adverb_and_took_place() -> None:
+    assert read_claim("Moscow insists that Zorianka has been completely taken.").status == "taken"
+    assert read_claim("The talks took place in Zorianka on Monday.").status is None
+
+
+def test_a_unit_struck_at_a_place_is_there() -> None:
+    text = "The ministry said it struck the command post of the Lutsk operational-tactical grouping."
+    claims = document_claims("d", text, published=None, statements=[], place_words=PlaceWords(["Lutsk"]))
+    assert all(c.places == ("Lutsk",) for c in claims)

@@ -99,7 +99,8 @@ _BEFORE_THE_WAR: Final = re.compile(
 )
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
-    r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:taken|captured|seized|fallen|liberated|retaken)|took"
+    r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:(?:completely|fully|entirely)\s+)?(?:taken|captured|seized|fallen"
+    r"|liberated|retaken)|took(?!\s+(?:place|part))"
     r"|regain(?:ed|s)?\s+(?:full\s+|complete\s+)?control"
     r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated(?!\s+(?:territor|area|region|land|part|zone))|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
@@ -541,7 +542,7 @@ def document_claims(
         [
             place
             for place in place_words.findall(sentence.text[dateline.end() :] if dateline else sentence.text)
-            if not _speaking_capital(place, sentence.text)
+            if not _speaking_capital(place, sentence.text) and not _names_a_unit(place, sentence.text)
         ]
         for sentence, dateline in zip(sentences, datelines, strict=True)
     ]
@@ -600,6 +601,24 @@ _SAYS: Final = (
     r"(?:says|said|claims|claimed|denies|denied|insists|insisted|accuses|accused|announced|reports|reported"
     r"|warns|warned|maintains|argues)\b"
 )
+
+
+def _names_a_unit(place: str, sentence: str) -> bool:
+    """Whether ``place`` is only part of the name of a unit whose spokesman speaks ("the spokesperson
+    for the Kharkiv operational-tactical group stated that ... the town"): the claim is about another
+    place. A unit struck at a place ("struck the command of the Sumy grouping") is there."""
+    return (
+        re.search(
+            rf"{_UNIT_VOICES}\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{re.escape(place)}\s+(?:[\w-]+\s+)?{_UNITS}",
+            sentence,
+            re.I,
+        )
+        is not None
+    )
+
+
+_UNIT_VOICES: Final = r"\b(?:spokes(?:man|woman|person)|speaker|commander|press\s+service|representative)"
+_UNITS: Final = r"(?:group|grouping|brigade|battalion|regiment|division|garrison)\b"
 
 
 def _part_of_a_town(place: str, sentence: str, town: str) -> bool:
