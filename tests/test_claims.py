@@ -810,6 +810,9 @@ def test_taken_with_an_adverb_and_took_place() -> None:
 
 
 def test_a_unit_struck_at_a_place_is_there() -> None:
-    text = "The ministry said it struck the command post of the Lutsk operational-tactical grouping."
-    claims = document_claims("d", text, published=None, statements=[], place_words=PlaceWords(["Lutsk"]))
-    assert all(c.places == ("Lutsk",) for c in claims)
+    text = (
+        "The ministry said it struck the command post of the Lutsk operational-tactical grouping, killing "
+        "60 soldiers."
+    )
+    (claim,) = document_claims("d", text, published=None, statements=[], place_words=PlaceWords(["Lutsk"]))
+    assert claim.places == ("Lutsk",)
