@@ -669,3 +669,15 @@ def test_a_pronoun_with_its_verb_is_no_named_entity(nlp: Language) -> None:
     doc = nlp.make_doc("I’m sure Anna Kovalenko we’ll see.")
     doc.ents = [SpacySpan(doc, 0, 2, label="PERSON"), SpacySpan(doc, 3, 5, label="PERSON")]
     assert [m.text for m in entity_mentions("doc-9", doc)] == ["Anna Kovalenko"]
+
+
+def test_an_agency_between_slashes_is_a_name_of_its_own(nlp: Language) -> None:
+    found = labels(nlp, "MOSCOW, 21 November. /TASS/. Units entered the town. /RIA Novosti/. It rained.")
+    assert found.get("TASS") == "ORG"
+    assert found.get("RIA Novosti") == "ORG"
+
+
+def test_a_place_and_a_bodys_abbreviation_name_the_body(nlp: Language) -> None:
+    found = labels(nlp, "The head of the Sumy OVA Ivan Fedko said so. The Ryazan NPZ stopped work.")
+    assert found.get("Sumy OVA") == "ORG"
+    assert found.get("the Ryazan NPZ") == "ORG" or found.get("Ryazan NPZ") == "ORG"

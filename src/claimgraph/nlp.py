@@ -32,7 +32,7 @@ from spacy.vocab import Vocab
 
 from claimgraph.attribute_rules import use_indexed_rules
 from claimgraph.errors import ModelMissing
-from claimgraph.lang import word_list
+from claimgraph.lang import word_expansions, word_list
 from claimgraph.models import EntityMention, Span
 from claimgraph.resolve.kb import KnowledgeBase, type_family
 from claimgraph.resolve.names import ACRONYM_SHAPE, given_name, name_keys
@@ -174,6 +174,7 @@ def load_pipeline(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     nlp = spacy.load(settings.spacy_model)
     use_indexed_rules(nlp)
     _keep_abbreviations_whole(nlp)
+    _split_slashed_names(nlp)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, after="ner", config={"min_place_population": settings.min_place_population})
     return nlp
@@ -188,6 +189,28 @@ def _keep_abbreviations_whole(nlp: Language) -> None:
     for abbreviation, expansion in _abbreviations():
         for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
             add_special_case(form, [{"ORTH": form, "NORM": expansion}])
+
+
+def _split_slashed_names(nlp: Language) -> None:
+    """ "MOSCOW, 21 November. /TASS/.", "/RIA Novosti/.": a digest names its agency between slashes;
+    the agency is a name of its own, not part of one token with them."""
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if add_special_case is None:
+        return  # a custom tokenizer keeps its own exceptions
+    for agency in word_list("news_agencies"):
+        words = agency.split()
+        for case in (str.upper, str.title):
+            first, last = case(words[0]), case(words[-1])
+            cases = (
+                {f"/{first}/{end}": ["/", first, "/", *end] for end in ("", ".", ",")}
+                if len(words) == 1
+                else {
+                    f"/{first}": ["/", first],
+                    **{f"{last}/{end}": [last, "/", *end] for end in ("", ".", ",")},
+                }
+            )
+            for form, pieces in cases.items():
+                add_special_case(form, [{"ORTH": piece} for piece in pieces])
 
 
 def _abbreviations() -> Iterator[tuple[str, str]]:
@@ -716,6 +739,7 @@ class _Fixer:
         self._join_long_organisation_names()
         self._add_places()
         self._dateline_places()
+        self._join_body_abbreviations()  # after the places the gazetteer adds
         self._add_people()
         self._follow_surnames()
         self._add_known_groups()
@@ -1245,6 +1269,18 @@ class _Fixer:
             w[:1].isupper() and country_of_nationality(name_keys(w)) is not None
             for w in (part for word in words for part in word.split("-"))
         )
+
+    def _join_body_abbreviations(self) -> None:
+        """ "the Kharkiv OVA", "the Ryazan NPZ": a place and the abbreviation of a body after it
+        (``name_abbreviations``: an oblast military administration, an oil refinery) name the body."""
+        doc = self.doc
+        abbreviations = word_expansions("name_abbreviations")
+        for ent in self.ents:
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if ent.label != "GPE" or after is None or not after.is_upper or after.lower_ not in abbreviations:
+                continue
+            self.ents = [e for e in self.ents if not (e is not ent and e.start <= after.i < e.end)]
+            ent.end, ent.label, ent.changed = ent.end + 1, "ORG", True
 
     def _fix_organisations(self) -> None:
         """Organisation spans cut to the organisation: a post after it goes, a country's possessive

@@ -724,3 +724,22 @@ def test_a_bare_navy_is_no_navy_of_a_country_its_documents_do_not_name() -> None
     )
     assert not together(entities, "the Ukrainian Navy", "Navy")
     assert together(entities, "the National Guard", "the National Guard of Ukraine")
+
+
+def test_a_small_town_of_a_country_its_document_names_is_found_abroad() -> None:
+    ukraine = [[("Kyiv", "GPE"), ("Ukraine", "GPE"), ("Kharkiv", "GPE"), ("Lviv", "GPE")] for _ in range(12)]
+    entities = run([("Philippines", "GPE"), ("Gigmoto", "GPE"), ("Virac", "GPE")], *ukraine)
+    (gigmoto,) = [e for e in entities if e.name == "Gigmoto"]
+    assert gigmoto.lat is not None and gigmoto.lon is not None
+    assert abs(gigmoto.lat - 13.78) < 0.1 and abs(gigmoto.lon - 124.39) < 0.1
+
+
+def test_a_bodys_abbreviation_is_the_words_it_stands_for() -> None:
+    entities = run(
+        [("Sumy OVA", "ORG"), ("Sumy", "GPE")],
+        [("Sumy Regional Military Administration", "ORG"), ("Sumy", "GPE")],
+        [("Sumy Oblast Military Administration", "ORG"), ("Sumy", "GPE")],
+    )
+    assert together(
+        entities, "Sumy OVA", "Sumy Regional Military Administration", "Sumy Oblast Military Administration"
+    )

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-__all__ = ["word_groups", "word_list"]
+__all__ = ["word_expansions", "word_groups", "word_list"]
 
 
 @cache
@@ -27,6 +27,15 @@ def word_groups(name: str, *, language: str = "en") -> Mapping[str, frozenset[st
         words = line.split()
         groups[words[0]] = frozenset(words)
     return MappingProxyType(groups)
+
+
+@cache
+def word_expansions(name: str, *, language: str = "en") -> Mapping[str, tuple[str, ...]]:
+    """Each first word of a line of ``lang/<language>/<name>.txt`` -> the words after it, in their
+    order: an abbreviation and what it stands for."""
+    return MappingProxyType(
+        {words[0]: tuple(words[1:]) for line in _entries(name, language) if (words := line.split())}
+    )
 
 
 def _entries(name: str, language: str) -> list[str]:

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 
-from claimgraph.lang import word_groups
+from claimgraph.lang import word_expansions, word_groups
 from claimgraph.models import Entity, EntityMention, Span
 from claimgraph.resolve.kb import KbEntry, KnowledgeBase, type_family
 from claimgraph.resolve.names import (
@@ -769,7 +769,8 @@ def _expands(merger: _Merger, acronym_group: int, expansion: int) -> bool:
 
 
 def _core_name(keys: tuple[str, ...]) -> tuple[str, ...]:
-    words = [_equivalent_word(key) for key in keys]
+    # "Kharkiv OVA" is the Kharkiv Oblast Military Administration: an abbreviation's words first
+    words = [_equivalent_word(word) for key in keys for word in _expanded_keys().get(key, (key,))]
     while words and words[0] in _GROUP_PREFIXES:
         words.pop(0)
     while len(words) > 1 and words[-1] in _GROUP_SUFFIXES:
@@ -805,6 +806,15 @@ _BODY_WORDS = 4
 def _equivalent_word(key: str) -> str:
     """The word kept of words an organisation's name uses for one another ("oblast" -> "regional")."""
     return _equivalent_keys().get(key, key)
+
+
+@cache
+def _expanded_keys() -> dict[str, tuple[str, ...]]:
+    """The keys of the words each abbreviation of ``name_abbreviations`` stands for, by its key."""
+    return {
+        token_key(short): tuple(token_key(word) for word in words)
+        for short, words in word_expansions("name_abbreviations").items()
+    }
 
 
 @cache
@@ -1002,6 +1012,14 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
     places_gazetteer = gazetteer(home, min_population)
     candidates = {i: places_gazetteer.candidates(merger.groups[i].display) for i in place_groups}
     evidence = _PlaceEvidence(merger, places_gazetteer, home)
+    for i in place_groups:
+        # The towns of the other countries its documents name: "Baras" beside "the Philippines"
+        current, other = candidates[i]
+        named = evidence.named(merger.groups[i].docs).countries - home
+        if named:
+            have = {p.geonameid for p in current}
+            towns = places_gazetteer.towns_of(name_keys(merger.groups[i].display), named)
+            candidates[i] = ([*current, *(p for p in towns if p.geonameid not in have)], other)
     located: dict[int, Place] = {}
     for i in place_groups:
         place = _locate(merger.groups[i], candidates[i], places_gazetteer, evidence)

@@ -144,10 +144,19 @@ def _spelled_id(spelled: str, geonameid: int) -> int:
 class Gazetteer:
     """Places by name keys: towns of the countries a corpus is about, and the world's larger cities."""
 
-    def __init__(self, home: Sequence[_NameIndex], world: _NameIndex, home_countries: frozenset[str]) -> None:
+    def __init__(
+        self,
+        home: Sequence[_NameIndex],
+        world: _NameIndex,
+        home_countries: frozenset[str],
+        *,
+        min_population: int = 500,
+    ) -> None:
         self._home = home
         self._world = world
         self.home_countries = home_countries
+        self.min_population = min_population
+        self._abroad: dict[str, _NameIndex] = {}  # the towns of other countries ``towns_of`` read
 
     def candidates(self, name: str) -> tuple[list[Place], list[Place]]:
         """Places called ``name`` today, and places once or otherwise called so."""
@@ -167,16 +176,26 @@ class Gazetteer:
             )
         return list(current.values()), [p for i, p in other.items() if i not in current]
 
+    def towns_of(self, keys: tuple[str, ...], countries: Iterable[str]) -> list[Place]:
+        """Towns called so today in ``countries`` beyond those the corpus is about, as small as its home
+        towns: "Baras" in a story naming the Philippines may be the town in Catanduanes, smaller than
+        the world's cities."""
+        found: dict[int, Place] = {}
+        for code in sorted(set(countries) - self.home_countries):
+            index = self._abroad.setdefault(code, _country_index(code, self.min_population))
+            found.update(index.current.get(keys, {}))
+        return list(found.values())
+
     def spelled(self, name: str, places: Iterable[Place]) -> set[int]:
         """The geonames ids of those of ``places`` with a name or alternate name spelled as ``name``."""
         key = spelling(name)
-        indexes = (*self._home, self._world)
+        indexes = (*self._home, self._world, *self._abroad.values())
         return {p.geonameid for p in places if any(index.bears(key, p.geonameid) for index in indexes)}
 
 
 def gazetteer(home_countries: frozenset[str], min_population: int) -> Gazetteer:
     home = [_country_index(code, min_population) for code in sorted(home_countries)]
-    return Gazetteer(home, _world_index(), home_countries)
+    return Gazetteer(home, _world_index(), home_countries, min_population=min_population)
 
 
 @lru_cache(maxsize=32)
