@@ -223,3 +223,11 @@ def test_a_role_described_after_its_holder_is_the_one_person_holding_it_there() 
     assert who("the regional governor") == "gov"
     assert who("The Minister") == "min"
     assert who("the mayor") is None
+
+
+def test_a_body_described_is_never_the_person_described_as_its_head() -> None:
+    index = EntityIndex(
+        [_described("chief", "Valery Gerasimov", "PERSON", "chief of the Russian General Staff", 0)]
+    )
+    words = "the General Staff"
+    assert index.speaker_entity(Speaker(text=words, span=Span("d1", 300, 300 + len(words)))) is None

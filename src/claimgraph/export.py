@@ -17,7 +17,7 @@ from typing import Any, Final, Literal
 
 from claimgraph.claims import ClaimGroup, Dispute, Side, group_claims
 from claimgraph.errors import UsageError
-from claimgraph.lang import word_groups
+from claimgraph.lang import word_groups, word_list
 from claimgraph.models import Document, Entity, Quantity, Span, Speaker, Statement, TechniqueSpan, TimeMention
 from claimgraph.query import corpus_claims, corpus_disputes, corpus_entities
 from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys
@@ -281,9 +281,13 @@ class EntityIndex:
             ),
             key=lambda found: -found[0],
         )
+        # "the General Staff" is a body, never the person described as its chief
+        body = head in word_list("organisation_nouns")
         fitting = []
         for _, entity in before:
             told = _ROLE_WORDS.findall(f"{entity.description or ''} {entity.name}".lower())
+            if body and entity.type == "PERSON":
+                continue
             if set(told) & heads and all(_qualifies(q, told, alternatives) for q in qualifiers):
                 fitting.append(entity)
         if not fitting or fitting[0].type != "PERSON":

@@ -240,6 +240,8 @@ def sentence_hints(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 following.is_sent_start = False
             elif token.text.endswith(":") and _speaker_label(doc[line_start : token.i]):
                 following.is_sent_start = True  # "Question (Suspilne): Mr President, Russia says ..."
+            elif _rate_unit_ending(token) and following.is_title:
+                following.is_sent_start = True  # "gusts of up to 265 km/h. Residents of Virac ..."
         return doc
 
     return hint
@@ -247,6 +249,18 @@ def sentence_hints(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 # A label longer than this is a heading or a sentence with a colon.
 _LABEL_WORDS = 10
+
+
+def _rate_unit_ending(token: Token) -> bool:
+    """ "km/h." at a sentence's end: the tokenizer keeps the letter and the full stop together, as
+    for an initial, and the sentence runs on."""
+    return (
+        token.i > 0
+        and token.doc[token.i - 1].text == "/"
+        and len(token.text) == 2
+        and token.text[0].islower()
+        and token.text[1] == "."
+    )
 
 
 def _speaker_label(tokens: TokenSpan) -> bool:

@@ -3390,3 +3390,22 @@ def test_a_post_the_page_embeds_is_its_authors(extract: Extract) -> None:
 def test_a_dash_line_without_an_account_signs_no_post(extract: Extract) -> None:
     text = "The handheld mode holds 30 frames a second.\n\n— Frame Lab, March 4, 2024"
     assert extract(text) == []
+
+
+def test_a_name_after_the_cue_speaks_whatever_noun_the_parser_took_for_its_subject(extract: Extract) -> None:
+    text = (
+        "About 90 civilians still live in Zorianka, among them elderly people who refuse to leave, said "
+        "to Interfax the head of the occupation administration Pavlo Dudar."
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Pavlo Dudar"
+    assert st.content_text.startswith("About 90 civilians still live in Zorianka")
+
+
+def test_a_sentence_ends_after_a_rate_unit(extract: Extract) -> None:
+    text = (
+        "The storm made landfall at about 11 p.m. on Tuesday, the weather bureau said, with gusts of up to "
+        "200 km/h. Residents of Virac posted videos of the flooding."
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "the weather bureau"

@@ -1981,6 +1981,17 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
         frame_end, content = closing.i, (closing.i + 1, end)
     elif mark is not None and mark.i > first_word and doc[mark.i - 1].text == ",":
         frame_end, content = end, (first_word, mark.i - 1)
+    elif (
+        mark is None
+        and before is not None
+        and before.text == ","
+        and _postposing(cue)
+        and (named_after := _named_after(doc, doc_id, cue, end)) is not None
+    ):
+        # "About 140 civilians still live there, among them elderly people ..., said to RIA Novosti
+        # the head of the administration NAME": the name after the cue speaks, whatever noun before
+        # the comma the parser took for the subject
+        speaker, frame_end, content = named_after, end, (first_word, before.i)
     elif mark is not None or subject is not None or any(_nominal_subject(c) for c in cue.children):
         return None
     elif (named := _named_right_before(doc, doc_id, cue, first_word)) is not None:
@@ -2018,6 +2029,15 @@ def _framing(doc: Doc, doc_id: str, cue: Token, paragraph_starts: list[int]) -> 
     draft = _indirect(first.idx, last.idx + len(last.text), cue, paragraph_starts)
     draft.speaker = speaker
     return draft
+
+
+def _named_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | None:
+    """The person a cue closing its sentence names after itself, as its speaker."""
+    speaker = _speaker_after(doc, doc_id, cue, end)
+    if speaker is None or speaker.referent is None:
+        return None
+    named = doc.char_span(speaker.referent.start, speaker.referent.end, alignment_mode="expand")
+    return speaker if named is not None and any(t.ent_type_ == "PERSON" for t in named) else None
 
 
 def _nominal_subject(token: Token) -> bool:
@@ -2124,9 +2144,10 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
     "reported by the General Staff", "reported in the Ministry of Defence". A channel or a day
     after the speaker ("in Telegram", "on Wednesday") is not part of it."""
     tokens = [t for t in doc[cue.i + 1 : end] if not t.is_space]
-    if cue.lemma_ == "tell":
+    if cue.lemma_ == "tell" or (tokens and tokens[0].lower_ == "to"):
         # "told reporters": whom it was told, never who told it; "told to journalists the press
-        # secretary NAME" (a translation's order): the teller after whom it was told to
+        # secretary NAME", "said to RIA Novosti the head of the administration NAME" (a translation's
+        # order): the teller after whom it was told to
         addressee = next((c for c in tokens[0].children if c.dep_ == "pobj"), None) if tokens else None
         if addressee is None or tokens[0].lower_ != "to":
             return None
