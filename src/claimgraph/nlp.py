@@ -72,7 +72,7 @@ TITLES = frozenset(
     | {"representative", "prosecutor", "ombudsman", "chairman", "chairwoman", "commissioner", "official"}
     | {"gov.", "sen.", "rep.", "maj.", "adm.", "cpl.", "pvt.", "sgt", "gov", "sen"}
     | {"coordinator", "rapporteur", "administrator", "negotiator", "secretary-general", "mediator"}
-    | {"speaker", "chair", "chairperson"}
+    | {"speaker", "chair", "chairperson", "rector", "principal", "headteacher"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(

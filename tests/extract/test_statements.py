@@ -3409,3 +3409,9 @@ def test_a_sentence_ends_after_a_rate_unit(extract: Extract) -> None:
     )
     (st,) = extract(text)
     assert st.speaker.text == "the weather bureau"
+
+
+def test_a_rector_named_after_the_title_speaks(extract: Extract) -> None:
+    text = "The rector of the academy, Oksana Bilyk, said 300 students had lived in the building."
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Oksana Bilyk"
