@@ -1152,20 +1152,8 @@ def _signed_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[_D
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        name = Span(doc_id, *m.span("name"))
-        days = find_dates(m["info"] or m["clocked"] or "")
         drafts.append(
-            _Draft(
-                start,
-                end,
-                "direct",
-                colon,
-                ":",
-                _paragraph_of(start, paragraph_starts),
-                speaker=Speaker(text=m["name"], span=name, referent=name),
-                turn=True,
-                said_on=days[0][2] if days else None,
-            )
+            _post(doc_id, m, (start, end), colon, ":", m["info"] or m["clocked"] or "", paragraph_starts)
         )
     return drafts
 
@@ -1183,22 +1171,33 @@ def _embedded_posts(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> list[
         dash = _token_at(doc, m.start("dash"))
         if dash is None or len(text[start:end].split()) < 3 or _EMBED_SIGNATURE.match(text, start):
             continue
-        name = Span(doc_id, *m.span("name"))
-        days = find_dates(m["day"])
-        drafts.append(
-            _Draft(
-                start,
-                end,
-                "direct",
-                dash,
-                "(post)",
-                _paragraph_of(start, paragraph_starts),
-                speaker=Speaker(text=m["name"], span=name, referent=name),
-                turn=True,
-                said_on=days[0][2] if days else None,
-            )
-        )
+        drafts.append(_post(doc_id, m, (start, end), dash, "(post)", m["day"], paragraph_starts))
     return drafts
+
+
+def _post(
+    doc_id: str,
+    found: re.Match[str],
+    words: tuple[int, int],
+    cue: Token,
+    cue_text: str,
+    dated: str,
+    paragraph_starts: list[int],
+) -> _Draft:
+    """A post's words as its author's (the ``name`` its header or signature gives), said the day the
+    ``dated`` words of that line give."""
+    name = Span(doc_id, *found.span("name"))
+    days = find_dates(dated)
+    return _Draft(
+        *words,
+        "direct",
+        cue,
+        cue_text,
+        _paragraph_of(words[0], paragraph_starts),
+        speaker=Speaker(text=found["name"], span=name, referent=name),
+        turn=True,
+        said_on=days[0][2] if days else None,
+    )
 
 
 # The signature line under an embedded post: a dash, the author's name, the account, the day.
