@@ -743,3 +743,14 @@ def test_a_bodys_abbreviation_is_the_words_it_stands_for() -> None:
     assert together(
         entities, "Sumy OVA", "Sumy Regional Military Administration", "Sumy Oblast Military Administration"
     )
+
+
+def test_a_regions_name_is_no_village_that_shares_it() -> None:
+    entities = run(
+        [("Chechnya", "GPE"), ("Syria", "GPE"), ("Kyiv", "GPE"), ("Ukraine", "GPE"), ("Kharkiv", "GPE")],
+        [("Donetsk", "GPE"), ("Kyiv", "GPE"), ("Ukraine", "GPE")],
+    )
+    (chechnya,) = [e for e in entities if e.name == "Chechnya"]
+    assert chechnya.lat is None
+    (donetsk,) = [e for e in entities if e.name == "Donetsk"]
+    assert donetsk.lat is not None and abs(donetsk.lat - 48.0) < 0.2

@@ -461,9 +461,25 @@ def contenders(
         # "New York" is the state, or New York City in it; "Washington" the capital of the country.
         current = [p for p in current if (p.country == "US" and p.admin1 == state) or _capital(p)]
         other = [p for p in other if p.country == "US" and p.admin1 == state and known(p)]
+    if keys in _region_names():
+        # "Chechnya" beside Syria and Afghanistan is the republic, not a Ukrainian village of 1,350 that
+        # shares its name; a region named after its city ("Donetsk") keeps the city.
+        current = [p for p in current if p.population >= VILLAGE]
+        other = [p for p in other if p.population >= VILLAGE]
     top = max((p.population for p in current), default=0)
     other = [p for p in other if p.population * DOMINANCE > top]
     return current, other
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[tuple[str, ...]]:
+    """The name keys of the first-level regions of data/regions.txt."""
+    text = resources.files("claimgraph").joinpath("data", "regions.txt").read_text(encoding="utf-8")
+    return frozenset(
+        keys
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#") and (keys := name_keys(line))
+    )
 
 
 def corpus_countries(place_names: Iterable[str]) -> frozenset[str]:
