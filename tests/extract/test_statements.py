@@ -3415,3 +3415,40 @@ def test_a_rector_named_after_the_title_speaks(extract: Extract) -> None:
     text = "The rector of the academy, Oksana Bilyk, said 300 students had lived in the building."
     (st,) = extract(text)
     assert referent_text(text, st) == "Oksana Bilyk"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The observatory in Ankara put its magnitude at 5.9.", "its magnitude at 5.9"),
+        ("The retail index put food inflation at 2.8%.", "food inflation at 2.8%"),
+    ],
+)
+def test_whatever_a_body_puts_at_a_number_is_its_figure(extract: Extract, text: str, content: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+def test_a_meeting_put_at_an_hour_is_no_figure(extract: Extract) -> None:
+    assert extract("The chairman put the meeting at 5 pm.") == []
+
+
+def test_a_hyphenated_title_is_one_subject(extract: Extract) -> None:
+    text = "The co-chair of the council, Dilan Arslan, said the permit had never been issued."
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Dilan Arslan"
+
+
+def test_which_after_an_apposition_stands_for_the_noun_it_describes(extract: Extract) -> None:
+    text = (
+        "The figure is lower than that of the Van Bar Association, a branch of the Union of Turkish Bar "
+        "Associations, which said it had counted 40 cases."
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "the Van Bar Association"
+
+
+def test_a_hyphenated_title_before_a_name_keeps_the_speaker(extract: Extract) -> None:
+    text = "Commander-in-Chief Oleh Marchuk said on Monday that the line held."
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Oleh Marchuk"

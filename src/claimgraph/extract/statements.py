@@ -2342,10 +2342,17 @@ def _parenthetical(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft 
 
 
 def _antecedent(subject: Token) -> Token:
-    """The noun a relative pronoun stands for ("a fact that confirms": "fact"), else the subject."""
-    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
+    """The noun a relative pronoun stands for ("a fact that confirms": "fact"), else the subject.
+    After an apposition set off by commas, the noun it describes: "the Van Medical Chamber, a branch
+    of the Turkish Medical Association, which said" is the chamber speaking."""
+    if subject.tag_ not in ("WDT", "WP") or subject.head.dep_ != "relcl":
+        return subject
+    noun = anchor = subject.head.head
+    while anchor.dep_ in ("pobj", "prep") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor.dep_ == "appos" and subject.i > 0 and subject.doc[subject.i - 1].text == ",":
+        return anchor.head
+    return noun
 
 
 def _a_state_of_affairs(subject: Token) -> bool:
@@ -2549,6 +2556,8 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
 
 
 _COUNT_GIVING: Final = word_list("count_giving_verbs")
+# Of those, the verbs that estimate whatever they put at a number, a count or not.
+_ESTIMATING: Final = frozenset({"put", "place", "estimate"})
 _COUNT_NOUNS: Final = word_list("count_nouns")
 
 
@@ -2583,7 +2592,20 @@ def _count_object(verb: Token) -> Token | None:
     """The count a verb gives as its subject's own figure: "put the number of injured at 27"."""
     if verb.pos_ != "VERB" or verb.tag_ == "VBG" or verb.lemma_ not in _COUNT_GIVING:
         return None  # "..., bringing the number of villages to 47": what a deed led to, said by nobody
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    counted = next((c for c in objects if c.lemma_.lower() in _COUNT_NOUNS), None)
+    if counted is None and verb.lemma_ in _ESTIMATING:
+        # "put its magnitude at 6.3", "put food inflation at 3.6%": whatever is put at a number (not
+        # at an hour: "put the meeting at 5 pm")
+        numbers = [
+            p
+            for p in verb.children
+            if p.dep_ == "prep"
+            and p.lower_ == "at"
+            and any(t.like_num and t.ent_type_ not in ("TIME", "DATE") for t in p.subtree)
+        ]
+        counted = next((c for c in objects if any(p.i > c.i for p in numbers)), None)
+    return counted
 
 
 def _count_given(verb: Token, count: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -3315,6 +3337,9 @@ def _speaker_token(cue: Token) -> Token | None:
         subjects = [c for c in subjects if c.idx >= filed] or subjects
         # "Mr President, Russia says ...": the parser may make the person addressed a second subject.
         subjects = [c for c in subjects if not _vocative(c, among=len(subjects))] or subjects
+        # "The co-mayor of Ercis, NAME, said": a hyphenated word the parser made three subjects is one,
+        # its last part the head
+        subjects = [c for c in subjects if not _part_before_a_hyphen(c)] or subjects
         # "NAME after the strike again demanded": of two subjects the parser gives, the named one.
         subject = next((c for c in subjects if c.ent_type_ in ("PERSON", "ORG")), None) or next(
             iter(subjects), None
@@ -3344,6 +3369,19 @@ def _main_verb_misread_as_modifier(cue: Token) -> bool:
         and subject.pos_ in ("NOUN", "PROPN")
         and cue.tag_ in ("VBD", "VBN")
         and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children)
+    )
+
+
+def _part_before_a_hyphen(token: Token) -> bool:
+    """A token that a hyphen with no spaces joins to the next word ("co" and "-" of "co-mayor")."""
+    doc = token.doc
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
     )
 
 
@@ -3505,7 +3543,7 @@ def _entity_of(token: Token) -> TokenSpan | None:
 def _speaker_from_phrase(doc: Doc, head: Token, doc_id: str) -> Speaker:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         # "the Daily, which reported": the speaker is written as "which" and stands for the noun.
-        noun = _speaker_from_phrase(doc, head.head.head, doc_id)
+        noun = _speaker_from_phrase(doc, _antecedent(head), doc_id)
         if head.lower_ == "that":
             # "a new ad that urges voters": a restrictive clause names its speaker by the noun itself.
             return noun
