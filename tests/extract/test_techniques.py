@@ -578,3 +578,22 @@ def test_a_label_denied_right_before_it_is_not_used(text: str) -> None:
 
 def test_a_label_after_a_denied_word_is_used() -> None:
     assert [t for t, _, _ in found("They are not soldiers, they are neo-Nazis.")] == ["neo-Nazis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The gangster regime in Minsk jails its critics.", "gangster regime"),
+        ("Putin's arsonists struck the power plant again.", "Putin's arsonists"),
+        ("This is blackmail, plain and simple.", "blackmail, plain and simple"),
+        ("State television propagandists cheered the strike.", "propagandists"),
+        ("The appeasers in the capitals want talks at any price.", "appeasers"),
+    ],
+)
+def test_labels_of_an_op_ed(text: str, words: str) -> None:
+    assert [t for t, _, _ in found(text)] == [words]
+
+
+def test_propagandists_and_appeasers_of_history_are_no_labels() -> None:
+    assert found("Goebbels and other propagandists of 1939 lied to the nation.") == []
+    assert found("Chamberlain and the appeasers of the Munich Agreement failed.") == []
