@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from htmldate import find_date
 
@@ -99,3 +99,10 @@ def test_new_years_day_stands_when_the_page_says_so() -> None:
         undated_page("<footer><p>© 2019</p></footer>"), url="https://x.example/2019/01/01/a"
     )
     assert metadata.published == date(2019, 1, 1)
+
+
+def test_a_page_dated_a_little_ahead_of_this_machines_clock_keeps_its_date() -> None:
+    ahead = date.today().replace(day=1) + timedelta(days=62)
+    markup = PAGE.replace("2023-02-15T08:10:00+02:00", f"{ahead.isoformat()}T08:10:00+02:00")
+    _, metadata, _ = clean(markup)
+    assert metadata.published == ahead

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from importlib.metadata import version
 from typing import Any, Final
 
@@ -69,15 +69,26 @@ def _authors(value: str | None) -> tuple[str, ...]:
 def _published(markup: str, url: str | None) -> date | None:
     # original_date: the publication date, not the last edit, which is what a record of "who said
     # what, when" needs; it also scores best on htmldate's own evaluation pages.
-    value = _iso(find_date(markup, url=url, original_date=True, extensive_search=True))
+    latest = _latest_date()
+    value = _iso(find_date(markup, url=url, original_date=True, extensive_search=True, max_date=latest))
     if value is None or (value.month, value.day) != (1, 1) or _says_new_year(value, markup, url):
         return value
     # htmldate falls back to the copyright year as 1 January when nothing better turns up; a
     # publication date is never read off a copyright notice, so look again without that fallback.
-    fast = _iso(find_date(markup, url=url, original_date=True, extensive_search=False))
+    fast = _iso(find_date(markup, url=url, original_date=True, extensive_search=False, max_date=latest))
     if fast is None or (fast.month, fast.day) != (1, 1) or _says_new_year(fast, markup, url):
         return fast
     return None
+
+
+def _latest_date() -> str:
+    """The latest publication date a page may state. htmldate stops at this machine's today; a page
+    may be dated later by its own clock (a time zone ahead, a clock or an archive set elsewhere), and
+    its metadata still says when it appeared, so allow up to a year ahead."""
+    return (date.today() + timedelta(days=_DAYS_AHEAD)).isoformat()
+
+
+_DAYS_AHEAD = 366
 
 
 def _says_new_year(value: date, markup: str, url: str | None) -> bool:
