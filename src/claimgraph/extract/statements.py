@@ -59,7 +59,7 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.clean.dates import find_dates
 from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import WEEKDAYS, day_named
-from claimgraph.lang import word_list
+from claimgraph.lang import word_expansions, word_list
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
 from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys, token_key
@@ -79,7 +79,7 @@ DOCUMENT_NOUNS: Final = frozenset(
 )
 _CUE_LEMMAS: Final = SPEECH_LEMMAS | BELIEF_LEMMAS | EVIDENCE_LEMMAS | DOCUMENT_LEMMAS
 # Speech verbs that report only with their particle: "pointed out that", "summed up that".
-_PARTICLE_OF: Final = {"point": "out", "sum": "up"}
+_PARTICLE_OF: Final = {verb: particles[0] for verb, particles in word_expansions("particle_verbs").items()}
 # Speech acts whose content is an object or a prepositional phrase rather than a clause: "cited the
 # losses", "praised the defenders", "accused Kyiv of shelling", "spoke about the offensive".
 ACT_LEMMAS: Final = frozenset(
@@ -2557,7 +2557,7 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
 
 _COUNT_GIVING: Final = word_list("count_giving_verbs")
 # Of those, the verbs that estimate whatever they put at a number, a count or not.
-_ESTIMATING: Final = frozenset({"put", "place", "estimate"})
+_ESTIMATING: Final = word_list("estimating_verbs")
 _COUNT_NOUNS: Final = word_list("count_nouns")
 
 
@@ -3228,7 +3228,7 @@ def _called_for(doc: Doc, call: Token, marker: Token, paragraph_starts: list[int
     )
 
 
-_CALLS: Final = {"call": ("for", "upon"), "ask": ("for",), "appeal": ("for",)}
+_CALLS: Final = word_expansions("calling_verbs")
 
 
 def _call_marker(call: Token) -> Token | None:
