@@ -660,6 +660,12 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
+def _paragraph_texts(text: str, starts: list[int]) -> list[str]:
+    """Each paragraph's words, from its start to the next one's, without the spaces that end it."""
+    ends = [*starts[1:], len(text)]
+    return [text[start:end].rstrip() for start, end in zip(starts, ends, strict=True)]
+
+
 def _paragraph_of(offset: int, starts: list[int]) -> int:
     low, high = 0, len(starts) - 1
     while low < high:
@@ -1218,10 +1224,9 @@ def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> li
     person the paragraphs before the first question name most often, and without one nobody is.
     """
     text = _text(doc)
-    ends = [*paragraph_starts[1:], len(text)]
+    paragraphs = _paragraph_texts(text, paragraph_starts)
     marked: list[tuple[int, int, int, bool]] = []  # paragraph, start of its words, end, is a question
-    for number, (start, end) in enumerate(zip(paragraph_starts, ends, strict=True)):
-        words = text[start:end].rstrip()
+    for number, (start, words) in enumerate(zip(paragraph_starts, paragraphs, strict=True)):
         m = _INTERVIEW_MARK.match(words)
         if m is not None:
             # A question may lead in with what others say ("Russia says it crossed. Is that true?").
@@ -1242,7 +1247,7 @@ def _interview_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> li
             continue
         drafts.append(_Draft(start, end, "direct", mark, mark.text, number, speaker=interviewee, turn=True))
         for further in range(number + 1, following if i + 1 < len(marked) else number + 1):
-            words = text[paragraph_starts[further] : ends[further]].rstrip()
+            words = paragraphs[further]
             if words and not _only_questions(words):
                 at = paragraph_starts[further]
                 drafts.append(
@@ -1267,8 +1272,7 @@ def _unmarked_answers(doc: Doc, doc_id: str, paragraph_starts: list[int]) -> lis
     answered. A paragraph after the answer is left alone: with no marks, the interviewer's next
     prompt may be a statement ("Russian milbloggers write that ...")."""
     text = _text(doc)
-    ends = [*paragraph_starts[1:], len(text)]
-    paragraphs = [text[start:end].rstrip() for start, end in zip(paragraph_starts, ends, strict=True)]
+    paragraphs = _paragraph_texts(text, paragraph_starts)
     asked = [bool(words) and words.endswith("?") and len(words) <= _QUESTION_CHARS for words in paragraphs]
     # "Q:" / "NAME:" turns are a labelled transcript's, read as such
     labelled = {n for n, words in enumerate(paragraphs) if _LABEL_LINE.match(words)}
