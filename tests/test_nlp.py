@@ -681,3 +681,11 @@ def test_a_place_and_a_bodys_abbreviation_name_the_body(nlp: Language) -> None:
     found = labels(nlp, "The head of the Sumy OVA Ivan Fedko said so. The Ryazan NPZ stopped work.")
     assert found.get("Sumy OVA") == "ORG"
     assert found.get("the Ryazan NPZ") == "ORG" or found.get("Ryazan NPZ") == "ORG"
+
+
+def test_an_agency_that_reports_is_no_person(nlp: Language) -> None:
+    text = (
+        "Russian commentators blamed the other side at once.\n\n"
+        "RIA Novosti reported that the strike on the station had come from the west."
+    )
+    assert labels(nlp, text).get("RIA Novosti") == "ORG"
