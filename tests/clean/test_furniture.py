@@ -538,3 +538,8 @@ def test_look_alikes_of_those_lines_are_kept(line: str) -> None:
 def test_a_desk_before_a_role_under_a_byline_is_a_role_line() -> None:
     text = "A headline about the war\n\nBy Anna Moroz\nWorld Affairs Correspondent\n\nThe town was shelled.\n"
     assert "Correspondent" not in filter_furniture(text, layout="plain").text
+
+
+def test_a_short_sentence_ending_in_a_date_is_no_stamp() -> None:
+    result = filter_furniture("Lyman said on March 3, 2023.", layout="plain")
+    assert "Lyman said on March 3, 2023." in result.text

@@ -251,11 +251,11 @@ def stamp_prefix(line: str) -> tuple[Stamp, str] | None:
 _PLACE_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|on|upon|de|la|am)")
 
 
-def trailing_stamp(line: str) -> tuple[Stamp, int] | None:
+def trailing_stamp(line: str) -> tuple[Stamp, int | None] | None:
     """A heading that ends in its date after a comma or a dash ("Briefing by the Spokeswoman, Moscow,
     November 18, 2026", "Geneva, 20 November 2026", "PRESS DIGEST — 20.11.2026") or after a digest's
-    words for its day ("What the media wrote on 20.11.2026"): the stamp, and how many words come
-    before the date."""
+    words for its day ("What the media wrote on 20.11.2026"): the stamp, and how many words a comma or
+    a dash parts from the date (None when words for the day part them: a heading, never a place)."""
     found = find_dates(line)
     if not found:
         return None
@@ -263,10 +263,11 @@ def trailing_stamp(line: str) -> tuple[Stamp, int] | None:
     before = line[:start].rstrip()
     # "UKRAINIAN PRESS DIGEST — 20.11.2026": a dash or a bar parts a heading from its date as well;
     # "What the Ukrainian media wrote on 20.11.2026": a digest's heading may say the day in words.
-    parted = before.endswith((",", "—", "–", " -", "|", "·")) or _DAY_OF_A_DIGEST.search(before) is not None
+    punctuated = before.endswith((",", "—", "–", " -", "|", "·"))
+    parted = punctuated or _DAY_OF_A_DIGEST.search(before) is not None
     if line[end:].strip(" .") or not parted or before[:1].islower():
         return None
-    return Stamp(published=value, updated=None, labelled=False), len(before.split())
+    return Stamp(published=value, updated=None, labelled=False), len(before.split()) if punctuated else None
 
 
 _DAY_OF_A_DIGEST = re.compile(

@@ -934,8 +934,10 @@ class _Scan:
             trailing = trailing_stamp(text)
             if trailing is not None:
                 self._stamp(trailing[0])
-                if trailing[1] <= _PLACE_WORDS:
-                    return Kind.STAMP  # "Geneva, 20 November 2026": where and when, nothing else
+                if trailing[1] is not None and trailing[1] <= _PLACE_WORDS:
+                    # "Geneva, 20 November 2026": where and when, nothing else; not "Lyman said on
+                    # March 3, 2023.", a sentence
+                    return Kind.STAMP
                 # A heading ending in its date stays: it says what the text is.
         # Below the header a bare date can be content (an exhibition's dates); a labelled one never is.
         if stamp is not None and (self.in_header or stamp.labelled or stamp.updated):
