@@ -103,11 +103,17 @@ _DATELINE_PLACE = re.compile(
     + "|".join(re.escape(agency) for agency in sorted(word_list("news_agencies"), key=len, reverse=True))
     + r")\)[ \t]*(?:—|–|--|-)[ \t]"
 )
-_INITIAL = re.compile(r"[A-Z]{1,2}\.?")
-# What marks a line as a reference: a journal citation's year and volume ("2019;12:1-8") or "et al.".
-_CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d|\bet al\b")
-# Authors open a reference: the name starts this close to the start of its line.
-_AUTHORS_REACH = 60
+# A line of a reference list: a journal's year, volume and pages ("2019;12:1-8", "2005;353(23):2450"),
+# volume, issue and pages ("59(11):1540"), a DOI, a numbered line citing "et al." or opening with an
+# author written surname and initials ("12. Wong A, Dutz JP."), or two such authors opening a line.
+# Prose citing a study ("Smith et al. found", "the 2019;1 ruling") is none of these.
+_CITED_AUTHOR = r"[A-Z][\w'’-]+ [A-Z]{1,3}(?:-[A-Z]{1,2})?"
+_REFERENCE_LINE = re.compile(
+    r"\b(?:19|20)\d\d\s*;\s*\d+(?:\s*\(\d+\))?\s*:\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d"
+    r"|(?i:\bdoi:?\s*10\.\d|doi\.org/10\.)"
+    rf"|^\W{{0,3}}\[?\d{{1,3}}[.\]]\s+(?:.*\bet al\b|{_CITED_AUTHOR}[.,])"
+    rf"|^\W{{0,3}}{_CITED_AUTHOR}, {_CITED_AUTHOR}[.,]"
+)
 _POSSESSIVE = re.compile(r"(['’]s)$")
 _STATE_BODY_HEADS = frozenset(
     {"ministry", "staff", "forces", "force", "army", "navy", "guard", "service", "command", "fleet"}
@@ -745,7 +751,6 @@ class _Fixer:
         self._split_place_from_name()
         self._split_name_from_organisation()
         self._trim_verbs_at_the_edges()
-        self._cut_cited_authors()
         self._relabel()
         # "President of Ukraine Volodymyr Zelenskyy" tagged ORG is a person once split and relabelled:
         # the names the article uses for people are read again from the fixed labels.
@@ -764,6 +769,7 @@ class _Fixer:
         self._add_defined_acronyms()
         self._join_hyphenated_names()
         self._trim_repeated_names()
+        self.ents = [e for e in self.ents if self._is_a_name(e)]
         self.ents = _without_overlaps(self.ents, len(self.doc))
         self.doc.ents = [self._span(e) for e in self.ents]
         return self.doc
@@ -1137,23 +1143,21 @@ class _Fixer:
             and all(_is_name_token(t) or t.text == "-" for t in tokens)
         )
 
-    def _cut_cited_authors(self) -> None:
-        """ "Schmitt J. Hypersensitivity reactions ...": in a reference list (a line with a citation's
-        year and volume, "2019;12:1-8", or "et al."), an author written surname first, near the start
-        of the line, ends at the initial; the title's first word after it is no part of the name."""
-        text = self.doc.text
-        for ent in self.ents:
-            if ent.label != "PERSON" or ent.end - ent.start < 3:
-                continue
-            initial = self.doc[ent.start + 1]
-            if not _INITIAL.fullmatch(initial.text):
-                continue
-            line_start = text.rfind("\n", 0, initial.idx) + 1
-            line_end = text.find("\n", initial.idx)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            opening = self.doc[ent.start].idx - line_start <= _AUTHORS_REACH
-            if opening and self.doc[ent.start].text not in self.given_names and _CITATION.search(line):
-                ent.end, ent.changed = ent.start + 2, True
+    def _is_a_name(self, ent: _Ent) -> bool:
+        """Whether a named entity is a name a reader follows. A single letter ("J" of an abbreviated journal,
+        "I" of an author's initials) or a word with no capital ("dia" of a settings comment) names no
+        one; nor does anything in a reference list, whose authors, journals and drug names in titles
+        are the apparatus of a page, not actors of its story ("Allergy" of "Clin Exp Allergy")."""
+        if ent.label in NUMERIC_LABELS:
+            return True
+        text = self._text(ent.start, ent.end)
+        if sum(c.isalpha() for c in text) < 2 or not any(c.isupper() for c in text):
+            return False
+        doc_text = self.doc.text
+        start = self.doc[ent.start].idx
+        line_start = doc_text.rfind("\n", 0, start) + 1
+        line_end = doc_text.find("\n", start)
+        return not _REFERENCE_LINE.search(doc_text[line_start : line_end if line_end >= 0 else len(doc_text)])
 
     def _trim_verbs_at_the_edges(self) -> None:
         """ "Following Russian-Brazilian talks", "According": a participle that opens the sentence
