@@ -380,6 +380,49 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
             'Missiles struck "the fuel storages used for the supply of the formations" in Zorianka.',
             "status",
         ),
+        # a toll named before its number, in any of its phrasings
+        (
+            "The province insisted the real toll in Zorianka was 14.",
+            "Medics put the toll in Zorianka at 9.",
+            "numeric",
+        ),
+        (
+            "Officials raised the death toll in Zorianka to 23.",
+            "Eleven people died in Zorianka, police said.",
+            "numeric",
+        ),
+        ("The toll in Zorianka stood at 12.", "Twelve people were killed in Zorianka.", None),
+        ("Lorries worth a toll of 40 euros crossed Zorianka.", "Seven trucks were seen in Zorianka.", None),
+        # a running toll on two dates is two states, not a dispute
+        (
+            "On 2 June, medics said 14 people had died in Zorianka.",
+            "By June 9 the toll in Zorianka had risen to 31, officials said.",
+            None,
+        ),
+        # homes cut off from a supply, however worded
+        (
+            "The strike left 55,000 households in Zorianka without power.",
+            "In Zorianka without electricity remain no more than 20 thousand consumers.",
+            "numeric",
+        ),
+        ("Zorianka has 55,000 households.", "In Zorianka 20,000 households were left without gas.", None),
+        ("Shelling damaged 40 homes in Zorianka.", "Shelling damaged 12 homes in Zorianka.", "numeric"),
+        # who was aboard a vehicle struck
+        (
+            "The minibus hit in Zorianka carried only pensioners: all the passengers were civilians.",
+            "The drone destroyed a minibus carrying soldiers near Zorianka, the ministry said.",
+            "status",
+        ),
+        (
+            "Everyone on the train in Zorianka was a civilian, the railway said.",
+            "Officials said that on that train in Zorianka there were servicemen going to the front.",
+            "status",
+        ),
+        (
+            "There were no soldiers on the bus in Zorianka.",
+            "There were soldiers in the town of Zorianka all week.",
+            None,
+        ),
     ],
 )
 def test_disputes_read_in_the_words_reports_use(a: str, b: str, kind: str | None) -> None:

@@ -178,6 +178,8 @@ _PERIOD: Final = re.compile(
 )
 SAME_TIME_DAYS: Final = 14
 _WEEKDAY: Final = re.compile(r"\b(" + "|".join(day.title() for day in WEEKDAYS) + r")\b")
+# A day of a month, either way round: "On 3 March", "on April 20".
+_MONTH_DAY: Final = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_WORD})|\b({_MONTH_WORD})\s+(\d{{1,2}})\b", re.I)
 _OBJECTS: Final = re.compile(
     r"\b(bridge|dam|plant|power station|station|hospital|school|airport|port|depot|church|theatre|theater|"
     r"railway|road|tower|building)s?\b",
@@ -250,7 +252,24 @@ _CIVILIAN_ONLY: Final = re.compile(
     r"|militants|combatants|armed\s+men)"
     r"|not\s+a\s+military\s+(?:target|facility|object|site)|nothing\s+military"
     # "eight apartments, a pharmacy and a dentist's office, and nothing else"
-    r"|(?:apartments?|flats?|homes?|houses?|shops?|pharmacy|school|office)[^.]{0,60}\band\s+nothing\s+else)\b",
+    r"|(?:apartments?|flats?|homes?|houses?|shops?|pharmacy|school|office)[^.]{0,60}\band\s+nothing\s+else"
+    # who was aboard or hit: "Everyone on the bus was a civilian", "all of them were civilians"
+    r"|(?:everyone|everybody|all\s+of\s+them|all\s+(?:the\s+|those\s+)?(?:passengers|victims|dead|killed|wounded))"
+    r"(?:\s+[\w\s]{1,25}?)?\s+(?:was|were)\s+(?:a\s+)?civilians?)\b",
+    re.I,
+)
+_VEHICLE: Final = r"(?:bus|minibus|shuttle|train|car|vehicle|truck|lorry|van|boat|ship)"
+_FIGHTERS: Final = (
+    r"(?:servicem[ae]n|soldiers|militants|troops|military(?:\s+personnel)?|fighters|combatants)"
+)
+# Who was aboard a vehicle struck: soldiers on a bus make it a military target in its attacker's telling.
+_MILITARY_ABOARD: Final = re.compile(
+    rf"\bthere\s+(?:were|was)\s+(?:\w+\s+){{0,2}}{_FIGHTERS}\b[^.]{{0,40}}?\b(?:on|in|aboard)\s+"
+    rf"(?:the\s+|that\s+|this\s+)?{_VEHICLE}\b"
+    rf"|\b(?:on|in|aboard)\s+(?:the\s+|that\s+|this\s+)?{_VEHICLE}\b[^.,;]{{0,30}}?\s+there\s+(?:were|was)\s+"
+    rf"(?:\w+\s+){{0,2}}"
+    rf"{_FIGHTERS}\b"
+    rf"|\b{_VEHICLE}\s+(?:carrying|transporting|full\s+of)\s+(?:\w+\s+){{0,2}}{_FIGHTERS}\b",
     re.I,
 )
 _PEOPLE_CAPTURED: Final = re.compile(
@@ -419,7 +438,11 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
     years = frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
     destroyed = False if _STANDING.search(text) else True if _DESTROYED.search(text) else None
     scoped = bool(_PERIOD.search(text))
-    days = frozenset(d.lower() for d in _WEEKDAY.findall(text))
+    # The days a sentence names, by weekday or date: two counts for two days are two states, not a dispute
+    # ("500 killed on 3 March", "606 on 20 April").
+    days = frozenset(d.lower() for d in _WEEKDAY.findall(text)) | frozenset(
+        f"{m[1] or m[4]} {(m[2] or m[3])[:3].lower()}" for m in _MONTH_DAY.finditer(text)
+    )
     objects = frozenset(o.lower() for o in _OBJECTS.findall(text)) if destroyed is not None else frozenset()
     subjects = _subjects(text) if stance else frozenset()
     target = _target(text)
@@ -898,6 +921,9 @@ def _target(text: str) -> str | None:
     facility there"), or None."""
     if _CIVILIAN_ONLY.search(text):
         return "civilian"
+    aboard = _MILITARY_ABOARD.search(text)
+    if aboard is not None and not _NEGATED_TAKEN.search(text[: aboard.start()]):
+        return "military"  # "there were servicemen on that bus", "a shuttle carrying militants"
     struck = _STRUCK.search(text)
     # "a 'tank repair base' was hit": what a passive strike hit comes before it
     passive = (
@@ -1070,21 +1096,49 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
         ):
             return "advance"
         return None
+    if quantity.unit is None and _TOLL_BEFORE.search(before):
+        return "deaths"  # "put the national toll at six", "the real toll was nine"
     if quantity.about is None or quantity.unit == "times":
         return None
     if _KILLED_AND_WOUNDED.match(after):
         return "casualties"  # "46 killed and wounded" counts both, not the dead
     words = re.findall(r"[a-z]+", quantity.about.lower())
+    near = text[max(0, quantity.span.start - 60) : quantity.span.end + 60]
+    if words and words[-1] in _SUPPLIED and _WITHOUT_SUPPLY.search(near):
+        # "90 thousand apartments without heating", "without power remain 120,000 consumers": the homes
+        # cut off are counted, not buildings or people.
+        return _CUT_OFF
     for word in reversed(words):
         if word in _SLOTS:
             return _SLOTS[word]
     return None
 
 
+# A death toll named before its number: "the toll was nine", "put the toll in the province at six",
+# "raised the death toll to 34", "a toll of 45".
+_TOLL_BEFORE: Final = re.compile(
+    r"\btoll\b[^.;:!?\d]{0,40}?\b(?:was|is|stands|stood|rose|climbed|reached|hit|risen|at|to|of)\s+$",
+    re.I,
+)
+# Who a supply reaches, counted when it is cut: homes, households, consumers.
+_SUPPLIED: Final = frozenset(
+    {"apartments", "flats", "households", "homes", "consumers", "customers", "subscribers"}
+)
+_WITHOUT_SUPPLY: Final = re.compile(
+    r"\b(?:without|no|lost|cut\s+off\s+from|left\s+without)\s+(?:\w+\s+)?(?:heat(?:ing)?|power|electricity|light"
+    r"|water|gas|heat\s+supply|water\s+supply|power\s+supply)\b|\bde-?energi[sz]ed\b|\bblackouts?\b",
+    re.I,
+)
+_CUT_OFF: Final = "homes cut off"
+
+
 def _slot_in_state(slot: str, state: str) -> str:
     """A slot with what its counted are doing. Those who remain in a town, leave it or shelter in it
     are its civilians whether called "people", "residents" or "civilians": "About 900 people remain"
-    and "3,000 civilians remain" count one thing."""
+    and "3,000 civilians remain" count one thing. Homes cut off are so whatever else the words say
+    ("without heating remain 40 thousand apartments")."""
+    if slot == _CUT_OFF:
+        return slot
     if state in ("remaining", "evacuated", "sheltering") and slot == "population":
         slot = "civilians"
     if state == "exchanged" and slot in ("troops", "prisoners", "civilians", "population"):
