@@ -399,6 +399,24 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
             "By June 9 the toll in Zorianka had risen to 31, officials said.",
             None,
         ),
+        # drones by their long name or its letters
+        (
+            "Air defence destroyed 47 Ukrainian unmanned aerial vehicles over Zorianka.",
+            "No more than 18 drones took part in the attack on Zorianka.",
+            "numeric",
+        ),
+        ("Air defence downed 87 UAV over Zorianka.", "Only 24 drones flew at Zorianka.", "numeric"),
+        # taken to hospital: hurt, and no place taken
+        (
+            "No one was hurt in Zorianka.",
+            "In Zorianka two workers had been taken to hospital with burns.",
+            "numeric",
+        ),
+        (
+            "Two workers in Zorianka were taken to hospital.",
+            "The defenders still hold Zorianka, the brigade said.",
+            None,
+        ),
         # homes cut off from a supply, however worded
         (
             "The strike left 55,000 households in Zorianka without power.",

@@ -89,7 +89,10 @@ _STATES: Final = (
         r"\b(?:(?:was|were|been|had|have|has)\s+captured|captured\s+(?:more\s+than\s+|about\s+|over\s+"
         r"|at\s+least\s+|some\s+)?\d|taken\s+(?:prisoner|captive)|taken\s+into\s+captivity)\b",
     ),
-    ("wounded", r"\b(?:wounded|wounding|injured|injuring)\b"),
+    (
+        "wounded",
+        r"\b(?:wounded|wounding|injured|injuring|hospitali[sz]ed|taken\s+to\s+(?:a\s+|the\s+)?hospital)\b",
+    ),
     ("sheltering", r"\b(?:shelter\w*|holds?|housing|hiding)\b"),
 )
 _BEFORE_THE_WAR: Final = re.compile(
@@ -100,7 +103,9 @@ _BEFORE_THE_WAR: Final = re.compile(
 _TAKEN: Final = re.compile(
     r"\b(?:captured|seized|took(?:\s+(?:full|complete))?\s+control\s+of|taken(?:\s+(?:full|complete))?\s+control"
     r"|(?:has|have|had)\s+(?:now\s+)?(?:been\s+)?(?:(?:completely|fully|entirely)\s+)?(?:taken|captured|seized|fallen"
-    r"|liberated|retaken)|took(?!\s+(?:place|part))"
+    # "two employees had been taken to hospital": taken somewhere, no place taken
+    r"|liberated|retaken)(?!\s+(?:to\s+(?:a\s+|the\s+)?hospital|to\s+safety|into\s+(?:custody|account|captivity)|hostage"
+    r"|prisoner|captive|ill|aback|away|part|place)\b)|took(?!\s+(?:place|part))"
     r"|regain(?:ed|s)?\s+(?:full\s+|complete\s+)?control"
     r"|fell(?:\s+to)?|(?:has|had)\s+fallen|occupied(?!\s+(?:territor|area|region|land|part|zone|Crimea|Donbas))|liberated(?!\s+(?:territor|area|region|land|part|zone))|retook|retaken|recaptured|entered"
     r"|withdr(?:ew|awn|awing|awal)\s+from|retreat(?:ed|ing)\s+from|pulled\s+out\s+of|abandoned"
@@ -1102,7 +1107,8 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
         return None
     if _KILLED_AND_WOUNDED.match(after):
         return "casualties"  # "46 killed and wounded" counts both, not the dead
-    words = re.findall(r"[a-z]+", quantity.about.lower())
+    # "47 Ukrainian unmanned aerial vehicles", "87 UAV": drones by their long name or its letters
+    words = re.findall(r"[a-z]+", _UNMANNED.sub("drones", quantity.about.lower()))
     near = text[max(0, quantity.span.start - 60) : quantity.span.end + 60]
     if words and words[-1] in _SUPPLIED and _WITHOUT_SUPPLY.search(near):
         # "90 thousand apartments without heating", "without power remain 120,000 consumers": the homes
@@ -1114,6 +1120,7 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
     return None
 
 
+_UNMANNED: Final = re.compile(r"\bunmanned(?:\s+aerial)?(?:\s+(?:vehicles?|aircraft|systems?))?\b|\buavs?\b")
 # A death toll named before its number: "the toll was nine", "put the toll in the province at six",
 # "raised the death toll to 34", "a toll of 45".
 _TOLL_BEFORE: Final = re.compile(
