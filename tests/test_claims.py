@@ -184,6 +184,18 @@ def test_russian_and_ukrainian_forms_of_a_place_are_one_topic() -> None:
     assert compare(a, b) is not None
 
 
+@pytest.mark.parametrize(
+    ("russian", "ukrainian"),
+    [("Krasnopolye", "Krasnopillia"), ("Novoselovo", "Novoselove"), ("Bogatyrevo", "Bohatyreve")],
+)
+def test_a_russian_ending_meets_its_ukrainian_form(russian: str, ukrainian: str) -> None:
+    a = read_claim(f"Russian troops captured {russian}.", places=[russian])
+    b = read_claim(f"Ukrainian troops still hold {ukrainian}.", places=[ukrainian])
+    assert a.places == b.places
+    other = read_claim("Ukrainian troops still hold Krasnodar.", places=["Krasnodar"])
+    assert not a.places & other.places
+
+
 def test_place_words_find_any_spelling_of_a_known_place() -> None:
     words = PlaceWords(["Velykyi Mlyn", "Kharkiv", "West"])
     assert words.findall("Fighting went on in Velikiy Mlin and in the west of Kharkiv.") == [

@@ -715,10 +715,26 @@ def _named(places: Iterable[str]) -> dict[str, str]:
 
 def _place_key(keys: tuple[str, ...]) -> str:
     """A place's name keys, under the knowledge base's name for it ("Dimitrov" is Myrnohrad, "Artemovsk"
-    Bakhmut), with the vowel before a closing "v" left out: the Russian and Ukrainian forms of one
-    town ("Kharkov" and "Kharkiv", "Petropavlovka" and "Petropavlivka", "Kiev" and "Kyiv") then meet."""
+    Bakhmut), with the vowel before a closing "v" left out and a Russian ending in its Ukrainian form:
+    the Russian and Ukrainian forms of one town ("Kharkov" and "Kharkiv", "Petropavlovka" and
+    "Petropavlivka", "Kiev" and "Kyiv", "Dobropolye" and "Dobropillia") then meet."""
     keys = _known_place_names().get(keys, keys)
-    return " ".join(_IKAVISM.sub("v", key) for key in keys)
+    return " ".join(_ukrainian_ending(_IKAVISM.sub("v", key)) for key in keys)
+
+
+def _ukrainian_ending(key: str) -> str:
+    """A town's key with the Russian ending of its name in its Ukrainian form: "Dobropolye" is
+    Dobropillia, "Selidovo" Selydove."""
+    for russian, ukrainian in _RUSSIAN_ENDINGS:
+        key = russian.sub(ukrainian, key)
+    return key
+
+
+_RUSSIAN_ENDINGS: Final = (
+    (re.compile(r"(?<=.{3})pole$"), "pila"),
+    (re.compile(r"(?<=.{3}[^aeiou])ovo$"), "ove"),
+    (re.compile(r"(?<=.{3}[^aeiou])evo$"), "eve"),
+)
 
 
 @lru_cache(maxsize=1)
