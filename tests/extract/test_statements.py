@@ -1514,6 +1514,24 @@ def test_a_belief_with_an_object_voiced_by_others_is_no_statement(extract: Extra
     assert extract("Investors expect higher rates.") == []
 
 
+def test_others_beliefs_told_in_a_speech_are_the_speakers_claims(extract: Extract) -> None:
+    address = (
+        "Good evening, fellow citizens!\n\nToday I met our commanders. We discussed the front. We will "
+        "hold every town.\n\nThe invaders think that they can outlast us. I believe that we will win.\n\n"
+        "We also count on our partners."
+    )
+    found = [(st.speaker.text, st.content_text) for st in extract(address)]
+    assert ("I", "we will win") in found
+    assert not any(speaker == "The invaders" for speaker, _ in found)
+    quoted = extract('The mayor said: "They suspect that the river will rise again. It will not."')
+    assert [st.speaker.text for st in quoted] == ["The mayor"]
+
+
+def test_a_belief_in_a_report_is_its_holders_view(extract: Extract) -> None:
+    (st,) = extract("KYIV, May 4 (Reuters) - Western officials believe that Russia has lost 300,000 troops.")
+    assert (st.speaker.text, st.content_text) == ("Western officials", "Russia has lost 300,000 troops")
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

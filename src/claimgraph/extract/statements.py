@@ -297,8 +297,12 @@ def extract_statements(
     resolved: list[tuple[_Draft, Speaker]] = []
     event_day = _transcript_day(text, drafts, published)
     meeting_day = _meeting_day(text, published)
+    speeches = [(d.content_start, d.content_end) for d in drafts if d.turn or d.kind == "direct"]
+    spoken_text = _spoken_in_first_person(doc, speeches)
     for draft in drafts:
         if _thing_as_source(draft) or _asked(doc, draft):
+            continue
+        if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text):
             continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
@@ -338,6 +342,33 @@ def extract_statements(
             )
         )
     return statements
+
+
+def _others_belief_in_speech(draft: _Draft, speeches: list[tuple[int, int]], *, spoken_text: bool) -> bool:
+    """ "Russia thinks it can outlast us", "the occupiers fear our drones", said in a speech, a turn or
+    a quotation: what the speaker asserts of others' minds, not words the others said. In a report
+    written in the third person ("Western officials believe ...") the belief is its holder's view."""
+    if draft.cue.lemma_ not in BELIEF_LEMMAS or _first_person(draft):
+        return False
+    inside = any(start <= draft.cue.idx < end for start, end in speeches)
+    return inside or (spoken_text and not draft.turn and draft.kind != "direct")
+
+
+def _spoken_in_first_person(doc: Doc, speeches: list[tuple[int, int]]) -> bool:
+    """Whether the text outside quotations and turns speaks as "I" or "we" (an address, a column):
+    a reporter's text does not."""
+    own = sum(
+        1
+        for token in doc
+        if token.lower_ in _FIRST_PERSON
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and not any(start <= token.idx < end for start, end in speeches)
+    )
+    return own >= _SPOKEN_TEXT_PRONOUNS
+
+
+# First-person subjects outside quotations that make a text a speech or a column, not a report.
+_SPOKEN_TEXT_PRONOUNS: Final = 4
 
 
 def _function_word(doc: Doc, speaker: Speaker) -> bool:
