@@ -1532,6 +1532,36 @@ def test_a_belief_in_a_report_is_its_holders_view(extract: Extract) -> None:
     assert (st.speaker.text, st.content_text) == ("Western officials", "Russia has lost 300,000 troops")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "I thank everyone who is fighting. For our freedom. For our children!",
+            "everyone who is fighting. For our freedom. For our children",
+        ),
+        (
+            "We are grateful to the nurses who work in Sumy. For every night.",
+            "to the nurses who work in Sumy. For every night",
+        ),
+        (
+            "I thank Norway for its aid, including heavy generators.",
+            "Norway for its aid, including heavy generators",
+        ),
+        (
+            "I thank the rescuers who worked all night. For now, the roads are closed.",
+            "the rescuers who worked all night",
+        ),
+    ],
+)
+def test_thanks_run_on_through_what_they_are_for(extract: Extract, text: str, content: str) -> None:
+    assert [st.content_text for st in extract(text)][:1] == [content]
+
+
+def test_gratitude_that_names_only_those_thanked_says_nothing(extract: Extract) -> None:
+    assert extract("I am grateful to all our heroes!") == []
+    assert extract("We are grateful to all our soldiers. Glory to Ukraine!") == []
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -293,6 +293,8 @@ def extract_statements(
     drafts += _continued_turns(doc, drafts, paragraph_starts)
     drafts.sort(key=lambda d: d.content_start)
     drafts = _attach_uncued_quotes(doc, _outermost(drafts), quotes, paragraph_starts)
+    for draft in drafts:
+        _add_what_for_fragments(doc, draft)
     statements: list[Statement] = []
     resolved: list[tuple[_Draft, Speaker]] = []
     event_day = _transcript_day(text, drafts, published)
@@ -2438,8 +2440,10 @@ def _convinced(doc: Doc, adjective: Token, paragraph_starts: list[int]) -> _Draf
             for c in (*adjective.children, *adjective.head.children)
             if c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i > adjective.i
         ]
-        if not any(len(list(c.subtree)) >= 3 for c in thanks):
-            return None  # "grateful to you", "grateful for that": whom, or nothing, said of what
+        if not any(len(list(c.subtree)) >= 3 and _what_for(c) for c in thanks):
+            # "grateful to you", "grateful for that", "grateful to all our heroes": whom, or nothing,
+            # said of what
+            return None
         # "..., as well as to all the Lithuanian people": more of those thanked
         thanks += [
             c
@@ -2730,8 +2734,13 @@ def _act(doc: Doc, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
             or (c.dep_ == "advcl" and verb.lemma_ in INTENTION_LEMMAS and _has_to(c))
             # "urged the partners to help, because the war affects everyone": the reason is said too
             or _reason(c)
-            # "thanked the Parliament, including for defensive support"
-            or (c.dep_ == "prep" and c.lower_ == "including" and any(g.lower_ == "for" for g in c.children))
+            # "thanked the Parliament, including for defensive support"; "thanked them for their
+            # support, including defensive support"
+            or (
+                c.dep_ == "prep"
+                and c.lower_ == "including"
+                and (any(g.lower_ == "for" for g in c.children) or verb.lemma_ == "thank")
+            )
         )
     ]
     if arguments:
@@ -3033,12 +3042,40 @@ def _purpose(phrase: Token) -> bool:
     return False
 
 
+def _add_what_for_fragments(doc: Doc, draft: _Draft) -> None:
+    """ "I thank everyone who is fighting. For our freedom. For our children.": thanks go on through
+    the verbless fragments after them that say what for."""
+    if draft.kind == "direct" or not (draft.cue.lemma_ == "thank" or draft.cue.lower_ in _GRATITUDE):
+        return
+    text = _text(doc)
+    last = doc.char_span(draft.content_end - 1, draft.content_end, alignment_mode="expand")
+    if last is None:
+        return
+    sentence = last[0].sent
+    while sentence.end < len(doc):
+        following = doc[sentence.end].sent
+        words = [t for t in following if not t.is_space]
+        gap = text[draft.content_end : following.start_char]
+        if (
+            not words
+            or words[0].lower_ != "for"
+            or "\n" in gap
+            or any(t.pos_ in ("VERB", "AUX") for t in words)
+        ):
+            return
+        end = words[-1] if not words[-1].is_punct or len(words) == 1 else words[-2]
+        draft.content_end = end.idx + len(end.text)
+        sentence = following
+
+
 def _what_for(argument: Token) -> bool:
     """Whether thanks say what for: "for the new package", "because ...", or a clause on those thanked
-    ("our rescuers, who worked for two days without rest")."""
+    ("our rescuers, who worked for two days without rest", "to the doctors who save lives")."""
+    described = any(t.dep_ in ("relcl", "acl") for t in argument.subtree)
     if argument.dep_ == "prep":
-        return argument.lower_ == "for" or any(g.lower_ == "for" for g in argument.children)
-    return _reason(argument) or any(t.dep_ in ("relcl", "acl") for t in argument.subtree)
+        # "to our partners for the new package": the "for" may hang on those thanked
+        return any(t.lower_ == "for" and t.dep_ == "prep" for t in argument.subtree) or described
+    return _reason(argument) or described
 
 
 def _reason(clause: Token) -> bool:
