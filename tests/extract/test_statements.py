@@ -1562,6 +1562,31 @@ def test_gratitude_that_names_only_those_thanked_says_nothing(extract: Extract) 
     assert extract("We are grateful to all our soldiers. Glory to Ukraine!") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked the European leaders whether Ukraine will join NATO.",
+        "Volunteers asked how they could help.",
+        "The governor asked the nurses about their plans for the winter.",
+        "Then I will ask the last question.",
+    ],
+)
+def test_a_question_asked_or_a_topic_asked_about_says_nothing(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("We asked for air defence systems.", "for air defence systems"),
+        ("I ask you for help.", "you for help"),
+        ("The mayor asked residents to stay indoors.", "residents to stay indoors"),
+    ],
+)
+def test_asking_for_something_is_a_request(extract: Extract, text: str, content: str) -> None:
+    assert [st.content_text for st in extract(text)] == [content]
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -388,9 +388,20 @@ def _function_word(doc: Doc, speaker: Speaker) -> bool:
 
 def _asked(doc: Doc, draft: _Draft) -> bool:
     """ "Did the minister say that the bridge would be rebuilt?": a report inside a question asserts
-    nothing. (A question reported, "asked whether ...", stays: PolNeAR counts it as attributed.)"""
+    nothing; nor does a question reported ("asked whether Ukraine will join", "asked how they could
+    help"), though PolNeAR counts it as attributed, nor asking someone about something or asking
+    a question. Asking for something or someone to do something is a request, and says it."""
     if draft.kind == "direct" or draft.turn:
         return False
+    if draft.cue.lemma_ == "ask":
+        asked = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+        opening = _text(doc)[draft.content_start : draft.content_start + 12].lower()
+        if re.match(r"(?:whether|if|how|why|what|when|where|who|which)\b", opening):
+            return True
+        if asked is not None and not any(
+            t.pos_ in ("VERB", "AUX") or (t.lower_ == "for" and t.head.i == draft.cue.i) for t in asked
+        ):
+            return True  # "asked Vasyl about his plans", "ask the last question", "ask the citizens"
     sentence = draft.cue.sent
     ending = sentence.text.rstrip().rstrip("\"”»’' )")
     quoted = any(t.is_quote for t in sentence)
