@@ -1587,6 +1587,15 @@ def test_asking_for_something_is_a_request(extract: Extract, text: str, content:
     assert [st.content_text for st in extract(text)] == [content]
 
 
+def test_a_habitual_saying_of_anyone_is_no_statement(extract: Extract) -> None:
+    assert extract("Everyone has always said that borders cannot be changed by force.") == []
+    assert extract("Generals often say that no plan survives the first battle.") == []
+    (st,) = extract("The minister has always said that the border is closed.")
+    assert st.speaker.text == "The minister"
+    (st,) = extract("Some residents say the water is still unsafe.")
+    assert st.content_text == "the water is still unsafe"
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -304,7 +304,7 @@ def extract_statements(
     for draft in drafts:
         if _thing_as_source(draft) or _asked(doc, draft):
             continue
-        if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text):
+        if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text) or _habitual_saying(draft):
             continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
@@ -354,6 +354,29 @@ def _others_belief_in_speech(draft: _Draft, speeches: list[tuple[int, int]], *, 
         return False
     inside = any(start <= draft.cue.idx < end for start, end in speeches)
     return inside or (spoken_text and not draft.turn and draft.kind != "direct")
+
+
+def _habitual_saying(draft: _Draft) -> bool:
+    """ "Everyone has always said that ...", "politicians often say that ...": a saying of anyone at
+    any time, the writer's maxim, not words someone said."""
+    if draft.turn or draft.kind == "direct":
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ in _HABITUALLY for c in draft.cue.children):
+        return False
+    subject = draft.speaker_head or _speaker_token(draft.cue)
+    if subject is None:
+        return False
+    universal = subject.lower_ in _ANYONE
+    bare_plural = subject.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subject.children
+    )
+    return universal or bare_plural
+
+
+_HABITUALLY: Final = frozenset(
+    {"always", "often", "usually", "sometimes", "frequently", "generally", "traditionally"}
+)
+_ANYONE: Final = frozenset({"everyone", "everybody", "anyone", "anybody", "people", "nobody", "all"})
 
 
 def _spoken_in_first_person(doc: Doc, speeches: list[tuple[int, int]]) -> bool:
