@@ -73,3 +73,32 @@ def test_a_curly_quotation_nested_in_one_sentence_stays_nested() -> None:
         ("“The so-called “truce” is over,”", 0),
         ("“truce”", 1),
     ]
+
+
+def nested(text: str) -> list[tuple[int, str]]:
+    return [(q.depth, text[q.inner_start : q.inner_end]) for q in find_quotes(text)]
+
+
+def test_a_mark_glued_between_letters_opens_an_inner_quotation() -> None:
+    text = 'The letter reads:"We keep what they asked us to"guard for all time." Thank you," he wrote.'
+    assert nested(text) == [
+        (0, 'We keep what they asked us to"guard for all time." Thank you,'),
+        (1, "guard for all time."),
+    ]
+    assert inner('The "Azov"regiment said so.') == ["Azov"]
+
+
+def test_one_mark_closing_an_inner_and_its_outer_quotation_at_a_sentence_end() -> None:
+    text = (
+        'She said: "We will not tell those who say: "Give up now".  After that, the talks ended. '
+        '"We stood firm," she added.'
+    )
+    assert nested(text) == [
+        (0, 'We will not tell those who say: "Give up now'),
+        (1, "Give up now"),
+        (0, "We stood firm,"),
+    ]
+    assert nested('"He told me: "Go home." Then he left," she said.') == [
+        (0, 'He told me: "Go home." Then he left,'),
+        (1, "Go home."),
+    ]

@@ -59,7 +59,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             continue
         before = text[i - 1] if i > start else " "
         after = text[i + width] if i + width < end else " "
-        if _opens(mark, before, after, open_quotes=len(stack)):
+        if _opens(mark, before, after, open_quotes=len(stack)) or _glued_opening(
+            text, i + width, end, mark, before, after, open_quotes=len(stack)
+        ):
             unclosed = _closed_by_a_sentence_end(text, stack[-1], i) if stack and mark in _OPENERS else None
             if unclosed is not None:
                 # '“poppycock, unless you count the dead vote.? In 2013, he wrote that X had “whined”':
@@ -71,6 +73,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         elif stack:
             opened, opened_width = stack.pop()
             found.append(Quote(opened, i + width, opened + opened_width, i, depth=len(stack)))
+            if stack and _closes_its_outer_quote(text, i + width, end, mark, open_quotes=len(stack)):
+                # '"We cannot decide for those who say: "No, we will not talk".  According to ...': one
+                # mark closed the inner quotation and the outer one at the end of their sentence.
+                opened, opened_width = stack.pop()
+                found.append(Quote(opened, i + width, opened + opened_width, i, depth=len(stack)))
         i += width
     if stack:
         # The outermost unclosed quote runs on to the paragraph's end; inner unclosed marks are noise.
@@ -80,6 +87,30 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             inner_end -= 1
         found.append(Quote(opened, inner_end, opened + opened_width, inner_end, depth=0, runs_on=True))
     return found
+
+
+def _glued_opening(
+    text: str, after_mark: int, end: int, mark: str, before: str, after: str, *, open_quotes: int
+) -> bool:
+    """A straight mark with letters on both sides inside a quotation ('bequeathed to"collect sacred
+    relics." Your work ...', spaces lost in a scrape) opens an inner quotation when the paragraph
+    holds enough marks after it to close that and every quotation open."""
+    if mark not in _AMBIGUOUS or not open_quotes or not (before.isalnum() and after.isalnum()):
+        return False
+    return text.count('"', after_mark, end) >= open_quotes + 1
+
+
+def _closes_its_outer_quote(text: str, after_mark: int, end: int, mark: str, *, open_quotes: int) -> bool:
+    """Whether a straight mark closing an inner quotation at the end of a sentence closes the one
+    quotation still open too: when the straight marks left in the paragraph cannot close it in pairs
+    of their own."""
+    if mark not in _AMBIGUOUS or open_quotes != 1 or not _SENTENCE_AFTER_A_MARK.match(text, after_mark):
+        return False
+    return text.count('"', after_mark, end) % 2 == 0
+
+
+# The end of a sentence right after a closing mark, and the capital of the next one.
+_SENTENCE_AFTER_A_MARK: Final = re.compile(r"[.!?…]\s+(?=[A-Z])")
 
 
 def _closed_by_a_sentence_end(text: str, opened: tuple[int, int], at: int) -> int | None:
