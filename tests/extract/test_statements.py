@@ -2082,6 +2082,26 @@ def test_the_one_told_is_no_speaker(extract: Extract, text: str) -> None:
     assert extract(text) == []
 
 
+def test_a_turn_labelled_with_its_scraped_tooltip(extract: Extract) -> None:
+    text = (
+        "Vladimir Putin: Thank you. Please go ahead, Mr Orlov. Governor of the Tver Region Pavel Orlov "
+        "Orlov PavelGovernor of the Tver Region : Mr President, we have repaired all the bridges on time."
+    )
+    found = [(st.speaker.text, st.content_text) for st in extract(text)]
+    assert ("Pavel Orlov", "Mr President, we have repaired all the bridges on time.") in found
+    assert not any("Governor of the Tver" in content for _, content in found)
+
+
+def test_a_turn_opens_after_a_quotation_closed_on_the_same_line(extract: Extract) -> None:
+    text = (
+        'Anna Lind: They told us "the clause means nothing." Oleg Marchenko: That is not what the text says '
+        "at all, and we will insist on it."
+    )
+    found = [(st.speaker.text, st.content_text) for st in extract(text)]
+    assert ("Oleg Marchenko", "That is not what the text says at all, and we will insist on it.") in found
+    assert not any("Marchenko" in content for _, content in found)
+
+
 def test_a_turn_opens_after_a_bracketed_summary(extract: Extract) -> None:
     text = (
         "Elena Orlova: I agree with you on the schools.\n\n"

@@ -141,10 +141,11 @@ _LABEL_LINE: Final = re.compile(
     rf"(?m)^[ \t]*[\"“]?(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*(?P<sep>:|―|—|–)"
     r"[ \t]*(?P<rest>\S[^\n]*)"
 )
-# A publisher's cut ("<…>"), a section break ("* * *") or a bracketed summary ("(... as well.)") ends
-# what went before too; a label may say what the turn is about ("Vladimir Putin (on the congress):").
+# A publisher's cut ("<…>"), a section break ("* * *"), a bracketed summary ("(... as well.)") or a
+# quotation's closing mark ends what went before too; a label may say what the turn is about
+# ("Vladimir Putin (on the congress):").
 _INLINE_LABEL: Final = re.compile(
-    rf"(?<=[.!?…>*)\]][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
+    rf"(?<=[.!?…>*)\]\"”][ \t])(?P<label>{_TITLED_NAME})(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?P<sep>:)[ \t]+"
     r"(?=[\"“A-Z])"
 )
 # A title-led label run on after a heading with no full stop ("Beginning of talks President of Russia
@@ -159,6 +160,12 @@ _RUN_ON_TITLED_LABEL: Final = re.compile(
 # Putin: ..."): a speaker only when the name is a person's (checked where labels are read).
 _RUN_ON_NAMED_LABEL: Final = re.compile(
     r"(?<=[a-z] )(?P<label>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
+)
+# A label scraped with its tooltip, the name then the surname, given name and title run together:
+# "Igor Shchegolev Shchegolev IgorPresidential Plenipotentiary Envoy to the Central Federal District :".
+_TOOLTIP_LABEL: Final = re.compile(
+    r"(?P<label>(?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][\w'’-]+))[ \t]+(?P=surname)[ \t]+(?P=given)"
+    r"(?P<title>[A-Z][^:\n]{0,160}?)[ \t]*(?P<sep>:)[ \t]+(?=[\"“A-Z])"
 )
 _CUT_AND_SUMMARY: Final = re.compile(
     r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b"
@@ -1605,6 +1612,16 @@ def _labels(text: str) -> Iterable[_Label]:
         line_end = text.find("\n", m.end())
         rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
         yield _Label(m["label"], *m.span("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
+    for m in _TOOLTIP_LABEL.finditer(text):
+        # The title the tooltip repeats stands before the name too: it is part of the label, not of
+        # the turn before.
+        before = text[: m.start("label")].rstrip()
+        title = m["title"].strip()
+        start = len(before) - len(title) if title and before.endswith(title) else m.start("label")
+        line_end = text.find("\n", m.end())
+        rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
+        label = text[start : m.end("label")]
+        yield _Label(label, start, m.end("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
     for m in _SIGNED_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"), signed=True)
 
