@@ -411,6 +411,27 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
             "By June 9 the toll in Zorianka had risen to 31, officials said.",
             None,
         ),
+        # whether people were warned in time
+        (
+            "Villagers in Zorianka said they had received no warning before the dam broke.",
+            "The water agency said SMS alerts had been sent to all phones in Zorianka on Sunday.",
+            "status",
+        ),
+        (
+            "In Zorianka the air raid alert sounded only after the first explosions, residents said.",
+            "In Zorianka the alert was declared 12 minutes before the first impact, the air force said.",
+            "status",
+        ),
+        (
+            "Sirens sounded across Zorianka on Monday night.",
+            "On Thursday the strike on Zorianka came without any warning, the mayor said.",
+            None,
+        ),
+        (
+            "Children in Zorianka will sleep without sirens and alarms in the mountains.",
+            "Sirens sounded across Zorianka overnight.",
+            None,
+        ),
         # drones by their long name or its letters
         (
             "Air defence destroyed 47 Ukrainian unmanned aerial vehicles over Zorianka.",

@@ -318,6 +318,8 @@ class Reading:
     placeless: bool = False
     damaged: bool | None = None  # an industrial or energy facility hit, or said not to be damaged
     facilities: frozenset[str] = field(default_factory=frozenset)  # "refinery", "unit": what was hit
+    # Whether people were warned in time: "SMS alerts had been sent" against "we received no warning".
+    warned: bool | None = None
 
 
 def reading_to_json(reading: Reading) -> str:
@@ -361,6 +363,7 @@ def reading_to_json(reading: Reading) -> str:
             "placeless": reading.placeless,
             "damaged": reading.damaged,
             "facilities": sorted(reading.facilities),
+            "warned": reading.warned,
         },
         ensure_ascii=False,
     )
@@ -397,6 +400,8 @@ def reading_from_json(text: str) -> Reading:
         # absent from readings stored before damage was read
         damaged=data.get("damaged"),
         facilities=frozenset(data.get("facilities", ())),
+        # absent from readings stored before warnings were read
+        warned=data.get("warned"),
     )
 
 
@@ -474,7 +479,45 @@ def read_claim(text: str, *, places: Iterable[str] | None = None, when: dt.date 
         _attack_words(text) if attacker or denies_attack else frozenset(),
         damaged=(damaged := _damage(text)),
         facilities=_facilities(text) if damaged is not None else frozenset(),
+        warned=_warning(text),
     )
+
+
+def _warning(text: str) -> bool | None:
+    """Whether a sentence says people were warned before the danger came ("SMS alerts had been sent to
+    all phones", "the alert was declared nine minutes before the first hit"), or that no warning came
+    in time ("we received no warning", "the sirens sounded only after the first explosions"), or
+    neither."""
+    if _NOT_WARNED.search(text):
+        return False
+    if _WARNED.search(text):
+        return True
+    return None
+
+
+_ALERTS: Final = (
+    r"(?:warnings?|alerts?|alarms?|sirens?|evacuation\s+orders?|air\s+raid\s+(?:alert|alarm|warning)s?)"
+)
+_NOT_WARNED: Final = re.compile(
+    rf"\b(?:no|never\s+(?:got|received|had)\s+(?:a|any))\s+(?:[\w-]+\s+){{0,2}}?{_ALERTS}"
+    r"|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:warnings?|alerts?|notice)\b"
+    r"|\b(?:no|not\s+a)\s+(?:single\s+)?(?:sms|text|message)\b|\bphones?\s+got\s+no\b"
+    r"|\b(?:nobody|no\s+one|never)\s+(?:warned|told)\s+us\b|\b(?:were|was|had\s+been|have\s+been)\s+not\s+warned\b"
+    r"|\b(?:not|never)\s+(?:been\s+)?warned\b"
+    rf"|\b{_ALERTS}\s+(?:did\s+not|didn't|never)\s+(?:sound|come|go\s+off|work)\b"
+    rf"|\b{_ALERTS}\s+(?:\w+\s+){{0,2}}(?:only\s+after|too\s+late|came\s+late|after\s+the\s+first)\b",
+    re.I,
+)
+_WARNED: Final = re.compile(
+    rf"\b{_ALERTS}\s+(?:\w+\s+){{0,6}}?(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|been\s+)?"
+    r"(?:sent|issued|sounded|declared|broadcast|given|activated|raised)\b"
+    rf"|\b(?:issued|sent|declared|sounded|gave|broadcast)\s+(?:[\w-]+\s+){{0,4}}?{_ALERTS}"
+    r"|\bwarned\s+(?:residents|people|the\s+public|villagers|citizens|the\s+population)\b"
+    r"|\b(?:had|have|has)\s+been\s+warned\b|\b(?:were|was)\s+warned\s+(?:in\s+advance|in\s+time|before|beforehand)\b"
+    rf"|\b{_ALERTS}\s+(?:\w+\s+){{0,6}}?(?:\d+\s+)?(?:minutes?|hours?)\s+before\b"
+    r"|\b(?:declared|sounded|issued)\s+(?:in\s+advance|in\s+time|on\s+time)\b",
+    re.I,
+)
 
 
 def _facilities(text: str) -> frozenset[str]:
@@ -530,12 +573,16 @@ def _sentences(text: str) -> Iterator[_Sentence]:
         yield _Sentence(start, end, offset, sentence, "\n\n" in text[max(0, start - 2) : start + 1])
 
 
+# The fewest words of a sentence read as a claim: "Nobody warned us." asserts something, "Kyiv." nothing.
+_CLAIM_WORDS: Final = 3
+
+
 def claim_sentences(doc_id: str, text: str, *, published: dt.date | None) -> list[ClaimSentence]:
     """The sentences of a document that assert something, read without places (a per-document
     stage: which places a sentence names depends on the corpus, what it asserts does not)."""
     found: list[ClaimSentence] = []
     for sentence in _sentences(text):
-        if len(sentence.text.split()) < 4:
+        if len(sentence.text.split()) < _CLAIM_WORDS:
             continue
         reading = read_claim(sentence.text, places=[], when=published)
         if asserts_something(reading):
@@ -602,7 +649,7 @@ def document_claims(
         previous_places = own or previous_places
         last_named = own or last_named
         if readings is None:
-            if len(sentence.text.split()) < 4:
+            if len(sentence.text.split()) < _CLAIM_WORDS:
                 continue
             reading = replace(read_claim(sentence.text, places=places, when=published), placeless=not own)
             if not asserts_something(reading):
@@ -792,6 +839,7 @@ def asserts_something(reading: Reading) -> bool:
         or reading.attacker is not None
         or reading.denies_attack
         or reading.damaged is not None
+        or reading.warned is not None
     )
 
 
@@ -851,6 +899,8 @@ def compare(
             return "status", f"one says {_place(a, b)} was taken, the other that it is still held"
         if a.encircled is not None and b.encircled is not None and a.encircled != b.encircled:
             return "status", f"one says {_place(a, b)} is encircled, the other that it is not"
+        if a.warned is not None and b.warned is not None and a.warned != b.warned and not other_days:
+            return "status", f"one says {_place(a, b)} was warned in time, the other that no warning came"
         if a.target and b.target and a.target != b.target:
             return (
                 "status",
@@ -1426,6 +1476,8 @@ def block_keys(reading: Reading, *, doc: str) -> set[tuple[str, str]]:
         keys |= {(topic, "stance") for topic in reading.places | reading.subjects}
     if reading.target:
         keys |= {(place, "target") for place in places}
+    if reading.warned is not None:
+        keys |= {(place, "warned") for place in places} | {(f"{_THING}{doc}", "warned")}
     if reading.damaged is not None:
         keys |= {(site, "damaged") for site in _sites(reading)} | {(f"{_THING}{doc}", "damaged")}
     if reading.attacker or reading.denies_attack:
@@ -1484,6 +1536,8 @@ def assertions(reading: Reading) -> list[Assertion]:
         out.append(("attack", "denied"))
     if reading.damaged is not None:
         out.append(("facility damaged", "yes" if reading.damaged else "no"))
+    if reading.warned is not None:
+        out.append(("warned in time", "yes" if reading.warned else "no"))
     return [Assertion(topic, shown, predicate, value) for predicate, value in out]
 
 
