@@ -726,6 +726,22 @@ def test_a_bare_navy_is_no_navy_of_a_country_its_documents_do_not_name() -> None
     assert together(entities, "the National Guard", "the National Guard of Ukraine")
 
 
+def test_two_wordings_of_a_bare_ministry_are_one_only_where_their_documents_agree() -> None:
+    entities = run(
+        [
+            ("the Interior Ministry", "ORG"),
+            ("the FSB", "ORG"),
+            ("Vladimir Putin", "PERSON"),
+            ("Moscow", "GPE"),
+        ],
+        [("the Ministry of the Interior", "ORG"), ("Ihor Klymenko", "PERSON"), ("Kharkiv", "GPE")],
+        [("the Defence Ministry", "ORG"), ("Rustem Umerov", "PERSON"), ("Kyiv", "GPE"), ("Odesa", "GPE")],
+        [("the Ministry of Defence", "ORG"), ("Rustem Umerov", "PERSON"), ("Kyiv", "GPE"), ("Odesa", "GPE")],
+    )
+    assert not together(entities, "the Interior Ministry", "the Ministry of the Interior")
+    assert together(entities, "the Defence Ministry", "the Ministry of Defence")
+
+
 def test_a_small_town_of_a_country_its_document_names_is_found_abroad() -> None:
     ukraine = [[("Kyiv", "GPE"), ("Ukraine", "GPE"), ("Kharkiv", "GPE"), ("Lviv", "GPE")] for _ in range(12)]
     entities = run([("Philippines", "GPE"), ("Gigmoto", "GPE"), ("Virac", "GPE")], *ukraine)

@@ -159,16 +159,18 @@ _DEMONYMS = {
 _SERVICE_NAMES = ("air force", "navy", "national guard")
 _SERVICES = rf"(?P<service>{'|'.join(_SERVICE_NAMES)})"
 _MINISTRY_FORMS = (
-    re.compile(r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"),
+    re.compile(
+        r"^(?P<country>[a-z ]+?)(?: s)? ministry of (?:the )?(?P<topic>[a-z ]+?)(?: of (?:the )?[a-z ]+)?$"
+    ),
     re.compile(r"^(?P<country>[a-z ]+?)(?: s)? (?P<topic>[a-z ]+?) ministry$"),
-    re.compile(r"^ministry of (?P<topic>[a-z ]+?) of (?:the )?(?P<country>[a-z ]+)$"),
+    re.compile(r"^ministry of (?:the )?(?P<topic>[a-z ]+?) of (?:the )?(?P<country>[a-z ]+)$"),
     re.compile(rf"^(?:the )?(?P<country>[a-z ]+?)(?: s)? {_SERVICES}$"),
     re.compile(rf"^(?:the )?{_SERVICES} of (?:the )?(?P<country>[a-z ]+)$"),
 )
 # A ministry named without its country: "the Energy Ministry", "Ministry of Energy".
 _BARE_MINISTRY_FORMS = (
     re.compile(r"^(?:the )?(?P<topic>[a-z ]+?) ministry$"),
-    re.compile(r"^(?:the )?ministry of (?P<topic>[a-z ]+)$"),
+    re.compile(r"^(?:the )?ministry of (?:the )?(?P<topic>[a-z ]+)$"),
     re.compile(rf"^(?:the )?{_SERVICES}$"),
 )
 
@@ -664,6 +666,8 @@ def _merge_organisations(merger: _Merger) -> None:
             by_ministry[ministry].append(i)
     for core, members in by_core.items():
         for other in members[1:]:
+            if _other_countrys_body(merger, members[0], other):
+                continue
             merger.union(
                 members[0], other, f'the same name once "Group", "PMC" and quotes are set aside ({core[0]})'
             )
@@ -711,6 +715,15 @@ def _merge_organisations(merger: _Merger) -> None:
             if len(targets) == 1:
                 target = next(j for j in by_core[(stem,)] if merger.root(j) in targets)
                 merger.union(i, target, f"members of {merger.groups[target].display}")
+
+
+def _other_countrys_body(merger: _Merger, a: int, b: int) -> bool:
+    """Whether two wordings of a state body named without its country ("the Interior Ministry", "the
+    Ministry of the Interior") may be two countries' bodies: every country has one, so they are one
+    only in one document or where their documents' company agrees (a Kremlin release on graduates
+    and a Kyiv address on demining name different people)."""
+    bare = all(_bare_ministry(merger.groups[i].display) is not None for i in (a, b))
+    return bare and merger.context_disagrees(a, b)
 
 
 def _defined_in_its_documents(
