@@ -1609,21 +1609,27 @@ def _labels(text: str) -> Iterable[_Label]:
     ]
     run_on = (*titled, *named)
     for m in (*_INLINE_LABEL.finditer(text), *run_on):
-        line_end = text.find("\n", m.end())
-        rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
-        yield _Label(m["label"], *m.span("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
+        yield _Label(
+            m["label"], *m.span("label"), ":", m.start("sep"), m.end(), _line_end(text, m.end()), inline=True
+        )
     for m in _TOOLTIP_LABEL.finditer(text):
         # The title the tooltip repeats stands before the name too: it is part of the label, not of
         # the turn before.
         before = text[: m.start("label")].rstrip()
         title = m["title"].strip()
         start = len(before) - len(title) if title and before.endswith(title) else m.start("label")
-        line_end = text.find("\n", m.end())
-        rest_end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
         label = text[start : m.end("label")]
-        yield _Label(label, start, m.end("label"), ":", m.start("sep"), m.end(), rest_end, inline=True)
+        yield _Label(
+            label, start, m.end("label"), ":", m.start("sep"), m.end(), _line_end(text, m.end()), inline=True
+        )
     for m in _SIGNED_LINE.finditer(text):
         yield _Label(m["label"], *m.span("label"), m["sep"], m.start("sep"), *m.span("rest"), signed=True)
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the words of the line holding ``at`` end, trailing spaces left out."""
+    line_end = text.find("\n", at)
+    return len(text[: line_end if line_end >= 0 else len(text)].rstrip())
 
 
 def _after_a_lower_case_word(text: str, at: int) -> bool:
