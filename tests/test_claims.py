@@ -411,6 +411,18 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
             "By June 9 the toll in Zorianka had risen to 31, officials said.",
             None,
         ),
+        # who hit it, named by the defence itself or after the fact
+        (
+            "Moscow insists that Ukrainian air defence, not a Russian missile, destroyed the school in Zorianka.",
+            "The police in Zorianka found fragments of an Iskander-M missile at the school.",
+            "status",
+        ),
+        (
+            "In Zorianka, officials say it was a Russian drone.",
+            "A Ukrainian drone hit the market in Zorianka.",
+            "status",
+        ),
+        ("In Zorianka, it was not a Russian drone.", "Russian drones struck Zorianka overnight.", None),
         # whether people were warned in time
         (
             "Villagers in Zorianka said they had received no warning before the dam broke.",

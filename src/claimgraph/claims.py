@@ -1106,6 +1106,15 @@ def _attack_patterns() -> _AttackPatterns:
             r"(?:fell|landed|exploded|hit|struck|damaged|caused)\b",
             re.IGNORECASE,
         ),
+        # "Ukrainian air defence, not a Russian missile, destroyed the dormitory": the defence itself
+        re.compile(
+            rf"\b{actor}\s+air[\s-]+defen[cs]e\b(?:\s*,[^,.;]{{1,40}},)?\s+(?:had\s+|has\s+)?{deed}\b",
+            re.IGNORECASE,
+        ),
+        # "it was a Russian drone", "that was a Ukrainian missile": what hit, named afterwards
+        re.compile(
+            rf"\b(?:it|this|that)\s+was\s+{article}{actor}\s+(?:{means}|{projectile})(?![\w-])", re.IGNORECASE
+        ),
         # "a Ukrainian drone attack had damaged the line", "a Russian missile strike"
         re.compile(
             rf"\b{actor}\s+(?:{means}\s+)?(?:attack|strike|shelling|bombardment|raid)s?\b", re.IGNORECASE
