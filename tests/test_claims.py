@@ -413,7 +413,7 @@ def test_prisoners_handed_over_by_one_side_dispute_those_the_other_counts_home()
         ),
         # who hit it, named by the defence itself or after the fact
         (
-            "Moscow insists that Ukrainian air defence, not a Russian missile, destroyed the school in Zorianka.",
+            "Moscow says Ukrainian air defence, not a Russian missile, destroyed the school in Zorianka.",
             "The police in Zorianka found fragments of an Iskander-M missile at the school.",
             "status",
         ),
