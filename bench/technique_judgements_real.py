@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from claimgraph.clean.language import is_analysed
-from claimgraph.extract.techniques import find_techniques, load_lexicon
+from claimgraph.extract.techniques import find_techniques, load_lexicon, spoken_spans
 from claimgraph.store import Store
 from statement_judgements import (
     DATA,
@@ -81,7 +81,7 @@ def technique_spans(db: Path, sets: dict[str, str]) -> list[dict[str, Any]]:
             if not is_analysed(doc.metadata.language):
                 continue
             of_doc = statements.get(doc.id, [])
-            speech = [(s.content.start, s.content.end) for s in of_doc]
+            speech = spoken_spans((s.content.start, s.content.end, s.cue, s.speaker.text) for s in of_doc)
             source = source_name(doc.source)
             for t in find_techniques(doc.id, doc.text, speech=speech, lexicon=lexicon):
                 start, end = t.span.start, t.span.end

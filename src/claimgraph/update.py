@@ -267,7 +267,7 @@ def _refind_techniques(con: duckdb.DuckDBPyConnection, settings: Settings, stage
     """Find the technique spans of the documents stored before this update again; those of the
     update's new documents were found by this ingest."""
     from claimgraph.clean.language import is_analysed
-    from claimgraph.extract.techniques import find_techniques, load_lexicon
+    from claimgraph.extract.techniques import find_techniques, load_lexicon, spoken_spans
     from claimgraph.models import TechniqueSpan
     from claimgraph.store.db import span_columns
 
@@ -278,18 +278,20 @@ def _refind_techniques(con: duckdb.DuckDBPyConnection, settings: Settings, stage
     for start in range(0, len(stored), _READ_CHUNK):
         chunk = stored[start : start + _READ_CHUNK]
         _temp_ids(con, "chunk_docs", chunk)
-        speech: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for doc, begin, end in con.execute(
-            'SELECT s.doc, s.start, s."end" FROM statements s JOIN chunk_docs c ON c.doc = s.doc'
+        statements: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for doc, begin, end, cue, speaker in con.execute(
+            'SELECT s.doc, s.start, s."end", s.cue, s.speaker_text FROM statements s '
+            "JOIN chunk_docs c ON c.doc = s.doc"
         ).fetchall():
-            speech[doc].append((begin, end))
+            statements[doc].append((begin, end, cue, speaker))
         found: list[TechniqueSpan] = []
         texts = con.execute(
             "SELECT d.id, d.text, d.language FROM documents d JOIN chunk_docs c ON c.doc = d.id"
         ).fetchall()
         for doc, text, language in texts:
             if is_analysed(language):
-                found += find_techniques(doc, text, speech=speech[doc], lexicon=lexicon)
+                speech = spoken_spans(statements[doc])
+                found += find_techniques(doc, text, speech=speech, lexicon=lexicon)
         staged.insert("techniques", list(span_columns(TechniqueSpan, found).values()))
     staged.flush()
     return len(stored)

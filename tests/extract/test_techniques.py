@@ -19,6 +19,7 @@ from claimgraph.extract.techniques import (
     find_techniques,
     load_lexicon,
     parse_lexicon,
+    spoken_spans,
 )
 from tests.strategies import news_text
 
@@ -597,3 +598,13 @@ def test_labels_of_an_op_ed(text: str, words: str) -> None:
 def test_propagandists_and_appeasers_of_history_are_no_labels() -> None:
     assert found("Goebbels and other propagandists of 1939 lied to the nation.") == []
     assert found("Chamberlain and the appeasers of the Munich Agreement failed.") == []
+
+
+def test_a_view_stated_in_the_first_person_is_the_texts_own_voice() -> None:
+    text = "I am sure that the occupiers will lose. The minister said the occupiers would pay."
+    statements = [(15, 38, "sure", "I"), (58, 81, "said", "the minister")]
+    speech = spoken_spans(statements)
+    assert speech == [(58, 81)]
+    voices = [(t.text, t.voice) for t in find_techniques("d", text, speech=speech)]
+    assert voices == [("occupiers", "outlet"), ("occupiers", "speaker")]
+    assert spoken_spans([(0, 5, "expects", "The Kremlin"), (6, 9, "believe", "we")]) == [(0, 5)]

@@ -55,7 +55,7 @@ import csv
 import functools
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -488,6 +488,26 @@ def _about_fiction(text: str) -> bool:
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _FICTION_DENSITY: Final = 5
 _FICTION_WORDS: Final = 5  # fewer tell nothing of a page's kind
+
+
+def spoken_spans(statements: Iterable[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    """The (start, end) of the statement contents that are words reported as someone's, from each
+    statement's (start, end, cue, speaker as written). A view the text states in its own first person
+    ("I'm sure that ...", "we expect ...", "we have no doubt ...", in an address) is the text's own
+    voice: its author's words, not speech it reports."""
+    return [
+        (start, end)
+        for start, end, cue, speaker in statements
+        if not (speaker.lower() in _FIRST_PERSON and set(cue.lower().split()) & _STATED_VIEWS)
+    ]
+
+
+_FIRST_PERSON: Final = frozenset({"i", "we"})
+# The cue words of a view held rather than words said ("sure", "expect", "doubt").
+_STATED_VIEWS: Final = frozenset(
+    "sure convinced confident certain expect expects expected believe believes believed think thinks thought "
+    "hope hopes hoped doubt doubts doubted feel feels felt".split()
+)
 
 
 def find_techniques(

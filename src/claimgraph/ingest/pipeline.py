@@ -492,7 +492,7 @@ def document_records(
     from claimgraph.claims import claim_sentences
     from claimgraph.extract.quantities import find_quantities
     from claimgraph.extract.statements import extract_statements, publishing_office, speech_author
-    from claimgraph.extract.techniques import find_techniques, load_lexicon
+    from claimgraph.extract.techniques import find_techniques, load_lexicon, spoken_spans
     from claimgraph.extract.times import time_mentions
     from claimgraph.nlp import entity_mentions
 
@@ -524,7 +524,7 @@ def document_records(
         techniques = find_techniques(
             doc.id,
             doc.text,
-            speech=[(s.content.start, s.content.end) for s in statements],
+            speech=spoken_spans((s.content.start, s.content.end, s.cue, s.speaker.text) for s in statements),
             lexicon=load_lexicon(settings.techniques_lexicon),
         )
     return DocumentRecords(
