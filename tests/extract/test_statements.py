@@ -1596,6 +1596,29 @@ def test_a_habitual_saying_of_anyone_is_no_statement(extract: Extract) -> None:
     assert st.content_text == "the water is still unsafe"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is expected that the new plant will bring 300 jobs.",
+        "It is widely believed that the dam was mined.",
+        "The generals can be convinced that the offensive has failed.",
+        "Demand an end to the blockade from your deputies!",
+        "Tell everyone you know that the shelters are open.",
+    ],
+)
+def test_a_belief_nobody_holds_and_an_order_to_the_reader_are_no_statements(
+    extract: Extract, text: str
+) -> None:
+    assert extract(text) == []
+
+
+def test_a_held_belief_and_a_passive_report_stay(extract: Extract) -> None:
+    (st,) = extract("We are convinced that the front will hold.")
+    assert st.content_text == "the front will hold"
+    (st,) = extract("It was noted in the ministry that the talks had stalled.")
+    assert st.speaker.text == "the ministry"
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -311,7 +311,12 @@ def extract_statements(
     for draft in drafts:
         if _thing_as_source(draft) or _asked(doc, draft):
             continue
-        if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text) or _habitual_saying(draft):
+        if (
+            _others_belief_in_speech(draft, speeches, spoken_text=spoken_text)
+            or _habitual_saying(draft)
+            or _nobodys_belief(draft)
+            or _imperative(draft)
+        ):
             continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
         if own_words:
@@ -361,6 +366,33 @@ def _others_belief_in_speech(draft: _Draft, speeches: list[tuple[int, int]], *, 
         return False
     inside = any(start <= draft.cue.idx < end for start, end in speeches)
     return inside or (spoken_text and not draft.turn and draft.kind != "direct")
+
+
+def _nobodys_belief(draft: _Draft) -> bool:
+    """ "It is expected that ...", "it is believed that ...", "the leadership can be convinced that
+    ...": a belief in the passive with no one holding it, or one that may yet be brought about, is the
+    writer's forecast or hope, not anyone's words. ("It was noted in the ministry" is speech.)"""
+    cue = draft.cue
+    if draft.turn or draft.kind == "direct" or not (cue.lemma_ in BELIEF_LEMMAS or cue.lower_ == "convinced"):
+        return False
+    if not _passive(cue) or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    subject = draft.speaker_head or _speaker_token(cue)
+    expletive = subject is not None and subject.lower_ == "it"
+    may_yet = any(
+        c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ in _OBLIGATIONS or c.lower_ == "can")
+        for c in cue.children
+    )
+    return expletive or may_yet
+
+
+def _imperative(draft: _Draft) -> bool:
+    """ "Demand peace from your government!", "Tell everyone that ...": an order to the reader has no
+    speaker; what is to be said is not yet said."""
+    cue = draft.cue
+    if draft.turn or draft.kind == "direct" or cue.tag_ != "VB" or cue.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
 
 
 def _habitual_saying(draft: _Draft) -> bool:
