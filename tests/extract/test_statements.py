@@ -1619,6 +1619,22 @@ def test_a_held_belief_and_a_passive_report_stay(extract: Extract) -> None:
     assert st.speaker.text == "the ministry"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Workers were told by the plant manager that the night shift would end.", "the plant manager"),
+        (
+            "Employees were told in an email from chief executive Dana Kerr that the offices would close.",
+            "Dana Kerr",
+        ),
+    ],
+)
+def test_those_told_are_no_speakers_but_a_named_teller_is(extract: Extract, text: str, speaker: str) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+    assert extract("Residents were told that the water was safe.") == []
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -1706,13 +1706,16 @@ def _indirect_statements(
             continue
         if _reports_nothing(token):
             continue
+        teller = None
         if token.lemma_ in _TELLING and any(
             c.dep_ == "nsubjpass" and (c.lower_ in _FIRST_PERSON or token.lemma_ in _ADDRESSING_VERBS)
             for c in token.children
         ):
             # "As I was informed, ...", "They were told it would be a short exercise": the one told is
-            # no speaker, and the tellers go unnamed.
-            continue
+            # no speaker; the teller is, when named ("were told by the chairman", "in an email from").
+            teller = _named_teller(token)
+            if teller is None:
+                continue
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             draft = _according_to(doc, doc_id, token, paragraph_starts)
         elif token.i == token.sent.start and token.lower_ in ("by", "in"):
@@ -1762,11 +1765,34 @@ def _indirect_statements(
             draft = None
         if draft is None or _described_belief(draft):
             continue
+        if teller is not None:
+            draft.speaker_head = teller
         if any(q.start < draft.content_end and draft.content_start < q.end for q in quotes):
             draft.kind = "mixed"
             draft.quotes = [q for q in quotes if draft.content_start <= q.start < draft.content_end]
         drafts.append(draft)
     return drafts
+
+
+def _named_teller(verb: Token) -> Token | None:
+    """Who told those a passive "told" or "informed" has as its subject: the agent ("were told by the
+    chairman"), or the sender of the message it came in ("were told in an email from NAME")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in ("in", "via", "through"):
+            message = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if message is None or message.lemma_ not in _MESSAGES:
+                continue
+            sender = next((g for g in message.children if g.dep_ == "prep" and g.lower_ == "from"), None)
+            if sender is not None:
+                return next((g for g in sender.children if g.dep_ == "pobj"), None)
+    return None
+
+
+_MESSAGES: Final = frozenset(
+    {"email", "e-mail", "letter", "memo", "message", "note", "post", "statement", "call"}
+)
 
 
 def _drawn_attention(verb: Token, paragraph_starts: list[int]) -> _Draft | None:
