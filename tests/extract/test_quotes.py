@@ -102,3 +102,14 @@ def test_one_mark_closing_an_inner_and_its_outer_quotation_at_a_sentence_end() -
         (0, 'He told me: "Go home." Then he left,'),
         (1, "Go home."),
     ]
+
+
+def test_a_straight_inner_quotation_never_closes_a_curly_outer_one() -> None:
+    text = (
+        'She said: “We will not tell those who say: "Give up now".  After that, the talks ended.” '
+        "Then she left."
+    )
+    assert nested(text) == [
+        (0, 'We will not tell those who say: "Give up now".  After that, the talks ended.'),
+        (1, "Give up now"),
+    ]

@@ -73,7 +73,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         elif stack:
             opened, opened_width = stack.pop()
             found.append(Quote(opened, i + width, opened + opened_width, i, depth=len(stack)))
-            if stack and _closes_its_outer_quote(text, i + width, end, mark, open_quotes=len(stack)):
+            if stack and _closes_its_outer_quote(text, i + width, end, mark, stack):
                 # '"We cannot decide for those who say: "No, we will not talk".  According to ...': one
                 # mark closed the inner quotation and the outer one at the end of their sentence.
                 opened, opened_width = stack.pop()
@@ -100,11 +100,15 @@ def _glued_opening(
     return text.count('"', after_mark, end) >= open_quotes + 1
 
 
-def _closes_its_outer_quote(text: str, after_mark: int, end: int, mark: str, *, open_quotes: int) -> bool:
+def _closes_its_outer_quote(
+    text: str, after_mark: int, end: int, mark: str, stack: list[tuple[int, int]]
+) -> bool:
     """Whether a straight mark closing an inner quotation at the end of a sentence closes the one
-    quotation still open too: when the straight marks left in the paragraph cannot close it in pairs
-    of their own."""
-    if mark not in _AMBIGUOUS or open_quotes != 1 or not _SENTENCE_AFTER_A_MARK.match(text, after_mark):
+    quotation still open too, opened by a straight mark: when the straight marks left in the
+    paragraph cannot close it in pairs of their own."""
+    if mark not in _AMBIGUOUS or len(stack) != 1 or text[stack[0][0]] not in _AMBIGUOUS:
+        return False
+    if not _SENTENCE_AFTER_A_MARK.match(text, after_mark):
         return False
     return text.count('"', after_mark, end) % 2 == 0
 
