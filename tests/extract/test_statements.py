@@ -1635,6 +1635,25 @@ def test_those_told_are_no_speakers_but_a_named_teller_is(extract: Extract, text
     assert extract("Residents were told that the water was safe.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'This is what is called "liberation" in your capital.',
+        'Such strikes can be called "terror" and nothing else.',
+    ],
+)
+def test_a_name_given_in_the_passive_by_no_one_is_no_statement(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_others_attitudes_told_in_a_speech_are_the_speakers_claims(extract: Extract) -> None:
+    address = (
+        "Good evening! We met the commanders today. We discussed the front. We will hold. We are ready."
+        "\n\nThe whole world admires the courage of our defenders."
+    )
+    assert not any(st.speaker.text == "The whole world" for st in extract(address))
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -315,6 +315,7 @@ def extract_statements(
             _others_belief_in_speech(draft, speeches, spoken_text=spoken_text)
             or _habitual_saying(draft)
             or _nobodys_belief(draft)
+            or _unnamed_naming(draft)
             or _imperative(draft)
         ):
             continue
@@ -362,10 +363,26 @@ def _others_belief_in_speech(draft: _Draft, speeches: list[tuple[int, int]], *, 
     """ "Russia thinks it can outlast us", "the occupiers fear our drones", said in a speech, a turn or
     a quotation: what the speaker asserts of others' minds, not words the others said. In a report
     written in the third person ("Western officials believe ...") the belief is its holder's view."""
-    if draft.cue.lemma_ not in BELIEF_LEMMAS or _first_person(draft):
+    if draft.cue.lemma_ not in BELIEF_LEMMAS | _ATTITUDES or _first_person(draft):
         return False
     inside = any(start <= draft.cue.idx < end for start, end in speeches)
     return inside or (spoken_text and not draft.turn and draft.kind != "direct")
+
+
+# Attitudes a speaker may ascribe to others as beliefs ("the whole world admires our defenders").
+_ATTITUDES: Final = frozenset({"admire", "respect", "appreciate", "value"})
+
+
+def _unnamed_naming(draft: _Draft) -> bool:
+    """ "what is called 'denazification'", "this can be called terror", "a condition dubbed X": a
+    name given in the passive with no one giving it is the writer's label, not anyone's words."""
+    cue = draft.cue
+    if draft.turn or draft.kind == "direct" or cue.lemma_ not in _NAMING_VERBS or not _passive(cue):
+        return False
+    return not any(c.dep_ == "agent" for c in cue.children)
+
+
+_NAMING_VERBS: Final = frozenset({"call", "dub", "name", "term", "label", "brand"})
 
 
 def _nobodys_belief(draft: _Draft) -> bool:
