@@ -1654,6 +1654,16 @@ def test_others_attitudes_told_in_a_speech_are_the_speakers_claims(extract: Extr
     assert not any(st.speaker.text == "The whole world" for st in extract(address))
 
 
+def test_believing_in_someone_is_faith_not_a_statement(extract: Extract) -> None:
+    assert extract("We believe in them, take care of them. Defend our state.") == []
+    (st,) = extract("We believe in our army, and we believe that it will win.")
+    assert st.content_text == "it will win"
+
+
+def test_a_name_given_in_the_passive_by_someone_stays(extract: Extract) -> None:
+    assert len(extract('The budget was called "a disgrace" by the opposition leader.')) == 1
+
+
 def test_a_quoted_verdict_called_on_something(extract: Extract) -> None:
     (st,) = extract('The senator called the ruling "a gift to the smugglers."')
     assert st.content_text.startswith('the ruling "a gift to the smugglers')

@@ -315,6 +315,7 @@ def extract_statements(
             _others_belief_in_speech(draft, speeches, spoken_text=spoken_text)
             or _habitual_saying(draft)
             or _nobodys_belief(draft)
+            or _faith_in(draft)
             or _unnamed_naming(draft)
             or _imperative(draft)
         ):
@@ -379,10 +380,32 @@ def _unnamed_naming(draft: _Draft) -> bool:
     cue = draft.cue
     if draft.turn or draft.kind == "direct" or cue.lemma_ not in _NAMING_VERBS or not _passive(cue):
         return False
-    return not any(c.dep_ == "agent" for c in cue.children)
+    return _agent_of(cue) is None
+
+
+def _agent_of(cue: Token) -> Token | None:
+    """Who does what a passive naming says: its "by" phrase, which the parser may hang on the name
+    given ("was called 'a disgrace' by the opposition leader")."""
+    for token in cue.subtree:
+        if token.i > cue.i and token.lower_ == "by" and token.dep_ in ("agent", "prep"):
+            if (
+                token.dep_ == "prep"
+                and token.head.i != cue.i
+                and token.head.dep_ not in ("oprd", "dobj", "attr")
+            ):
+                continue
+            return next((g for g in token.children if g.dep_ == "pobj"), None)
+    return None
 
 
 _NAMING_VERBS: Final = frozenset({"call", "dub", "name", "term", "label", "brand"})
+
+
+def _faith_in(draft: _Draft) -> bool:
+    """ "We believe in them, take care of them.": believing in someone is faith, not a view; the
+    clause the parser hangs it on is no content of it."""
+    cue = draft.cue
+    return cue.lemma_ == "believe" and any(c.dep_ == "prep" and c.lower_ == "in" for c in cue.children)
 
 
 def _nobodys_belief(draft: _Draft) -> bool:
