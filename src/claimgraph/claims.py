@@ -1184,8 +1184,11 @@ def _slot(quantity: Quantity, text: str = "") -> str | None:
         return "casualties"  # "46 killed and wounded" counts both, not the dead
     # "47 Ukrainian unmanned aerial vehicles", "87 UAV": drones by their long name or its letters
     words = re.findall(r"[a-z]+", _UNMANNED.sub("drones", quantity.about.lower()))
-    near = text[max(0, quantity.span.start - 60) : quantity.span.end + 60]
-    if words and words[-1] in _SUPPLIED and _WITHOUT_SUPPLY.search(near):
+    if (
+        words
+        and words[-1] in _SUPPLIED
+        and _WITHOUT_SUPPLY.search(text[max(0, quantity.span.start - 60) : quantity.span.end + 60])
+    ):
         # "90 thousand apartments without heating", "without power remain 120,000 consumers": the homes
         # cut off are counted, not buildings or people.
         return _CUT_OFF

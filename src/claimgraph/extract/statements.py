@@ -311,13 +311,12 @@ def extract_statements(
     for draft in drafts:
         if _thing_as_source(draft) or _asked(doc, draft):
             continue
-        if (
-            _others_belief_in_speech(draft, speeches, spoken_text=spoken_text)
-            or _habitual_saying(draft)
-            or _nobodys_belief(draft)
-            or _faith_in(draft)
-            or _unnamed_naming(draft)
-            or _imperative(draft)
+        if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text) or _faith_in(draft):
+            continue
+        # A quotation or a turn is someone's words whatever its frame: these readings are of reported speech.
+        reported = not draft.turn and draft.kind != "direct"
+        if reported and (
+            _habitual_saying(draft) or _nobodys_belief(draft) or _unnamed_naming(draft) or _imperative(draft)
         ):
             continue
         own_words = len(authors) == 1 and _first_person(draft) and not draft.turn
@@ -378,9 +377,7 @@ def _unnamed_naming(draft: _Draft) -> bool:
     """ "what is called 'denazification'", "this can be called terror", "a condition dubbed X": a
     name given in the passive with no one giving it is the writer's label, not anyone's words."""
     cue = draft.cue
-    if draft.turn or draft.kind == "direct" or cue.lemma_ not in _NAMING_VERBS or not _passive(cue):
-        return False
-    return _agent_of(cue) is None
+    return cue.lemma_ in _NAMING_VERBS and _passive(cue) and _agent_of(cue) is None
 
 
 def _agent_of(cue: Token) -> Token | None:
@@ -413,7 +410,7 @@ def _nobodys_belief(draft: _Draft) -> bool:
     ...": a belief in the passive with no one holding it, or one that may yet be brought about, is the
     writer's forecast or hope, not anyone's words. ("It was noted in the ministry" is speech.)"""
     cue = draft.cue
-    if draft.turn or draft.kind == "direct" or not (cue.lemma_ in BELIEF_LEMMAS or cue.lower_ == "convinced"):
+    if not (cue.lemma_ in BELIEF_LEMMAS or cue.lower_ == "convinced"):
         return False
     if not _passive(cue) or any(c.dep_ == "agent" for c in cue.children):
         return False
@@ -430,7 +427,7 @@ def _imperative(draft: _Draft) -> bool:
     """ "Demand peace from your government!", "Tell everyone that ...": an order to the reader has no
     speaker; what is to be said is not yet said."""
     cue = draft.cue
-    if draft.turn or draft.kind == "direct" or cue.tag_ != "VB" or cue.dep_ != "ROOT":
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
 
@@ -438,8 +435,6 @@ def _imperative(draft: _Draft) -> bool:
 def _habitual_saying(draft: _Draft) -> bool:
     """ "Everyone has always said that ...", "politicians often say that ...": a saying of anyone at
     any time, the writer's maxim, not words someone said."""
-    if draft.turn or draft.kind == "direct":
-        return False
     if not any(c.dep_ == "advmod" and c.lower_ in _HABITUALLY for c in draft.cue.children):
         return False
     subject = draft.speaker_head or _speaker_token(draft.cue)
