@@ -3622,3 +3622,103 @@ def test_a_hyphenated_title_before_a_name_keeps_the_speaker(extract: Extract) ->
     text = "Commander-in-Chief Oleh Marchuk said on Monday that the line held."
     (st,) = extract(text)
     assert referent_text(text, st) == "Oleh Marchuk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spokeswoman for the Polissia group of troops Captain Iryna Hlushko said that the bridge stood.",
+        "The bridge still stands, informed the spokeswoman of the Polissia group of troops Iryna Hlushko.",
+    ],
+)
+def test_a_name_that_only_names_a_group_is_no_speaker(extract: Extract, text: str) -> None:
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Iryna Hlushko"
+
+
+def test_the_speaker_after_a_translated_channel_phrase(extract: Extract) -> None:
+    text = (
+        "The ferry crossing at Zatoka remains closed, informed in the air of the national telemarathon "
+        "the head of the regional administration Oleh Kiper."
+    )
+    (st,) = extract(text)
+    assert referent_text(text, st) == "Oleh Kiper"
+    assert st.content_text == "The ferry crossing at Zatoka remains closed"
+
+
+def test_reports_a_transcript_turn_relays_are_their_sources_statements(extract: Extract) -> None:
+    text = (
+        "Moderator: Mr President, yesterday the Defence Ministry reported that Vovchansk had been taken. "
+        "Kyiv says its brigade still holds the north of the town. Who is right?\n\n"
+        "Vladimir Putin: The town is ours. The Chief of the General Staff, Valery Gerasimov, reported to me "
+        "that the last basements were being cleared. Kyiv says many things."
+    )
+    found = [(st.speaker.text, st.content_text) for st in extract(text)]
+    assert ("the Defence Ministry", "Vovchansk had been taken") in found
+    assert ("Kyiv", "its brigade still holds the north of the town") in found
+    assert ("Valery Gerasimov", "the last basements were being cleared") in found
+    assert not any(speaker == "Moderator" for speaker, _ in found)  # it only asks about the reports
+    assert any(speaker == "Vladimir Putin" for speaker, _ in found)
+    assert not any(content == "many things" for _, content in found)
+
+
+def test_a_courtesy_inside_a_turn_is_no_report_of_the_one_addressed(extract: Extract) -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy: Dear Madam Prime Minister, dear Kristen, thank you for "
+        "coming to Kyiv. Today we agreed on a new package of air defence."
+    )
+    assert [st.speaker.text for st in extract(text)] == ["Volodymyr Zelenskyy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Today I received a report from General Oleksandr Tarnavskyi: the line near Toretsk holds.",
+            "Oleksandr Tarnavskyi",
+            "the line near Toretsk holds",
+        ),
+        (
+            "Some in Europe again hear from Budapest that sanctions do not work.",
+            "Budapest",
+            "sanctions do not work",
+        ),
+        (
+            "The mayor received assurances from the ministry that the school would reopen in May.",
+            "the ministry",
+            "the school would reopen in May",
+        ),
+    ],
+)
+def test_words_received_from_someone_are_theirs(
+    extract: Extract, text: str, speaker: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert (st.speaker.text, st.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We got news from the front: the unit is safe and fed.",  # a place sends no words
+        "She received a letter from her son on Monday.",  # a message with no words given
+        "As long as the roof is whole, they tell themselves that everything is fine.",  # a thought
+        "I told myself that we would survive the winter.",
+        'Every time the Kremlin says "talks", the next night it sends a hundred drones.',
+        "Whenever the ministry announces a capture, the village is still ours the next day.",
+    ],
+)
+def test_no_statement_in(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_lead_title_is_the_person_a_later_paragraph_names_by_the_office(extract: Extract) -> None:
+    text = (
+        "Russian drones struck the port of Izmail overnight, wounding four people, the regional governor "
+        "said on Wednesday.\n\n"
+        "Oleh Kiper, head of the Odesa regional military administration, wrote on Telegram that a grain "
+        "terminal had been damaged."
+    )
+    first, _ = extract(text)
+    assert first.speaker.text == "the regional governor"
+    assert referent_text(text, first) == "Oleh Kiper"

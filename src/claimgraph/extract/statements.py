@@ -59,7 +59,7 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.clean.dates import find_dates
 from claimgraph.extract.quotes import Quote, find_quotes
 from claimgraph.extract.times import WEEKDAYS, day_named
-from claimgraph.lang import word_expansions, word_list
+from claimgraph.lang import word_expansions, word_list, word_rows
 from claimgraph.models import Span, Speaker, Statement
 from claimgraph.nlp import TITLES
 from claimgraph.resolve.names import HEAD_OF_STATE, given_name, given_name_key, name_keys, token_key
@@ -236,6 +236,9 @@ _EMPTY_CONTENT: Final = frozenset(
     # Lead-ins whose words follow in the next sentence: "I emphasized the main thing."
     | {"the main thing", "the most important thing", "one thing", "the following", "this word", "the word"}
     | {"one more thing", "two things", "a few things", "several things", "the key thing", "this point"}
+    # "Kiev says many things": an amount of talk, with nothing of what was said.
+    | {"many things", "a lot", "lots of things", "a lot of things", "much", "all sorts of things", "things"}
+    | {"all kinds of things", "different things", "various things", "a great deal", "many different things"}
 )
 # The terms a source spoke on, not what it said: "spoke on condition of anonymity", "asked not to be named".
 _ANONYMITY_TERMS: Final = re.compile(
@@ -309,7 +312,9 @@ def extract_statements(
     speeches = [(d.content_start, d.content_end) for d in drafts if d.turn or d.kind == "direct"]
     spoken_text = _spoken_in_first_person(doc, speeches)
     for draft in drafts:
-        if _thing_as_source(draft) or _asked(doc, draft):
+        if _thing_as_source(draft) or _asked(doc, draft) or _asks_about_reports(doc, draft, drafts):
+            continue
+        if not draft.turn and _recurring_saying(draft):
             continue
         if _others_belief_in_speech(draft, speeches, spoken_text=spoken_text) or _faith_in(draft):
             continue
@@ -445,6 +450,20 @@ def _habitual_saying(draft: _Draft) -> bool:
         c.dep_ in ("det", "poss", "nummod") for c in subject.children
     )
     return universal or bare_plural
+
+
+def _recurring_saying(draft: _Draft) -> bool:
+    """ "Every time Putin says 'talks', ...", "whenever the ministry announces ...": a saying that
+    recurs is the frame of what follows, no one occasion's words, quoted or not."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ == "whenever")
+        or (
+            c.dep_ == "npadvmod"
+            and c.lower_ == "time"
+            and any(d.lower_ in ("every", "each") for d in c.children)
+        )
+        for c in draft.cue.children
+    )
 
 
 _HABITUALLY: Final = frozenset(
@@ -708,7 +727,7 @@ def _stop_before_quotes(doc: Doc, draft: _Draft, direct: list[_Draft]) -> _Draft
     """An indirect statement that runs into a direct one: ``said the move was made by Bratton and
     said, "Who ...?"`` keeps its own words, up to the conjunction before the second cue. A
     complement that is all frame of the quote (``said: "..."``) is no statement of its own."""
-    overlapping = [d for d in direct if _overlaps(draft, [d])]
+    overlapping = [d for d in direct if _overlaps(draft, [d]) and not (d.turn and _within(draft, d))]
     if not overlapping:
         return draft
     first = min(overlapping, key=lambda d: d.content_start)
@@ -733,6 +752,34 @@ def _stop_before_quotes(doc: Doc, draft: _Draft, direct: list[_Draft]) -> _Draft
     return draft
 
 
+def _asks_about_reports(doc: Doc, turn: _Draft, drafts: list[_Draft]) -> bool:
+    """A turn that gives others' reports and asks about them ("Mr President, the ministry reported that
+    ... . Kiev says ... . Who is right?"): the reports are their sources' statements, and the rest is a
+    question, which claims nothing."""
+    if not turn.turn:
+        return False
+    cues = [d.cue.idx for d in drafts if d is not turn and _within(d, turn)]
+    if not cues:
+        return False
+    text = _text(doc)
+    rest = [
+        text[max(s.start_char, turn.content_start) : min(s.end_char, turn.content_end)]
+        for s in doc.sents
+        if s.start_char < turn.content_end
+        and turn.content_start < s.end_char
+        and not any(s.start_char <= cue < s.end_char for cue in cues)
+    ]
+    return _only_questions(" ".join(rest))
+
+
+def _within(draft: _Draft, turn: _Draft) -> bool:
+    """Whether a statement, cue and words, lies inside a transcript turn's words."""
+    return (
+        turn.content_start <= min(draft.cue.idx, draft.content_start)
+        and draft.content_end <= turn.content_end
+    )
+
+
 def _overlaps(draft: _Draft, others: list[_Draft]) -> bool:
     return any(draft.content_start < o.content_end and o.content_start < draft.content_end for o in others)
 
@@ -747,9 +794,41 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
     relays = [d for d in drafts if any(_relays(d, inner) for inner in drafts if inner is not d)]
     drafts = [d for d in drafts if not any(d is relay for relay in relays)]
     containers = [
-        (d.content_start, d.content_end) for d in drafts if not d.content_start <= d.cue.idx < d.content_end
+        (d.content_start, d.content_end, d.turn)
+        for d in drafts
+        if not d.content_start <= d.cue.idx < d.content_end
     ]
-    return [d for d in drafts if not any(start <= d.cue.idx < end for start, end in containers)]
+    # "Putin: ... The Chief of the General Staff reported to me that ...": a report a speaker relays in
+    # a transcript turn is its source's statement too; the turn is what the transcript vouches for, as a
+    # whole, and its own "I" is the turn's speaker already.
+    return [
+        d
+        for d in drafts
+        if not any(
+            start <= d.cue.idx < end and (not turn or not _reported_in_turn(d))
+            for start, end, turn in containers
+        )
+    ]
+
+
+def _reported_in_turn(draft: _Draft) -> bool:
+    """Whether a statement inside a transcript turn is someone else's report the speaker relays: a
+    clause said by another ("the ministry reported that it was taken"), not the speaker's own "I"
+    or courtesies ("dear Alexander, thank you for coming"), nor a report named without its words
+    ("the Russians announce such things every week")."""
+    doc = draft.cue.doc
+    words = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
+    own = draft.speaker is not None and draft.speaker.text.lower() in ("our", "my")  # "our estimates"
+    return (
+        not _first_person(draft)
+        and not own
+        and draft.cue.lemma_ not in _COURTESY_VERBS
+        and words is not None
+        and any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+_COURTESY_VERBS: Final = frozenset({"thank", "congratulate", "welcome", "greet", "wish"})
 
 
 def _relays(outer: _Draft, inner: _Draft) -> bool:
@@ -1770,6 +1849,8 @@ def _indirect_statements(
             draft = _count_given(token, counted, paragraph_starts)
         elif token.lemma_ == "make" and token.pos_ == "VERB":
             draft = _made_clear(doc, token, paragraph_starts)
+        elif token.lemma_ in _RECEIVING and token.pos_ == "VERB":
+            draft = _received_from(doc, doc_id, token, paragraph_starts)
         elif _is_cue(token):
             draft = (
                 _framing(doc, doc_id, token, paragraph_starts)
@@ -1825,8 +1906,10 @@ def _named_teller(verb: Token) -> Token | None:
     return None
 
 
+# What words come in: "told in an email from NAME", "received a report from NAME: ...".
 _MESSAGES: Final = frozenset(
     {"email", "e-mail", "letter", "memo", "message", "note", "post", "statement", "call"}
+    | {"report", "word", "information", "news", "assurance", "confirmation", "signal", "briefing", "update"}
 )
 
 
@@ -1905,6 +1988,11 @@ def _negated(verb: Token) -> bool:
     return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+_REFLEXIVES: Final = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
+
+
 def _reports_nothing(verb: Token) -> bool:
     """Uses of a cue's verb that report no words:
     - a participle describing a noun ("the corridors agreed upon with Russia"), also when parsed as
@@ -1912,10 +2000,13 @@ def _reports_nothing(verb: Token) -> bool:
     - thinking about something with no thought given ("we are thinking about the rear");
     - saying what is not a report ("we say their names", "said goodbye");
     - a thing that boasts a feature;
-    - a view expressed on a topic with no view given ("expressed his point of view on X")."""
+    - a view expressed on a topic with no view given ("expressed his point of view on X");
+    - words said to oneself ("they tell themselves it is fine"): a thought, not a statement."""
     if verb.pos_ != "VERB":
         return False
     children = list(verb.children)
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in _REFLEXIVES for c in children):
+        return True
     clause = any(c.dep_ in _CONTENT_DEPS for c in children)
     objects = [c for c in children if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in _AGREEING:
@@ -2300,7 +2391,15 @@ def _postposing(cue: Token) -> bool:
         and after.ent_type_ in ("ORG", "PERSON", "GPE")
         and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
     )
-    finite = finite or (cue.tag_ == "VBN" and named_after)
+    # "..., informed in the air of the telemarathon the head of the region NAME": after the channel,
+    # a phrase naming a person, with no verb of its own, up to the sentence's end.
+    named_after_channel = (
+        after is not None
+        and at > cue.i + 1
+        and any(e.label_ == "PERSON" and at <= e.start < cue.sent.end for e in doc.ents)
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[at : cue.sent.end])
+    )
+    finite = finite or (cue.tag_ == "VBN" and (named_after or named_after_channel))
     return finite and not any(
         c.dep_ in _CONTENT_DEPS | {"dobj"} and c.pos_ in ("VERB", "AUX") and c.i > cue.i for c in cue.children
     )
@@ -2357,7 +2456,14 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
         return None  # "said on Wednesday": a day is nobody
     phrase = doc[tokens[0].i : tokens[-1].i + 1]
     person = next(
-        (e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end),
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and phrase.start <= e.start
+            and e.end <= phrase.end
+            and not _modifies_a_noun(e)
+        ),
         None,
     )
     if person is not None:
@@ -2368,14 +2474,18 @@ def _speaker_after(doc: Doc, doc_id: str, cue: Token, end: int) -> Speaker | Non
 
 
 def _adjunct_end(preposition: Token) -> int:
-    """Where a day or channel phrase ends. "declared on 13 November the official representative NAME":
-    the parser may hang the speaker after it on the day as an apposition, which is no part of it."""
+    """Where a day or channel phrase ends. "declared on 13 November the official representative NAME",
+    "informed in the air of the telemarathon the head of the region NAME": the parser may hang the
+    speaker after it on the day, or on any noun of the phrase with no comma between, as an
+    apposition, which is no part of it."""
+    doc = preposition.doc
     apposed = {
         t.i
-        for o in preposition.children
-        if o.ent_type_ in ("DATE", "TIME")
+        for o in preposition.subtree
         for a in o.children
-        if a.dep_ == "appos" and a.i > o.i
+        if a.dep_ == "appos"
+        and a.i > o.i
+        and (o.ent_type_ in ("DATE", "TIME") or doc[a.left_edge.i - 1].text != ",")
         for t in a.subtree
     }
     return max(t.i for t in preposition.subtree if t.i not in apposed)
@@ -2742,6 +2852,63 @@ def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) ->
     draft = _indirect(doc[start].idx, doc[end].idx + len(doc[end].text), noun, paragraph_starts)
     draft.speaker = _speaker_from_phrase(doc, owner, doc_id)
     return draft
+
+
+# "I received a report from the commander: ...", "we hear from Moscow that ...": the sender speaks.
+_RECEIVING: Final = frozenset({"receive", "get", "hear"})
+
+
+def _received_from(doc: Doc, doc_id: str, verb: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """``received a report from NAME: ...``, ``received assurances from X that ...``, ``hear from Moscow
+    that ...``: the words are the sender's, not the one who received them. A message with no words of
+    its own ("received a report from the commander.") is no statement."""
+    message = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES), None)
+    if message is None and (verb.lemma_ != "hear" or any(c.dep_ == "dobj" for c in verb.children)):
+        return None
+    holders = [verb] if message is None else [message, verb]
+    source = next(
+        (
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+    if source is None or not _someone(source):
+        return None  # "news from the front": a place, not who sent it
+    clause = next(
+        (
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("ccomp", "acl") and _has_that(c) and c.i > source.i
+        ),
+        None,
+    )
+    if clause is not None:
+        tokens = sorted(t.i for t in clause.subtree)
+        start = tokens[1] if doc[tokens[0]].lower_ == "that" else tokens[0]
+        words: tuple[int, int] | None = (doc[start].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]].text))
+    else:
+        after = source.right_edge.i + 1
+        colon = doc[after] if after < len(doc) and doc[after].text == ":" else None
+        words = _colon_clause(doc, colon, breaking="\n") if colon is not None else None
+    if words is None:
+        return None
+    draft = _indirect(words[0], words[1], verb, paragraph_starts)
+    draft.speaker = _speaker_from_phrase(doc, source, doc_id)
+    return draft
+
+
+def _someone(noun: Token) -> bool:
+    """A noun that names a person, a group of people or a body: a name, a title, an organisation."""
+    if noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in TITLES or lemma in _SPEAKING_BODIES)
 
 
 _COUNT_GIVING: Final = word_list("count_giving_verbs")
@@ -3952,6 +4119,13 @@ def _titled_name(doc: Doc, head: Token) -> tuple[TokenSpan, str] | None:
     return (name, title) if title else None
 
 
+def _modifies_a_noun(name: TokenSpan) -> bool:
+    """Whether a name is only a modifier of a common noun after it ("the Vovcha group", "a Wagner
+    unit"), which the tagger may still read as a person."""
+    last = name[-1]
+    return last.dep_ == "compound" and last.head.i >= name.end and last.head.pos_ == "NOUN"
+
+
 def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None:
     """The person a title phrase names after its head: set off by a comma ("Military expert, reserve
     colonel NAME"; "the commander of a battalion, a certain NAME") or closing an "of" phrase whose
@@ -3960,6 +4134,8 @@ def _name_in_title_phrase(doc: Doc, head: Token) -> tuple[TokenSpan, int] | None
     NAME"). Returns the name and where the title ends."""
     subtree = {t.i for t in head.subtree}
     for name in (e for e in doc.ents if e.label_ == "PERSON" and e.start > head.i and e.start in subtree):
+        if _modifies_a_noun(name):
+            continue  # "the spokesman of the Vovcha group of forces NAME": a word naming the group
         # "The secretary of the council, who acts as mayor, NAME": an aside about the title is skipped.
         aside = {t.i for t in doc[head.i + 1 : name.start] if t.dep_ in ("relcl", "acl") for t in t.subtree}
         between = [t for t in doc[head.i + 1 : name.start] if t.i not in aside]
@@ -4527,7 +4703,16 @@ def _titled_person(
         before = doc[first : ent.start]
         # After the name only as its apposition ("X, the governor of ..."): words further on may
         # be another person's title.
-        after = doc[ent.end : min(len(doc), ent.end + 6)] if doc[ent.end : ent.end + 1].text == "," else None
+        after = None
+        if doc[ent.end : ent.end + 1].text == ",":
+            last = ent.end + 1
+            while (
+                last < min(len(doc), ent.end + _TITLE_TOKENS)
+                and doc[last].text not in _TITLE_STOPS
+                and doc[last].pos_ not in ("VERB", "AUX")
+            ):
+                last += 1
+            after = doc[ent.end : last]
         if any(w is not None and _holds_role(w.text.lower(), role, countries) for w in (before, after)):
             return ent
     return None
@@ -4537,10 +4722,16 @@ def _holds_role(title: str, role: list[str], countries: Sequence[frozenset[str]]
     """Whether a title gives the role (its first word) as its head, before any "of", and names the
     rest somewhere: "President of Russia" holds the president's role, "Head of the Office of the
     President" does not, nor does "Deputy Minister" the minister's."""
+    words = _WORD_OR_HYPHEN.split(title)
+    equivalent = [
+        row for row in word_rows("role_equivalents") if row[0] == role[0] and set(words).issuperset(row[1:])
+    ]
+    if equivalent:
+        # "the regional governor": "head of the Rivne regional military administration"
+        return set(words).issuperset(role[1:]) and _of_countries(words, countries)
     head = _WORD_OR_HYPHEN.split(title.removeprefix(", ").partition(" of ")[0])
     if role[0] not in head or set(head[: head.index(role[0])]) & word_list("lesser_ranks") - set(role):
         return False  # "Deputy Minister NAME" is not "the Minister"
-    words = _WORD_OR_HYPHEN.split(title)
     return set(words).issuperset(role) and _of_countries(words, countries)
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-__all__ = ["word_expansions", "word_groups", "word_list"]
+__all__ = ["word_expansions", "word_groups", "word_list", "word_rows"]
 
 
 @cache
@@ -36,6 +36,13 @@ def word_expansions(name: str, *, language: str = "en") -> Mapping[str, tuple[st
     return MappingProxyType(
         {words[0]: tuple(words[1:]) for line in _entries(name, language) if (words := line.split())}
     )
+
+
+@cache
+def word_rows(name: str, *, language: str = "en") -> tuple[tuple[str, ...], ...]:
+    """The words of each line of ``lang/<language>/<name>.txt``, in order: rows whose first word may
+    repeat ("governor head regional administration", "governor head oblast administration")."""
+    return tuple(words for line in _entries(name, language) if (words := tuple(line.split())))
 
 
 def _entries(name: str, language: str) -> list[str]:
