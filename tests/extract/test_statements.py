@@ -3722,3 +3722,41 @@ def test_a_lead_title_is_the_person_a_later_paragraph_names_by_the_office(extrac
     first, _ = extract(text)
     assert first.speaker.text == "the regional governor"
     assert referent_text(text, first) == "Oleh Kiper"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'One of the channels, Zolotoi Orel, wrote that "the bridge at Zatoka was destroyed".',
+            "Zolotoi Orel",
+        ),
+        (
+            'The Telegram channel "Dnipro Front", which has 90,000 readers, wrote that the dam held.',
+            "Dnipro Front",
+        ),
+    ],
+)
+def test_a_description_gives_way_to_the_name_set_off_after_it(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The ministry said that "the town was taken".', "the town was taken"),
+        (
+            "The ministry wrote that “the town was taken, and the bridge too”.",
+            "the town was taken, and the bridge too",
+        ),
+        ('He said the plan was "dead on arrival".', 'the plan was "dead on arrival"'),
+    ],
+)
+def test_a_quotation_loses_its_closing_mark_with_its_opening_one(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content

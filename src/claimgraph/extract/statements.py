@@ -3885,6 +3885,8 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
         # name right before the cue, after the clause's last comma, speaks; the parser took a noun
         # of the clause for the subject.
         return closing.root
+    if (named := _name_apposed_to_description(subject)) is not None:
+        return named
     addressed = _vocative(subject)
     for named in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
         # "Mr President, Russia says ...", "Olena, Russia says ...": the person addressed, and after
@@ -3898,6 +3900,23 @@ def _real_subject(subject: Token, cue: Token) -> Token | None:
         ):
             return named
     return None if addressed else subject
+
+
+def _name_apposed_to_description(subject: Token) -> Token | None:
+    """ "One of the channels, Frontovoy Vestnik, wrote", 'the Telegram channel "Dneprovsky Rubezh" wrote':
+    a subject that only describes (no name, no title) followed by the name it stands for, set off by
+    a comma or quotation marks; the name speaks."""
+    doc = subject.doc
+    if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in TITLES or subject.pos_ == "PRON":
+        return None
+    for named in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
+        opening = doc[named.left_edge.i - 1]
+        # A name with commas of its own ("the Philippine Atmospheric, Geophysical and ...") is read
+        # in pieces; the description keeps it whole.
+        whole = not any(t.text == "," for t in named.subtree)
+        if named.pos_ == "PROPN" and whole and (opening.text == "," or opening.is_quote):
+            return named
+    return None
 
 
 def _at_sentence_start(token: Token) -> bool:
@@ -4922,6 +4941,7 @@ def _leading_time_phrase(clause: Token) -> TokenSpan | None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    original = start
     while start < end and (text[start].isspace() or text[start] in '"“”«»,:;'):
         start += 1
     if (label := _IN_PART.match(text, start, end)) is not None:
@@ -4961,6 +4981,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         )
         if unclosed and (tail := _CLOSING_AFTER[closing].match(text, end)) is not None:
             return start, tail.end()
+        unopened = (
+            content.count(closing) % 2 == 1
+            if opening == closing
+            else content.count(closing) > content.count(opening)
+        )
+        if unopened and content.endswith(closing) and opening in text[original:start]:
+            # 'wrote that "the town was taken".': the quotation whose opening mark was trimmed off
+            # loses its closing mark too
+            return start, end - 1
     return start, end
 
 
