@@ -711,3 +711,35 @@ def test_an_agency_that_reports_is_no_person(nlp: Language) -> None:
         "RIA Novosti reported that the strike on the station had come from the west."
     )
     assert labels(nlp, text).get("RIA Novosti") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The MFA of Russia said so on Friday.", "MFA of Russia"),
+        ("MOD of Russia: the village of Lypove is taken.", "MOD of Russia"),
+        ("The strike was confirmed, informed the General Staff of the ZSU.", "General Staff of the ZSU"),
+        ("Forty drones were downed, informed in the Ministry of Defense of RF.", "Ministry of Defense of RF"),
+    ],
+)
+def test_a_body_and_the_state_a_translation_names_after_of_are_one_name(
+    nlp: Language, text: str, body: str
+) -> None:
+    found = {k.removeprefix("the "): v for k, v in labels(nlp, text).items()}
+    assert found.get(body) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Army spokesman Maj Gen Anan Chaiyasit said on Friday that the patrol was attacked.",
+            "Anan Chaiyasit",
+        ),
+        ("Prof Helen Marsh of Keele University said the survey was small.", "Helen Marsh"),
+    ],
+)
+def test_ranks_written_without_a_full_stop_are_no_part_of_a_name(
+    nlp: Language, text: str, person: str
+) -> None:
+    assert labels(nlp, text).get(person) == "PERSON"

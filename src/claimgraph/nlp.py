@@ -76,6 +76,12 @@ TITLES = frozenset(
     | {"gov.", "sen.", "rep.", "maj.", "adm.", "cpl.", "pvt.", "sgt", "gov", "sen"}
     | {"coordinator", "rapporteur", "administrator", "negotiator", "secretary-general", "mediator"}
     | {"speaker", "chair", "chairperson", "rector", "principal", "headteacher"}
+    # British and wire styles write ranks and honorifics without the full stop: "Maj Gen NAME", "Prof NAME".
+    | {"maj", "gen", "prof", "col", "lt", "capt", "brig", "cmdr", "adm", "cpl", "pvt"}
+)
+# Ranks and honorifics written before a name, with or without their full stop.
+_RANKS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "maj", "gen", "col", "lt", "capt", "sgt", "adm", "brig", "cmdr", "cpl"}
 )
 # Words that make a proper-noun phrase an organisation or a unit rather than a person.
 _ORG_WORDS = frozenset(
@@ -758,6 +764,7 @@ class _Fixer:
         self._places_by_their_context()
         self._extend_given_names()  # after the labels: "Yashina" is a person only once relabelled
         self._fix_organisations()
+        self._trim_leading_ranks()
         self._join_long_organisation_names()
         self._add_places()
         self._dateline_places()
@@ -767,6 +774,7 @@ class _Fixer:
         self._add_known_groups()
         self._complete_cut_names()
         self._add_defined_acronyms()
+        self._join_bodies_to_their_states()  # after the acronyms and groups the steps above add
         self._join_hyphenated_names()
         self._trim_repeated_names()
         self.ents = [e for e in self.ents if self._is_a_name(e)]
@@ -1302,6 +1310,65 @@ class _Fixer:
                 continue
             self.ents = [e for e in self.ents if not (e is not ent and e.start <= after.i < e.end)]
             ent.end, ent.label, ent.changed = ent.end + 1, "ORG", True
+
+    def _join_bodies_to_their_states(self) -> None:
+        """ "the MFA of Russia", "the General Staff of ZSU", "the Ministry of Defense of RF": translations
+        from Russian and Ukrainian name a state body by its state after "of", where the model reads the
+        body and the state apart (or the whole as a place). The two are one organisation's name."""
+        doc = self.doc
+        abbreviations = word_expansions("name_abbreviations")
+        for owner in list(self.ents):
+            words = doc[owner.start : owner.end]
+            state = (
+                owner.label == "GPE" and len(words) <= 2 and not any(t.lower_ in _ORG_WORDS for t in words)
+            )
+            if not (state or words.text.lower() in abbreviations) or owner.start < 2:
+                continue
+            of = owner.start - 2 if doc[owner.start - 1].lower_ == "the" else owner.start - 1
+            if doc[of].lower_ != "of":
+                continue
+            start = of
+            while (
+                start > 0
+                and owner.start - start < 6
+                and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ == "of")
+                and not doc[start].is_sent_start
+            ):
+                start -= 1
+            while start < of and doc[start].lower_ in ("of", "the"):
+                start += 1
+            body = doc[start:of]
+            if not body or not (
+                body[0].lower_ in _ORG_WORDS | _STATE_BODY_STARTS or body.text.lower() in abbreviations
+            ):
+                continue
+            self.ents = [e for e in self.ents if e is owner or e.end <= start or e.start >= owner.end]
+            owner.start, owner.label, owner.changed = start, "ORG", True
+        for ent in self.ents:
+            # "the Ministry of Defense of RF" read as a place: a body's name is no place.
+            if ent.label == "GPE" and doc[ent.start : ent.end].root.lower_ in _STATE_BODY_HEADS:
+                ent.label, ent.changed = "ORG", True
+
+    def _trim_leading_ranks(self) -> None:
+        """ "Maj Gen Winthai Suvaree", "Prof Marcus Webb" (even tagged ORG): ranks and honorifics the
+        model ran into a name are the person's title, not their name, and a name they open is a
+        person's."""
+        doc = self.doc
+        for ent in self.ents:
+            if ent.label not in ("PERSON", "ORG"):
+                continue
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_.rstrip(".") in _RANKS:
+                start += 1
+            end = ent.end
+            while end > start and doc[end - 1].lower_ in ("of", "from", "at"):
+                end -= 1  # "Prof Marcus Webb of": the model may run on into what follows
+            rest = range(start, end)
+            if start == ent.start or not rest or not all(_is_name_token(doc[i]) for i in rest):
+                continue
+            if ent.label == "ORG" and (len(rest) < 2 or any(doc[i].lower_ in _ORG_WORDS for i in rest)):
+                continue  # "General Staff" is no general; "Dr Oetker" no person either, by one word
+            ent.start, ent.end, ent.label, ent.changed = start, end, "PERSON", True
 
     def _fix_organisations(self) -> None:
         """Organisation spans cut to the organisation: a post after it goes, a country's possessive

@@ -770,3 +770,15 @@ def test_a_regions_name_is_no_village_that_shares_it() -> None:
     assert chechnya.lat is None
     (donetsk,) = [e for e in entities if e.name == "Donetsk"]
     assert donetsk.lat is not None and abs(donetsk.lat - 48.0) < 0.2
+
+
+def test_a_translations_abbreviated_ministry_and_a_capitals_ministry_are_the_states() -> None:
+    entities = run(
+        [("MFA of Russia", "ORG"), ("MOD of Russia", "ORG")],
+        [("Russian Foreign Ministry", "ORG"), ("Moscow's defence ministry", "ORG")],
+        [("Ukrainian Ministry of Defence", "ORG"), ("Cambodia's Ministry of National Defence", "ORG")],
+    )
+    assert together(entities, "MFA of Russia", "Russian Foreign Ministry")
+    assert together(entities, "MOD of Russia", "Moscow's defence ministry")
+    assert not together(entities, "MOD of Russia", "Ukrainian Ministry of Defence")
+    assert not together(entities, "MFA of Russia", "MOD of Russia")

@@ -107,6 +107,8 @@ _MEMBER_SUFFIXES = ("ians", "ites", "ists")
 _MINISTRY_TOPICS = {
     "defense": "defence",
     "defence": "defence",
+    "national defense": "defence",  # Poland's, Cambodia's, Greece's "Ministry of National Defence"
+    "national defence": "defence",
     "foreign": "foreign",
     "foreign affairs": "foreign",
     "internal affairs": "interior",
@@ -153,6 +155,21 @@ _DEMONYMS = {
     "iranian": "iran",
     "georgian": "georgia",
     "moldovan": "moldova",
+    # A capital stands for its state's government: "Moscow's foreign ministry", "Kyiv's defence ministry".
+    "moscow": "russia",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "washington": "united states",
+    "london": "united kingdom",
+    "paris": "france",
+    "berlin": "germany",
+    "warsaw": "poland",
+    "minsk": "belarus",
+    "beijing": "china",
+    "ankara": "turkey",
+    "tehran": "iran",
+    "tbilisi": "georgia",
+    "chisinau": "moldova",
 }
 # An armed service is a country's as a ministry is: "Ukraine's Air Force", "the Air Force of Ukraine",
 # and "the Air Force" of a story that names one.
@@ -915,8 +932,11 @@ def _ministry(display: str) -> tuple[str, str] | None:
 
 
 def _ministry_words(display: str) -> str:
-    """A name as the ministry forms read it: folded, letters and single spaces only."""
-    return " ".join(re.sub(r"[^a-z ]", " ", fold(display)).split())
+    """A name as the ministry forms read it: folded, letters and single spaces only, and a translation's
+    abbreviations written out ("the MFA of Russia" is its Ministry of Foreign Affairs)."""
+    words = re.sub(r"[^a-z ]", " ", fold(display)).split()
+    expansions = word_expansions("name_abbreviations")
+    return " ".join(expanded for word in words for expanded in expansions.get(word, (word,)))
 
 
 def _members_stem(display: str) -> str | None:
