@@ -2666,7 +2666,7 @@ def test_a_body_named_in_capitals_is_not_the_other_body_quoted_before(extract: E
     )
     assert referent_text(text, extract(text)[-1]) in (None, "General Staff", "the General Staff")
     text = "The Navy of Ukraine reported that two landing craft were hit. The command said both sank."
-    assert referent_text(text, extract(text)[-1]) in ("Navy", "The Navy of Ukraine")
+    assert referent_text(text, extract(text)[-1]) in ("Navy", "The Navy of Ukraine", "Navy of Ukraine")
 
 
 def test_the_minister_is_not_the_deputy_minister_quoted_last(extract: Extract) -> None:
@@ -3760,3 +3760,69 @@ def test_a_quotation_loses_its_closing_mark_with_its_opening_one(
 ) -> None:
     (st,) = extract(text)
     assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "By the data of the ministry, in the depot up to 30 tanks were repaired for the offensive.",
+            "in the depot up to 30 tanks were repaired for the offensive.",
+        ),
+        (
+            "By the data of the village administration, in the village remain 40 residents, most of them old.",
+            "in the village remain 40 residents, most of them old.",
+        ),
+    ],
+)
+def test_a_translated_source_frame_gives_the_clause_after_its_comma(
+    extract: Extract, text: str, content: str
+) -> None:
+    (st,) = extract(text)
+    assert st.content_text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In the Ministry of Defence informed that 12 drones were downed over the Belgorod region.",
+            "Defence",
+        ),
+        ("In the Air Force answered that the investigation of the crash continues.", "Air Force"),
+    ],
+)
+def test_a_body_a_translation_names_before_a_subjectless_verb_speaks(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert speaker in st.speaker.text
+
+
+def test_a_council_is_not_the_body_quoted_before_it(extract: Extract) -> None:
+    text = (
+        "In the Air Force answered that the investigation continues. "
+        'In the city council answered that "the cold in the flats does not depend on the method".'
+    )
+    first, second = extract(text)
+    assert second.speaker.text == "the city council"
+    assert second.speaker.referent is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Russian Ministry of Defence claimed on Friday that its troops "liberated" Kurakhove.',
+        'The ministry claimed on Friday that units of the Centre group of forces "liberated" Kurakhove.',
+    ],
+)
+def test_a_scare_quote_does_not_lose_the_claim_around_it(extract: Extract, text: str) -> None:
+    (st,) = extract(text)
+    assert st.content_text.endswith('"liberated" Kurakhove')
+
+
+def test_a_relative_that_after_a_request_opens_no_report(extract: Extract) -> None:
+    text = (
+        "Residents have been asking for a permanent army post since an attack in May that killed 12 people."
+    )
+    assert not any(st.content_text == "killed 12 people" for st in extract(text))

@@ -1856,6 +1856,7 @@ def _indirect_statements(
                 _framing(doc, doc_id, token, paragraph_starts)
                 or _stated_before(doc, doc_id, token, paragraph_starts)
                 or _clausal(doc, token, paragraph_starts)
+                or _that_clause_unparsed(doc, token, paragraph_starts)
             )
             if draft is None and (items := _listed(doc, token, paragraph_starts)):
                 drafts.extend(items)
@@ -3253,6 +3254,38 @@ def _that_clause_misread(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return verb.i + 2, end.i
 
 
+def _that_clause_unparsed(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None:
+    """'claimed on November 14 that its forces "liberated" the town': a scare quote or a long name
+    can leave the parser with no clause at all, "that" hung on the cue or on a noun after it. When
+    only the cue's day and channel stand between it and "that", the words from after "that" to the
+    sentence's end are what was said."""
+    if (
+        cue.lemma_ not in SPEECH_LEMMAS
+        or cue.pos_ != "VERB"
+        or any(c.dep_ in _CONTENT_DEPS for c in cue.children)
+    ):
+        return None
+    adjuncts = {
+        t.i
+        for c in cue.children
+        if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > cue.i
+        for t in c.subtree
+    }
+    at = cue.i + 1
+    while at < cue.sent.end and at in adjuncts and doc[at].lower_ != "that":
+        at += 1
+    if at >= cue.sent.end or doc[at].lower_ != "that" or doc[at].dep_ not in ("mark", "det"):
+        return None  # "since an attack that killed 12": a relative "that" opens no report
+    words = [t for t in doc[at + 1 : cue.sent.end] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words):
+        return None
+    return _indirect(words[0].idx, words[-1].idx + len(words[-1].text), cue, paragraph_starts)
+
+
 def _that_clause_on_a_phrase(cue: Token) -> list[Token]:
     """``said after the November 12 attack that sites had not been hit``: the parser hangs the "that"
     clause on the phrase between cue and clause, as a relative clause. A relative clause's "that" is
@@ -3573,15 +3606,21 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
         ),
         None,
     )
+    if subject is not None and any(_finite(t) for t in doc[source.i + 1 : subject.left_edge.i]):
+        # "By the data of X, in the settlement remain 64 residents, the majority of them ...": the
+        # subject after a later comma belongs to a clause after the one the frame opens
+        subject = None
     if subject is not None:
         content_start = subject.left_edge.i
     else:
         # "By his data, during the last week the enemy lost ...": the clause after the frame's comma,
-        # opened by whatever adverbial, when it has a subject of its own.
+        # opened by whatever adverbial, when it has a subject or a finite verb of its own (a
+        # translation keeps the order "in the workshop were prepared 20 drones").
         comma = opening.right_edge.i + 1
         if comma >= sentence.end or doc[comma].text != ",":
             return None
-        if not any(t.dep_ in _SUBJECT_DEPS and t.head.i > t.i for t in doc[comma + 1 : sentence.end]):
+        rest = doc[comma + 1 : sentence.end]
+        if not any((t.dep_ in _SUBJECT_DEPS and t.head.i > t.i) or _finite(t) for t in rest):
             return None
         content_start = comma + 1
     if len(doc[content_start : sentence.end]) < 3:
@@ -3594,6 +3633,10 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
     draft = _indirect(doc[content_start].idx, sentence.end_char, opening, paragraph_starts, cue_text=words)
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _called_for(doc: Doc, call: Token, marker: Token, paragraph_starts: list[int]) -> _Draft | None:
@@ -3743,8 +3786,23 @@ def _speaker_token(cue: Token) -> Token | None:
         elif verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
             verb = verb.head
         else:
-            return _subject_before_an_aside(cue) or _closing_source(cue)
+            return _subject_before_an_aside(cue) or _closing_source(cue) or _body_spoken_in(cue)
     return None
+
+
+def _body_spoken_in(cue: Token) -> Token | None:
+    """ "In the Ministry of Defence informed that ...", "In the Air Force answered that ...": a
+    translation from Russian or Ukrainian ("в Минобороны сообщили") names the body the words came
+    from in a phrase opening the sentence, and the verb has no subject."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    opening = next(
+        (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == cue.sent.start), None
+    )
+    body = None if opening is None else next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if body is None or not (body.ent_type_ == "ORG" or body.lemma_.lower() in _SPEAKING_BODIES):
+        return None
+    return body
 
 
 def _main_verb_misread_as_modifier(cue: Token) -> bool:
@@ -4329,6 +4387,10 @@ def _resolve_speaker(
                 return raw  # "The Israeli military" after the WHO was quoted is not the WHO
             if _proper_name(raw.text) and not _words_in(raw.text, _text(doc)[quoted.start : quoted.end]):
                 return raw  # "the General Staff said" after the Air Force was quoted is not the Air Force
+            if role in _NAMED_BODIES and role not in _text(doc)[quoted.start : quoted.end].lower():
+                return (
+                    raw  # "the city council" after the Air Force was quoted is a council, not the Air Force
+                )
             return replace(raw, referent=quoted)
         # "The Russian president" is no President of the European Council: a nationality before the
         # role must be the title's country too.
@@ -4407,6 +4469,14 @@ def _proper_name(words: str) -> bool:
     """ "the General Staff", "The Defence Ministry": a body's name in capitals, not a description."""
     named = words.split()[1:] if words.lower().startswith("the ") else words.split()
     return bool(named) and all(w[:1].isupper() for w in named)
+
+
+# Bodies a description names by what they are, which only a body of that kind can be: a council is
+# no ministry, whatever "the department" or "the agency" may stand for.
+_NAMED_BODIES: Final = frozenset(
+    {"council", "court", "parliament", "committee", "commission", "embassy", "university", "hospital"}
+    | {"prosecutor's", "church", "party", "union", "bank", "school"}
+)
 
 
 def _words_in(words: str, name: str) -> bool:
