@@ -3770,7 +3770,7 @@ def test_a_quotation_loses_its_closing_mark_with_its_opening_one(
             "in the depot up to 30 tanks were repaired for the offensive.",
         ),
         (
-            "By the data of the village administration, in the village remain 40 residents, most of them old.",
+            "By the data of the village council, in the village remain 40 residents, most of them old.",
             "in the village remain 40 residents, most of them old.",
         ),
     ],
@@ -3804,7 +3804,7 @@ def test_a_council_is_not_the_body_quoted_before_it(extract: Extract) -> None:
         "In the Air Force answered that the investigation continues. "
         'In the city council answered that "the cold in the flats does not depend on the method".'
     )
-    first, second = extract(text)
+    _, second = extract(text)
     assert second.speaker.text == "the city council"
     assert second.speaker.referent is None
 

@@ -3635,10 +3635,6 @@ def _source_frame(doc: Doc, doc_id: str, opening: Token, paragraph_starts: list[
     return draft
 
 
-def _finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD")
-
-
 def _called_for(doc: Doc, call: Token, marker: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``called for talks``, ``is calling for the allies to step up``, ``called upon Kyiv to ...``."""
     if _speaker_token(call) is None:
