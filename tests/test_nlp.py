@@ -743,3 +743,8 @@ def test_ranks_written_without_a_full_stop_are_no_part_of_a_name(
     nlp: Language, text: str, person: str
 ) -> None:
     assert labels(nlp, text).get(person) == "PERSON"
+
+
+def test_a_list_of_towns_read_as_one_name_is_the_towns(nlp: Language) -> None:
+    found = labels(nlp, "We need air defence in the south. Mykolaiv, Odesa and Kherson need more systems.")
+    assert (found.get("Mykolaiv"), found.get("Odesa"), found.get("Kherson")) == ("GPE", "GPE", "GPE")

@@ -754,6 +754,7 @@ class _Fixer:
         self.person_names = self._person_names()
 
     def run(self) -> Doc:
+        self._split_place_lists()
         self._split_place_from_name()
         self._split_name_from_organisation()
         self._trim_verbs_at_the_edges()
@@ -1025,6 +1026,22 @@ class _Fixer:
         )
 
     # --- passes ---------------------------------------------------------------------------------
+
+    def _split_place_lists(self) -> None:
+        """ "Mykolaiv, Odesa and Kherson need more systems": the model may read a list of towns as one
+        organisation. A span whose parts between commas are each a known place is those places."""
+        split: list[_Ent] = []
+        for ent in self.ents:
+            end = ent.end
+            while end > ent.start and self.doc[end - 1].lower_ in ("and", "or", ","):
+                end -= 1  # "Mykolaiv, Odesa and": the model may run into the list's conjunction
+            commas = [i for i in range(ent.start, end) if self.doc[i].text == ","]
+            bounds = list(zip([ent.start, *(c + 1 for c in commas)], [*commas, end], strict=True))
+            if commas and all((start, end) in self.places for start, end in bounds):
+                split += [_Ent(start, end, "GPE", True) for start, end in bounds]
+            else:
+                split.append(ent)
+        self.ents = split
 
     def _split_place_from_name(self) -> None:
         """ "President of Kazakhstan Kassym-Jomart Tokayev": the model runs the place a title is of

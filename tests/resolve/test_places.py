@@ -15,6 +15,7 @@ from claimgraph.resolve.places import (
     gazetteer,
     is_abbreviation,
     locate,
+    region_named,
 )
 
 HOME = frozenset({"UA", "RU"})
@@ -151,3 +152,34 @@ def test_a_document_is_about_the_countries_of_its_other_places_too(places: Gazet
     # Naming Russia alone, with nothing else to place, still means Russia's town.
     alone = locate(donetsk, HOME, Evidence(countries=frozenset({"RU"})))
     assert alone is not None and alone.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Zaporizhia City", "Zaporizhzhya"),  # a think tank's "X City"
+        ("Kharkov", "Kharkiv"),  # a Russian spelling sharing the town's consonants
+    ],
+)
+def test_a_spelling_geonames_lacks_may_sound_like_one_home_town(
+    places: Gazetteer, name: str, expected: str
+) -> None:
+    found = places.sounding_alike(name_keys(name))
+    assert found
+    assert max(found, key=lambda p: p.population).name == expected
+
+
+def test_consonants_alike_settle_nothing_between_towns_of_like_size(places: Gazetteer) -> None:
+    assert places.sounding_alike(name_keys("Lmn")) == []
+
+
+def test_a_region_named_by_its_towns_other_spelling_places_a_small_town_over_a_namesake_abroad(
+    places: Gazetteer,
+) -> None:
+    region = region_named(name_keys("Zaporozhye region"), places, HOME)
+    assert region is not None
+    candidates = ([p for p in places.towns_of(name_keys("Stepnogorsk"), {"KZ"})], [])
+    home_town = places.candidates("Stepnohirsk")[0]
+    found = locate((candidates[0], home_town), HOME, Evidence(HOME, frozenset({region})))
+    assert found is not None
+    assert found.country == "UA"

@@ -1044,6 +1044,10 @@ def _merge_places(merger: _Merger, min_population: int, home: frozenset[str] | N
         return {}
     places_gazetteer = gazetteer(home, min_population)
     candidates = {i: places_gazetteer.candidates(merger.groups[i].display) for i in place_groups}
+    for i, (current, other) in candidates.items():
+        if not current and not other:
+            # "Stepnogorsk", "Zaporizhia City": a spelling geonames lacks, of a town it has
+            candidates[i] = ([], places_gazetteer.sounding_alike(name_keys(merger.groups[i].display)))
     evidence = _PlaceEvidence(merger, places_gazetteer, home)
     for i in place_groups:
         # The towns of the other countries its documents name: "Baras" beside "the Philippines"

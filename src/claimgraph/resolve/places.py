@@ -118,9 +118,13 @@ class _NameIndex:
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]]) -> None:
         self.current: dict[tuple[str, ...], dict[int, Place]] = {}
         self.other: dict[tuple[str, ...], dict[int, Place]] = {}
+        self.consonants: dict[str, dict[int, Place]] = {}  # one-word current names, by ``_consonants``
         spelled: set[int] = set()
         for place, (name, *alternates) in places:
-            self.current.setdefault(name_keys(name), {})[place.geonameid] = place
+            keys = name_keys(name)
+            self.current.setdefault(keys, {})[place.geonameid] = place
+            if len(keys) == 1:
+                self.consonants.setdefault(_consonants(keys[0]), {})[place.geonameid] = place
             spelled.add(_spelled_id(spelling(name), place.geonameid))
             for alternate in alternates:
                 keys = name_keys(alternate)
@@ -134,6 +138,17 @@ class _NameIndex:
         wanted = _spelled_id(spelled, geonameid)
         at = bisect.bisect_left(self.spelled, wanted)
         return at < len(self.spelled) and self.spelled[at] == wanted
+
+
+def _consonants(key: str) -> str:
+    """A name key without its vowels: Russian and Ukrainian spellings of one town differ mostly in
+    them ("stepnogorsk", "stepnogirsk"; "rovno", "rivne")."""
+    return re.sub(r"[aeiouy]", "", key)
+
+
+_CITY_KEY = name_keys("city")[0]
+_MIN_CONSONANTS = 3
+_DWARFS = 10  # a town ten times the size of any other of its consonants is the one meant
 
 
 def _spelled_id(spelled: str, geonameid: int) -> int:
@@ -185,6 +200,27 @@ class Gazetteer:
             index = self._abroad.setdefault(code, _country_index(code, self.min_population))
             found.update(index.current.get(keys, {}))
         return list(found.values())
+
+    def sounding_alike(self, keys: tuple[str, ...]) -> list[Place]:
+        """The home town a name the gazetteer does not hold may still be: "Zaporizhia City" (a
+        think tank's way of naming the city) is Zaporizhzhia; "Stepnogorsk" and "Rovno", the Russian
+        spellings, are Stepnohirsk and Rivne, whose consonants they share. Only one such town, or one
+        that dwarfs the others, is an answer."""
+        if len(keys) > 1 and keys[-1] == _CITY_KEY:
+            current, other = self.candidates_of(keys[:-1])
+            if current or other:
+                return current or other
+        if len(keys) != 1 or len(_consonants(keys[0])) < _MIN_CONSONANTS:
+            return []
+        found: dict[int, Place] = {}
+        for index in self._home:
+            found.update(index.consonants.get(_consonants(keys[0]), {}))
+        ranked = sorted(found.values(), key=lambda p: -p.population)
+        if len(ranked) == 1 or (
+            len(ranked) > 1 and ranked[0].population >= _DWARFS * max(ranked[1].population, 1)
+        ):
+            return ranked[:1]
+        return []
 
     def spelled(self, name: str, places: Iterable[Place]) -> set[int]:
         """The geonames ids of those of ``places`` with a name or alternate name spelled as ``name``."""
@@ -519,8 +555,10 @@ def region_named(
         return ("US", state)
     if len(keys) < 2 or keys[-1] not in _REGION_WORDS:
         return None
+    # "the Zaporozhye region": the town's other name (a Russian spelling) names its region too
+    current, other = places.candidates_of(keys[:-1])
     towns = sorted(
-        (p for p in places.candidates_of(keys[:-1])[0] if p.country in countries and p.admin1),
+        (p for p in current or other if p.country in countries and p.admin1),
         key=lambda p: -p.population,
     )
     if towns and (len(towns) == 1 or towns[0].population >= DOMINANCE * max(towns[1].population, 1)):
@@ -547,6 +585,11 @@ def locate(
     local = (about & home) or evidence.countries or home
     chosen = choose(candidates, local, evidence.places)
     chosen = _nearer(chosen, [*current, *other], evidence)
+    # "Stepnogorsk in the Zaporozhye region": the one candidate in a region its documents name beats a
+    # larger namesake abroad (Stepnogorsk, Kazakhstan); at home the size and the places near decide.
+    in_named_region = [p for p in (*current, *other) if (p.country, p.admin1) in evidence.regions]
+    if len(in_named_region) == 1 and (chosen is None or chosen.country not in local):
+        chosen = in_named_region[0]
     if chosen is None or (needs_support and not supported(chosen, evidence, home)):
         return None
     return chosen
