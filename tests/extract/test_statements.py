@@ -3826,3 +3826,22 @@ def test_a_relative_that_after_a_request_opens_no_report(extract: Extract) -> No
         "Residents have been asking for a permanent army post since an attack in May that killed 12 people."
     )
     assert not any(st.content_text == "killed 12 people" for st in extract(text))
+
+
+def test_the_day_of_a_first_verb_dates_the_saying_joined_to_it(extract: Extract) -> None:
+    text = "The governor visited the wounded at the hospital on Tuesday and said the toll had risen to nine."
+    (st,) = extract(text)
+    assert st.said_on == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor claimed on Monday that the bridge held and blamed the ministry.", "the bridge held"),
+        ("The mayor said that was a lie.", "that was a lie"),
+    ],
+)
+def test_a_that_the_parser_made_an_object_is_still_the_conjunction(
+    extract: Extract, text: str, content: str
+) -> None:
+    assert extract(text)[0].content_text.startswith(content)

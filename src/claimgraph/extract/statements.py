@@ -2197,7 +2197,10 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     if cue.lemma_ in _TELLING_WHAT and doc[tokens[0]].lower_ in ("what", "whatever"):
         return None  # "told President Biden what the country needs": a topic, the needs unsaid
     start_token = doc[tokens[0]]
-    if start_token.lower_ == "that" and (start_token.dep_ == "mark" or clause.dep_ == "relcl"):
+    # "claimed that the town held": the conjunction, however parsed ("that" as an object of "held");
+    # not the pronoun of "said that was a lie", a subject before its verb.
+    conjunction = start_token.dep_ in ("mark", "dobj") and doc[tokens[0] + 1].pos_ not in ("VERB", "AUX")
+    if start_token.lower_ == "that" and (conjunction or clause.dep_ == "relcl"):
         start_token = doc[tokens[0] + 1]
     if clause.dep_ == "ccomp" and (leading := _leading_time_phrase(clause)) is not None:
         start_token = doc[leading.end]  # the cue's day, not what was said
@@ -4942,7 +4945,8 @@ def _own_time_phrases(cue: Token) -> Iterable[str]:
             if c.dep_ in ("prep", "npadvmod", "tmod") and c.i < cue.i and c.lower_ not in _RELATIVE_TO
         )
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB" and cue.head.i < cue.i:
-        # "On 24 November, NAME posted a video and wrote that ...": the day of the first verb
+        # "On 24 November, NAME posted a video and wrote that ...", "visited the hospital on Wednesday
+        # and said ...": the day of the first verb, before or after it
         head_excluded = {
             t.i
             for c in cue.head.children
@@ -4950,7 +4954,7 @@ def _own_time_phrases(cue: Token) -> Iterable[str]:
             for t in c.subtree
         }
         for child in cue.head.children:
-            if child.i not in head_excluded and child.dep_ in ("prep", "npadvmod") and child.i < cue.head.i:
+            if child.i not in head_excluded and child.dep_ in ("prep", "npadvmod") and child.i < cue.i:
                 yield doc[child.left_edge.i : child.right_edge.i + 1].text
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS:
