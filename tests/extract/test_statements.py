@@ -3839,6 +3839,7 @@ def test_the_day_of_a_first_verb_dates_the_saying_joined_to_it(extract: Extract)
     [
         ("The governor claimed on Monday that the bridge held and blamed the ministry.", "the bridge held"),
         ("The mayor said that was a lie.", "that was a lie"),
+        ("The study found that combining the two drugs halved the risk.", "combining the two drugs"),
     ],
 )
 def test_a_that_the_parser_made_an_object_is_still_the_conjunction(

@@ -2199,7 +2199,9 @@ def _clausal(doc: Doc, cue: Token, paragraph_starts: list[int]) -> _Draft | None
     start_token = doc[tokens[0]]
     # "claimed that the town held": the conjunction, however parsed ("that" as an object of "held");
     # not the pronoun of "said that was a lie", a subject before its verb.
-    conjunction = start_token.dep_ in ("mark", "dobj") and doc[tokens[0] + 1].pos_ not in ("VERB", "AUX")
+    conjunction = start_token.dep_ == "mark" or (
+        start_token.dep_ == "dobj" and doc[tokens[0] + 1].pos_ not in ("VERB", "AUX")
+    )
     if start_token.lower_ == "that" and (conjunction or clause.dep_ == "relcl"):
         start_token = doc[tokens[0] + 1]
     if clause.dep_ == "ccomp" and (leading := _leading_time_phrase(clause)) is not None:
