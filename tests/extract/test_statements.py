@@ -3846,3 +3846,13 @@ def test_a_that_the_parser_made_an_object_is_still_the_conjunction(
     extract: Extract, text: str, content: str
 ) -> None:
     assert extract(text)[0].content_text.startswith(content)
+
+
+def test_a_stage_note_on_whom_the_speaker_addresses_does_not_end_the_turn(extract: Extract) -> None:
+    text = (
+        "President of Russia Vladimir Putin: Colleagues, today we are holding an important meeting of the "
+        "Council. We will discuss the new roads.(Addressing Chairman of the Road Agency Roman Novikov.) "
+        "I hope, Roman, that you will report on the projects. I know that the regions need them."
+    )
+    (turn,) = extract(text)
+    assert turn.content_text.endswith("I know that the regions need them.")

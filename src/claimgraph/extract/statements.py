@@ -171,8 +171,10 @@ _CUT_AND_SUMMARY: Final = re.compile(
     r"<(?:…|\.\.\.)>[ \t]*\(|(?<=[.!?…][ \t])To be continued\b"
     # "... go ahead please.(In her remarks, Council member NAME talked about ...)": the outlet's summary
     # of the next remarks, a bracketed sentence after the turn's last, maybe with brackets of its own
-    # ("... in the Federal Penitentiary Service system (FSIN), ...")
-    r"|(?<=[.!?…])[ \t]*\((?=[A-Z](?:[^()\n]|\([^()\n]*\)){40,}\))"
+    # ("... in the Federal Penitentiary Service system (FSIN), ..."); not a stage note on the speaker's
+    # own turn ("(Addressing General Director ... NAME.) I hope, ..."), after which the speaker goes on
+    r"|(?<=[.!?…])[ \t]*\((?!(?:Addressing|Turning|Speaking|Looking|Pointing)\b)"
+    r"(?=[A-Z](?:[^()\n]|\([^()\n]*\)){40,}\))"
 )
 _SIGNED_LINE: Final = re.compile(
     rf"(?m)(?P<rest>[\"“”][^\n]+[\"”])[ \t]*(?P<sep>―|—|–)[ \t]*(?P<label>{_NAME})[ \t]*$"
