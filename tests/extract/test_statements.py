@@ -3856,3 +3856,19 @@ def test_a_stage_note_on_whom_the_speaker_addresses_does_not_end_the_turn(extrac
     )
     (turn,) = extract(text)
     assert turn.content_text.endswith("I know that the regions need them.")
+
+
+def test_an_interview_by_phone_is_dated_by_its_intro_not_by_an_earlier_event() -> None:
+    from claimgraph.nlp import load_pipeline
+
+    text = (
+        "Three days after Moscow announced the capture of the village, its head, Olha Hnatiuk, spoke by "
+        "phone to presenter Ivan Bilyk on air on Tuesday evening, 13 October.\n\n"
+        "BILYK: Who holds the village tonight?\n\n"
+        "HNATIUK: Our soldiers do. The school and the whole northern part are ours.\n\n"
+        "BILYK: And the road?\n\n"
+        "HNATIUK: The road is cut."
+    )
+    found = extract_statements("d1", load_pipeline()(text), published=dt.date(2026, 10, 14))
+    answer = next(st for st in found if st.content_text.startswith("Our soldiers"))
+    assert answer.said_on == dt.date(2026, 10, 13)

@@ -243,3 +243,20 @@ def test_a_weekday_of_last_week() -> None:
     text = "On Tuesday last week the ministry announced it. On Friday of last week they met."
     found = [(t.text, t.value) for t in find_times(text, published=dt.date(2026, 12, 1))]
     assert found == [("On Tuesday last week", "2026-11-24"), ("On Friday of last week", "2026-11-27")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five days after Moscow announced the capture, the mayor spoke.",
+        "The day after Kyiv denied it, it rained.",
+    ],
+)
+def test_days_counted_from_an_event_a_clause_names_fix_no_day(text: str) -> None:
+    assert all(t.value is None for t in find_times(text, published=dt.date(2026, 10, 29)))
+
+
+def test_days_counted_from_the_day_last_named_still_fix_one() -> None:
+    text = "On Monday the strike hit the depot. Two days before, the mayor had warned of it."
+    found = [(t.text, t.value) for t in find_times(text, published=dt.date(2026, 10, 29))]
+    assert ("Two days before", "2026-10-24") in found

@@ -657,7 +657,7 @@ _MEETING_LEAD: Final = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEWED: Final = re.compile(
-    r"\b(?:spoke|talked)\s+(?:to|with)\b|\binterviewed\b|\bsat\s+down\s+with\b|\b(?:we|I)\s+met\b"
+    r"\b(?:spoke|talked)\s+(?:(?:by|on|over)\s+(?:the\s+)?(?:phone|telephone|video\s+link|air)\s+)?(?:to|with)\b|\binterviewed\b|\bsat\s+down\s+with\b|\b(?:we|I)\s+met\b"
     r"|\binterview\s+(?:was\s+)?(?:recorded|held|conducted)\b"
     r"|\b(?:conversation|interview)\s+(?:took\s+place|was\s+(?:held|recorded|conducted))\b|\b(?:we|I)\s+asked\b",
     re.IGNORECASE,

@@ -657,6 +657,10 @@ _NOT_BEFORE_EVENT = (
     r"(?!\s+(?:the|a|an|his|her|their|its|this|yesterday)\b)"
     r"(?!\s+that\s+(?!(?:it|he|she|they|we|i|you|there|the|a|an|its|his|her|their|our)\b)[a-z])"
 )
+# "Five days after Moscow announced ...", "the day before Kyiv said": counted from an event a clause
+# after it names, opened by a name, not from the last day named (a determiner opening the event is
+# ``_NOT_BEFORE_EVENT``'s).
+_NO_EVENT_AFTER = r"(?!(?<=before|.after)\s+(?-i:[A-Z]))"
 _YEAR_PREPOSITION = r"\b(?:in|since|by|until|till|from|to|of|during|before|after|through|throughout|year)\s+"
 _NAMED_DAY = (
     r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
@@ -741,6 +745,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     (
         _p(
             rf"\b(?P<t>(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:earlier|later|before|after))\b{_NOT_BEFORE_EVENT}"
+            rf"{_NO_EVENT_AFTER}"
         ),
         _relative_to_anchor,
     ),
@@ -751,7 +756,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], _Rule], ...]] = (
     # "The day before, its spokesperson had reported ...", "a day later": one day from the last day named.
     (
         _p(rf"\b(?P<t>(?:the|a)\s+(?P<unit>day)\s+(?:earlier|later|before|after))\b(?!\s+(?:yesterday|tomorrow))"
-           rf"{_NOT_BEFORE_EVENT}"),
+           rf"{_NOT_BEFORE_EVENT}{_NO_EVENT_AFTER}"),
         _relative_to_anchor,
     ),
     (
