@@ -3872,3 +3872,17 @@ def test_an_interview_by_phone_is_dated_by_its_intro_not_by_an_earlier_event() -
     found = extract_statements("d1", load_pipeline()(text), published=dt.date(2026, 10, 14))
     answer = next(st for st in found if st.content_text.startswith("Our soldiers"))
     assert answer.said_on == dt.date(2026, 10, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The bridge stands," said to journalists the governor Oleh Kiper on Friday.', "Oleh Kiper"),
+        ('"The bridge stands," said to RIA Novosti the head of the district Ivan Sorokin.', "Ivan Sorokin"),
+    ],
+)
+def test_a_quotation_said_to_someone_before_its_speaker_is_the_speakers(
+    extract: Extract, text: str, speaker: str
+) -> None:
+    (st,) = extract(text)
+    assert st.speaker.text == speaker

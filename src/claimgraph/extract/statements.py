@@ -1049,9 +1049,30 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[Token, Toke
             return None
         if subject is not None and subject.idx < quote.end:
             subject = None  # the parser took a word of the quotation for the subject of its cue
-        speaker = subject or _phrase_head(doc, closing.i + 1, token.i) or _phrase_head(doc, token.i + 1, stop)
+        speaker = (
+            subject
+            or _phrase_head(doc, closing.i + 1, token.i)
+            or _named_after_addressee(doc, token, stop)
+            or _phrase_head(doc, token.i + 1, stop)
+        )
         return (token, speaker) if speaker is not None else None
     return None
+
+
+def _named_after_addressee(doc: Doc, cue: Token, stop: int) -> Token | None:
+    """'"...," said to journalists the press secretary NAME': a translation names whom it was said to
+    first, then who said it; the name after the addressee speaks."""
+    to = doc[cue.i + 1] if cue.i + 1 < stop else None
+    addressee = (
+        None if to is None or to.lower_ != "to" else next((c for c in to.children if c.dep_ == "pobj"), None)
+    )
+    if addressee is None:
+        return None
+    named = next(
+        (e for e in doc.ents if e.label_ in ("PERSON", "ORG") and addressee.i < e.start and e.end <= stop),
+        None,
+    )
+    return None if named is None else named.root
 
 
 def _inside_a_reported_clause(doc: Doc, quote: Quote) -> bool:
