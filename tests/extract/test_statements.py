@@ -3886,3 +3886,8 @@ def test_a_quotation_said_to_someone_before_its_speaker_is_the_speakers(
 ) -> None:
     (st,) = extract(text)
     assert st.speaker.text == speaker
+
+
+def test_a_claim_noun_whose_owner_follows_of_is_the_owners_claim(extract: Extract) -> None:
+    (st,) = extract("The warning of the governor that the dam could break reached the villages too late.")
+    assert (st.speaker.text, st.content_text) == ("the governor", "the dam could break")

@@ -2859,9 +2859,10 @@ _SPREADING: Final = word_list("spreading_verbs")
 def _nominal(doc: Doc, doc_id: str, noun: Token, paragraph_starts: list[int]) -> _Draft | None:
     """``Trump's claim that ...``, ``the ministry's warning that ...``: a claim noun with a that-clause and
     a possessive owner. Without an owner the claim has no speaker and is left alone."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or _owner_of(noun)
+    # A "that" the parser marks as the conjunction opens the claim, even of a clause it calls relative.
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and _has_that(c)), None
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and _has_that(c)), None
     ) or next((c for c in noun.subtree if _opens_with_that(c)), None)
     if clause is None and noun.dep_ == "dobj" and noun.head.lemma_ in _SPREADING:
         # "gave assurances that ...": the parser may hang the clause on the verb
@@ -2930,6 +2931,21 @@ def _received_from(doc: Doc, doc_id: str, verb: Token, paragraph_starts: list[in
     draft = _indirect(words[0], words[1], verb, paragraph_starts)
     draft.speaker = _speaker_from_phrase(doc, source, doc_id)
     return draft
+
+
+def _owner_of(noun: Token) -> Token | None:
+    """ "the statements of the Kremlin that ...", "the claims of Kyiv that ...": whose the claim is, named
+    after "of"."""
+    return next(
+        (
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and _someone(o)
+        ),
+        None,
+    )
 
 
 def _someone(noun: Token) -> bool:
