@@ -3891,3 +3891,35 @@ def test_a_quotation_said_to_someone_before_its_speaker_is_the_speakers(
 def test_a_claim_noun_whose_owner_follows_of_is_the_owners_claim(extract: Extract) -> None:
     (st,) = extract("The warning of the governor that the dam could break reached the villages too late.")
     assert (st.speaker.text, st.content_text) == ("the governor", "the dam could break")
+
+
+def test_a_that_clause_with_an_aside_keeps_its_predicate(extract: Extract) -> None:
+    text = (
+        "Mayor Ivan Hrytsenko told Reuters at the scene that the school, closed to pupils since 2022, "
+        "had been used as a shelter for 60 displaced people."
+    )
+    (st,) = extract(text)
+    assert st.content_text.endswith("had been used as a shelter for 60 displaced people")
+
+
+def test_a_count_a_turn_relays_is_its_sources_statement(extract: Extract) -> None:
+    text = (
+        "Governor Ivan Petrov: The Defence Ministry reported 34 drones over the region. Most fell.\n\n"
+        "Vladimir Putin: The Russians have announced this town three times already. Good."
+    )
+    found = [(st.speaker.text, st.content_text) for st in extract(text)]
+    assert ("The Defence Ministry", "34 drones over the region") in found
+    assert not any(content == "this town three times" for _, content in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Levytskyi called this "a lie told over the bodies of children" and said the city would list them.',
+        'Levchenko called this "a lie told over the bodies of children" and said the city would list them.',
+    ],
+)
+def test_a_quoted_word_before_the_cue_is_no_subject(extract: Extract, text: str) -> None:
+    found = extract(text)
+    assert found
+    assert all(st.speaker.text.startswith("Lev") for st in found)

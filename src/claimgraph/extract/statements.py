@@ -817,7 +817,7 @@ def _reported_in_turn(draft: _Draft) -> bool:
     """Whether a statement inside a transcript turn is someone else's report the speaker relays: a
     clause said by another ("the ministry reported that it was taken"), not the speaker's own "I"
     or courtesies ("dear Alexander, thank you for coming"), nor a report named without its words
-    ("the Russians announce such things every week")."""
+    ("the Russians announce such things every week"), though a count is words enough."""
     doc = draft.cue.doc
     words = doc.char_span(draft.content_start, draft.content_end, alignment_mode="expand")
     own = draft.speaker is not None and draft.speaker.text.lower() in ("our", "my")  # "our estimates"
@@ -826,7 +826,11 @@ def _reported_in_turn(draft: _Draft) -> bool:
         and not own
         and draft.cue.lemma_ not in _COURTESY_VERBS
         and words is not None
-        and any(t.pos_ in ("VERB", "AUX") for t in words)
+        # a clause, or a count ("the ministry reported 34 drones over the region")
+        and any(
+            t.pos_ in ("VERB", "AUX") or (t.like_num and t.head.lower_ not in ("times", "time"))
+            for t in words
+        )
     )
 
 
@@ -2035,9 +2039,13 @@ def _reports_nothing(verb: Token) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in _AGREEING:
         return True
-    if any(c.dep_ == "ccomp" and c.left_edge.dep_ == "aux" and not _has_subject(c) for c in children):
+    if any(
+        c.dep_ == "ccomp" and c.left_edge.dep_ == "aux" and not _has_subject(c) for c in children
+    ) and not any(c.dep_ == "ccomp" and (_has_that(c) or _has_subject(c)) for c in children):
         # "The corridors agreed upon with Russia did not work": the parser took the sentence's own
-        # predicate for a clause reported by a participle; a reported clause has its subject.
+        # predicate for a clause reported by a participle; a reported clause has its subject. Beside
+        # a "that" clause of the cue's ("told Reuters that the hotel, closed since 2022, had been
+        # rented"), such a predicate is the rest of that clause.
         return True
     if verb.lemma_ in BELIEF_LEMMAS and not clause and not objects:
         return any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in children)
@@ -3956,10 +3964,31 @@ def _ends_its_sentence(cue: Token) -> bool:
     )
 
 
+def _subject_before_a_quoted_word(subject: Token, cue: Token) -> Token | None:
+    """'NAME called this "a lie told over the bodies" and said ...': the parser may take a word of the
+    quotation before the cue for its subject; the named subject that opens the sentence speaks."""
+    doc = cue.doc
+    opening = subject.left_edge.i - 1
+    if opening < subject.sent.start or not doc[opening].is_quote or subject.i > cue.i:
+        return None
+    if not any(t.is_quote for t in doc[subject.i + 1 : cue.i]):
+        return None  # no closing mark between: not a quoted word
+    return next(
+        (
+            t
+            for t in doc[subject.sent.start : opening]
+            if t.dep_ in _SUBJECT_DEPS and t.ent_type_ in ("PERSON", "ORG")
+        ),
+        None,
+    )
+
+
 def _real_subject(subject: Token, cue: Token) -> Token | None:
     """The subject, unless the parser took a dateline (``KYIV (AP) — The governor said``) or a date
     (``Saturday the governor said``) for it: then the noun phrase after it, before the cue."""
     doc = cue.doc
+    if (named := _subject_before_a_quoted_word(subject, cue)) is not None:
+        return named
     dateline = _line_dateline(_text(doc), subject.idx)
     if (
         dateline is not None
