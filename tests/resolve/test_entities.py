@@ -782,3 +782,13 @@ def test_a_translations_abbreviated_ministry_and_a_capitals_ministry_are_the_sta
     assert together(entities, "MOD of Russia", "Moscow's defence ministry")
     assert not together(entities, "MOD of Russia", "Ukrainian Ministry of Defence")
     assert not together(entities, "MFA of Russia", "MOD of Russia")
+
+
+def test_a_surname_ending_like_a_patronymic_joins_the_full_name_beside_it() -> None:
+    kyiv = [("Kyiv", "GPE"), ("Verkhovna Rada", "ORG")]
+    entities = run(
+        [("Andrii Raikovych", "PERSON"), ("Raikovych", "PERSON"), *kyiv],
+        [("Andriy Raykovych", "PERSON"), ("Raykovych", "PERSON"), *kyiv],
+    )
+    assert together(entities, "Andrii Raikovych", "Raikovych")
+    assert together(entities, "Raykovych", "Andriy Raykovych")

@@ -66,6 +66,7 @@ from claimgraph.resolve.names import (
     name_keys,
     near,
     patronymic,
+    patronymic_stem,
     person_like,
     token_key,
 )
@@ -518,8 +519,13 @@ def _merge_people(merger: _Merger, cooccurring: Callable[[Iterable[str]], set[Gr
                 if _surname_matches(ga.keys[0], gb.keys[0]) and not merger.context_disagrees(a, b):
                     merger.union(a, b, "the same name, a letter or two apart")
     theirs: dict[int, set[GroupId]] = {}  # a candidate's company, read once however many surnames ask
+    # A surname already part of someone ("Biden" of Joe Biden by the knowledge base) is settled; one
+    # only joined to its own other spellings ("Raikovych", "Raykovych") is not.
+    settled = {
+        merger.root(j) for j, g in enumerate(merger.groups) if g.family != "person" or len(g.keys) >= 2
+    }
     for i in single:
-        _attach_surname(merger, i, blocks, cooccurring, theirs)
+        _attach_surname(merger, i, blocks, cooccurring, theirs, settled)
 
 
 def _spelling_blocks(key: str) -> set[str]:
@@ -597,11 +603,21 @@ def _attach_surname(
     blocks: Mapping[str, list[int]],
     cooccurring: Callable[[Iterable[str]], set[GroupId]],
     theirs: dict[int, set[GroupId]],
+    settled: set[int],
 ) -> None:
     group = merger.groups[single]
     surname = group.keys[0]
-    if patronymic(surname):
-        return  # "Petrovych" alone: the middle name of every child of a Petro
+    if patronymic(surname) and (
+        given_name(patronymic_stem(surname))
+        or not any(
+            _without_generation(merger.groups[i].keys)[-1] == surname and merger.groups[i].docs & group.docs
+            for block in _spelling_blocks(surname)
+            for i in blocks.get(block, [])
+        )
+    ):
+        # "Stepanovych" alone: the middle name of every child of a Stepan; but "Raikovych", of no
+        # given name, in a text that names Andrii Raikovych is his surname, whatever its ending
+        return
     place = merger.group_index(("place", group.keys))
     if place is not None and merger.groups[place].docs & group.docs:
         return  # "Mariupol" tagged a person where its documents name the city: the place, no surname
@@ -620,7 +636,7 @@ def _attach_surname(
     in_doc = {merger.root(i) for i in candidates if merger.groups[i].docs & docs}
     if len(in_doc) == 1:
         target = next(i for i in candidates if merger.root(i) in in_doc)
-        if merger.joined(single) and merger.root(single) != merger.root(target):
+        if merger.root(single) in settled and merger.root(single) != merger.root(target):
             # "Biden" is already Joe Biden by the knowledge base; the "Mrs. Biden" of one speech,
             # where Jill Biden is named, does not make the two one person.
             return

@@ -283,3 +283,9 @@ def patronymic(key: str) -> bool:
     """Whether a name key is an East Slavic patronymic (Petrovych, Sergeyevich, Ivanovna): the middle
     name of a person written in full, shared by every child of a Petro, never their surname."""
     return _PATRONYMIC.search(key) is not None
+
+
+def patronymic_stem(key: str) -> str:
+    """A patronymic-shaped key without its ending: the given name it would be formed from ("petr" of
+    "petrovicg"), or a surname's stem ("raik" of Raikovych)."""
+    return _PATRONYMIC.sub("", key)
