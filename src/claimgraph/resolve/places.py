@@ -148,7 +148,6 @@ def _consonants(key: str) -> str:
 
 _CITY_KEY = name_keys("city")[0]
 _MIN_CONSONANTS = 3
-_DWARFS = 10  # a town ten times the size of any other of its consonants is the one meant
 
 
 def _spelled_id(spelled: str, geonameid: int) -> int:
@@ -217,7 +216,7 @@ class Gazetteer:
             found.update(index.consonants.get(_consonants(keys[0]), {}))
         ranked = sorted(found.values(), key=lambda p: -p.population)
         if len(ranked) == 1 or (
-            len(ranked) > 1 and ranked[0].population >= _DWARFS * max(ranked[1].population, 1)
+            len(ranked) > 1 and ranked[0].population >= DOMINANCE * max(ranked[1].population, 1)
         ):
             return ranked[:1]
         return []
